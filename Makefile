@@ -1,0 +1,45 @@
+# cpconf: PGXS build.  `make test` and `make demo` set up everything they
+# need (packages, build, a throwaway server): see test/run and test/demo/run.
+
+EXTENSION = cpconf
+MODULE_big = cpconf
+OBJS = src/cpconf.o src/calendar.o
+DATA = src/cpconf--0.1.sql
+
+# pg_regress suites, in order: install and uninstall bracket the layers.
+REGRESS = install calendar calendar_data errors uninstall
+ISOLATION = calendar_cache
+ISOLATION_OPTS = --inputdir=test/isolation
+
+PG_CPPFLAGS = -Isrc -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+EXTRA_CLEAN = results output_iso regression.diffs regression.out test/property/results \
+	test/property/regression.diffs test/property/regression.out
+
+# No LLVM bitcode: JIT inlining of cpconf's functions is not worth a
+# dependency on clang.
+override with_llvm := no
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+.DEFAULT_GOAL := all
+.PHONY: test demo bench
+
+# test and demo install what is missing first, so they must not need PGXS.
+test:
+	bash test/run
+
+demo:
+	bash test/demo/run
+
+bench:
+	bash test/bench/run
+
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+else
+all install installcheck:
+	@echo "PostgreSQL's server development files are missing (pg_config --pgxs: '$(PGXS)')." >&2
+	@echo "Install postgresql-server-dev-15, or run 'make test', which installs them." >&2
+	@exit 1
+endif

@@ -1,0 +1,29 @@
+-- install: create cpconf, show its version, and the roles the suites use.
+SET client_min_messages = warning;
+CREATE EXTENSION cpconf;
+SELECT extname, extversion, extnamespace::regnamespace AS schema
+  FROM pg_extension WHERE extname = 'cpconf';
+
+-- Functional tests run as an ordinary user; calendar data is kept by a
+-- maintainer role the council's DBA grants it to.
+DROP ROLE IF EXISTS regress_cpconf_user;
+DROP ROLE IF EXISTS regress_cpconf_maintainer;
+CREATE ROLE regress_cpconf_user LOGIN;
+CREATE ROLE regress_cpconf_maintainer;
+GRANT INSERT, UPDATE, DELETE ON cpconf.holiday_override, cpconf.council_calendar,
+    cpconf.closure_day TO regress_cpconf_maintainer;
+
+-- Every function cpconf installs is in its schema and commented.
+SELECT p.oid::regprocedure AS function_without_comment
+  FROM pg_proc p
+ WHERE p.pronamespace = 'cpconf'::regnamespace
+   AND obj_description(p.oid, 'pg_proc') IS NULL;
+SELECT c.oid::regclass AS relation_without_comment
+  FROM pg_class c
+ WHERE c.relnamespace = 'cpconf'::regnamespace AND c.relkind IN ('r', 'v')
+   AND obj_description(c.oid, 'pg_class') IS NULL;
+-- Volatility as documented: only pure arithmetic on the rules is IMMUTABLE.
+SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
+  FROM pg_proc p
+ WHERE p.pronamespace = 'cpconf'::regnamespace AND p.prorettype <> 'trigger'::regtype
+ ORDER BY 1::text;

@@ -1,0 +1,18 @@
+/*
+ * compat.h
+ *		Shims between the PostgreSQL major versions cpconf builds against.
+ *
+ * cpconf is developed and tested on PostgreSQL 15.  Anything that differs
+ * between majors is bridged here, so the layer files read the same on all.
+ */
+#ifndef CPCONF_COMPAT_H
+#define CPCONF_COMPAT_H
+
+#include "postgres.h"
+
+#if PG_VERSION_NUM < 150000
+/* PostgreSQL 15 renamed the placeholder check and made it reserve a prefix. */
+#define MarkGUCPrefixReserved(prefix) EmitWarningsOnPlaceholders(prefix)
+#endif
+
+#endif							/* CPCONF_COMPAT_H */
