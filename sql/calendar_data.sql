@@ -34,17 +34,17 @@ SELECT * FROM cpconf.bank_holidays('staffordshire-council', '2024-12-01', '2025-
 SELECT name, kind, base, overrides, closure_days FROM cpconf.calendars ORDER BY kind DESC, name;
 
 -- Mistakes in council calendars: each a clear error.
-\set VERBOSITY verbose
-INSERT INTO cpconf.closure_day VALUES ('staffordshire-council', '2024-12-28', 'Saturday');
-INSERT INTO cpconf.closure_day VALUES ('staffordshire-council', '2024-12-27', 'twice');
-INSERT INTO cpconf.closure_day VALUES ('staffordshire-council', '2300-12-27', 'far');
-INSERT INTO cpconf.closure_day VALUES ('nowhere-council', '2024-12-27', 'unknown calendar');
-INSERT INTO cpconf.council_calendar VALUES ('derby-council', 'england', NULL);
-INSERT INTO cpconf.council_calendar VALUES ('scotland', 'scotland', NULL);
-INSERT INTO cpconf.council_calendar VALUES ('Derby Council', 'england-and-wales', NULL);
-INSERT INTO cpconf.council_calendar VALUES ('derby-council', NULL, NULL);
-DELETE FROM cpconf.council_calendar WHERE name = 'staffordshire-council';
-\set VERBOSITY default
+\x on
+SELECT * FROM regress.error($$INSERT INTO cpconf.closure_day VALUES ('staffordshire-council', '2024-12-28', 'Saturday')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.closure_day VALUES ('staffordshire-council', '2024-12-27', 'twice')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.closure_day VALUES ('staffordshire-council', '2300-12-27', 'far')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.closure_day VALUES ('nowhere-council', '2024-12-27', 'unknown calendar')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.council_calendar VALUES ('derby-council', 'england', NULL)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.council_calendar VALUES ('scotland', 'scotland', NULL)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.council_calendar VALUES ('Derby Council', 'england-and-wales', NULL)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.council_calendar VALUES ('derby-council', NULL, NULL)$$);
+SELECT * FROM regress.error($$DELETE FROM cpconf.council_calendar WHERE name = 'staffordshire-council'$$);
+\x off
 
 -- Holiday overrides: a newly proclaimed one-off (a hypothetical Mon 7 Jun
 -- 2027) and a regular holiday withdrawn (Spring, Mon 31 May 2027).
@@ -64,16 +64,16 @@ SELECT cpconf.is_working_day(date '2027-06-07', 'staffordshire-council') AS coun
 SELECT cpconf.builtin_bank_holiday('england-and-wales', '2027-05-31') AS removed_builtin,
        cpconf.builtin_bank_holiday('england-and-wales', '2027-06-07') AS added_is_not_builtin;
 
-\set VERBOSITY verbose
-INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-08-30', 'add', 'Summer again', NULL);
-INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-06-01', 'remove', NULL, NULL);
-INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-06-05', 'add', 'A Saturday', NULL);
-INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-06-07', 'add', 'Twice', NULL);
-INSERT INTO cpconf.holiday_override VALUES ('staffordshire-council', '2027-06-08', 'add', 'Council', NULL);
-INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '1977-06-07', 'add', 'Silver Jubilee', NULL);
-INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-06-08', 'add', NULL, NULL);
-INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-06-08', 'move', 'x', NULL);
-\set VERBOSITY default
+\x on
+SELECT * FROM regress.error($$INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-08-30', 'add', 'Summer again', NULL)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-06-01', 'remove', NULL, NULL)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-06-05', 'add', 'A Saturday', NULL)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-06-07', 'add', 'Twice', NULL)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.holiday_override VALUES ('staffordshire-council', '2027-06-08', 'add', 'Council', NULL)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '1977-06-07', 'add', 'Silver Jubilee', NULL)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-06-08', 'add', NULL, NULL)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-06-08', 'move', 'x', NULL)$$);
+\x off
 
 -- Undoing the overrides restores the rules.
 DELETE FROM cpconf.holiday_override WHERE source = 'regression test';

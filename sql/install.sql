@@ -13,6 +13,23 @@ CREATE ROLE regress_cpconf_maintainer;
 GRANT INSERT, UPDATE, DELETE ON cpconf.holiday_override, cpconf.council_calendar,
     cpconf.closure_day TO regress_cpconf_maintainer;
 
+-- regress.error(statement): run it and show how it fails (SQLSTATE, message,
+-- detail, hint), without the C source line psql's verbose mode prints.
+DROP SCHEMA IF EXISTS regress CASCADE;
+CREATE SCHEMA regress;
+GRANT USAGE ON SCHEMA regress TO PUBLIC;
+CREATE FUNCTION regress.error(statement text,
+    OUT state text, OUT message text, OUT detail text, OUT hint text)
+LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE statement;
+    state := 'no error';
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
+                            detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+END
+$$;
+
 -- Every function cpconf installs is in its schema and commented.
 SELECT p.oid::regprocedure AS function_without_comment
   FROM pg_proc p

@@ -75,6 +75,10 @@ struct WorkingCalendar
 	int			ndays;
 	const DateADT *days;
 	const int32 *before;
+	/* direct indexes into days[], so a lookup scans a few entries at most */
+	const uint16 *week_start;	/* first entry on or after each week's Monday */
+	const uint16 *ordinal_start;	/* first entry with before[] >= 8 * b */
+	int			nordinal;
 };
 
 /* ---- the regular rules and one-offs of bank-holidays.md ---- */
@@ -378,58 +382,49 @@ nth_weekday(int64 m)
 	return EPOCH_MONDAY + 7 * ((m - 1) / 5) + (m - 1) % 5;
 }
 
-/* The number of entries of a sorted array that are <= key. */
+#define N_WEEKS ((LAST_DAY - EPOCH_MONDAY) / 7 + 1)
+#define ORDINAL_BUCKET 8
+
+/*
+ * The number of non-working weekdays on or before day.  week_start gives the
+ * count before day's week; at most five entries fall inside the week.
+ */
 static inline int
-count_le(const DateADT *a, int n, DateADT key)
+days_on_or_before(const WorkingCalendar *cal, DateADT day)
 {
-	int			lo = 0,
-				hi = n;
+	int			i = cal->week_start[(day - EPOCH_MONDAY) / 7];
 
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) >> 1;
-
-		if (a[mid] <= key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* The number of entries of a sorted array that are < key. */
-static inline int
-count_lt(const int32 *a, int n, int64 key)
-{
-	int			lo = 0,
-				hi = n;
-
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) >> 1;
-
-		if (a[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	while (i < cal->ndays && cal->days[i] <= day)
+		i++;
+	return i;
 }
 
 /* Working days in [EPOCH_MONDAY, day]. */
 static inline int32
 working_ordinal(const WorkingCalendar *cal, DateADT day)
 {
-	return weekday_ordinal(day) - count_le(cal->days, cal->ndays, day);
+	return weekday_ordinal(day) - days_on_or_before(cal, day);
 }
 
-/* The working day whose working_ordinal is k (any k: range checked later). */
+/*
+ * The working day whose working_ordinal is k: the (k + j)-th weekday, where
+ * j counts the non-working weekdays before it, i.e. those with before[] < k
+ * (before[i] is the number of working days on or before days[i]).
+ * ordinal_start gives j for the bucket of k; a few entries remain to scan.
+ */
 static inline int64
 kth_working_day(const WorkingCalendar *cal, int64 k)
 {
+	int			i;
+
 	if (k < 1)
 		return EPOCH_MONDAY - 1;
-	return nth_weekday(k + count_lt(cal->before, cal->ndays, k));
+	if (k / ORDINAL_BUCKET >= cal->nordinal)
+		return nth_weekday(k + cal->ndays);
+	i = cal->ordinal_start[k / ORDINAL_BUCKET];
+	while (i < cal->ndays && cal->before[i] < k)
+		i++;
+	return nth_weekday(k + i);
 }
 
 void
@@ -476,7 +471,7 @@ calendar_is_working_day(const WorkingCalendar *cal, DateADT day)
 	calendar_check_day(day, "day");
 	if (is_weekend(day))
 		return false;
-	i = count_le(cal->days, cal->ndays, day);
+	i = days_on_or_before(cal, day);
 	return i == 0 || cal->days[i - 1] != day;
 }
 
@@ -617,6 +612,9 @@ finish_calendar(MemoryContext cxt, WorkingCalendar *cal,
 {
 	DateADT    *days = MemoryContextAlloc(cxt, (cal->nholidays + nextra + 1) * sizeof(DateADT));
 	int32	   *before;
+	uint16	   *week_start;
+	uint16	   *ordinal_start;
+	int			nordinal;
 	int			n = 0,
 				kept = 0;
 
@@ -636,9 +634,30 @@ finish_calendar(MemoryContext cxt, WorkingCalendar *cal,
 	before = MemoryContextAlloc(cxt, (kept + 1) * sizeof(int32));
 	for (int i = 0; i < kept; i++)
 		before[i] = weekday_ordinal(days[i]) - (i + 1);
+
+	/* kept < 65536: there are fewer weekdays than that in the range */
+	week_start = MemoryContextAlloc(cxt, N_WEEKS * sizeof(uint16));
+	for (int w = 0, i = 0; w < N_WEEKS; w++)
+	{
+		while (i < kept && days[i] < EPOCH_MONDAY + 7 * w)
+			i++;
+		week_start[w] = i;
+	}
+	nordinal = (weekday_ordinal(LAST_DAY) - kept) / ORDINAL_BUCKET + 1;
+	ordinal_start = MemoryContextAlloc(cxt, nordinal * sizeof(uint16));
+	for (int b = 0, i = 0; b < nordinal; b++)
+	{
+		while (i < kept && before[i] < ORDINAL_BUCKET * b)
+			i++;
+		ordinal_start[b] = i;
+	}
+
 	cal->ndays = kept;
 	cal->days = days;
 	cal->before = before;
+	cal->week_start = week_start;
+	cal->ordinal_start = ordinal_start;
+	cal->nordinal = nordinal;
 }
 
 typedef struct Override
@@ -1141,12 +1160,16 @@ cpconf_calendar_data_changed(PG_FUNCTION_ARGS)
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"calendar_data_changed\" was not called by trigger manager")));
+				 errmsg("function \"calendar_data_changed\" was not called by trigger manager"),
+				 errdetail("It keeps every session's cached calendars in step with cpconf's calendar tables."),
+				 errhint("Do not call it directly: CREATE EXTENSION cpconf attaches it to those tables.")));
 	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
 		!TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"calendar_data_changed\" must be fired AFTER ... FOR EACH STATEMENT")));
+				 errmsg("function \"calendar_data_changed\" must be fired AFTER ... FOR EACH STATEMENT"),
+				 errdetail("It keeps every session's cached calendars in step with cpconf's calendar tables."),
+				 errhint("Attach it only as CREATE EXTENSION cpconf does: AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ... FOR EACH STATEMENT.")));
 	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
 	return PointerGetDatum(NULL);
 }

@@ -1,0 +1,52 @@
+-- make demo: what cpconf does, on sample data.
+SET client_min_messages = warning;
+SET DateStyle = ISO, YMD;
+\pset footer off
+CREATE EXTENSION cpconf;
+
+\echo
+\echo '== This year''s bank holidays, England and Wales'
+SELECT day, to_char(day, 'Dy') AS weekday, name
+  FROM cpconf.bank_holidays('england-and-wales',
+                            make_date(extract(year FROM current_date)::int, 1, 1),
+                            make_date(extract(year FROM current_date)::int, 12, 31));
+
+\echo
+\echo '== A council calendar: England and Wales plus the office closure between Christmas and New Year'
+INSERT INTO cpconf.council_calendar VALUES ('sample-council', 'england-and-wales', 'Offices closed 27-31 December');
+INSERT INTO cpconf.closure_day
+SELECT 'sample-council', d::date, 'Christmas office closure'
+  FROM generate_series(date '2020-01-01', date '2030-12-31', interval '1 day') d
+ WHERE extract(month FROM d) = 12 AND extract(day FROM d) BETWEEN 27 AND 31
+   AND extract(isodow FROM d) < 6
+   AND cpconf.builtin_bank_holiday('england-and-wales', d::date) IS NULL;
+SELECT name, kind, base, closure_days FROM cpconf.calendars ORDER BY kind DESC, name;
+
+\echo
+\echo '== Strategy discussions in the sample data, and when the initial conference is due'
+\echo '   (15 working days, rule T-ICPC; "day + 21" is the calendar-day shortcut dashboards often use,'
+\echo '   which calls a conference late days before it is)'
+CREATE TABLE strategy_discussion (child text, held date);
+INSERT INTO strategy_discussion VALUES
+    ('A', '2024-12-20'),   -- Friday before Christmas
+    ('B', '2024-12-21'),   -- a Saturday: counts as the Friday before
+    ('C', '2025-04-11'),   -- before Easter and the early May holiday
+    ('D', '2022-05-27'),   -- before the Platinum Jubilee
+    ('E', '2023-04-28'),   -- before the coronation
+    ('F', '2026-12-18'),   -- before Christmas 2026 (Boxing Day substitute on Mon 28 Dec)
+    ('G', '2027-03-19');   -- before Easter 2027
+SELECT child, held, to_char(held, 'Dy') AS dow,
+       cpconf.add_working_days(held, 15) AS icpc_due,
+       cpconf.add_working_days(held, 15, 'sample-council') AS icpc_due_council,
+       cpconf.add_working_days(held, 15, 'scotland') AS icpc_due_scotland,
+       held + 21 AS naive_day_plus_21,
+       cpconf.add_working_days(held, 15) - (held + 21) AS naive_too_early_by
+  FROM strategy_discussion ORDER BY held;
+
+\echo
+\echo '== Working days the conference actually took, for an audit'
+SELECT child, held, conference,
+       cpconf.working_days_between(held, conference) AS working_days,
+       cpconf.working_days_between(held, conference) <= 15 AS within_15
+  FROM (VALUES ('A', date '2024-12-20', date '2025-01-15'), ('C', '2025-04-11', '2025-05-08'),
+               ('D', '2022-05-27', '2022-06-17')) v(child, held, conference);
