@@ -15,7 +15,7 @@ CPCONF_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 say() { printf '%s\n' "$*" >&2; }
 
 # The packages a fresh machine lacks: the server headers (PGXS) and, should
-# it be missing, the server itself.
+# any be missing, the server, the compiler and python3 (documentation tests).
 cpconf_packages() {
     local missing=()
     local pgxs
@@ -23,6 +23,7 @@ cpconf_packages() {
     [ -n "$pgxs" ] && [ -f "$pgxs" ] || missing+=("postgresql-server-dev-$PG_MAJOR")
     [ -x "/usr/lib/postgresql/$PG_MAJOR/bin/postgres" ] || missing+=("postgresql-$PG_MAJOR")
     command -v make >/dev/null && command -v gcc >/dev/null || missing+=(make gcc)
+    command -v python3 >/dev/null || missing+=(python3)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
         say "cpconf: missing packages: ${missing[*]}"
