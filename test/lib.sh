@@ -18,9 +18,10 @@ say() { printf '%s\n' "$*" >&2; }
 # any be missing, the server, the compiler and python3 (documentation tests).
 cpconf_packages() {
     local missing=()
-    local pgxs
-    pgxs=$(pg_config --pgxs 2>/dev/null || true)
-    [ -n "$pgxs" ] && [ -f "$pgxs" ] || missing+=("postgresql-server-dev-$PG_MAJOR")
+    # pgxs.mk comes with the client package; the server headers do not.
+    local headers
+    headers=$(pg_config --includedir-server 2>/dev/null || true)
+    [ -n "$headers" ] && [ -f "$headers/postgres.h" ] || missing+=("postgresql-server-dev-$PG_MAJOR")
     [ -x "/usr/lib/postgresql/$PG_MAJOR/bin/postgres" ] || missing+=("postgresql-$PG_MAJOR")
     command -v make >/dev/null && command -v gcc >/dev/null || missing+=(make gcc)
     command -v python3 >/dev/null || missing+=(python3)
