@@ -62,10 +62,92 @@ SELECT * FROM regress.error($$SELECT cpconf.add_working_days('2024-12-20', 15)$$
 SELECT * FROM regress.error($$SELECT cpconf.add_working_days(timestamptz '2024-12-20 23:30+00', 15)$$);
 
 -- The trigger functions refuse to run outside their triggers.
-SELECT * FROM regress.error($$SELECT cpconf.calendar_data_changed()$$);
+SELECT * FROM regress.error($$SELECT cpconf.config_changed()$$);
 RESET ROLE;
 CREATE TABLE regress_not_calendar (x int);
 CREATE TRIGGER wrong BEFORE INSERT ON regress_not_calendar
-    FOR EACH ROW EXECUTE FUNCTION cpconf.calendar_data_changed();
+    FOR EACH ROW EXECUTE FUNCTION cpconf.config_changed();
 SELECT * FROM regress.error($$INSERT INTO regress_not_calendar VALUES (1)$$);
 DROP TABLE regress_not_calendar;
+
+-- Timescales (issue 3): unknown rule and profile (hints list the known
+-- ones), a rule the profile does not define, a day before any version.
+SET ROLE regress_cpconf_user;
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-NOPE', date '2025-01-01')$$);
+SELECT * FROM regress.error($$SELECT cpconf.deadline('t-icpc', date '2025-01-01')$$);
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', date '2025-01-01', 'derby-city')$$);
+SET cpconf.profile = 'nowhere';
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', date '2025-01-01')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.timescales()$$);
+RESET cpconf.profile;
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-PREBIRTH', date '2025-09-01')$$);
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', date '2017-03-01')$$);
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-MINUTES', date '2019-03-01', 'derby')$$);
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', date '2025-01-01', 'national', date '2017-01-01')$$);
+-- Bad days.
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', date 'infinity')$$);
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-RCPC1', date '9999-01-01')$$);
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', date '2025-01-01', 'national', date 'infinity')$$);
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', timestamp '-infinity')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.timescales('national', date 'infinity')$$);
+-- Pre-birth facts that contradict or make no sense.
+SELECT * FROM regress.error($$SELECT * FROM cpconf.prebirth_conference_due(date '2025-09-01', 20, date '2025-04-21', 'derby')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.prebirth_conference_due(gestation_weeks => 60, gestation_on => date '2025-04-21', profile => 'derby')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.prebirth_conference_due(gestation_weeks => -3, gestation_on => date '2025-04-21', profile => 'derby')$$);
+RESET ROLE;
+
+-- Mistakes in the rule tables.
+SET ROLE regress_cpconf_maintainer;
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-a', 'national', 'a');
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-b', 'regress-a', 'b');
+SELECT * FROM regress.error($$UPDATE cpconf.profile SET parent = 'regress-b' WHERE name = 'regress-a'$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-c', 'regress-c', 'c')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-d', NULL, 'd')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.profile (name, parent, description) VALUES ('Regress E', 'national', 'e')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-f', 'nowhere', 'f')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.profile (name, parent, calendar, description) VALUES ('regress-g', 'national', 'wales', 'g')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.profile (name, parent, description, shipped) VALUES ('regress-h', 'national', 'h', true)$$);
+SELECT * FROM regress.error($$UPDATE cpconf.profile SET calendar = 'scotland' WHERE name = 'derby'$$);
+SELECT * FROM regress.error($$DELETE FROM cpconf.profile WHERE name = 'sussex'$$);
+SELECT * FROM regress.error($$UPDATE cpconf.timescale SET amount = 20 WHERE profile = 'national' AND rule = 'T-ICPC'$$);
+SELECT * FROM regress.error($$DELETE FROM cpconf.timescale WHERE profile = 'derby'$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source, shipped)
+    VALUES ('regress-a', 'T-ICPC', 'x', 'y', 15, 'working_days', 'within_after', '2025-01-01', 'test', true)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+    VALUES ('regress-a', 'T-ICPC', 'x', 'y', -15, 'working_days', 'within_after', '2025-01-01', 'test')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+    VALUES ('regress-a', 'ICPC', 'x', 'y', 15, 'working_days', 'within_after', '2025-01-01', 'test')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+    VALUES ('regress-a', 'T-ICPC', 'x', 'y', 15, 'fortnights', 'within_after', '2025-01-01', 'test')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+    VALUES ('regress-a', 'T-ICPC', 'x', 'y', 15, 'working_days', 'after', '2025-01-01', 'test')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, effective_to, source)
+    VALUES ('regress-a', 'T-ICPC', 'x', 'y', 15, 'working_days', 'within_after', '2025-01-01', '2024-01-01', 'test')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+    VALUES ('nowhere', 'T-ICPC', 'x', 'y', 15, 'working_days', 'within_after', '2025-01-01', 'test')$$);
+-- Overlapping effective dates for one profile and rule.
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, effective_to, source)
+    VALUES ('regress-a', 'T-ICPC', 'x', 'y', 15, 'working_days', 'within_after', '2025-01-01', '2026-01-01', 'test');
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+    VALUES ('regress-a', 'T-ICPC', 'x', 'y', 12, 'working_days', 'within_after', '2025-06-01', 'test')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, effective_to, source)
+    VALUES ('regress-a', 'T-ICPC', 'x', 'y', 12, 'working_days', 'within_after', '2024-01-01', '2025-01-02', 'test')$$);
+-- ... while the next period is fine.
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+    VALUES ('regress-a', 'T-ICPC', 'x', 'y', 12, 'working_days', 'within_after', '2026-01-01', 'test');
+-- A huge amount gives a clear error, not a wrong date.
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+    VALUES ('regress-a', 'T-HUGE', 'x', 'y', 2000000000, 'calendar_days', 'within_after', '2025-01-01', 'test'),
+           ('regress-a', 'T-HUGE-WD', 'x', 'y', 2000000000, 'working_days', 'within_after', '2025-01-01', 'test'),
+           ('regress-a', 'T-HUGE-M', 'x', 'y', 2000000000, 'months', 'at_least_before', '2025-01-01', 'test');
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-HUGE', date '2025-01-01', 'regress-a')$$);
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-HUGE-WD', date '2025-01-01', 'regress-a')$$);
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-HUGE-M', date '2025-01-01', 'regress-a')$$);
+-- A profile still used cannot be deleted.
+SELECT * FROM regress.error($$DELETE FROM cpconf.profile WHERE name = 'regress-a'$$);
+DELETE FROM cpconf.timescale WHERE profile = 'regress-a';
+DELETE FROM cpconf.profile WHERE name IN ('regress-b');
+DELETE FROM cpconf.profile WHERE name IN ('regress-a');
+-- The trigger function refuses to run outside its triggers.
+SELECT * FROM regress.error($$SELECT cpconf.config_changed()$$);
+RESET ROLE;

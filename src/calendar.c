@@ -209,17 +209,6 @@ easter_sunday(int year)
 	return ymd(year, n / 31, n % 31 + 1);
 }
 
-static char *
-format_day(DateADT day)
-{
-	int			y,
-				m,
-				d;
-
-	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	return psprintf("%04d-%02d-%02d", y, m, d);
-}
-
 /* ---- bank holidays of one UK calendar from the rules ---- */
 
 typedef struct HolidayList
@@ -363,8 +352,8 @@ uk_calendar_bit(const char *name)
 
 /* 1977-12-26, a Monday on or before every day a calculation touches. */
 #define EPOCH_MONDAY (-8041)
-#define FIRST_DAY (-8035)		/* 1978-01-01 */
-#define LAST_DAY (73048)		/* 2199-12-31 */
+#define FIRST_DAY CPCONF_FIRST_DAY
+#define LAST_DAY CPCONF_LAST_DAY
 
 /* The number of weekdays in [EPOCH_MONDAY, day]. */
 static inline int32
@@ -441,7 +430,7 @@ calendar_check_day(DateADT day, const char *what)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("%s %s is outside the range of cpconf's calendars",
-						what, format_day(day)),
+						what, cpconf_format_day(day)),
 				 errdetail("Working days are counted only between %d-01-01 and %d-12-31, the years cpconf's calendars cover.",
 						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
 				 errhint("Check the date for a typing error.")));
@@ -491,7 +480,7 @@ calendar_add_working_days(const WorkingCalendar *cal, DateADT day, int64 n)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("%lld working days from %s is outside the range of cpconf's calendars",
-						(long long) n, format_day(day)),
+						(long long) n, cpconf_format_day(day)),
 				 errdetail("Working days are counted only between %d-01-01 and %d-12-31, the years cpconf's calendars cover.",
 						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
 				 errhint("Check the number of working days for a typing error.")));
@@ -532,7 +521,6 @@ typedef struct CalendarCache
 static CalendarCache *cache = NULL;
 static bool cache_valid = false;
 static uint64 cache_generation = 0;
-static TimestampTz last_statement = 0;
 
 static void
 calendar_relcache_callback(Datum arg, Oid relid)
@@ -548,47 +536,6 @@ void
 calendar_init(void)
 {
 	CacheRegisterRelcacheCallback(calendar_relcache_callback, (Datum) 0);
-}
-
-/*
- * Run a query on one of cpconf's tables with the latest committed data, so
- * that a change committed after the calling statement began is seen by the
- * next statement.  A parallel worker cannot take a new snapshot; it reads
- * with the leader's.
- */
-static void
-read_table(const char *query)
-{
-	SPIPlanPtr	plan = SPI_prepare(query, 0, NULL);
-	int			rc;
-
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed for \"%s\": %s",
-			 query, SPI_result_code_string(SPI_result));
-	rc = SPI_execute_snapshot(plan, NULL, NULL,
-							  IsInParallelMode() ? GetActiveSnapshot() : GetLatestSnapshot(),
-							  InvalidSnapshot, true, false, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_snapshot failed for \"%s\": %s",
-			 query, SPI_result_code_string(rc));
-}
-
-static char *
-spi_text(MemoryContext cxt, int row, int col)
-{
-	bool		isnull;
-	Datum		d = SPI_getbinval(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, col, &isnull);
-
-	return isnull ? NULL : MemoryContextStrdup(cxt, TextDatumGetCString(d));
-}
-
-static DateADT
-spi_date(int row, int col)
-{
-	bool		isnull;
-	Datum		d = SPI_getbinval(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, col, &isnull);
-
-	return isnull ? DATEVAL_NOBEGIN : DatumGetDateADT(d);
 }
 
 static int
@@ -741,42 +688,42 @@ build_cache(void)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	read_table("SELECT calendar, day, change, name FROM cpconf.holiday_override");
+	cpconf_read_table("SELECT calendar, day, change, name FROM cpconf.holiday_override");
 	noverrides = SPI_processed;
 	overrides = MemoryContextAlloc(cxt, (noverrides + 1) * sizeof(Override));
 	for (uint64 r = 0; r < noverrides; r++)
 	{
-		char	   *calendar = spi_text(CurrentMemoryContext, r, 1);
-		char	   *change = spi_text(CurrentMemoryContext, r, 3);
-		char	   *name = spi_text(cxt, r, 4);
+		char	   *calendar = cpconf_spi_text(CurrentMemoryContext, r, 1);
+		char	   *change = cpconf_spi_text(CurrentMemoryContext, r, 3);
+		char	   *name = cpconf_spi_text(cxt, r, 4);
 
 		overrides[r].calendar = calendar ? uk_calendar_bit(calendar) : 0;
-		overrides[r].day = spi_date(r, 2);
+		overrides[r].day = cpconf_spi_date(r, 2);
 		overrides[r].add = change && strcmp(change, "add") == 0;
 		overrides[r].name = name ? name : "Bank holiday";
 	}
 
-	read_table("SELECT calendar, day FROM cpconf.closure_day");
+	cpconf_read_table("SELECT calendar, day FROM cpconf.closure_day");
 	nclosures = SPI_processed;
 	closure_calendar = MemoryContextAlloc(cxt, (nclosures + 1) * sizeof(char *));
 	closure_day = MemoryContextAlloc(cxt, (nclosures + 1) * sizeof(DateADT));
 	for (uint64 r = 0; r < nclosures; r++)
 	{
-		closure_calendar[r] = spi_text(cxt, r, 1);
-		closure_day[r] = spi_date(r, 2);
+		closure_calendar[r] = cpconf_spi_text(cxt, r, 1);
+		closure_day[r] = cpconf_spi_date(r, 2);
 	}
 
-	read_table("SELECT name, base, description FROM cpconf.council_calendar ORDER BY name COLLATE \"C\"");
+	cpconf_read_table("SELECT name, base, description FROM cpconf.council_calendar ORDER BY name COLLATE pg_catalog.\"C\"");
 	ncouncil = SPI_processed;
 	c->ncalendars = N_UK_CALENDARS + ncouncil;
 	c->calendars = MemoryContextAllocZero(cxt, c->ncalendars * sizeof(WorkingCalendar));
 	for (uint64 r = 0; r < ncouncil; r++)
 	{
 		WorkingCalendar *cal = &c->calendars[N_UK_CALENDARS + r];
-		char	   *base = spi_text(cxt, r, 2);
+		char	   *base = cpconf_spi_text(cxt, r, 2);
 
-		cal->name = spi_text(cxt, r, 1);
-		cal->description = spi_text(cxt, r, 3);
+		cal->name = cpconf_spi_text(cxt, r, 1);
+		cal->description = cpconf_spi_text(cxt, r, 3);
 		for (int i = 0; i < N_UK_CALENDARS; i++)
 			if (base && strcmp(base, uk_calendar_names[i]) == 0)
 				cal->base = &c->calendars[i];
@@ -819,21 +766,11 @@ build_cache(void)
 	cache_generation++;
 }
 
-/*
- * Make the cache current.  Invalidations are taken in at most once per
- * statement, so a change committed by another session is seen by this
- * session's next statement even inside an open transaction.
- */
+/* Make the cache current (see cpconf_accept_invalidations). */
 static void
 ensure_cache(void)
 {
-	TimestampTz now = GetCurrentStatementStartTimestamp();
-
-	if (now != last_statement)
-	{
-		AcceptInvalidationMessages();
-		last_statement = now;
-	}
+	cpconf_accept_invalidations();
 	if (cache == NULL || !cache_valid)
 		build_cache();
 }
@@ -878,20 +815,6 @@ calendar_lookup(const char *name, int len)
 	return find_calendar(name, len, false);
 }
 
-/*
- * The calendar named by argument argno, or by the setting when it is NULL.
- * The answer is remembered in fn_extra, so a query over many rows resolves
- * the name once, not once per row.  Not for set-returning functions, whose
- * fn_extra belongs to the SRF machinery.
- */
-typedef struct CalendarArgCache
-{
-	uint64		generation;
-	const WorkingCalendar *cal;
-	int			len;
-	char		name[FLEXIBLE_ARRAY_MEMBER];
-} CalendarArgCache;
-
 /* The calendar name in argument argno, or the setting's when it is NULL. */
 static void
 calendar_arg_name(FunctionCallInfo fcinfo, int argno,
@@ -912,34 +835,55 @@ calendar_arg_name(FunctionCallInfo fcinfo, int argno,
 	}
 }
 
+/*
+ * Look a calendar up through ref, a cache the caller keeps (in fn_extra), so
+ * that a query over many rows resolves the name once, not once per row.
+ */
+const WorkingCalendar *
+calendar_resolve(CalendarRef *ref, const char *name, int len, bool from_setting)
+{
+	ensure_cache();
+	if (ref->generation == cache_generation && ref->len == len &&
+		memcmp(ref->name, name, len) == 0)
+		return ref->cal;
+	ref->generation = 0;
+	ref->cal = find_calendar(name, len, from_setting);
+	if (len < (int) sizeof(ref->name))
+	{
+		ref->len = len;
+		memcpy(ref->name, name, len);
+		ref->generation = cache_generation;
+	}
+	return ref->cal;
+}
+
+/* The calendar named by the setting cpconf.calendar. */
+const WorkingCalendar *
+calendar_from_setting(CalendarRef *ref)
+{
+	const char *name = cpconf_calendar_setting ? cpconf_calendar_setting : "";
+
+	return calendar_resolve(ref, name, strlen(name), true);
+}
+
+/*
+ * The calendar named by argument argno, or by the setting when it is NULL.
+ * Not for set-returning functions, whose fn_extra belongs to the SRF
+ * machinery.
+ */
 const WorkingCalendar *
 calendar_from_arg(FunctionCallInfo fcinfo, int argno)
 {
-	CalendarArgCache *c = (CalendarArgCache *) fcinfo->flinfo->fn_extra;
+	CalendarRef *ref = (CalendarRef *) fcinfo->flinfo->fn_extra;
 	const char *name;
 	int			len;
 	bool		from_setting;
 
+	if (ref == NULL)
+		fcinfo->flinfo->fn_extra = ref =
+			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CalendarRef));
 	calendar_arg_name(fcinfo, argno, &name, &len, &from_setting);
-	ensure_cache();
-	if (c != NULL && c->generation == cache_generation &&
-		c->len == len && memcmp(c->name, name, len) == 0)
-		return c->cal;
-
-	if (c == NULL || c->len < len)
-	{
-		if (c != NULL)
-			pfree(c);
-		c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
-							   offsetof(CalendarArgCache, name) + len + 1);
-		fcinfo->flinfo->fn_extra = c;
-	}
-	c->generation = 0;
-	c->cal = find_calendar(name, len, from_setting);
-	c->len = len;
-	memcpy(c->name, name, len);
-	c->generation = cache_generation;
-	return c->cal;
+	return calendar_resolve(ref, name, len, from_setting);
 }
 
 /* As calendar_from_arg, for callers whose fn_extra is taken (SRFs). */
@@ -964,7 +908,6 @@ PG_FUNCTION_INFO_V1(cpconf_working_days_between);
 PG_FUNCTION_INFO_V1(cpconf_working_days_between_ts);
 PG_FUNCTION_INFO_V1(cpconf_bank_holidays);
 PG_FUNCTION_INFO_V1(cpconf_builtin_bank_holiday);
-PG_FUNCTION_INFO_V1(cpconf_calendar_data_changed);
 
 /*
  * The functions are not STRICT, because a NULL calendar means "the
@@ -1146,30 +1089,4 @@ cpconf_builtin_bank_holiday(PG_FUNCTION_ARGS)
 											 ? psprintf("%s (substitute day)", list.items[i].name)
 											 : list.items[i].name));
 	PG_RETURN_NULL();
-}
-
-/*
- * Statement trigger on the calendar tables: tell every backend (this one
- * at its next command, others at their next statement) to rebuild.
- */
-Datum
-cpconf_calendar_data_changed(PG_FUNCTION_ARGS)
-{
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"calendar_data_changed\" was not called by trigger manager"),
-				 errdetail("It keeps every session's cached calendars in step with cpconf's calendar tables."),
-				 errhint("Do not call it directly: CREATE EXTENSION cpconf attaches it to those tables.")));
-	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
-		!TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"calendar_data_changed\" must be fired AFTER ... FOR EACH STATEMENT"),
-				 errdetail("It keeps every session's cached calendars in step with cpconf's calendar tables."),
-				 errhint("Attach it only as CREATE EXTENSION cpconf does: AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ... FOR EACH STATEMENT.")));
-	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
-	return PointerGetDatum(NULL);
 }

@@ -15,4 +15,9 @@
 #define MarkGUCPrefixReserved(prefix) EmitWarningsOnPlaceholders(prefix)
 #endif
 
+#if PG_VERSION_NUM < 160000
+/* PostgreSQL 16 renamed the set-up of a materialized set-returning call. */
+#define InitMaterializedSRF(fcinfo, flags) SetSingleFuncCall(fcinfo, flags)
+#endif
+
 #endif							/* CPCONF_COMPAT_H */

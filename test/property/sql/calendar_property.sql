@@ -165,3 +165,12 @@ SELECT count(*) AS pairs,
   FROM sample
  WHERE try_add(day, n, calendar) IS NOT NULL
    AND (n > 0 OR (n <> 0 AND cpconf.is_working_day(day, calendar)));
+
+-- Leave the database as it was found, for the next suite.
+DROP TABLE sample, ref_day, calendars;
+DROP FUNCTION ref_easter(int), ref_monday(int, int, boolean), ref_bank_holidays(text),
+              try_add(date, int, text), ref_add(date, int, text), ref_between(date, date, text);
+DELETE FROM cpconf.closure_day;
+DELETE FROM cpconf.council_calendar;
+DROP EXTENSION cpconf;
+DROP SCHEMA cpconf;

@@ -1,0 +1,664 @@
+/*
+ * timescales.c
+ *		The timescales layer: procedure profiles and rule-driven deadlines.
+ *
+ * A timescale rule (rules.md section 1) is data: rows of cpconf.timescale,
+ * per profile and period.  This file implements the kinds of rule (units,
+ * directions), never a partnership's numbers.
+ *
+ * Resolution of (profile, rule, as_of): walk from the profile up its parents
+ * to the first profile with a row for the rule in force on as_of (a profile
+ * inherits what it does not state, day by day); within a profile a council
+ * row wins over a shipped one.  When no profile on the way has one, that is
+ * an error naming the versions there are.
+ *
+ * Both tables are cached per backend and rebuilt when they change (the
+ * statement trigger cpconf.config_changed() sends relcache invalidations).
+ */
+#include "postgres.h"
+
+#include "catalog/namespace.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+
+#include "compat.h"
+#include "cpconf.h"
+
+typedef enum Unit
+{
+	UNIT_WORKING_DAYS,
+	UNIT_CALENDAR_DAYS,
+	UNIT_WEEKS,
+	UNIT_MONTHS,
+	UNIT_HOURS
+} Unit;
+
+typedef enum Direction
+{
+	WITHIN_AFTER,				/* due on or before anchor + amount */
+	AT_LEAST_BEFORE,			/* on or before anchor - amount */
+	AT_LEAST_AFTER				/* not before anchor + amount */
+} Direction;
+
+static const char *const unit_names[] = {
+	"working_days", "calendar_days", "weeks", "months", "hours"
+};
+static const char *const direction_names[] = {
+	"within_after", "at_least_before", "at_least_after"
+};
+
+/* One row of cpconf.timescale. */
+typedef struct Version
+{
+	int			profile;		/* index into profiles */
+	bool		shipped;
+	DateADT		from;
+	DateADT		to;				/* exclusive; DATEVAL_NOEND when open */
+	int32		amount;
+	Unit		unit;
+	Direction	direction;
+	const char *what;
+	const char *anchor;
+	const char *source;
+	const char *note;
+} Version;
+
+/* All rows of one rule id, ordered by profile, council rows first, from. */
+typedef struct Rule
+{
+	const char *id;
+	int			nversions;
+	Version    *versions;
+} Rule;
+
+typedef struct Profile
+{
+	const char *name;
+	int			parent;			/* index, or -1 */
+	const char *calendar;		/* own calendar, or NULL */
+} Profile;
+
+typedef struct TimescaleCache
+{
+	MemoryContext cxt;
+	int			nprofiles;
+	Profile    *profiles;
+	int			nrules;
+	Rule	   *rules;
+	Oid			relids[2];
+} TimescaleCache;
+
+static TimescaleCache *cache = NULL;
+static bool cache_valid = false;
+static uint64 cache_generation = 0;
+
+static void
+timescales_relcache_callback(Datum arg, Oid relid)
+{
+	if (cache == NULL || !cache_valid)
+		return;
+	if (relid == InvalidOid || relid == cache->relids[0] || relid == cache->relids[1])
+		cache_valid = false;
+}
+
+void
+timescales_init(void)
+{
+	CacheRegisterRelcacheCallback(timescales_relcache_callback, (Datum) 0);
+}
+
+static int
+name_index(const char *const *names, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static int
+find_profile_index(const TimescaleCache *c, const char *name, int len)
+{
+	for (int i = 0; i < c->nprofiles; i++)
+		if ((int) strlen(c->profiles[i].name) == len &&
+			memcmp(c->profiles[i].name, name, len) == 0)
+			return i;
+	return -1;
+}
+
+static void
+build_cache(void)
+{
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext,
+											  "cpconf timescales",
+											  ALLOCSET_DEFAULT_SIZES);
+	TimescaleCache *c = MemoryContextAllocZero(cxt, sizeof(TimescaleCache));
+	Oid			nsp = get_namespace_oid("cpconf", false);
+	char	  **parents;
+	uint64		nrows;
+
+	c->cxt = cxt;
+	c->relids[0] = get_relname_relid("profile", nsp);
+	c->relids[1] = get_relname_relid("timescale", nsp);
+	if (!OidIsValid(c->relids[0]) || !OidIsValid(c->relids[1]))
+		elog(ERROR, "cpconf tables \"profile\" and \"timescale\" are missing");
+
+	/* an invalidation arriving while we read clears this again */
+	cache_valid = true;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	cpconf_read_table("SELECT name, parent, calendar FROM cpconf.profile "
+					  "ORDER BY shipped DESC, name COLLATE pg_catalog.\"C\"");
+	c->nprofiles = SPI_processed;
+	c->profiles = MemoryContextAllocZero(cxt, (c->nprofiles + 1) * sizeof(Profile));
+	parents = MemoryContextAllocZero(cxt, (c->nprofiles + 1) * sizeof(char *));
+	for (int i = 0; i < c->nprofiles; i++)
+	{
+		c->profiles[i].name = cpconf_spi_text(cxt, i, 1);
+		parents[i] = cpconf_spi_text(cxt, i, 2);
+		c->profiles[i].calendar = cpconf_spi_text(cxt, i, 3);
+	}
+	for (int i = 0; i < c->nprofiles; i++)
+		c->profiles[i].parent = parents[i]
+			? find_profile_index(c, parents[i], strlen(parents[i])) : -1;
+
+	cpconf_read_table("SELECT rule, profile, shipped, effective_from, effective_to, amount, unit, "
+					  "direction, what, anchor, source, note FROM cpconf.timescale "
+					  "ORDER BY rule COLLATE pg_catalog.\"C\", profile COLLATE pg_catalog.\"C\", "
+					  "shipped, effective_from");
+	nrows = SPI_processed;
+	c->rules = MemoryContextAllocZero(cxt, (nrows + 1) * sizeof(Rule));
+	for (uint64 r = 0; r < nrows; r++)
+	{
+		char	   *id = cpconf_spi_text(cxt, r, 1);
+		char	   *profile = cpconf_spi_text(CurrentMemoryContext, r, 2);
+		char	   *unit = cpconf_spi_text(CurrentMemoryContext, r, 7);
+		char	   *direction = cpconf_spi_text(CurrentMemoryContext, r, 8);
+		Rule	   *rule;
+		Version    *v;
+
+		if (c->nrules == 0 || strcmp(c->rules[c->nrules - 1].id, id) != 0)
+		{
+			rule = &c->rules[c->nrules++];
+			rule->id = id;
+			rule->versions = MemoryContextAllocZero(cxt, (nrows - r) * sizeof(Version));
+		}
+		rule = &c->rules[c->nrules - 1];
+		v = &rule->versions[rule->nversions];
+		v->profile = profile ? find_profile_index(c, profile, strlen(profile)) : -1;
+		v->shipped = cpconf_spi_bool(r, 3);
+		v->from = cpconf_spi_date(r, 4);
+		v->to = cpconf_spi_date(r, 5);
+		v->amount = cpconf_spi_int(r, 6);
+		v->unit = unit ? name_index(unit_names, lengthof(unit_names), unit) : -1;
+		v->direction = direction ? name_index(direction_names, lengthof(direction_names), direction) : -1;
+		v->what = cpconf_spi_text(cxt, r, 9);
+		v->anchor = cpconf_spi_text(cxt, r, 10);
+		v->source = cpconf_spi_text(cxt, r, 11);
+		v->note = cpconf_spi_text(cxt, r, 12);
+		/* rows the table's checks would refuse (triggers bypassed) are left out */
+		if (v->profile >= 0 && (int) v->unit >= 0 && (int) v->direction >= 0 && v->amount >= 0)
+			rule->nversions++;
+	}
+
+	SPI_finish();
+
+	MemoryContextSetParent(cxt, TopMemoryContext);
+	if (cache != NULL)
+		MemoryContextDelete(cache->cxt);
+	cache = c;
+	cache_generation++;
+}
+
+static void
+ensure_cache(void)
+{
+	cpconf_accept_invalidations();
+	if (cache == NULL || !cache_valid)
+		build_cache();
+}
+
+/* ---- errors ---- */
+
+static char *
+known_profiles(void)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < cache->nprofiles; i++)
+		appendStringInfo(&buf, "%s%s", i ? ", " : "", cache->profiles[i].name);
+	return buf.data;
+}
+
+static char *
+known_rules(void)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < cache->nrules; i++)
+		appendStringInfo(&buf, "%s%s", i ? ", " : "", cache->rules[i].id);
+	return buf.data;
+}
+
+static int
+lookup_profile(const char *name, int len, bool from_setting)
+{
+	int			p = find_profile_index(cache, name, len);
+
+	if (p < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("profile \"%.*s\" does not exist", len, name),
+				 from_setting
+				 ? errdetail("The profile was named by the setting cpconf.profile, used when a call names none.")
+				 : errdetail("A profile is a partnership's procedure: the shipped ones or a council's own in cpconf.profile."),
+				 errhint("Known profiles: %s.", known_profiles())));
+	return p;
+}
+
+static const Rule *
+lookup_rule(const char *id, int len)
+{
+	for (int i = 0; i < cache->nrules; i++)
+		if ((int) strlen(cache->rules[i].id) == len && memcmp(cache->rules[i].id, id, len) == 0)
+			return &cache->rules[i];
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_OBJECT),
+			 errmsg("timescale rule \"%.*s\" does not exist", len, id),
+			 errdetail("Timescale rules are those of rules.md section 1 in cpconf.timescale, and any a council adds."),
+			 errhint("Known rules: %s.", known_rules())));
+	return NULL;				/* keep compiler quiet */
+}
+
+static bool
+in_force(const Version *v, DateADT day)
+{
+	return v->from <= day && (DATE_IS_NOEND(v->to) || day < v->to);
+}
+
+/* The row of profile p for rule in force on as_of: council rows first. */
+static const Version *
+version_of_profile(const Rule *rule, int p, DateADT as_of)
+{
+	const Version *shipped = NULL;
+
+	for (int i = 0; i < rule->nversions; i++)
+	{
+		const Version *v = &rule->versions[i];
+
+		if (v->profile != p || !in_force(v, as_of))
+			continue;
+		if (!v->shipped)
+			return v;
+		if (shipped == NULL)
+			shipped = v;
+	}
+	return shipped;
+}
+
+/*
+ * Visit p and its ancestors, nearest first.  A chain longer than the number
+ * of profiles loops (only possible with the table's trigger bypassed).
+ */
+#define FOR_EACH_ANCESTOR(p, start, steps) \
+	for ((p) = (start), (steps) = 0; (p) >= 0; (p) = next_ancestor((p), ++(steps)))
+
+static int
+next_ancestor(int p, int steps)
+{
+	if (steps > cache->nprofiles)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_RECURSION),
+				 errmsg("profile \"%s\" inherits from itself", cache->profiles[p].name),
+				 errdetail("Its parent chain in cpconf.profile loops."),
+				 errhint("Set the parent of one profile on the loop to a profile outside it.")));
+	return cache->profiles[p].parent;
+}
+
+/* The row in force for profile p (or the nearest ancestor) on as_of, or NULL. */
+static const Version *
+version_in_force(const Rule *rule, int p, DateADT as_of)
+{
+	int			q,
+				steps;
+	const Version *v;
+
+	FOR_EACH_ANCESTOR(q, p, steps)
+		if ((v = version_of_profile(rule, q, as_of)) != NULL)
+			return v;
+	return NULL;
+}
+
+/* Why no row is in force: the rule is not stated on the chain, or not then. */
+static void
+report_no_version(const Rule *rule, int p, DateADT as_of)
+{
+	StringInfoData versions;
+	StringInfoData elsewhere;
+	int			q,
+				steps;
+
+	initStringInfo(&versions);
+	FOR_EACH_ANCESTOR(q, p, steps)
+		for (int i = 0; i < rule->nversions; i++)
+		{
+			const Version *v = &rule->versions[i];
+
+			if (v->profile == q)
+				appendStringInfo(&versions, "%s%s (%s) from %s%s%s", versions.len ? "; " : "",
+								 cache->profiles[q].name, v->shipped ? "shipped" : "council",
+								 cpconf_format_day(v->from),
+								 DATE_IS_NOEND(v->to) ? " on" : " to ",
+								 DATE_IS_NOEND(v->to) ? "" : cpconf_format_day(v->to));
+		}
+	if (versions.len > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("rule %s is not in force for profile \"%s\" on %s",
+						rule->id, cache->profiles[p].name, cpconf_format_day(as_of)),
+				 errdetail("Its versions: %s.", versions.data),
+				 errhint("Check the date; if the rule applied then, add a row for that period to cpconf.timescale.")));
+
+	initStringInfo(&elsewhere);
+	for (int i = 0; i < rule->nversions; i++)
+		if (i == 0 || rule->versions[i].profile != rule->versions[i - 1].profile)
+			appendStringInfo(&elsewhere, "%s%s", elsewhere.len ? ", " : "",
+							 cache->profiles[rule->versions[i].profile].name);
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_OBJECT),
+			 errmsg("rule %s is not defined for profile \"%s\"", rule->id, cache->profiles[p].name),
+			 errdetail("Neither \"%s\" nor the profiles it inherits from state rule %s; %s do.",
+					   cache->profiles[p].name, rule->id, elsewhere.data),
+			 errhint("Use a profile that states it, or add a row for it to cpconf.timescale.")));
+}
+
+/* ---- the arithmetic of each unit ---- */
+
+static int64
+add_months(DateADT day, int64 months)
+{
+	int			y,
+				m,
+				d;
+	int64		total;
+	int			ny,
+				nm,
+				last;
+
+	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	total = (int64) y * 12 + (m - 1) + months;
+	if (total < 0 || total > (int64) 5874897 * 12)
+		return PG_INT64_MAX;
+	ny = (int) (total / 12);
+	nm = (int) (total % 12) + 1;
+	last = day_tab[isleap(ny)][nm - 1];
+	return date2j(ny, nm, Min(d, last)) - POSTGRES_EPOCH_JDATE;
+}
+
+/*
+ * The deadline of version v for an event on anchor.  Hours on a date: 24 h
+ * is the next calendar day, 48 h the day after (rules.md units).
+ */
+static DateADT
+apply_version(const Rule *rule, const Version *v, DateADT anchor,
+			  const WorkingCalendar *cal)
+{
+	int64		sign = v->direction == AT_LEAST_BEFORE ? -1 : 1;
+	int64		n = sign * v->amount;
+	int64		result = 0;
+
+	switch (v->unit)
+	{
+		case UNIT_WORKING_DAYS:
+			return calendar_add_working_days(cal, anchor, n);
+		case UNIT_CALENDAR_DAYS:
+			result = anchor + n;
+			break;
+		case UNIT_WEEKS:
+			result = anchor + 7 * n;
+			break;
+		case UNIT_MONTHS:
+			result = add_months(anchor, n);
+			break;
+		case UNIT_HOURS:
+			result = anchor + sign * (((int64) v->amount + 23) / 24);
+			break;
+	}
+	/* the same span as working days, whatever the unit: no year-5000 answers */
+	if (result < CPCONF_FIRST_DAY || result > CPCONF_LAST_DAY)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("deadline of rule %s from %s is outside the range of cpconf's calendars",
+						rule->id, cpconf_format_day(anchor)),
+				 errdetail("The rule counts %d %s %s the anchor; deadlines lie between %d-01-01 and %d-12-31.",
+						   v->amount, unit_names[v->unit],
+						   v->direction == AT_LEAST_BEFORE ? "before" : "after",
+						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
+				 errhint("Check the anchor date, and the rule's amount in cpconf.timescale.")));
+	return (DateADT) result;
+}
+
+/* ---- deadline() ---- */
+
+/*
+ * What one call site of deadline() remembers between rows: the rules and
+ * profiles it resolved (by name and cache generation) and their calendars.
+ * A few slots, so that a query with a profile per row (comparing
+ * partnerships side by side) resolves each pair once.
+ */
+#define DEADLINE_SLOTS 8
+
+typedef struct Resolved
+{
+	uint64		generation;
+	const Rule *rule;
+	int			profile;
+	const char *calendar;		/* NULL: the setting cpconf.calendar */
+	CalendarRef calendar_ref;
+	int			rule_len;
+	int			profile_len;
+	char		names[2 * NAMEDATALEN];
+} Resolved;
+
+typedef struct DeadlineRef
+{
+	int			next;			/* slot to replace on a miss */
+	Resolved	slots[DEADLINE_SLOTS];
+} DeadlineRef;
+
+static const char *
+profile_calendar(int p)
+{
+	for (int steps = 0; p >= 0 && steps <= cache->nprofiles; steps++)
+	{
+		if (cache->profiles[p].calendar)
+			return cache->profiles[p].calendar;
+		p = cache->profiles[p].parent;
+	}
+	return NULL;
+}
+
+static Resolved *
+resolve(DeadlineRef *ref, text *rule, text *profile)
+{
+	const char *rname = VARDATA_ANY(rule);
+	int			rlen = VARSIZE_ANY_EXHDR(rule);
+	const char *pname;
+	int			plen;
+	bool		from_setting = profile == NULL;
+	Resolved   *slot;
+
+	if (from_setting)
+	{
+		pname = cpconf_profile_setting ? cpconf_profile_setting : "";
+		plen = strlen(pname);
+	}
+	else
+	{
+		pname = VARDATA_ANY(profile);
+		plen = VARSIZE_ANY_EXHDR(profile);
+	}
+
+	ensure_cache();
+	for (int i = 0; i < DEADLINE_SLOTS; i++)
+	{
+		slot = &ref->slots[i];
+		if (slot->generation == cache_generation && slot->rule_len == rlen &&
+			slot->profile_len == plen && memcmp(slot->names, rname, rlen) == 0 &&
+			memcmp(slot->names + rlen, pname, plen) == 0)
+			return slot;
+	}
+
+	slot = &ref->slots[ref->next];
+	ref->next = (ref->next + 1) % DEADLINE_SLOTS;
+	slot->generation = 0;
+	slot->profile = lookup_profile(pname, plen, from_setting);
+	slot->rule = lookup_rule(rname, rlen);
+	slot->calendar = profile_calendar(slot->profile);
+	if (rlen + plen <= (int) sizeof(slot->names))
+	{
+		memcpy(slot->names, rname, rlen);
+		memcpy(slot->names + rlen, pname, plen);
+		slot->rule_len = rlen;
+		slot->profile_len = plen;
+		slot->generation = cache_generation;
+	}
+	return slot;
+}
+
+static DateADT
+deadline(FunctionCallInfo fcinfo, DateADT anchor, DateADT as_of)
+{
+	DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
+	Resolved   *r;
+	const Version *v;
+	const WorkingCalendar *cal = NULL;
+
+	if (ref == NULL)
+		fcinfo->flinfo->fn_extra = ref =
+			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(DeadlineRef));
+	r = resolve(ref, PG_GETARG_TEXT_PP(0), PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2));
+
+	calendar_check_day(anchor, "anchor");
+	if (DATE_NOT_FINITE(as_of))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("as_of is infinite"),
+				 errdetail("as_of picks the version of rule %s in force on a day.", r->rule->id),
+				 errhint("Pass a real date, or NULL to use the anchor's.")));
+
+	v = version_in_force(r->rule, r->profile, as_of);
+	if (v == NULL)
+		report_no_version(r->rule, r->profile, as_of);
+
+	if (v->unit == UNIT_WORKING_DAYS)
+		cal = r->calendar
+			? calendar_resolve(&r->calendar_ref, r->calendar, strlen(r->calendar), false)
+			: calendar_from_setting(&r->calendar_ref);
+	return apply_version(r->rule, v, anchor, cal);
+}
+
+PG_FUNCTION_INFO_V1(cpconf_deadline);
+PG_FUNCTION_INFO_V1(cpconf_deadline_ts);
+PG_FUNCTION_INFO_V1(cpconf_timescales);
+
+/*
+ * deadline(rule, anchor, profile, as_of): not STRICT, because a NULL
+ * profile means the setting and a NULL as_of the anchor; a NULL rule or
+ * anchor gives NULL.
+ */
+Datum
+cpconf_deadline(PG_FUNCTION_ARGS)
+{
+	DateADT		anchor;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	anchor = PG_GETARG_DATEADT(1);
+	PG_RETURN_DATEADT(deadline(fcinfo, anchor,
+							   PG_ARGISNULL(3) ? anchor : PG_GETARG_DATEADT(3)));
+}
+
+Datum
+cpconf_deadline_ts(PG_FUNCTION_ARGS)
+{
+	DateADT		anchor;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	anchor = calendar_timestamp_day(PG_GETARG_TIMESTAMP(1), "anchor");
+	PG_RETURN_DATEADT(deadline(fcinfo, anchor,
+							   PG_ARGISNULL(3) ? anchor
+							   : calendar_timestamp_day(PG_GETARG_TIMESTAMP(3), "as_of")));
+}
+
+/*
+ * timescales(profile, as_of): every rule in force for the profile on as_of
+ * (today when NULL), after inheritance and council overrides.
+ */
+Datum
+cpconf_timescales(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	DateADT		as_of;
+	int			p;
+
+	InitMaterializedSRF(fcinfo, 0);
+	ensure_cache();
+	if (PG_ARGISNULL(0))
+		p = lookup_profile(cpconf_profile_setting ? cpconf_profile_setting : "",
+						   cpconf_profile_setting ? strlen(cpconf_profile_setting) : 0, true);
+	else
+	{
+		text	   *t = PG_GETARG_TEXT_PP(0);
+
+		p = lookup_profile(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false);
+	}
+	as_of = PG_ARGISNULL(1) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(1);
+	if (DATE_NOT_FINITE(as_of))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("as_of is infinite"),
+				 errdetail("as_of picks the version of each rule in force on a day."),
+				 errhint("Pass a real date, or NULL for today.")));
+
+	for (int i = 0; i < cache->nrules; i++)
+	{
+		const Rule *rule = &cache->rules[i];
+		const Version *v = version_in_force(rule, p, as_of);
+		Datum		values[12];
+		bool		nulls[12] = {false};
+
+		if (v == NULL)
+			continue;
+		values[0] = CStringGetTextDatum(rule->id);
+		values[1] = CStringGetTextDatum(v->what);
+		values[2] = CStringGetTextDatum(v->anchor);
+		values[3] = Int32GetDatum(v->amount);
+		values[4] = CStringGetTextDatum(unit_names[v->unit]);
+		values[5] = CStringGetTextDatum(direction_names[v->direction]);
+		values[6] = DateADTGetDatum(v->from);
+		values[7] = DateADTGetDatum(v->to);
+		nulls[7] = DATE_IS_NOEND(v->to);
+		values[8] = CStringGetTextDatum(cache->profiles[v->profile].name);
+		values[9] = BoolGetDatum(v->shipped);
+		values[10] = CStringGetTextDatum(v->source);
+		nulls[11] = v->note == NULL;
+		values[11] = nulls[11] ? (Datum) 0 : CStringGetTextDatum(v->note);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
