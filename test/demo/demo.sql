@@ -50,3 +50,26 @@ SELECT child, held, conference,
        cpconf.working_days_between(held, conference) <= 15 AS within_15
   FROM (VALUES ('A', date '2024-12-20', date '2025-01-15'), ('C', '2025-04-11', '2025-05-08'),
                ('D', '2022-05-27', '2022-06-17')) v(child, held, conference);
+
+\echo
+\echo '== One child''s timeline under two partnerships'' procedures, side by side'
+\echo '   (strategy discussion Fri 5 Dec 2025; the dates that follow are planned on time)'
+WITH events (step, rule, anchor) AS (VALUES
+    (1, 'T-ICPC',            date '2025-12-05'),   -- initial conference due
+    (2, 'T-REPORT-FAMILY-I', date '2025-12-19'),   -- reports to the family, before the ICPC
+    (3, 'T-REPORT-CHAIR-I',  date '2025-12-19'),   -- report to the chair
+    (4, 'T-DECISION',        date '2025-12-19'),   -- decision circulated, after the ICPC
+    (5, 'T-CG1',             date '2025-12-19'),   -- first core group
+    (6, 'T-MINUTES',         date '2025-12-19'),   -- minutes circulated
+    (7, 'T-RCPC1',           date '2025-12-19'),   -- first review conference
+    (8, 'T-REPORT-FAMILY-R', date '2026-03-19'),   -- reports before that review
+    (9, 'T-RCPCN',           date '2026-03-19'))   -- next review
+SELECT e.rule, e.anchor,
+       d.amount || ' ' || d.unit || ' ' || replace(d.direction, '_', ' ') AS derby_rule,
+       cpconf.deadline(e.rule, e.anchor, 'derby') AS derby_due,
+       a.amount || ' ' || a.unit || ' ' || replace(a.direction, '_', ' ') AS darlington_rule,
+       cpconf.deadline(e.rule, e.anchor, 'darlington') AS darlington_due
+  FROM events e
+  JOIN cpconf.timescales('derby', date '2025-12-05') d ON d.rule = e.rule
+  JOIN cpconf.timescales('darlington', date '2025-12-05') a ON a.rule = e.rule
+ ORDER BY e.step;

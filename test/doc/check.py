@@ -39,10 +39,12 @@ def run_page(path, pairs):
               "CREATE EXTENSION cpconf;"]
     for n, (_, sql, _) in enumerate(pairs):
         script += [f"\\echo @@example {n}", sql]
+    # errors are part of an example's output, in order, as psql shows them
     out = subprocess.run(["psql", "-X", "-q", "-d", db], input="\n".join(script) + "\n",
-                         capture_output=True, text=True)
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     subprocess.run(["dropdb", db], check=True)
-    chunks = re.split(r"^@@example \d+\n", out.stdout + out.stderr, flags=re.M)[1:]
+    text = re.sub(r"^psql:<stdin>:\d+: ", "", out.stdout, flags=re.M)
+    chunks = re.split(r"^@@example \d+\n", text, flags=re.M)[1:]
     failed = 0
     for (line, sql, expected), actual in zip(pairs, chunks + [""] * len(pairs)):
         name = f"{path}:{line}"
