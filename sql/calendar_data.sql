@@ -112,3 +112,25 @@ SELECT cpconf.add_working_days(date '2024-12-20', 15) AS council_for_this_role,
        current_setting('cpconf.calendar') AS setting;
 \c - :admin
 ALTER ROLE regress_cpconf_user RESET cpconf.calendar;
+
+-- A rebuild that fails part way does not leave the old calendar in use.
+-- A row-security policy makes reads of closure_day fail while a setting is
+-- on, so a rebuild can fail with no further change to the table.
+ALTER TABLE cpconf.closure_day ENABLE ROW LEVEL SECURITY;
+CREATE POLICY regress_fail_reads ON cpconf.closure_day
+    USING (1 / CASE WHEN current_setting('regress.fail_reads', true) = 'yes' THEN 0 ELSE 1 END = 1);
+SET ROLE regress_cpconf_user;
+SELECT cpconf.is_working_day(date '2025-01-03', 'staffordshire-council') AS before_change;
+RESET ROLE;
+INSERT INTO cpconf.closure_day VALUES ('staffordshire-council', '2025-01-03', 'added');
+SET ROLE regress_cpconf_user;
+SET regress.fail_reads = 'yes';
+\x on
+SELECT * FROM regress.error($$SELECT cpconf.is_working_day(date '2025-01-03', 'staffordshire-council')$$);
+\x off
+RESET regress.fail_reads;
+SELECT cpconf.is_working_day(date '2025-01-03', 'staffordshire-council') AS after_failed_rebuild;
+RESET ROLE;
+DROP POLICY regress_fail_reads ON cpconf.closure_day;
+ALTER TABLE cpconf.closure_day DISABLE ROW LEVEL SECURITY;
+DELETE FROM cpconf.closure_day WHERE day = '2025-01-03';

@@ -43,24 +43,6 @@
 
 #include "cpconf.h"
 
-/* The UK calendars, in the order of bank-holidays.md's table. */
-#define UK_EW	0x1				/* england-and-wales */
-#define UK_SC	0x2				/* scotland */
-#define UK_NI	0x4				/* northern-ireland */
-#define UK_ALL	(UK_EW | UK_SC | UK_NI)
-#define N_UK_CALENDARS 3
-
-static const char *const uk_calendar_names[N_UK_CALENDARS] = {
-	"england-and-wales", "scotland", "northern-ireland"
-};
-
-typedef struct Holiday
-{
-	DateADT		day;
-	const char *name;
-	bool		substitute;		/* a fixed-date holiday moved off a weekend */
-} Holiday;
-
 struct WorkingCalendar
 {
 	const char *name;
@@ -80,273 +62,6 @@ struct WorkingCalendar
 	const uint16 *ordinal_start;	/* first entry with before[] >= 8 * b */
 	int			nordinal;
 };
-
-/* ---- the regular rules and one-offs of bank-holidays.md ---- */
-
-typedef struct FixedHoliday
-{
-	int			month;
-	int			mday;
-	int			calendars;
-	int			from_year;
-	const char *name;
-} FixedHoliday;
-
-/* In calendar order: substitutes are placed in this order. */
-static const FixedHoliday fixed_holidays[] = {
-	{1, 1, UK_ALL, 1978, "New Year's Day"},
-	{1, 2, UK_SC, 1978, "2nd January"},
-	{3, 17, UK_NI, 1978, "St Patrick's Day"},
-	{7, 12, UK_NI, 1978, "Battle of the Boyne (Orangemen's Day)"},
-	{11, 30, UK_SC, 2007, "St Andrew's Day"},
-	{12, 25, UK_ALL, 1978, "Christmas Day"},
-	{12, 26, UK_ALL, 1978, "Boxing Day"},
-};
-
-typedef struct OneOff
-{
-	int			year;
-	int			month;
-	int			mday;
-	int			calendars;
-	const char *name;
-} OneOff;
-
-/* Proclaimed extra days since 1978. */
-static const OneOff one_offs[] = {
-	{1981, 7, 29, UK_ALL, "Royal wedding"},
-	{1999, 12, 31, UK_ALL, "Millennium Day"},
-	{2002, 6, 3, UK_ALL, "Golden Jubilee"},
-	{2011, 4, 29, UK_ALL, "Royal wedding"},
-	{2012, 6, 5, UK_ALL, "Diamond Jubilee"},
-	{2022, 6, 3, UK_ALL, "Platinum Jubilee"},
-	{2022, 9, 19, UK_ALL, "State funeral of Queen Elizabeth II"},
-	{2023, 5, 8, UK_ALL, "Coronation of King Charles III"},
-	{2026, 6, 15, UK_SC, "World Cup bank holiday"},
-};
-
-/* Regular holidays proclaimed onto another date (the regular date works). */
-typedef enum MovableHoliday
-{
-	EARLY_MAY,
-	SPRING
-} MovableHoliday;
-
-typedef struct MovedHoliday
-{
-	int			year;
-	MovableHoliday which;
-	int			month;
-	int			mday;
-	const char *name;
-} MovedHoliday;
-
-static const MovedHoliday moved_holidays[] = {
-	{1995, EARLY_MAY, 5, 8, "Early May bank holiday (VE Day)"},
-	{2002, SPRING, 6, 4, "Spring bank holiday"},
-	{2012, SPRING, 6, 4, "Spring bank holiday"},
-	{2020, EARLY_MAY, 5, 8, "Early May bank holiday (VE Day)"},
-	{2022, SPRING, 6, 2, "Spring bank holiday"},
-};
-
-/* ---- date helpers ---- */
-
-static inline DateADT
-ymd(int year, int month, int mday)
-{
-	return date2j(year, month, mday) - POSTGRES_EPOCH_JDATE;
-}
-
-/* 0 = Sunday .. 6 = Saturday */
-static inline int
-day_of_week(DateADT day)
-{
-	return j2day(day + POSTGRES_EPOCH_JDATE);
-}
-
-static inline bool
-is_weekend(DateADT day)
-{
-	int			dow = day_of_week(day);
-
-	return dow == 0 || dow == 6;
-}
-
-static DateADT
-first_monday(int year, int month)
-{
-	DateADT		first = ymd(year, month, 1);
-
-	return first + (8 - day_of_week(first)) % 7;
-}
-
-static DateADT
-last_monday(int year, int month)
-{
-	DateADT		last = (month == 12 ? ymd(year + 1, 1, 1) : ymd(year, month + 1, 1)) - 1;
-
-	return last - (day_of_week(last) + 6) % 7;
-}
-
-/* Easter Sunday, Gregorian (the anonymous algorithm of Meeus). */
-static DateADT
-easter_sunday(int year)
-{
-	int			a = year % 19,
-				b = year / 100,
-				c = year % 100,
-				d = b / 4,
-				e = b % 4,
-				f = (b + 8) / 25,
-				g = (b - f + 1) / 3,
-				h = (19 * a + b - d - g + 15) % 30,
-				i = c / 4,
-				k = c % 4,
-				l = (32 + 2 * e + 2 * i - h - k) % 7,
-				m = (a + 11 * h + 22 * l) / 451,
-				n = h + l - 7 * m + 114;
-
-	return ymd(year, n / 31, n % 31 + 1);
-}
-
-/* ---- bank holidays of one UK calendar from the rules ---- */
-
-typedef struct HolidayList
-{
-	int			n;
-	int			size;
-	Holiday    *items;
-} HolidayList;
-
-static void
-holiday_list_add(HolidayList *list, DateADT day, const char *name, bool substitute)
-{
-	if (list->n == list->size)
-	{
-		list->size = list->size ? list->size * 2 : 64;
-		list->items = list->items
-			? repalloc(list->items, list->size * sizeof(Holiday))
-			: palloc(list->size * sizeof(Holiday));
-	}
-	list->items[list->n].day = day;
-	list->items[list->n].name = name;
-	list->items[list->n].substitute = substitute;
-	list->n++;
-}
-
-static bool
-holiday_list_has(const HolidayList *list, int from, DateADT day)
-{
-	for (int i = from; i < list->n; i++)
-		if (list->items[i].day == day)
-			return true;
-	return false;
-}
-
-static int
-holiday_cmp(const void *a, const void *b)
-{
-	DateADT		x = ((const Holiday *) a)->day;
-	DateADT		y = ((const Holiday *) b)->day;
-
-	return (x > y) - (x < y);
-}
-
-static const char *
-moved_name(int year, MovableHoliday which, DateADT *day)
-{
-	for (size_t i = 0; i < lengthof(moved_holidays); i++)
-		if (moved_holidays[i].year == year && moved_holidays[i].which == which)
-		{
-			*day = ymd(year, moved_holidays[i].month, moved_holidays[i].mday);
-			return moved_holidays[i].name;
-		}
-	return NULL;
-}
-
-/*
- * One year's bank holidays of one UK calendar, appended to list.  Fixed-date
- * holidays on a weekday keep their date; then, in calendar order, each one on
- * a weekend moves to the next weekday that is not already a holiday.  (So in
- * 2022, with Christmas on a Sunday, 26 Dec stays Boxing Day and 27 Dec is the
- * Christmas substitute.)
- */
-static void
-generate_year(HolidayList *list, int year, int calendar)
-{
-	int			start = list->n;
-	DateADT		easter = easter_sunday(year);
-	DateADT		day;
-	const char *name;
-
-	holiday_list_add(list, easter - 2, "Good Friday", false);
-	if (calendar != UK_SC)
-		holiday_list_add(list, easter + 1, "Easter Monday", false);
-
-	if ((name = moved_name(year, EARLY_MAY, &day)) == NULL)
-	{
-		day = first_monday(year, 5);
-		name = "Early May bank holiday";
-	}
-	holiday_list_add(list, day, name, false);
-
-	if ((name = moved_name(year, SPRING, &day)) == NULL)
-	{
-		day = last_monday(year, 5);
-		name = "Spring bank holiday";
-	}
-	holiday_list_add(list, day, name, false);
-
-	holiday_list_add(list,
-					 calendar == UK_SC ? first_monday(year, 8) : last_monday(year, 8),
-					 "Summer bank holiday", false);
-
-	for (size_t i = 0; i < lengthof(one_offs); i++)
-		if (one_offs[i].year == year && (one_offs[i].calendars & calendar))
-			holiday_list_add(list, ymd(year, one_offs[i].month, one_offs[i].mday),
-							 one_offs[i].name, false);
-
-	for (size_t i = 0; i < lengthof(fixed_holidays); i++)
-	{
-		const FixedHoliday *f = &fixed_holidays[i];
-
-		day = ymd(year, f->month, f->mday);
-		if ((f->calendars & calendar) && year >= f->from_year && !is_weekend(day))
-			holiday_list_add(list, day, f->name, false);
-	}
-	for (size_t i = 0; i < lengthof(fixed_holidays); i++)
-	{
-		const FixedHoliday *f = &fixed_holidays[i];
-
-		day = ymd(year, f->month, f->mday);
-		if (!(f->calendars & calendar) || year < f->from_year || !is_weekend(day))
-			continue;
-		while (is_weekend(day) || holiday_list_has(list, start, day))
-			day++;
-		holiday_list_add(list, day, f->name, true);
-	}
-
-	qsort(list->items + start, list->n - start, sizeof(Holiday), holiday_cmp);
-}
-
-static HolidayList
-generate_uk_calendar(int calendar)
-{
-	HolidayList list = {0};
-
-	for (int year = CPCONF_FIRST_YEAR; year <= CPCONF_LAST_YEAR; year++)
-		generate_year(&list, year, calendar);
-	return list;
-}
-
-static int
-uk_calendar_bit(const char *name)
-{
-	for (int i = 0; i < N_UK_CALENDARS; i++)
-		if (strcmp(name, uk_calendar_names[i]) == 0)
-			return 1 << i;
-	return 0;
-}
 
 /* ---- the closed-form arithmetic ---- */
 
@@ -458,7 +173,7 @@ calendar_is_working_day(const WorkingCalendar *cal, DateADT day)
 	int			i;
 
 	calendar_check_day(day, "day");
-	if (is_weekend(day))
+	if (cpconf_is_weekend(day))
 		return false;
 	i = days_on_or_before(cal, day);
 	return i == 0 || cal->days[i - 1] != day;
@@ -507,35 +222,44 @@ calendar_name(const WorkingCalendar *cal)
 /*
  * Everything is rebuilt together when any calendar table changes: the data
  * is small (a few thousand days) and rebuilding takes well under a
- * millisecond.  Changes reach every backend as relcache invalidations sent
- * by the statement trigger cpconf.calendar_data_changed().
+ * millisecond.
  */
 typedef struct CalendarCache
 {
-	MemoryContext cxt;
 	int			ncalendars;
 	WorkingCalendar *calendars;
-	Oid			relids[3];
 } CalendarCache;
 
-static CalendarCache *cache = NULL;
-static bool cache_valid = false;
-static uint64 cache_generation = 0;
+static void *build_cache(MemoryContext cxt);
 
-static void
-calendar_relcache_callback(Datum arg, Oid relid)
-{
-	if (cache == NULL || !cache_valid)
-		return;
-	if (relid == InvalidOid || relid == cache->relids[0] ||
-		relid == cache->relids[1] || relid == cache->relids[2])
-		cache_valid = false;
-}
+static ConfigCache calendar_config = {
+	.name = "cpconf calendars",
+	.tables = {"holiday_override", "council_calendar", "closure_day", NULL},
+	.build = build_cache,
+};
+
+static CalendarCache *cache = NULL;
 
 void
 calendar_init(void)
 {
-	CacheRegisterRelcacheCallback(calendar_relcache_callback, (Datum) 0);
+	config_cache_register(&calendar_config);
+}
+
+/* Make the cache current. */
+static void
+ensure_cache(void)
+{
+	cache = config_cache_get(&calendar_config);
+}
+
+static int
+holiday_cmp(const void *a, const void *b)
+{
+	DateADT		x = ((const Holiday *) a)->day;
+	DateADT		y = ((const Holiday *) b)->day;
+
+	return (x > y) - (x < y);
 }
 
 static int
@@ -572,7 +296,7 @@ finish_calendar(MemoryContext cxt, WorkingCalendar *cal,
 	qsort(days, n, sizeof(DateADT), day_cmp);
 	for (int i = 0; i < n; i++)
 	{
-		if (days[i] < FIRST_DAY || days[i] > LAST_DAY || is_weekend(days[i]))
+		if (days[i] < FIRST_DAY || days[i] > LAST_DAY || cpconf_is_weekend(days[i]))
 			continue;
 		if (kept > 0 && days[kept - 1] == days[i])
 			continue;
@@ -609,7 +333,7 @@ finish_calendar(MemoryContext cxt, WorkingCalendar *cal,
 
 typedef struct Override
 {
-	int			calendar;		/* UK_* bit */
+	int			calendar;		/* index into uk_calendar_names, or -1 */
 	DateADT		day;
 	bool		add;
 	const char *name;
@@ -617,25 +341,26 @@ typedef struct Override
 
 /* A UK calendar: the rules, less the overrides' removals, plus their additions. */
 static void
-build_uk_calendar(MemoryContext cxt, WorkingCalendar *cal, int bit,
+build_uk_calendar(MemoryContext cxt, WorkingCalendar *cal, int calendar,
 				  const Override *overrides, int noverrides)
 {
-	HolidayList rules = generate_uk_calendar(bit);
-	Holiday    *holidays = MemoryContextAlloc(cxt, (rules.n + noverrides + 1) * sizeof(Holiday));
+	int			nrules;
+	Holiday    *rules = bank_holidays_generate(calendar, &nrules);
+	Holiday    *holidays = MemoryContextAlloc(cxt, (nrules + noverrides + 1) * sizeof(Holiday));
 	int			n = 0;
 
-	for (int i = 0; i < rules.n; i++)
+	for (int i = 0; i < nrules; i++)
 	{
 		bool		removed = false;
 
 		for (int r = 0; r < noverrides; r++)
-			removed |= overrides[r].calendar == bit && !overrides[r].add &&
-				overrides[r].day == rules.items[i].day;
+			removed |= overrides[r].calendar == calendar && !overrides[r].add &&
+				overrides[r].day == rules[i].day;
 		if (!removed)
-			holidays[n++] = rules.items[i];
+			holidays[n++] = rules[i];
 	}
 	for (int r = 0; r < noverrides; r++)
-		if (overrides[r].calendar == bit && overrides[r].add)
+		if (overrides[r].calendar == calendar && overrides[r].add)
 		{
 			holidays[n].day = overrides[r].day;
 			holidays[n].name = overrides[r].name;
@@ -643,50 +368,23 @@ build_uk_calendar(MemoryContext cxt, WorkingCalendar *cal, int bit,
 			n++;
 		}
 	qsort(holidays, n, sizeof(Holiday), holiday_cmp);
-	pfree(rules.items);
+	pfree(rules);
 	cal->holidays = holidays;
 	cal->nholidays = n;
 	finish_calendar(cxt, cal, NULL, 0);
 }
 
-static Oid
-cpconf_table(Oid nsp, const char *name)
+/* Read the three tables (inside SPI) and build every calendar in cxt. */
+static void *
+build_cache(MemoryContext cxt)
 {
-	Oid			relid = get_relname_relid(name, nsp);
-
-	if (!OidIsValid(relid))
-		elog(ERROR, "cpconf table \"%s\" is missing", name);
-	return relid;
-}
-
-static void
-build_cache(void)
-{
-	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext,
-											  "cpconf calendars",
-											  ALLOCSET_DEFAULT_SIZES);
 	CalendarCache *c = MemoryContextAllocZero(cxt, sizeof(CalendarCache));
-	Oid			nsp = get_namespace_oid("cpconf", false);
 	uint64		ncouncil;
 	Override   *overrides;
 	uint64		noverrides;
 	char	  **closure_calendar;
 	DateADT    *closure_day;
 	uint64		nclosures;
-
-	c->cxt = cxt;
-	c->relids[0] = cpconf_table(nsp, "holiday_override");
-	c->relids[1] = cpconf_table(nsp, "council_calendar");
-	c->relids[2] = cpconf_table(nsp, "closure_day");
-
-	/*
-	 * Mark valid before reading: an invalidation that arrives while we read
-	 * clears the flag again, and the next call rebuilds.
-	 */
-	cache_valid = true;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
 
 	cpconf_read_table("SELECT calendar, day, change, name FROM cpconf.holiday_override");
 	noverrides = SPI_processed;
@@ -697,7 +395,7 @@ build_cache(void)
 		char	   *change = cpconf_spi_text(CurrentMemoryContext, r, 3);
 		char	   *name = cpconf_spi_text(cxt, r, 4);
 
-		overrides[r].calendar = calendar ? uk_calendar_bit(calendar) : 0;
+		overrides[r].calendar = calendar ? uk_calendar_index(calendar) : -1;
 		overrides[r].day = cpconf_spi_date(r, 2);
 		overrides[r].add = change && strcmp(change, "add") == 0;
 		overrides[r].name = name ? name : "Bank holiday";
@@ -735,7 +433,7 @@ build_cache(void)
 
 		cal->name = uk_calendar_names[i];
 		cal->description = "UK bank holidays";
-		build_uk_calendar(cxt, cal, 1 << i, overrides, noverrides);
+		build_uk_calendar(cxt, cal, i, overrides, noverrides);
 	}
 
 	for (int i = N_UK_CALENDARS; i < c->ncalendars; i++)
@@ -757,22 +455,7 @@ build_cache(void)
 	for (int i = 0; i < c->ncalendars; i++)
 		c->calendars[i].namelen = c->calendars[i].name ? (int) strlen(c->calendars[i].name) : -1;
 
-	SPI_finish();
-
-	MemoryContextSetParent(cxt, TopMemoryContext);
-	if (cache != NULL)
-		MemoryContextDelete(cache->cxt);
-	cache = c;
-	cache_generation++;
-}
-
-/* Make the cache current (see cpconf_accept_invalidations). */
-static void
-ensure_cache(void)
-{
-	cpconf_accept_invalidations();
-	if (cache == NULL || !cache_valid)
-		build_cache();
+	return c;
 }
 
 static char *
@@ -843,7 +526,7 @@ const WorkingCalendar *
 calendar_resolve(CalendarRef *ref, const char *name, int len, bool from_setting)
 {
 	ensure_cache();
-	if (ref->generation == cache_generation && ref->len == len &&
+	if (ref->generation == calendar_config.generation && ref->len == len &&
 		memcmp(ref->name, name, len) == 0)
 		return ref->cal;
 	ref->generation = 0;
@@ -852,7 +535,7 @@ calendar_resolve(CalendarRef *ref, const char *name, int len, bool from_setting)
 	{
 		ref->len = len;
 		memcpy(ref->name, name, len);
-		ref->generation = cache_generation;
+		ref->generation = calendar_config.generation;
 	}
 	return ref->cal;
 }
@@ -907,7 +590,6 @@ PG_FUNCTION_INFO_V1(cpconf_add_working_days_ts);
 PG_FUNCTION_INFO_V1(cpconf_working_days_between);
 PG_FUNCTION_INFO_V1(cpconf_working_days_between_ts);
 PG_FUNCTION_INFO_V1(cpconf_bank_holidays);
-PG_FUNCTION_INFO_V1(cpconf_builtin_bank_holiday);
 
 /*
  * The functions are not STRICT, because a NULL calendar means "the
@@ -1051,42 +733,4 @@ cpconf_bank_holidays(PG_FUNCTION_ARGS)
 						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
 	}
 	SRF_RETURN_DONE(funcctx);
-}
-
-/*
- * builtin_bank_holiday(calendar, day): the name of the bank holiday the
- * rules of bank-holidays.md give on day, ignoring overrides; NULL when there
- * is none.  Used to validate cpconf.holiday_override.
- */
-Datum
-cpconf_builtin_bank_holiday(PG_FUNCTION_ARGS)
-{
-	char	   *name;
-	int			bit;
-	DateADT		day;
-	int			y,
-				m,
-				d;
-	HolidayList list = {0};
-
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-		PG_RETURN_NULL();
-	name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	day = PG_GETARG_DATEADT(1);
-	bit = uk_calendar_bit(name);
-	if (bit == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("\"%s\" is not a UK calendar", name),
-				 errdetail("Bank holidays are set by the rules of the UK calendars; council calendars add closure days, not bank holidays."),
-				 errhint("Use one of: england-and-wales, scotland, northern-ireland.")));
-	calendar_check_day(day, "day");
-	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	generate_year(&list, y, bit);
-	for (int i = 0; i < list.n; i++)
-		if (list.items[i].day == day)
-			PG_RETURN_TEXT_P(cstring_to_text(list.items[i].substitute
-											 ? psprintf("%s (substitute day)", list.items[i].name)
-											 : list.items[i].name));
-	PG_RETURN_NULL();
 }

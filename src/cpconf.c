@@ -16,7 +16,9 @@
 #include "utils/datetime.h"
 #include "utils/guc.h"
 #include "utils/inval.h"
+#include "catalog/namespace.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
@@ -81,6 +83,70 @@ cpconf_accept_invalidations(void)
 		AcceptInvalidationMessages();
 		last_statement = now;
 	}
+}
+
+static void
+config_cache_callback(Datum arg, Oid relid)
+{
+	ConfigCache *cc = (ConfigCache *) DatumGetPointer(arg);
+	bool		ours = relid == InvalidOid;
+
+	for (int i = 0; cc->tables[i] != NULL && !ours; i++)
+		ours = cc->relids[i] == relid;
+	if (ours)
+	{
+		cc->valid = false;
+		cc->invalidations++;
+	}
+}
+
+void
+config_cache_register(ConfigCache *cc)
+{
+	CacheRegisterRelcacheCallback(config_cache_callback, PointerGetDatum(cc));
+}
+
+/*
+ * Build into a context of its own under the current one, so that an error
+ * part way frees it with the statement; install it only when complete.  The
+ * cache is valid only if no invalidation arrived while the tables were read.
+ */
+static void
+config_cache_rebuild(ConfigCache *cc)
+{
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "cpconf configuration cache",
+											  ALLOCSET_DEFAULT_SIZES);
+	Oid			nsp = get_namespace_oid("cpconf", false);
+	uint64		seen;
+	void	   *data;
+
+	MemoryContextSetIdentifier(cxt, cc->name);
+	for (int i = 0; cc->tables[i] != NULL; i++)
+		if (!OidIsValid(cc->relids[i] = get_relname_relid(cc->tables[i], nsp)))
+			elog(ERROR, "cpconf table \"%s\" is missing", cc->tables[i]);
+	seen = cc->invalidations;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	data = cc->build(cxt);
+	SPI_finish();
+
+	MemoryContextSetParent(cxt, TopMemoryContext);
+	if (cc->cxt != NULL)
+		MemoryContextDelete(cc->cxt);
+	cc->cxt = cxt;
+	cc->data = data;
+	cc->generation++;
+	cc->valid = cc->invalidations == seen;
+}
+
+void *
+config_cache_get(ConfigCache *cc)
+{
+	cpconf_accept_invalidations();
+	if (cc->data == NULL || !cc->valid)
+		config_cache_rebuild(cc);
+	return cc->data;
 }
 
 /*

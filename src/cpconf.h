@@ -13,6 +13,7 @@
 
 #include "fmgr.h"
 #include "utils/date.h"
+#include "utils/datetime.h"
 
 /* ---- settings (cpconf.c) ---- */
 
@@ -24,6 +25,33 @@ extern char *cpconf_profile_setting;
 
 /* ---- shared helpers (cpconf.c) ---- */
 
+/*
+ * A per-backend cache of data built from some of cpconf's configuration
+ * tables.  A layer declares one statically with its name, tables and build
+ * function, registers it in _PG_init, and calls config_cache_get() for the
+ * current data: rebuilt (build() runs inside SPI_connect, allocating the
+ * result in cxt) when a table changed, as signalled by the statement
+ * trigger cpconf.config_changed().
+ */
+#define CONFIG_CACHE_MAX_TABLES 4
+
+typedef struct ConfigCache
+{
+	const char *name;
+	const char *tables[CONFIG_CACHE_MAX_TABLES + 1];	/* NULL-terminated */
+	void	   *(*build) (MemoryContext cxt);
+	/* state */
+	void	   *data;
+	uint64		generation;		/* changes whenever data is rebuilt */
+	MemoryContext cxt;
+	Oid			relids[CONFIG_CACHE_MAX_TABLES];
+	bool		valid;
+	uint64		invalidations;
+} ConfigCache;
+
+extern void config_cache_register(ConfigCache *cc);
+extern void *config_cache_get(ConfigCache *cc);
+
 extern void cpconf_accept_invalidations(void);
 extern void cpconf_read_table(const char *query);
 extern char *cpconf_spi_text(MemoryContext cxt, int row, int col);
@@ -31,6 +59,29 @@ extern DateADT cpconf_spi_date(int row, int col);
 extern int32 cpconf_spi_int(int row, int col);
 extern bool cpconf_spi_bool(int row, int col);
 extern char *cpconf_format_day(DateADT day);
+
+static inline bool
+cpconf_is_weekend(DateADT day)
+{
+	int			dow = j2day(day + POSTGRES_EPOCH_JDATE);	/* 0 = Sunday */
+
+	return dow == 0 || dow == 6;
+}
+
+/* ---- bank holidays (bank_holidays.c) ---- */
+
+#define N_UK_CALENDARS 3
+
+typedef struct Holiday
+{
+	DateADT		day;
+	const char *name;
+	bool		substitute;		/* a fixed-date holiday moved off a weekend */
+} Holiday;
+
+extern const char *const uk_calendar_names[N_UK_CALENDARS];
+extern int	uk_calendar_index(const char *name);
+extern Holiday *bank_holidays_generate(int calendar, int *n);
 
 /* ---- calendar (calendar.c) ---- */
 

@@ -89,31 +89,26 @@ typedef struct Profile
 
 typedef struct TimescaleCache
 {
-	MemoryContext cxt;
 	int			nprofiles;
 	Profile    *profiles;
 	int			nrules;
 	Rule	   *rules;
-	Oid			relids[2];
 } TimescaleCache;
 
-static TimescaleCache *cache = NULL;
-static bool cache_valid = false;
-static uint64 cache_generation = 0;
+static void *build_cache(MemoryContext cxt);
 
-static void
-timescales_relcache_callback(Datum arg, Oid relid)
-{
-	if (cache == NULL || !cache_valid)
-		return;
-	if (relid == InvalidOid || relid == cache->relids[0] || relid == cache->relids[1])
-		cache_valid = false;
-}
+static ConfigCache timescale_config = {
+	.name = "cpconf timescales",
+	.tables = {"profile", "timescale", NULL},
+	.build = build_cache,
+};
+
+static TimescaleCache *cache = NULL;
 
 void
 timescales_init(void)
 {
-	CacheRegisterRelcacheCallback(timescales_relcache_callback, (Datum) 0);
+	config_cache_register(&timescale_config);
 }
 
 static int
@@ -135,28 +130,13 @@ find_profile_index(const TimescaleCache *c, const char *name, int len)
 	return -1;
 }
 
-static void
-build_cache(void)
+/* Read both tables (inside SPI) into cxt. */
+static void *
+build_cache(MemoryContext cxt)
 {
-	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext,
-											  "cpconf timescales",
-											  ALLOCSET_DEFAULT_SIZES);
 	TimescaleCache *c = MemoryContextAllocZero(cxt, sizeof(TimescaleCache));
-	Oid			nsp = get_namespace_oid("cpconf", false);
 	char	  **parents;
 	uint64		nrows;
-
-	c->cxt = cxt;
-	c->relids[0] = get_relname_relid("profile", nsp);
-	c->relids[1] = get_relname_relid("timescale", nsp);
-	if (!OidIsValid(c->relids[0]) || !OidIsValid(c->relids[1]))
-		elog(ERROR, "cpconf tables \"profile\" and \"timescale\" are missing");
-
-	/* an invalidation arriving while we read clears this again */
-	cache_valid = true;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
 
 	cpconf_read_table("SELECT name, parent, calendar FROM cpconf.profile "
 					  "ORDER BY shipped DESC, name COLLATE pg_catalog.\"C\"");
@@ -212,21 +192,13 @@ build_cache(void)
 			rule->nversions++;
 	}
 
-	SPI_finish();
-
-	MemoryContextSetParent(cxt, TopMemoryContext);
-	if (cache != NULL)
-		MemoryContextDelete(cache->cxt);
-	cache = c;
-	cache_generation++;
+	return c;
 }
 
 static void
 ensure_cache(void)
 {
-	cpconf_accept_invalidations();
-	if (cache == NULL || !cache_valid)
-		build_cache();
+	cache = config_cache_get(&timescale_config);
 }
 
 /* ---- errors ---- */
@@ -516,7 +488,7 @@ resolve(DeadlineRef *ref, text *rule, text *profile)
 	for (int i = 0; i < DEADLINE_SLOTS; i++)
 	{
 		slot = &ref->slots[i];
-		if (slot->generation == cache_generation && slot->rule_len == rlen &&
+		if (slot->generation == timescale_config.generation && slot->rule_len == rlen &&
 			slot->profile_len == plen && memcmp(slot->names, rname, rlen) == 0 &&
 			memcmp(slot->names + rlen, pname, plen) == 0)
 			return slot;
@@ -534,7 +506,7 @@ resolve(DeadlineRef *ref, text *rule, text *profile)
 		memcpy(slot->names + rlen, pname, plen);
 		slot->rule_len = rlen;
 		slot->profile_len = plen;
-		slot->generation = cache_generation;
+		slot->generation = timescale_config.generation;
 	}
 	return slot;
 }

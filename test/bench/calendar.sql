@@ -3,14 +3,8 @@
 -- backend: `day + 21` (the physical floor) and the SQL a council writes
 -- today (a calendar table with a running working-day index; a
 -- generate_series count).  Best of 3 runs each; no parallel workers, no JIT.
-\set QUIET on
+\ir common.psql
 \pset footer off
-SET client_min_messages = warning;
-SET max_parallel_workers_per_gather = 0;
-SET jit = off;
-DROP EXTENSION IF EXISTS cpconf CASCADE;
-DROP SCHEMA IF EXISTS cpconf;
-CREATE EXTENSION cpconf;
 DROP TABLE IF EXISTS bench_rows, bench_calendar;
 
 SELECT setseed(0.21);
@@ -34,21 +28,6 @@ UPDATE bench_calendar c SET working_index = x.n
 ALTER TABLE bench_calendar ADD PRIMARY KEY (day);
 CREATE INDEX ON bench_calendar (working_index) WHERE working;
 VACUUM ANALYZE bench_calendar;
-
-CREATE FUNCTION pg_temp.best_ms(query text, runs int DEFAULT 3) RETURNS float8
-LANGUAGE plpgsql AS $$
-DECLARE
-    started timestamptz;
-    best float8 := 'infinity';
-BEGIN
-    FOR i IN 1 .. runs LOOP
-        started := clock_timestamp();
-        EXECUTE query;
-        best := least(best, 1000 * extract(epoch FROM clock_timestamp() - started));
-    END LOOP;
-    RETURN best;
-END
-$$;
 
 CREATE TEMP TABLE result (ord int, what text, rows int, ms float8);
 INSERT INTO result VALUES

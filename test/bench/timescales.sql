@@ -2,14 +2,8 @@
 -- cpconf.add_working_days over the same rows (the rule lookup is cached,
 -- not re-read per row), and a months rule against date + interval.  Best of
 -- 3 runs in one backend; no parallel workers, no JIT.
-\set QUIET on
+\ir common.psql
 \pset footer off
-SET client_min_messages = warning;
-SET max_parallel_workers_per_gather = 0;
-SET jit = off;
-DROP EXTENSION IF EXISTS cpconf CASCADE;
-DROP SCHEMA IF EXISTS cpconf;
-CREATE EXTENSION cpconf;
 DROP TABLE IF EXISTS bench_rows;
 
 SELECT setseed(0.15);
@@ -18,21 +12,6 @@ SELECT date '2019-01-01' + (random() * 2500)::int AS day,
        (ARRAY['derbyshire', 'staffordshire', 'derby', 'darlington'])[1 + floor(random() * 4)::int] AS profile
   FROM generate_series(1, 1000000);
 VACUUM ANALYZE bench_rows;
-
-CREATE FUNCTION pg_temp.best_ms(query text, runs int DEFAULT 3) RETURNS float8
-LANGUAGE plpgsql AS $$
-DECLARE
-    started timestamptz;
-    best float8 := 'infinity';
-BEGIN
-    FOR i IN 1 .. runs LOOP
-        started := clock_timestamp();
-        EXECUTE query;
-        best := least(best, 1000 * extract(epoch FROM clock_timestamp() - started));
-    END LOOP;
-    RETURN best;
-END
-$$;
 
 CREATE TEMP TABLE result (ord int, what text, rows int, ms float8);
 INSERT INTO result VALUES
