@@ -3,11 +3,11 @@
 
 EXTENSION = cpconf
 MODULE_big = cpconf
-OBJS = src/cpconf.o src/bank_holidays.o src/calendar.o src/timescales.o
-DATA = src/cpconf--0.1.sql src/cpconf--0.1--0.2.sql
+OBJS = src/cpconf.o src/bank_holidays.o src/calendar.o src/timescales.o src/labels.o src/conference.o
+DATA = src/cpconf--0.1.sql src/cpconf--0.1--0.2.sql src/cpconf--0.2--0.3.sql
 
 # pg_regress suites, in order: install and uninstall bracket the layers.
-REGRESS = install calendar calendar_data timescales errors uninstall
+REGRESS = install calendar calendar_data timescales conference errors uninstall
 ISOLATION = calendar_cache
 ISOLATION_OPTS = --inputdir=test/isolation
 

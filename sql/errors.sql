@@ -151,3 +151,73 @@ DELETE FROM cpconf.profile WHERE name IN ('regress-a');
 -- The trigger function refuses to run outside its triggers.
 SELECT * FROM regress.error($$SELECT cpconf.config_changed()$$);
 RESET ROLE;
+
+-- Conferences (issue 4): bad labels, unknown agencies, inconsistent groups,
+-- missing facts, rules before any version.
+SET ROLE regress_cpconf_user;
+\x on
+SELECT * FROM regress.error($$SELECT 'bruising'::cpconf.abuse_category$$);
+SELECT * FROM regress.error($$SELECT ''::cpconf.abuse_category$$);
+SELECT * FROM regress.error($$SELECT 'social worker'::cpconf.sector$$);
+SELECT * FROM regress.error($$SELECT 'maybe'::cpconf.participation$$);
+SELECT * FROM regress.error($$SELECT cpconf.attendee('Youth Offending Team', 'attended')$$);
+SELECT * FROM regress.error($$SELECT cpconf.attendee(NULL, 'attended')$$);
+SELECT * FROM regress.error($$SELECT cpconf.attendee('police', NULL)$$);
+SELECT * FROM regress.error($$SELECT cpconf.attendee('police', 'sort of')$$);
+SELECT * FROM regress.error($$SELECT cpconf.quoracy(cpconf.attendee('police', 'attended'), d, 'derby')
+    FROM (VALUES (date '2025-03-03'), (date '2025-03-04')) v(d)$$);
+SELECT * FROM regress.error($$SELECT cpconf.quoracy(cpconf.attendee('police', 'attended'), date '2025-03-03', p)
+    FROM (VALUES ('derby'), ('darlington')) v(p)$$);
+SELECT * FROM regress.error($$SELECT cpconf.quoracy(cpconf.attendee('police', 'attended'), date '2025-03-03', 'nowhere')$$);
+SELECT * FROM regress.error($$SELECT cpconf.quoracy(cpconf.attendee('police', 'attended'), date '2017-03-03', 'national')$$);
+SELECT * FROM regress.error($$SELECT cpconf.quoracy(ROW(NULL, 'x', NULL, NULL, false, 'attended', true, NULL, NULL)::cpconf.attendance, date '2025-03-03', 'derby')$$);
+SELECT * FROM regress.error($$SELECT cpconf.quoracy('police', NULL, true, NULL, NULL, NULL, date '2025-03-03', 'derby')$$);
+SELECT * FROM regress.error($$SELECT cpconf.quoracy('Youth Offending Team', 'attended', true, NULL, NULL, NULL, date '2025-03-03', 'derby')$$);
+SELECT * FROM regress.error($$SELECT cpconf.quoracy('police', 'maybe', true, NULL, NULL, NULL, date '2025-03-03', 'derby')$$);
+SELECT cpconf.quoracy(NULL, NULL, NULL, NULL, NULL, NULL, date '2025-03-03', 'derby') AS direct_form_no_attendance;
+SELECT * FROM regress.error($$SELECT cpconf.conference_decision('police', 'perhaps', NULL, date '2025-03-03', 'derby')$$);
+SELECT * FROM regress.error($$SELECT cpconf.conference_decision('police', NULL, 'plan', date '2025-03-03', 'derby')$$);
+SELECT * FROM regress.error($$SELECT cpconf.conference_decision('police', 'plan', NULL, NULL, 'derby')$$);
+SELECT * FROM regress.error($$SELECT cpconf.conference_decision(a, 'plan', c, date '2025-03-03', 'derby')
+    FROM (VALUES ('police', 'plan'), ('health', 'no plan')) v(a, c)$$);
+-- derby in 2019 inherits national's rules; before 2018 nothing is in force
+SELECT (cpconf.conference_rules('derby', date '2019-01-01')).profile AS derby_2019_uses;
+SELECT * FROM regress.error($$SELECT cpconf.conference_rules('derby', date '2017-01-01')$$);
+SELECT * FROM regress.error($$SELECT cpconf.conference_rules('national', date 'infinity')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'national', true, true)$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.inquorate_conference(NULL, 'derby', true, true)$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_plan_start(NULL, profile => 'derby')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_categories(ARRAY['neglect']::cpconf.abuse_category[], 'nowhere')$$);
+RESET ROLE;
+SET ROLE regress_cpconf_maintainer;
+SELECT * FROM regress.error($$INSERT INTO cpconf.agency (name, sector) VALUES ('Youth Offending Team', 'youth justice')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.agency (name, sector, gp) VALUES ('Dr Jones', 'police', true)$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.agency (name, sector) VALUES ('  ', 'police')$$);
+INSERT INTO cpconf.agency (name, sector) VALUES ('Duty Team', 'social_care');
+SELECT * FROM regress.error($$INSERT INTO cpconf.agency (name, sector) VALUES ('duty team ', 'police')$$);
+DELETE FROM cpconf.agency WHERE name = 'Duty Team';
+SELECT * FROM regress.error($$UPDATE cpconf.conference_rule SET quorum_agencies = 2 WHERE profile = 'derby'$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
+    quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
+    interim_lead_manager, source, proceed_requires)
+    VALUES ('derby', '2025-01-01', true, 3, 'direct_contact', false, 'chair', 'allowed', false, false, 'test',
+            ARRAY['the chair feels like it'])$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
+    quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
+    interim_lead_manager, source)
+    VALUES ('derby', '2025-01-01', true, 0, 'direct_contact', false, 'chair', 'allowed', false, false, 'test')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
+    quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
+    interim_lead_manager, source)
+    VALUES ('derby', '2025-01-01', true, 3, 'direct_contact', false, 'vote', 'allowed', false, false, 'test')$$);
+INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
+    quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
+    interim_lead_manager, source)
+    VALUES ('derby', '2025-01-01', true, 3, 'direct_contact', false, 'chair', 'allowed', false, false, 'test');
+SELECT * FROM regress.error($$INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
+    quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
+    interim_lead_manager, source)
+    VALUES ('derby', '2025-06-01', true, 3, 'direct_contact', false, 'chair', 'allowed', false, false, 'test')$$);
+DELETE FROM cpconf.conference_rule WHERE NOT shipped;
+\x off
+RESET ROLE;

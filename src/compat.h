@@ -20,4 +20,17 @@
 #define InitMaterializedSRF(fcinfo, flags) SetSingleFuncCall(fcinfo, flags)
 #endif
 
+#if PG_VERSION_NUM < 160000
+/*
+ * Soft input errors (for pg_input_is_valid) arrived in PostgreSQL 16; before
+ * it an input error is an ordinary error.
+ */
+#define ereturn(context, dummy_value, ...) \
+	do { \
+		(void) (context); \
+		ereport(ERROR, __VA_ARGS__); \
+		return dummy_value; \
+	} while (0)
+#endif
+
 #endif							/* CPCONF_COMPAT_H */

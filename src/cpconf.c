@@ -65,6 +65,7 @@ _PG_init(void)
 
 	calendar_init();
 	timescales_init();
+	conference_init();
 }
 
 /*
@@ -204,6 +205,15 @@ cpconf_spi_int(int row, int col)
 	Datum		d = spi_value(row, col, &isnull);
 
 	return isnull ? 0 : DatumGetInt32(d);
+}
+
+bool
+cpconf_spi_isnull(int row, int col)
+{
+	bool		isnull;
+
+	spi_value(row, col, &isnull);
+	return isnull;
 }
 
 bool

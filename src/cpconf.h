@@ -58,6 +58,7 @@ extern char *cpconf_spi_text(MemoryContext cxt, int row, int col);
 extern DateADT cpconf_spi_date(int row, int col);
 extern int32 cpconf_spi_int(int row, int col);
 extern bool cpconf_spi_bool(int row, int col);
+extern bool cpconf_spi_isnull(int row, int col);
 extern char *cpconf_format_day(DateADT day);
 
 static inline bool
@@ -116,6 +117,23 @@ extern int32 calendar_working_days_between(const WorkingCalendar *cal,
 										   DateADT from_day, DateADT to_day);
 extern void calendar_check_day(DateADT day, const char *what);
 extern DateADT calendar_timestamp_day(Timestamp ts, const char *what);
+
+/* ---- labels (labels.c): small enumerated types ---- */
+
+typedef struct LabelSet LabelSet;
+
+extern const LabelSet abuse_category_labels;
+extern const LabelSet sector_labels_set;
+extern const LabelSet participation_labels_set;
+extern const LabelSet plan_view_labels;
+
+extern int	label_match(const LabelSet *set, const char *s, int len);
+extern int	label_parse(const LabelSet *set, const char *s, int len, Node *escontext);
+extern const char *label_name(const LabelSet *set, int label);
+
+/* ---- conference (conference.c) ---- */
+
+extern void conference_init(void);
 
 /* ---- timescales (timescales.c) ---- */
 

@@ -73,3 +73,22 @@ SELECT e.rule, e.anchor,
   JOIN cpconf.timescales('derby', date '2025-12-05') d ON d.rule = e.rule
   JOIN cpconf.timescales('darlington', date '2025-12-05') a ON a.rule = e.rule
  ORDER BY e.step;
+
+\echo
+\echo '== Was each conference quorate? Computed from who attended (rule Q-MIN), per partnership'
+INSERT INTO cpconf.agency (name, sector, service) VALUES
+    ('Health Visitor', 'health', 'health visiting'), ('School Nurse', 'health', 'school nursing'),
+    ('PC Smith, CAIT', 'police', NULL), ('Head of Year 7', 'education', NULL);
+CREATE TABLE conference_attendance (conference int, held date, agency text, status text, direct_contact boolean);
+INSERT INTO conference_attendance VALUES
+    (101, '2025-03-03', 'CSC', 'attended', NULL), (101, '2025-03-03', 'PC Smith, CAIT', 'attended', true),
+    (101, '2025-03-03', 'Health Visitor', 'attended', true),
+    (102, '2025-03-10', 'CSC', 'attended', NULL), (102, '2025-03-10', 'Health Visitor', 'attended', true),
+    (102, '2025-03-10', 'School Nurse', 'attended', true), (102, '2025-03-10', 'Head of Year 7', 'apologies', true),
+    (103, '2025-03-17', 'CSC', 'attended', NULL), (103, '2025-03-17', 'PC Smith, CAIT', 'attended', NULL),
+    (103, '2025-03-17', 'Head of Year 7', 'attended', true);
+SELECT conference, held,
+       (cpconf.quoracy(agency, status, direct_contact, NULL, NULL, NULL, held, 'derby')).quorate AS derby,
+       (cpconf.quoracy(agency, status, NULL, direct_contact, NULL, NULL, held, 'staffordshire')).quorate AS staffordshire,
+       (cpconf.quoracy(agency, status, direct_contact, NULL, NULL, NULL, held, 'derby')).reason AS why_under_derby
+  FROM conference_attendance GROUP BY conference, held ORDER BY conference;

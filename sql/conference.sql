@@ -1,0 +1,301 @@
+-- conference: the types, quoracy, the decision, categories, plan start and
+-- inquorate conferences.  Each scenario carries the verdict worked out by
+-- hand from rules.md sections 2 and 3 (column expected).
+SET DateStyle = ISO, YMD;
+SET client_min_messages = warning;
+
+-- ---- the types ----
+SET ROLE regress_cpconf_user;
+SELECT v AS input, v::cpconf.abuse_category AS category, cpconf.cin_code(v::cpconf.abuse_category) AS code
+  FROM unnest(ARRAY['physical', 'Physical abuse', 'PHY', 'emo', '  Emotional   Abuse ', 'SAB', 'sexual-abuse',
+                    'NEGLECT', 'neg']) v;
+SELECT v AS input, v::cpconf.sector AS sector
+  FROM unnest(ARRAY['social_care', 'Children''s Social Care', 'Children’s social care', 'CSC', 'social services',
+                    'Police', 'NHS', 'health', 'School', 'education', 'probation', 'other']) v;
+SELECT v AS input, v::cpconf.participation AS took_part
+  FROM unnest(ARRAY['attended', 'Present', 'virtual', 'Y', 'yes', '1', 'report', 'Report only', 'written report',
+                    'absent', 'Apologies', 'DNA', 'did not attend', 'N', '0']) v;
+-- ordered as declared; GROUP BY, DISTINCT, hash joins and sorts work
+SELECT c, count(*) FROM unnest(ARRAY['neglect', 'PHY', 'Neglect', 'sexual', 'emotional']::cpconf.abuse_category[]) c
+ GROUP BY c ORDER BY c;
+-- operators live in schema cpconf: name it, or put cpconf on the search_path
+SELECT 'physical'::cpconf.abuse_category OPERATOR(cpconf.<) 'neglect' AS lt,
+       'NEG'::cpconf.abuse_category OPERATOR(cpconf.=) 'neglect' AS eq;
+SET search_path = public, cpconf;
+SELECT 'physical'::abuse_category < 'neglect' AS lt, 'NEG'::abuse_category = 'neglect' AS eq,
+       'police'::sector <> 'health' AS ne, 'report'::participation >= 'attended' AS ge;
+RESET search_path;
+SET enable_mergejoin = off;
+SET enable_nestloop = off;
+SELECT count(*) AS hash_joined FROM unnest(ARRAY['neglect', 'sexual']::cpconf.abuse_category[]) a
+  JOIN unnest(ARRAY['NEG', 'SAB', 'PHY']::cpconf.abuse_category[]) b ON a OPERATOR(cpconf.=) b;
+RESET enable_mergejoin;
+RESET enable_nestloop;
+-- binary form: the label's position
+SELECT cpconf.abuse_category_send('sexual') AS sexual, cpconf.sector_send('police') AS police,
+       cpconf.participation_send('absent') AS absent;
+-- census codes: one category's code, MUL for several, NULL for none
+SELECT cpconf.cin_code(ARRAY['neglect']::cpconf.abuse_category[]) AS one,
+       cpconf.cin_code(ARRAY['neglect', 'NEG']::cpconf.abuse_category[]) AS same_twice,
+       cpconf.cin_code(ARRAY['physical', 'emotional']::cpconf.abuse_category[]) AS several,
+       cpconf.cin_code(ARRAY[]::cpconf.abuse_category[]) IS NULL AS none;
+RESET ROLE;
+
+-- ---- the council's agency names ----
+SET ROLE regress_cpconf_maintainer;
+INSERT INTO cpconf.agency (name, sector, service, gp) VALUES
+    ('Lead Social Worker', 'Children''s Social Care', NULL, false),
+    ('Staffordshire Police', 'police', NULL, false),
+    ('Health Visitor', 'health', 'health visiting', false),
+    ('School Nurse', 'health', 'school nursing', false),
+    ('Midwife', 'health', 'midwifery', false),
+    ('Dr Patel (GP)', 'health', 'gp', true),
+    ('Class teacher', 'education', NULL, false);
+SELECT name, sector, service, gp FROM cpconf.agency ORDER BY sector, name;
+RESET ROLE;
+
+-- ---- quoracy ----
+-- Scenarios: (conference, profile, expected quorate, description); rows:
+-- (conference, child, agency, took_part, direct_contact, contributed_s47, born).
+CREATE TEMP TABLE scenario (id int, profile text, expected boolean, what text);
+CREATE TEMP TABLE attending (id int, child text, agency text, took_part text, contact boolean, s47 boolean, born date);
+INSERT INTO scenario VALUES
+ (1, 'derby', true, 'social care, police and health with direct contact'),
+ (2, 'derby', false, 'health sent a report only'),
+ (3, 'derby', false, 'social care absent, three other agencies'),
+ (4, 'derby', false, 'the same agency listed twice'),
+ (5, 'derby', false, 'siblings: child B has had contact with fewer agencies'),
+ (6, 'derby', true, 'Q-GP: child of 7, only health involvement the GP, who sent a report'),
+ (7, 'derby', false, 'Q-GP: child of 3, so the GP''s report does not count'),
+ (8, 'derby', NULL, 'Q-GP: the child''s date of birth is not recorded'),
+ (9, 'derby', false, 'Q-GP: the GP is not the only health involvement'),
+ (10, 'derby', NULL, 'health''s direct contact is not recorded'),
+ (11, 'derby', false, 'pre-birth: social care and the midwife only'),
+ (12, 'staffordshire', true, 'three agencies that contributed to the s47 enquiry, social care absent'),
+ (13, 'staffordshire', true, 'social care, health visitor and school nurse: two health services'),
+ (14, 'darlington', false, 'social care, health visitor and school nurse: health once'),
+ (15, 'staffordshire', false, 'police did not contribute to the s47 enquiry'),
+ (16, 'national', true, 'social care, police, education'),
+ (17, 'sussex', false, 'social care and police only'),
+ (18, 'derby', false, 'social care sent a report only'),
+ (19, 'darlington', true, 'dirty participation values: Y, present, virtual');
+INSERT INTO attending VALUES
+ (1, NULL, 'social_care', 'attended', NULL, NULL, NULL), (1, NULL, 'police', 'attended', true, NULL, NULL),
+ (1, NULL, 'health', 'attended', true, NULL, NULL),
+ (2, NULL, 'social_care', 'attended', NULL, NULL, NULL), (2, NULL, 'police', 'attended', true, NULL, NULL),
+ (2, NULL, 'health', 'report', true, NULL, NULL),
+ (3, NULL, 'social_care', 'absent', NULL, NULL, NULL), (3, NULL, 'police', 'attended', true, NULL, NULL),
+ (3, NULL, 'health', 'attended', true, NULL, NULL), (3, NULL, 'education', 'attended', true, NULL, NULL),
+ (4, NULL, 'social_care', 'attended', NULL, NULL, NULL), (4, NULL, 'police', 'attended', true, NULL, NULL),
+ (4, NULL, 'Staffordshire Police', 'attended', true, NULL, NULL),
+ (5, 'A', 'social_care', 'attended', NULL, NULL, NULL), (5, 'A', 'police', 'attended', true, NULL, NULL),
+ (5, 'A', 'Class teacher', 'attended', true, NULL, NULL),
+ (5, 'B', 'social_care', 'attended', NULL, NULL, NULL), (5, 'B', 'police', 'attended', true, NULL, NULL),
+ (5, 'B', 'Class teacher', 'attended', false, NULL, NULL),
+ (6, NULL, 'social_care', 'attended', NULL, NULL, '2018-01-01'), (6, NULL, 'police', 'attended', true, NULL, '2018-01-01'),
+ (6, NULL, 'Dr Patel (GP)', 'report', true, NULL, '2018-01-01'),
+ (7, NULL, 'social_care', 'attended', NULL, NULL, '2021-06-01'), (7, NULL, 'police', 'attended', true, NULL, '2021-06-01'),
+ (7, NULL, 'Dr Patel (GP)', 'report', true, NULL, '2021-06-01'),
+ (8, NULL, 'social_care', 'attended', NULL, NULL, NULL), (8, NULL, 'police', 'attended', true, NULL, NULL),
+ (8, NULL, 'GP', 'report', true, NULL, NULL),
+ (9, NULL, 'social_care', 'attended', NULL, NULL, '2018-01-01'), (9, NULL, 'police', 'attended', true, NULL, '2018-01-01'),
+ (9, NULL, 'Dr Patel (GP)', 'report', true, NULL, '2018-01-01'), (9, NULL, 'Health Visitor', 'absent', true, NULL, '2018-01-01'),
+ (10, NULL, 'social_care', 'attended', NULL, NULL, NULL), (10, NULL, 'police', 'attended', true, NULL, NULL),
+ (10, NULL, 'health', 'attended', NULL, NULL, NULL),
+ (11, 'unborn', 'Lead Social Worker', 'attended', NULL, NULL, NULL), (11, 'unborn', 'Midwife', 'attended', true, NULL, NULL),
+ (12, NULL, 'social_care', 'absent', NULL, NULL, NULL), (12, NULL, 'police', 'attended', NULL, true, NULL),
+ (12, NULL, 'Health Visitor', 'attended', NULL, true, NULL), (12, NULL, 'education', 'attended', NULL, true, NULL),
+ (13, NULL, 'social_care', 'attended', NULL, NULL, NULL), (13, NULL, 'Health Visitor', 'attended', NULL, true, NULL),
+ (13, NULL, 'School Nurse', 'attended', NULL, true, NULL),
+ (14, NULL, 'social_care', 'attended', NULL, NULL, NULL), (14, NULL, 'Health Visitor', 'attended', true, NULL, NULL),
+ (14, NULL, 'School Nurse', 'attended', true, NULL, NULL),
+ (15, NULL, 'social_care', 'attended', NULL, NULL, NULL), (15, NULL, 'police', 'attended', NULL, false, NULL),
+ (15, NULL, 'Health Visitor', 'attended', NULL, true, NULL),
+ (16, NULL, 'social_care', 'attended', NULL, NULL, NULL), (16, NULL, 'police', 'attended', true, NULL, NULL),
+ (16, NULL, 'education', 'attended', true, NULL, NULL),
+ (17, NULL, 'social_care', 'attended', NULL, NULL, NULL), (17, NULL, 'police', 'attended', true, NULL, NULL),
+ (18, NULL, 'social_care', 'report', NULL, NULL, NULL), (18, NULL, 'police', 'attended', true, NULL, NULL),
+ (18, NULL, 'health', 'attended', true, NULL, NULL), (18, NULL, 'education', 'attended', true, NULL, NULL),
+ (19, NULL, 'CSC', 'Y', NULL, NULL, NULL), (19, NULL, 'police', 'present', true, NULL, NULL),
+ (19, NULL, 'health', 'virtual', true, NULL, NULL);
+GRANT SELECT ON scenario, attending TO PUBLIC;
+
+SET ROLE regress_cpconf_user;
+\x on
+SELECT s.id, s.profile, s.what, s.expected, (q).quorate, (q).quorate IS NOT DISTINCT FROM s.expected AS as_expected,
+       (q).social_care_attended, (q).agencies_counted, (q).agencies_required, (q).reason
+  FROM scenario s,
+       LATERAL (SELECT cpconf.quoracy(cpconf.attendee(a.agency, a.took_part, a.contact, a.s47, a.child, a.born),
+                                      date '2025-03-03', s.profile) AS q
+                  FROM attending a WHERE a.id = s.id) x
+ ORDER BY s.id;
+\x off
+-- The same in one GROUP BY, as a dashboard would: all as expected.
+SELECT count(*) AS conferences, count(*) FILTER (WHERE (q).quorate IS NOT DISTINCT FROM expected) AS as_expected
+  FROM (SELECT a.id, cpconf.quoracy(cpconf.attendee(a.agency, a.took_part, a.contact, a.s47, a.child, a.born),
+                                    date '2025-03-03', s.profile) AS q
+          FROM attending a JOIN scenario s USING (id) GROUP BY a.id) g
+  JOIN scenario s USING (id);
+-- The direct form (no row built per attendance) agrees on every scenario.
+SELECT count(*) AS conferences,
+       count(*) FILTER (WHERE (direct).quorate IS NOT DISTINCT FROM (via_rows).quorate
+                          AND (direct).reason = (via_rows).reason) AS same_verdict_and_reason
+  FROM (SELECT a.id,
+               cpconf.quoracy(a.agency, a.took_part, a.contact, a.s47, a.child, a.born, date '2025-03-03', s.profile) AS direct,
+               cpconf.quoracy(cpconf.attendee(a.agency, a.took_part, a.contact, a.s47, a.child, a.born),
+                              date '2025-03-03', s.profile) AS via_rows
+          FROM attending a JOIN scenario s USING (id) GROUP BY a.id) g;
+-- An empty conference (no attendance rows, through a LEFT JOIN) and NULL
+-- rows inside the aggregate: documented, not an error.
+SELECT (cpconf.quoracy(NULL::cpconf.attendance, date '2025-03-03', 'derby')).*;
+SELECT (cpconf.quoracy(a, date '2025-03-03', 'derby')).quorate AS with_null_rows
+  FROM (VALUES (cpconf.attendee('social_care', 'attended')), (NULL), (cpconf.attendee('police', 'attended', true)),
+               (cpconf.attendee('health', 'attended', true)), (NULL)) v(a);
+SELECT (cpconf.quoracy(cpconf.attendee('police', 'attended', true), NULL, 'derby')).*;
+-- The profile comes from the setting when NULL.
+SET cpconf.profile = 'staffordshire';
+SELECT (cpconf.quoracy(cpconf.attendee(agency, took_part, contact, s47), date '2025-03-03', NULL)).quorate
+  FROM attending WHERE id = 12;
+RESET cpconf.profile;
+RESET ROLE;
+
+-- ---- the chair's exceptions (Q-PROCEED, Q-CANCEL, T-INQUORATE) ----
+SET ROLE regress_cpconf_user;
+-- scenario 11, a pre-birth conference with social care and the midwife: in
+-- derby the chair may hold it (no contact with 3 agencies, enough
+-- information, delay harmful), then an early review.
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'derby', sufficient_information => true,
+            delay_harmful => true, no_contact_with_3_agencies => true);
+-- ... but not without harm from delay: an interim safety plan and an early ICPC.
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'derby', sufficient_information => true,
+            delay_harmful => false, no_contact_with_3_agencies => true);
+-- darlington: social care and one agency is a ground; local difficulties
+-- must also be reported.
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'darlington', sufficient_information => true,
+            delay_harmful => true, social_care_and_one_agency => true);
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'darlington', sufficient_information => true,
+            delay_harmful => true, local_difficulties => true);
+-- darlington not held: interim plan or plan review, a new date within a
+-- month (3 Mar 2025 + 1 month = 3 Apr).
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'darlington', sufficient_information => false,
+            delay_harmful => true, social_care_and_one_agency => true);
+-- staffordshire: the chair judges the information; without enough, it is
+-- reconvened within 7 working days (4-7, 10, 11, 12 Mar 2025).
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'staffordshire', sufficient_information => false);
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'staffordshire', sufficient_information => true);
+-- a ground not recorded: may_proceed is NULL and says which.
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'derby', sufficient_information => true);
+RESET ROLE;
+
+-- ---- the decision (D-DECIDE) ----
+CREATE TEMP TABLE vote (id int, profile text, chair text, agency text, view text);
+CREATE TEMP TABLE vote_case (id int, expected text, what text);
+INSERT INTO vote_case VALUES
+ (1, 'plan', 'staffordshire: 2 to 2, the chair''s casting vote for a plan'),
+ (2, NULL, 'staffordshire: 2 to 2, no chair''s view'),
+ (3, 'no_plan', 'staffordshire: 1 to 3, the majority stands though the chair disagrees'),
+ (4, 'plan', 'derby: the agencies agree'),
+ (5, 'no_plan', 'derby: a split, the chair decides'),
+ (6, NULL, 'derby: a split, no chair''s view'),
+ (7, 'plan', 'darlington: the chair decides against two agencies'),
+ (8, 'plan', 'sussex: the chair decides with consensus, one abstention'),
+ (9, NULL, 'staffordshire: police gave two views'),
+ (10, 'plan', 'staffordshire: the same view twice from one agency counts once');
+INSERT INTO vote VALUES
+ (1, 'staffordshire', 'plan', 'police', 'plan'), (1, 'staffordshire', 'plan', 'health', 'plan'),
+ (1, 'staffordshire', 'plan', 'education', 'no plan'), (1, 'staffordshire', 'plan', 'probation', 'no_plan'),
+ (2, 'staffordshire', NULL, 'police', 'plan'), (2, 'staffordshire', NULL, 'health', 'plan'),
+ (2, 'staffordshire', NULL, 'education', 'no plan'), (2, 'staffordshire', NULL, 'probation', 'no_plan'),
+ (3, 'staffordshire', 'plan', 'police', 'plan'), (3, 'staffordshire', 'plan', 'health', 'no plan'),
+ (3, 'staffordshire', 'plan', 'education', 'no plan'), (3, 'staffordshire', 'plan', 'probation', 'no plan'),
+ (4, 'derby', 'no plan', 'police', 'plan'), (4, 'derby', 'no plan', 'health', 'CPP'),
+ (4, 'derby', 'no plan', 'education', 'abstain'),
+ (5, 'derby', 'no plan', 'police', 'plan'), (5, 'derby', 'no plan', 'health', 'plan'),
+ (5, 'derby', 'no plan', 'education', 'no plan'),
+ (6, 'derby', NULL, 'police', 'plan'), (6, 'derby', NULL, 'health', 'no plan'),
+ (7, 'darlington', 'plan', 'police', 'plan'), (7, 'darlington', 'plan', 'health', 'no plan'),
+ (7, 'darlington', 'plan', 'education', 'no plan'),
+ (8, 'sussex', 'plan', 'police', 'plan'), (8, 'sussex', 'plan', 'health', 'plan'),
+ (8, 'sussex', 'plan', 'education', 'abstained'),
+ (9, 'staffordshire', 'plan', 'police', 'plan'), (9, 'staffordshire', 'plan', 'police', 'no plan'),
+ (9, 'staffordshire', 'plan', 'health', 'plan'),
+ (10, 'staffordshire', NULL, 'police', 'plan'), (10, 'staffordshire', NULL, 'police', 'plan'),
+ (10, 'staffordshire', NULL, 'health', 'no plan'), (10, 'staffordshire', NULL, 'education', 'plan');
+GRANT SELECT ON vote, vote_case TO PUBLIC;
+SET ROLE regress_cpconf_user;
+\x on
+SELECT c.id, c.what, c.expected, (d).decision, (d).decision IS NOT DISTINCT FROM c.expected AS as_expected,
+       (d).decided_by, (d).plan_votes, (d).no_plan_votes, (d).abstentions, (d).dissenting, (d).chair_dissents, (d).reason
+  FROM vote_case c,
+       LATERAL (SELECT cpconf.conference_decision(v.agency, v.view, v.chair, date '2025-03-03', v.profile) AS d
+                  FROM vote v WHERE v.id = c.id) x
+ ORDER BY c.id;
+\x off
+RESET ROLE;
+
+-- ---- categories (D-CATEGORY) ----
+SET ROLE regress_cpconf_user;
+SELECT 'darlington, one' AS "case", * FROM cpconf.check_categories(ARRAY['neglect']::cpconf.abuse_category[], 'darlington');
+SELECT 'darlington, two' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'darlington');
+SELECT 'darlington, same twice' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'NEG']::cpconf.abuse_category[], 'darlington');
+SELECT 'national, two' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'national');
+SELECT 'sussex, two, facts missing' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'sussex');
+SELECT 'sussex, two, justified' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'sussex',
+        each_meets_threshold => true, risk_otherwise_underestimated => true);
+SELECT 'sussex, two, not justified' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'sussex',
+        each_meets_threshold => true, risk_otherwise_underestimated => false);
+SELECT 'sussex, emotional second' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'emotional']::cpconf.abuse_category[], 'sussex',
+        each_meets_threshold => true, risk_otherwise_underestimated => true, substantial_emotional_concern => false);
+SELECT 'sussex, emotional second, concern' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'emotional']::cpconf.abuse_category[], 'sussex',
+        each_meets_threshold => true, risk_otherwise_underestimated => true, substantial_emotional_concern => true);
+SELECT 'derby, none' AS "case", * FROM cpconf.check_categories(ARRAY[]::cpconf.abuse_category[], 'derby');
+RESET ROLE;
+
+-- ---- a new plan (D-LEAD, D-PLAN, T-CG1, T-RCPC1) ----
+SET ROLE regress_cpconf_user;
+-- complete: derby, initial conference Mon 3 Mar 2025, core group by 17 Mar
+-- (10 working days), review by 3 Jun (3 months).
+SELECT 'complete' AS "case", * FROM cpconf.check_plan_start(date '2025-03-03', lead_qualified_social_worker => true,
+        core_group_members => 5, first_core_group => date '2025-03-17', first_review => date '2025-06-03',
+        contingency_plan => true, outline_plan => true, visiting_arrangements => true,
+        categories => ARRAY['neglect']::cpconf.abuse_category[], profile => 'derby');
+-- everything missing at once: every item listed
+SELECT 'empty' AS "case", * FROM cpconf.check_plan_start(date '2025-03-03', profile => 'derby');
+-- late dates: core group on 18 Mar, review on 4 Jun
+SELECT 'late' AS "case", * FROM cpconf.check_plan_start(date '2025-03-03', lead_qualified_social_worker => true,
+        core_group_members => 5, first_core_group => date '2025-03-18', first_review => date '2025-06-04',
+        contingency_plan => true, outline_plan => true, visiting_arrangements => true,
+        categories => ARRAY['neglect']::cpconf.abuse_category[], profile => 'derby');
+-- an interim first-line manager: darlington allows it, derby does not
+SELECT 'interim, darlington' AS "case", * FROM cpconf.check_plan_start(date '2025-03-03', lead_qualified_social_worker => false,
+        lead_interim_manager => true, core_group_members => 5, first_core_group => date '2025-03-17',
+        first_review => date '2025-06-01', contingency_plan => true, outline_plan => true, visiting_arrangements => true,
+        categories => ARRAY['neglect']::cpconf.abuse_category[], profile => 'darlington');
+SELECT 'interim, derby' AS "case", * FROM cpconf.check_plan_start(date '2025-03-03', lead_qualified_social_worker => false,
+        lead_interim_manager => true, core_group_members => 5, first_core_group => date '2025-03-17',
+        first_review => date '2025-06-01', contingency_plan => true, outline_plan => true, visiting_arrangements => true,
+        categories => ARRAY['neglect']::cpconf.abuse_category[], profile => 'derby');
+-- after a pre-birth conference in derby, with the birth on 10 Apr 2025 the
+-- first review is due by 10 May (1 month), so 3 Jun is late.
+SELECT 'pre-birth' AS "case", * FROM cpconf.check_plan_start(date '2025-03-03', lead_qualified_social_worker => true,
+        core_group_members => 5, first_core_group => date '2025-03-17', first_review => date '2025-06-03',
+        contingency_plan => true, outline_plan => true, visiting_arrangements => true,
+        categories => ARRAY['neglect']::cpconf.abuse_category[], profile => 'derby', birth => date '2025-04-10');
+RESET ROLE;
+
+-- ---- a council's own conference rules ----
+SET ROLE regress_cpconf_maintainer;
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-council', 'darlington', 'test');
+-- inherits darlington's rules
+SELECT (cpconf.conference_rules('regress-council', date '2025-03-03')).decision AS inherited;
+INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies, quorum_qualifies,
+        health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
+        interim_lead_manager, source)
+VALUES ('regress-council', '2025-01-01', true, 4, 'direct_contact', true, 'majority', 'allowed', false, true, 'test');
+SELECT (cpconf.quoracy(cpconf.attendee(agency, took_part, contact), date '2025-03-03', 'regress-council')).*
+  FROM attending WHERE id = 14;
+SELECT (cpconf.quoracy(cpconf.attendee(agency, took_part, contact), date '2024-03-03', 'regress-council')).quorate AS before_own_rule
+  FROM attending WHERE id = 14;
+DELETE FROM cpconf.conference_rule WHERE profile = 'regress-council';
+DELETE FROM cpconf.profile WHERE name = 'regress-council';
+RESET ROLE;

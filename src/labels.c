@@ -1,0 +1,346 @@
+/*
+ * labels.c
+ *		Small enumerated types that accept a council's spellings: part of the
+ *		conference layer.
+ *
+ * cpconf.abuse_category, cpconf.sector and cpconf.participation are each
+ * one byte holding a label's position (1 .. n).  Input is matched after
+ * folding case, spaces, hyphens, underscores and curly apostrophes, against
+ * the canonical labels and their synonyms (the national statistical codes,
+ * "Physical abuse", "CSC", ...); output is the canonical label.  All three
+ * share the comparison functions: labels order as declared.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "compat.h"
+#include "cpconf.h"
+
+typedef struct Synonym
+{
+	const char *text;			/* folded form */
+	int			label;			/* 1-based */
+} Synonym;
+
+struct LabelSet
+{
+	const char *type_name;
+	const char *what;			/* for messages: "category of abuse" */
+	const char *rule;			/* rule id the labels come from */
+	int			nlabels;
+	const char *const *labels;
+	int			nsynonyms;
+	const Synonym *synonyms;
+};
+
+/* ---- the label sets ---- */
+
+static const char *const category_labels[] = {"physical", "emotional", "sexual", "neglect"};
+static const Synonym category_synonyms[] = {
+	{"physical abuse", 1}, {"phy", 1},
+	{"emotional abuse", 2}, {"emo", 2},
+	{"sexual abuse", 3}, {"sab", 3},
+	{"neg", 4},
+};
+const LabelSet abuse_category_labels = {
+	"cpconf.abuse_category", "category of abuse", "D-CATEGORY",
+	lengthof(category_labels), category_labels,
+	lengthof(category_synonyms), category_synonyms
+};
+
+static const char *const sector_labels[] = {
+	"social_care", "police", "health", "education", "probation", "other"
+};
+static const Synonym sector_synonyms[] = {
+	{"children's social care", 1}, {"childrens social care", 1}, {"csc", 1},
+	{"local authority children's social care", 1}, {"social services", 1},
+	{"nhs", 3},
+	{"school", 4},
+};
+const LabelSet sector_labels_set = {
+	"cpconf.sector", "sector", "Q-MIN",
+	lengthof(sector_labels), sector_labels,
+	lengthof(sector_synonyms), sector_synonyms
+};
+
+static const char *const participation_labels[] = {"attended", "report", "absent"};
+static const Synonym participation_synonyms[] = {
+	{"attending", 1}, {"present", 1}, {"in person", 1}, {"virtual", 1}, {"remote", 1},
+	{"y", 1}, {"yes", 1}, {"1", 1}, {"true", 1}, {"t", 1},
+	{"report only", 2}, {"sent report", 2}, {"report sent", 2}, {"written report", 2},
+	{"did not attend", 3}, {"dna", 3}, {"apologies", 3}, {"not attended", 3},
+	{"n", 3}, {"no", 3}, {"0", 3}, {"false", 3}, {"f", 3},
+};
+const LabelSet participation_labels_set = {
+	"cpconf.participation", "participation", "Q-MIN",
+	lengthof(participation_labels), participation_labels,
+	lengthof(participation_synonyms), participation_synonyms
+};
+
+static const char *const view_labels[] = {"plan", "no_plan", "abstain"};
+static const Synonym view_synonyms[] = {
+	{"child protection plan", 1}, {"cpp", 1}, {"yes", 1}, {"y", 1},
+	{"no child protection plan", 2}, {"no", 2}, {"n", 2}, {"not plan", 2},
+	{"abstained", 3}, {"abstention", 3}, {"none", 3},
+};
+const LabelSet plan_view_labels = {
+	NULL, "view on the need for a plan", "D-DECIDE",
+	lengthof(view_labels), view_labels,
+	lengthof(view_synonyms), view_synonyms
+};
+
+/* ---- matching ---- */
+
+/*
+ * Fold s for matching into buf (size FOLD_MAX): lower case, curly
+ * apostrophes straight, hyphens and underscores as spaces, runs of spaces
+ * as one, no leading or trailing ones.  Returns false when s is too long to
+ * be any label.
+ */
+#define FOLD_MAX 64
+
+static bool
+fold(const char *s, int len, char *buf)
+{
+	int			n = 0;
+	bool		space = false;
+
+	for (int i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		/* U+2019 RIGHT SINGLE QUOTATION MARK in UTF-8 */
+		if (c == 0xE2 && i + 2 < len && (unsigned char) s[i + 1] == 0x80 &&
+			(unsigned char) s[i + 2] == 0x99)
+		{
+			c = '\'';
+			i += 2;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_')
+		{
+			space = n > 0;
+			continue;
+		}
+		if (n + 2 >= FOLD_MAX)
+			return false;
+		if (space)
+			buf[n++] = ' ';
+		space = false;
+		buf[n++] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+	}
+	buf[n] = '\0';
+	return true;
+}
+
+static char *
+accepted(const LabelSet *set)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < set->nlabels; i++)
+		appendStringInfo(&buf, "%s%s", i ? ", " : "", set->labels[i]);
+	return buf.data;
+}
+
+/* The label of s (1-based), or 0. */
+int
+label_match(const LabelSet *set, const char *s, int len)
+{
+	char		f[FOLD_MAX];
+	char		label[FOLD_MAX];
+
+	if (!fold(s, len, f))
+		return 0;
+	for (int i = 0; i < set->nlabels; i++)
+		if (fold(set->labels[i], strlen(set->labels[i]), label) && strcmp(f, label) == 0)
+			return i + 1;
+	for (int i = 0; i < set->nsynonyms; i++)
+		if (strcmp(f, set->synonyms[i].text) == 0)
+			return set->synonyms[i].label;
+	return 0;
+}
+
+/* As label_match, but an unknown value is an error naming the accepted ones. */
+int
+label_parse(const LabelSet *set, const char *s, int len, Node *escontext)
+{
+	int			label = label_match(set, s, len);
+
+	if (label == 0)
+		ereturn(escontext, 0,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				set->type_name
+				? errmsg("invalid input syntax for type %s: \"%.*s\"", set->type_name, len, s)
+				: errmsg("invalid %s: \"%.*s\"", set->what, len, s),
+				errdetail("A %s is one of: %s (rule %s).", set->what, accepted(set), set->rule),
+				errhint("Case, spaces and hyphens do not matter; doc/conference.md lists the other spellings accepted."));
+	return label;
+}
+
+const char *
+label_name(const LabelSet *set, int label)
+{
+	if (label < 1 || label > set->nlabels)
+		elog(ERROR, "invalid %s value %d", set->what, label);
+	return set->labels[label - 1];
+}
+
+/* ---- I/O functions, one set per type ---- */
+
+#define LABEL_IO(prefix, set) \
+PG_FUNCTION_INFO_V1(prefix##_in); \
+PG_FUNCTION_INFO_V1(prefix##_out); \
+PG_FUNCTION_INFO_V1(prefix##_recv); \
+PG_FUNCTION_INFO_V1(prefix##_send); \
+Datum \
+prefix##_in(PG_FUNCTION_ARGS) \
+{ \
+	char	   *s = PG_GETARG_CSTRING(0); \
+	int			label = label_parse(&(set), s, strlen(s), fcinfo->context); \
+ \
+	PG_RETURN_CHAR((char) label);	/* 0 only after a soft error */ \
+} \
+Datum \
+prefix##_out(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_CSTRING(pstrdup(label_name(&(set), PG_GETARG_CHAR(0)))); \
+} \
+Datum \
+prefix##_recv(PG_FUNCTION_ARGS) \
+{ \
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0); \
+	int			label = pq_getmsgbyte(buf); \
+ \
+	if (label < 1 || label > (set).nlabels) \
+		ereport(ERROR, \
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION), \
+				 errmsg("invalid binary value %d for type %s", label, (set).type_name), \
+				 errdetail("The binary form is the label's position, 1 to %d.", (set).nlabels), \
+				 errhint("Send the text form, or a position from 1 to %d.", (set).nlabels))); \
+	PG_RETURN_CHAR((char) label); \
+} \
+Datum \
+prefix##_send(PG_FUNCTION_ARGS) \
+{ \
+	StringInfoData buf; \
+ \
+	pq_begintypsend(&buf); \
+	pq_sendbyte(&buf, PG_GETARG_CHAR(0)); \
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf)); \
+}
+
+LABEL_IO(cpconf_abuse_category, abuse_category_labels)
+LABEL_IO(cpconf_sector, sector_labels_set)
+LABEL_IO(cpconf_participation, participation_labels_set)
+
+/* ---- comparison, shared by the three types ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_label_cmp);
+PG_FUNCTION_INFO_V1(cpconf_label_eq);
+PG_FUNCTION_INFO_V1(cpconf_label_ne);
+PG_FUNCTION_INFO_V1(cpconf_label_lt);
+PG_FUNCTION_INFO_V1(cpconf_label_le);
+PG_FUNCTION_INFO_V1(cpconf_label_gt);
+PG_FUNCTION_INFO_V1(cpconf_label_ge);
+PG_FUNCTION_INFO_V1(cpconf_label_hash);
+
+#define LABEL_A ((int) PG_GETARG_CHAR(0))
+#define LABEL_B ((int) PG_GETARG_CHAR(1))
+
+Datum
+cpconf_label_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32((LABEL_A > LABEL_B) - (LABEL_A < LABEL_B));
+}
+
+Datum
+cpconf_label_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(LABEL_A == LABEL_B);
+}
+
+Datum
+cpconf_label_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(LABEL_A != LABEL_B);
+}
+
+Datum
+cpconf_label_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(LABEL_A < LABEL_B);
+}
+
+Datum
+cpconf_label_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(LABEL_A <= LABEL_B);
+}
+
+Datum
+cpconf_label_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(LABEL_A > LABEL_B);
+}
+
+Datum
+cpconf_label_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(LABEL_A >= LABEL_B);
+}
+
+Datum
+cpconf_label_hash(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(LABEL_A);
+}
+
+/* ---- the national statistical codes (D-CATEGORY) ---- */
+
+static const char *const category_codes[] = {"PHY", "EMO", "SAB", "NEG"};
+
+PG_FUNCTION_INFO_V1(cpconf_cin_code);
+PG_FUNCTION_INFO_V1(cpconf_cin_code_array);
+
+Datum
+cpconf_cin_code(PG_FUNCTION_ARGS)
+{
+	int			label = PG_GETARG_CHAR(0);
+
+	label_name(&abuse_category_labels, label);	/* validates */
+	PG_RETURN_TEXT_P(cstring_to_text(category_codes[label - 1]));
+}
+
+/* One category's code; MUL for several different ones; NULL for none. */
+Datum
+cpconf_cin_code_array(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
+	Datum	   *values;
+	bool	   *nulls;
+	int			n;
+	int			seen = 0;
+
+	deconstruct_array(a, ARR_ELEMTYPE(a), 1, true, TYPALIGN_CHAR, &values, &nulls, &n);
+	for (int i = 0; i < n; i++)
+	{
+		int			label = DatumGetChar(values[i]);
+
+		if (nulls[i])
+			continue;
+		label_name(&abuse_category_labels, label);
+		if (seen != 0 && seen != label)
+			PG_RETURN_TEXT_P(cstring_to_text("MUL"));
+		seen = label;
+	}
+	if (seen == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(category_codes[seen - 1]));
+}
