@@ -1,0 +1,100 @@
+-- conference_property: the quoracy aggregate against a plain SQL reference
+-- of rules Q-MIN and Q-GP, on 3,000 random conferences under every shipped
+-- profile: random agencies (with health services and a GP), attendance,
+-- recorded or missing facts, siblings and dates of birth.
+SET client_min_messages = warning;
+SET DateStyle = ISO, YMD;
+CREATE EXTENSION cpconf;
+INSERT INTO cpconf.agency (name, sector, service, gp) VALUES
+    ('HV', 'health', 'health visiting', false), ('SN', 'health', 'school nursing', false),
+    ('GP', 'health', 'gp', true), ('Paeds', 'health', NULL, false);
+
+SELECT setseed(0.5);
+CREATE TABLE att AS
+SELECT c AS conference, child, agency, took_part, contact, s47, born
+  FROM generate_series(1, 3000) c,
+       LATERAL (SELECT random() < 0.3 AS siblings WHERE c > 0) sib,
+       LATERAL (SELECT CASE WHEN sib.siblings THEN (ARRAY['A', 'B'])[1 + floor(random() * 2)::int] END AS child,
+                       (ARRAY['social_care', 'social_care', 'police', 'education', 'probation', 'other', 'HV', 'SN', 'GP', 'Paeds'])
+                       [1 + floor(random() * 10)::int] AS agency,
+                       (ARRAY['attended', 'attended', 'attended', 'report', 'absent'])[1 + floor(random() * 5)::int] AS took_part,
+                       (ARRAY[true, true, true, false, NULL])[1 + floor(random() * 5)::int] AS contact,
+                       (ARRAY[true, true, true, false, NULL])[1 + floor(random() * 5)::int] AS s47,
+                       (ARRAY[NULL, date '2015-06-01', date '2020-03-02', date '2022-01-01'])[1 + floor(random() * 4)::int] AS born,
+                       g
+                  FROM generate_series(1, 3 + (c % 7)) g WHERE c > 0) r;
+-- one date of birth per child, as in life
+UPDATE att a SET born = f.born FROM (SELECT DISTINCT ON (conference, child) conference, child, born
+                                       FROM att ORDER BY conference, child, born NULLS LAST) f
+ WHERE a.conference = f.conference AND a.child IS NOT DISTINCT FROM f.child;
+
+CREATE TABLE facts AS
+SELECT a.*, (cpconf.attendee(a.agency, a.took_part)).sector, (cpconf.attendee(a.agency, a.took_part)).service,
+       (cpconf.attendee(a.agency, a.took_part)).gp, (cpconf.attendee(a.agency, a.took_part)).took_part AS part
+  FROM att a;
+
+-- The reference: per child the agencies (units) that attended and certainly
+-- or possibly qualify, the GP's report where Q-GP lets it stand; the
+-- conference is quorate as its weakest child, and not without social care
+-- where that is required.
+CREATE FUNCTION ref_quorate(conf int, prof text, held date) RETURNS boolean LANGUAGE sql STABLE AS $$
+    WITH r AS (SELECT * FROM cpconf.conference_rules(prof, held)),
+    rows AS (
+        SELECT f.*,
+               CASE WHEN r.health_services_separately AND f.sector::text = 'health' AND f.service IS NOT NULL
+                    THEN 'health:' || f.service ELSE f.sector::text END AS unit,
+               CASE WHEN f.sector::text = 'social_care' THEN true
+                    WHEN r.quorum_qualifies = 's47_contribution' THEN f.s47 ELSE f.contact END AS fact
+          FROM facts f, r WHERE f.conference = conf),
+    children AS (SELECT DISTINCT child FROM rows),
+    per_child AS (
+        SELECT ch.child,
+               (SELECT count(DISTINCT unit) FROM (
+                    SELECT unit FROM rows x WHERE x.child IS NOT DISTINCT FROM ch.child
+                       AND x.part::text = 'attended' AND x.fact IS TRUE
+                    UNION
+                    SELECT unit FROM rows x, r WHERE x.child IS NOT DISTINCT FROM ch.child
+                       AND r.gp_report_over_age IS NOT NULL AND x.gp AND x.part::text = 'report' AND x.fact IS TRUE
+                       AND x.born IS NOT NULL AND held > x.born + make_interval(years => r.gp_report_over_age)
+                       AND NOT EXISTS (SELECT FROM rows y WHERE y.child IS NOT DISTINCT FROM ch.child
+                                          AND y.sector::text = 'health' AND NOT y.gp)) u) AS certain,
+               (SELECT count(DISTINCT unit) FROM (
+                    SELECT unit FROM rows x WHERE x.child IS NOT DISTINCT FROM ch.child
+                       AND x.part::text = 'attended' AND x.fact IS NOT FALSE
+                    UNION
+                    SELECT unit FROM rows x, r WHERE x.child IS NOT DISTINCT FROM ch.child
+                       AND r.gp_report_over_age IS NOT NULL AND x.gp AND x.part::text = 'report' AND x.fact IS NOT FALSE
+                       AND (x.born IS NULL OR held > x.born + make_interval(years => r.gp_report_over_age))
+                       AND NOT EXISTS (SELECT FROM rows y WHERE y.child IS NOT DISTINCT FROM ch.child
+                                          AND y.sector::text = 'health' AND NOT y.gp)) u) AS possible
+          FROM children ch)
+    SELECT CASE
+        WHEN (SELECT quorum_social_care FROM r)
+             AND NOT EXISTS (SELECT FROM rows WHERE sector::text = 'social_care' AND part::text = 'attended') THEN false
+        WHEN bool_or(possible < (SELECT quorum_agencies FROM r)) THEN false
+        WHEN bool_or(certain < (SELECT quorum_agencies FROM r)) THEN NULL
+        ELSE true END
+      FROM per_child
+$$;
+
+CREATE TABLE verdict AS
+SELECT p.profile, f.conference,
+       (cpconf.quoracy(cpconf.attendee(f.agency, f.took_part, f.contact, f.s47, f.child, f.born),
+                       date '2025-03-03', p.profile)).quorate AS rows_form,
+       (cpconf.quoracy(f.agency, f.took_part, f.contact, f.s47, f.child, f.born, date '2025-03-03', p.profile)).quorate AS direct_form
+  FROM att f, (VALUES ('national'), ('staffordshire'), ('derby'), ('darlington'), ('sussex')) p(profile)
+ GROUP BY p.profile, f.conference;
+
+SELECT profile, count(*) AS conferences,
+       count(*) FILTER (WHERE rows_form) AS quorate, count(*) FILTER (WHERE NOT rows_form) AS not_quorate,
+       count(*) FILTER (WHERE rows_form IS NULL) AS unknown,
+       count(*) FILTER (WHERE rows_form IS DISTINCT FROM ref_quorate(conference, profile, date '2025-03-03')) AS mismatches,
+       count(*) FILTER (WHERE rows_form IS DISTINCT FROM direct_form) AS forms_disagree
+  FROM verdict GROUP BY profile ORDER BY profile;
+
+-- Leave the database as it was found, for the next suite.
+DROP TABLE att, facts, verdict;
+DROP FUNCTION ref_quorate(int, text, date);
+DELETE FROM cpconf.agency;
+DROP EXTENSION cpconf;
+DROP SCHEMA cpconf;
