@@ -221,3 +221,32 @@ SELECT * FROM regress.error($$INSERT INTO cpconf.conference_rule (profile, effec
 DELETE FROM cpconf.conference_rule WHERE NOT shipped;
 \x off
 RESET ROLE;
+
+-- Ending a plan (issue 5): unknown grounds and forums, impossible dates.
+SET ROLE regress_cpconf_user;
+\x on
+SELECT * FROM regress.error($$SELECT 'fostered'::cpconf.end_reason$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation(NULL, date '2025-06-02')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', NULL)$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', date '2025-06-02', decided_at => 'phone call')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', plan_started => date '2025-07-01')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', date '2025-06-02', date_of_death => date '2025-06-10')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', date_of_death => date '2025-05-01')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('reached_18', date '2025-06-02', date_of_birth => date '2025-07-01')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', date '2025-06-02', profile => 'nowhere')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', date '2017-06-02', profile => 'national')$$);
+SELECT * FROM regress.error($$SELECT cpconf.discontinuation_rules('national', date 'infinity')$$);
+SELECT * FROM cpconf.after_discontinuation(NULL, date '2025-06-02');
+RESET ROLE;
+SET ROLE regress_cpconf_maintainer;
+SELECT * FROM regress.error($$UPDATE cpconf.discontinuation_rule SET open_actions = 'refuse' WHERE profile = 'sussex'$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.discontinuation_rule (profile, effective_from, grounds, manager_grounds,
+    looked_after_review, moved_needs_written_responsibility, moved_needs_risk_assessment, open_actions, first_review,
+    first_review_grounds, supervision_order, notify, notify_on_move, critical_incident_on_death, source)
+    VALUES ('sussex', '2025-01-01', '{died}', '{left_uk}', false, false, false, 'refuse', 'any', '{}', false, '{}', '{}', false, 'test')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.discontinuation_rule (profile, effective_from, grounds, manager_grounds,
+    looked_after_review, moved_needs_written_responsibility, moved_needs_risk_assessment, open_actions, first_review,
+    first_review_grounds, supervision_order, notify, notify_on_move, critical_incident_on_death, source)
+    VALUES ('sussex', '2025-01-01', '{died}', '{}', false, false, false, 'ignore', 'any', '{}', false, '{}', '{}', false, 'test')$$);
+\x off
+RESET ROLE;

@@ -126,6 +126,7 @@ extern const LabelSet abuse_category_labels;
 extern const LabelSet sector_labels_set;
 extern const LabelSet participation_labels_set;
 extern const LabelSet plan_view_labels;
+extern const LabelSet end_reason_labels_set;
 
 extern int	label_match(const LabelSet *set, const char *s, int len);
 extern int	label_parse(const LabelSet *set, const char *s, int len, Node *escontext);

@@ -33,6 +33,7 @@ struct LabelSet
 	const char *type_name;
 	const char *what;			/* for messages: "category of abuse" */
 	const char *rule;			/* rule id the labels come from */
+	const char *doc;			/* the page listing the spellings accepted */
 	int			nlabels;
 	const char *const *labels;
 	int			nsynonyms;
@@ -49,7 +50,7 @@ static const Synonym category_synonyms[] = {
 	{"neg", 4},
 };
 const LabelSet abuse_category_labels = {
-	"cpconf.abuse_category", "category of abuse", "D-CATEGORY",
+	"cpconf.abuse_category", "category of abuse", "D-CATEGORY", "doc/conference.md",
 	lengthof(category_labels), category_labels,
 	lengthof(category_synonyms), category_synonyms
 };
@@ -64,7 +65,7 @@ static const Synonym sector_synonyms[] = {
 	{"school", 4},
 };
 const LabelSet sector_labels_set = {
-	"cpconf.sector", "sector", "Q-MIN",
+	"cpconf.sector", "sector", "Q-MIN", "doc/conference.md",
 	lengthof(sector_labels), sector_labels,
 	lengthof(sector_synonyms), sector_synonyms
 };
@@ -78,9 +79,26 @@ static const Synonym participation_synonyms[] = {
 	{"n", 3}, {"no", 3}, {"0", 3}, {"false", 3}, {"f", 3},
 };
 const LabelSet participation_labels_set = {
-	"cpconf.participation", "participation", "Q-MIN",
+	"cpconf.participation", "participation", "Q-MIN", "doc/conference.md",
 	lengthof(participation_labels), participation_labels,
 	lengthof(participation_synonyms), participation_synonyms
+};
+
+static const char *const end_reason_labels[] = {
+	"no_longer_at_risk", "moved_permanently", "reached_18", "died", "left_uk", "looked_after"
+};
+static const Synonym end_reason_synonyms[] = {
+	{"not at risk", 1}, {"no longer at risk of significant harm", 1}, {"risk reduced", 1},
+	{"moved", 2}, {"transferred", 2}, {"moved to another local authority", 2}, {"transfer out", 2},
+	{"18", 3}, {"turned 18", 3}, {"aged 18", 3}, {"reached 18 years", 3}, {"adult", 3},
+	{"deceased", 4}, {"death", 4}, {"child died", 4},
+	{"left the uk", 5}, {"left the united kingdom", 5}, {"emigrated", 5},
+	{"in care", 6}, {"became looked after", 6}, {"looked after child", 6}, {"lac", 6}, {"cla", 6},
+};
+const LabelSet end_reason_labels_set = {
+	"cpconf.end_reason", "ground for ending a plan", "X-GROUNDS", "doc/discontinuation.md",
+	lengthof(end_reason_labels), end_reason_labels,
+	lengthof(end_reason_synonyms), end_reason_synonyms
 };
 
 static const char *const view_labels[] = {"plan", "no_plan", "abstain"};
@@ -90,7 +108,7 @@ static const Synonym view_synonyms[] = {
 	{"abstained", 3}, {"abstention", 3}, {"none", 3},
 };
 const LabelSet plan_view_labels = {
-	NULL, "view on the need for a plan", "D-DECIDE",
+	NULL, "view on the need for a plan", "D-DECIDE", "doc/conference.md",
 	lengthof(view_labels), view_labels,
 	lengthof(view_synonyms), view_synonyms
 };
@@ -180,7 +198,7 @@ label_parse(const LabelSet *set, const char *s, int len, Node *escontext)
 				? errmsg("invalid input syntax for type %s: \"%.*s\"", set->type_name, len, s)
 				: errmsg("invalid %s: \"%.*s\"", set->what, len, s),
 				errdetail("A %s is one of: %s (rule %s).", set->what, accepted(set), set->rule),
-				errhint("Case, spaces and hyphens do not matter; doc/conference.md lists the other spellings accepted."));
+				errhint("Case, spaces and hyphens do not matter; %s lists the other spellings accepted.", set->doc));
 	return label;
 }
 
@@ -239,6 +257,7 @@ prefix##_send(PG_FUNCTION_ARGS) \
 LABEL_IO(cpconf_abuse_category, abuse_category_labels)
 LABEL_IO(cpconf_sector, sector_labels_set)
 LABEL_IO(cpconf_participation, participation_labels_set)
+LABEL_IO(cpconf_end_reason, end_reason_labels_set)
 
 /* ---- comparison, shared by the three types ---- */
 
@@ -302,7 +321,7 @@ cpconf_label_hash(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(LABEL_A);
 }
 
-/* ---- the national statistical codes (D-CATEGORY) ---- */
+/* ---- the national statistical codes (D-CATEGORY, X-GROUNDS) ---- */
 
 static const char *const category_codes[] = {"PHY", "EMO", "SAB", "NEG"};
 
@@ -343,4 +362,23 @@ cpconf_cin_code_array(PG_FUNCTION_ARGS)
 	if (seen == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(category_codes[seen - 1]));
+}
+
+/*
+ * The child in need census's reason for closure where a ground has one:
+ * RC2 died, RC5 transferred to another local authority; NULL otherwise.
+ */
+PG_FUNCTION_INFO_V1(cpconf_cin_code_end_reason);
+
+Datum
+cpconf_cin_code_end_reason(PG_FUNCTION_ARGS)
+{
+	int			label = PG_GETARG_CHAR(0);
+	const char *name = label_name(&end_reason_labels_set, label);
+
+	if (strcmp(name, "died") == 0)
+		PG_RETURN_TEXT_P(cstring_to_text("RC2"));
+	if (strcmp(name, "moved_permanently") == 0)
+		PG_RETURN_TEXT_P(cstring_to_text("RC5"));
+	PG_RETURN_NULL();
 }

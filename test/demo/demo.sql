@@ -92,3 +92,19 @@ SELECT conference, held,
        (cpconf.quoracy(agency, status, NULL, direct_contact, NULL, NULL, held, 'staffordshire')).quorate AS staffordshire,
        (cpconf.quoracy(agency, status, direct_contact, NULL, NULL, NULL, held, 'derby')).reason AS why_under_derby
   FROM conference_attendance GROUP BY conference, held ORDER BY conference;
+
+\echo
+\echo '== May these plans end? Every rule an ending would break (rules.md section 4)'
+SELECT 'derby: moved, transfer conference next week' AS ending, rule, problem
+  FROM cpconf.check_discontinuation('moved_permanently', date '2025-06-02', profile => 'derby',
+        transfer_conference_held => date '2025-06-09', responsibility_confirmed_in_writing => true)
+UNION ALL
+SELECT 'darlington: first review, no longer at risk', rule, problem
+  FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', profile => 'darlington', first_review => true)
+UNION ALL
+SELECT 'staffordshire: no longer at risk, actions open', rule, problem
+  FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', profile => 'staffordshire',
+        key_actions_open => true, open_actions_rationale_minuted => false);
+\echo
+\echo '== And what must follow an ending in Derby'
+SELECT * FROM cpconf.after_discontinuation('no_longer_at_risk', date '2025-06-02', 'derby');
