@@ -3,7 +3,7 @@
 
 EXTENSION = cpconf
 MODULE_big = cpconf
-OBJS = src/cpconf.o src/bank_holidays.o src/calendar.o src/timescales.o src/labels.o src/conference.o
+OBJS = src/cpconf.o src/bank_holidays.o src/calendar.o src/timescales.o src/labels.o src/conference.o src/quoracy.o
 DATA = src/cpconf--0.1.sql src/cpconf--0.1--0.2.sql src/cpconf--0.2--0.3.sql src/cpconf--0.3--0.4.sql
 
 # pg_regress suites, in order: install and uninstall bracket the layers.

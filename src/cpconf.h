@@ -140,4 +140,21 @@ extern void conference_init(void);
 
 extern void timescales_init(void);
 
+/*
+ * The procedure profiles (cpconf.profile), as each layer's cache loads them:
+ * shipped first, then by name; parents as indexes (-1: none).
+ */
+typedef struct ProfileSet
+{
+	int			n;
+	const char **names;
+	int		   *parents;
+	const char **calendars;		/* own calendar, or NULL */
+} ProfileSet;
+
+extern void profiles_load(ProfileSet *set, MemoryContext cxt);
+extern int	profiles_find(const ProfileSet *set, const char *name, int len);
+extern int	profiles_lookup(const ProfileSet *set, const char *name, int len, bool from_setting);
+extern int	profiles_lookup_arg(const ProfileSet *set, text *name);
+
 #endif							/* CPCONF_H */

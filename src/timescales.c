@@ -80,17 +80,9 @@ typedef struct Rule
 	Version    *versions;
 } Rule;
 
-typedef struct Profile
-{
-	const char *name;
-	int			parent;			/* index, or -1 */
-	const char *calendar;		/* own calendar, or NULL */
-} Profile;
-
 typedef struct TimescaleCache
 {
-	int			nprofiles;
-	Profile    *profiles;
+	ProfileSet	profiles;
 	int			nrules;
 	Rule	   *rules;
 } TimescaleCache;
@@ -120,14 +112,76 @@ name_index(const char *const *names, int n, const char *name)
 	return -1;
 }
 
-static int
-find_profile_index(const TimescaleCache *c, const char *name, int len)
+/* ---- profiles, shared with the layers above ---- */
+
+/* Read cpconf.profile (inside SPI) into set, allocated in cxt. */
+void
+profiles_load(ProfileSet *set, MemoryContext cxt)
 {
-	for (int i = 0; i < c->nprofiles; i++)
-		if ((int) strlen(c->profiles[i].name) == len &&
-			memcmp(c->profiles[i].name, name, len) == 0)
+	char	  **parents;
+
+	cpconf_read_table("SELECT name, parent, calendar FROM cpconf.profile "
+					  "ORDER BY shipped DESC, name COLLATE pg_catalog.\"C\"");
+	set->n = SPI_processed;
+	set->names = MemoryContextAllocZero(cxt, (set->n + 1) * sizeof(char *));
+	set->parents = MemoryContextAllocZero(cxt, (set->n + 1) * sizeof(int));
+	set->calendars = MemoryContextAllocZero(cxt, (set->n + 1) * sizeof(char *));
+	parents = palloc0((set->n + 1) * sizeof(char *));
+	for (int i = 0; i < set->n; i++)
+	{
+		set->names[i] = cpconf_spi_text(cxt, i, 1);
+		parents[i] = cpconf_spi_text(CurrentMemoryContext, i, 2);
+		set->calendars[i] = cpconf_spi_text(cxt, i, 3);
+	}
+	for (int i = 0; i < set->n; i++)
+		set->parents[i] = parents[i] ? profiles_find(set, parents[i], strlen(parents[i])) : -1;
+}
+
+/* The index of a profile, or -1. */
+int
+profiles_find(const ProfileSet *set, const char *name, int len)
+{
+	for (int i = 0; i < set->n; i++)
+		if ((int) strlen(set->names[i]) == len && memcmp(set->names[i], name, len) == 0)
 			return i;
 	return -1;
+}
+
+/* The index of a profile; an unknown one is an error listing the known. */
+int
+profiles_lookup(const ProfileSet *set, const char *name, int len, bool from_setting)
+{
+	int			p = profiles_find(set, name, len);
+
+	if (p < 0)
+	{
+		StringInfoData known;
+
+		initStringInfo(&known);
+		for (int i = 0; i < set->n; i++)
+			appendStringInfo(&known, "%s%s", i ? ", " : "", set->names[i]);
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("profile \"%.*s\" does not exist", len, name),
+				 from_setting
+				 ? errdetail("The profile was named by the setting cpconf.profile, used when a call names none.")
+				 : errdetail("A profile is a partnership's procedure: the shipped ones or a council's own in cpconf.profile."),
+				 errhint("Known profiles: %s.", known.data)));
+	}
+	return p;
+}
+
+/* As profiles_lookup, for a text argument; NULL means the setting. */
+int
+profiles_lookup_arg(const ProfileSet *set, text *name)
+{
+	if (name == NULL)
+	{
+		const char *s = cpconf_profile_setting ? cpconf_profile_setting : "";
+
+		return profiles_lookup(set, s, strlen(s), true);
+	}
+	return profiles_lookup(set, VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), false);
 }
 
 /* Read both tables (inside SPI) into cxt. */
@@ -135,24 +189,9 @@ static void *
 build_cache(MemoryContext cxt)
 {
 	TimescaleCache *c = MemoryContextAllocZero(cxt, sizeof(TimescaleCache));
-	char	  **parents;
 	uint64		nrows;
 
-	cpconf_read_table("SELECT name, parent, calendar FROM cpconf.profile "
-					  "ORDER BY shipped DESC, name COLLATE pg_catalog.\"C\"");
-	c->nprofiles = SPI_processed;
-	c->profiles = MemoryContextAllocZero(cxt, (c->nprofiles + 1) * sizeof(Profile));
-	parents = MemoryContextAllocZero(cxt, (c->nprofiles + 1) * sizeof(char *));
-	for (int i = 0; i < c->nprofiles; i++)
-	{
-		c->profiles[i].name = cpconf_spi_text(cxt, i, 1);
-		parents[i] = cpconf_spi_text(cxt, i, 2);
-		c->profiles[i].calendar = cpconf_spi_text(cxt, i, 3);
-	}
-	for (int i = 0; i < c->nprofiles; i++)
-		c->profiles[i].parent = parents[i]
-			? find_profile_index(c, parents[i], strlen(parents[i])) : -1;
-
+	profiles_load(&c->profiles, cxt);
 	cpconf_read_table("SELECT rule, profile, shipped, effective_from, effective_to, amount, unit, "
 					  "direction, what, anchor, source, note FROM cpconf.timescale "
 					  "ORDER BY rule COLLATE pg_catalog.\"C\", profile COLLATE pg_catalog.\"C\", "
@@ -176,7 +215,7 @@ build_cache(MemoryContext cxt)
 		}
 		rule = &c->rules[c->nrules - 1];
 		v = &rule->versions[rule->nversions];
-		v->profile = profile ? find_profile_index(c, profile, strlen(profile)) : -1;
+		v->profile = profile ? profiles_find(&c->profiles, profile, strlen(profile)) : -1;
 		v->shipped = cpconf_spi_bool(r, 3);
 		v->from = cpconf_spi_date(r, 4);
 		v->to = cpconf_spi_date(r, 5);
@@ -204,17 +243,6 @@ ensure_cache(void)
 /* ---- errors ---- */
 
 static char *
-known_profiles(void)
-{
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	for (int i = 0; i < cache->nprofiles; i++)
-		appendStringInfo(&buf, "%s%s", i ? ", " : "", cache->profiles[i].name);
-	return buf.data;
-}
-
-static char *
 known_rules(void)
 {
 	StringInfoData buf;
@@ -223,22 +251,6 @@ known_rules(void)
 	for (int i = 0; i < cache->nrules; i++)
 		appendStringInfo(&buf, "%s%s", i ? ", " : "", cache->rules[i].id);
 	return buf.data;
-}
-
-static int
-lookup_profile(const char *name, int len, bool from_setting)
-{
-	int			p = find_profile_index(cache, name, len);
-
-	if (p < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("profile \"%.*s\" does not exist", len, name),
-				 from_setting
-				 ? errdetail("The profile was named by the setting cpconf.profile, used when a call names none.")
-				 : errdetail("A profile is a partnership's procedure: the shipped ones or a council's own in cpconf.profile."),
-				 errhint("Known profiles: %s.", known_profiles())));
-	return p;
 }
 
 static const Rule *
@@ -291,13 +303,13 @@ version_of_profile(const Rule *rule, int p, DateADT as_of)
 static int
 next_ancestor(int p, int steps)
 {
-	if (steps > cache->nprofiles)
+	if (steps > cache->profiles.n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_RECURSION),
-				 errmsg("profile \"%s\" inherits from itself", cache->profiles[p].name),
+				 errmsg("profile \"%s\" inherits from itself", cache->profiles.names[p]),
 				 errdetail("Its parent chain in cpconf.profile loops."),
 				 errhint("Set the parent of one profile on the loop to a profile outside it.")));
-	return cache->profiles[p].parent;
+	return cache->profiles.parents[p];
 }
 
 /* The row in force for profile p (or the nearest ancestor) on as_of, or NULL. */
@@ -331,7 +343,7 @@ report_no_version(const Rule *rule, int p, DateADT as_of)
 
 			if (v->profile == q)
 				appendStringInfo(&versions, "%s%s (%s) from %s%s%s", versions.len ? "; " : "",
-								 cache->profiles[q].name, v->shipped ? "shipped" : "council",
+								 cache->profiles.names[q], v->shipped ? "shipped" : "council",
 								 cpconf_format_day(v->from),
 								 DATE_IS_NOEND(v->to) ? " on" : " to ",
 								 DATE_IS_NOEND(v->to) ? "" : cpconf_format_day(v->to));
@@ -340,7 +352,7 @@ report_no_version(const Rule *rule, int p, DateADT as_of)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("rule %s is not in force for profile \"%s\" on %s",
-						rule->id, cache->profiles[p].name, cpconf_format_day(as_of)),
+						rule->id, cache->profiles.names[p], cpconf_format_day(as_of)),
 				 errdetail("Its versions: %s.", versions.data),
 				 errhint("Check the date; if the rule applied then, add a row for that period to cpconf.timescale.")));
 
@@ -348,12 +360,12 @@ report_no_version(const Rule *rule, int p, DateADT as_of)
 	for (int i = 0; i < rule->nversions; i++)
 		if (i == 0 || rule->versions[i].profile != rule->versions[i - 1].profile)
 			appendStringInfo(&elsewhere, "%s%s", elsewhere.len ? ", " : "",
-							 cache->profiles[rule->versions[i].profile].name);
+							 cache->profiles.names[rule->versions[i].profile]);
 	ereport(ERROR,
 			(errcode(ERRCODE_UNDEFINED_OBJECT),
-			 errmsg("rule %s is not defined for profile \"%s\"", rule->id, cache->profiles[p].name),
+			 errmsg("rule %s is not defined for profile \"%s\"", rule->id, cache->profiles.names[p]),
 			 errdetail("Neither \"%s\" nor the profiles it inherits from state rule %s; %s do.",
-					   cache->profiles[p].name, rule->id, elsewhere.data),
+					   cache->profiles.names[p], rule->id, elsewhere.data),
 			 errhint("Use a profile that states it, or add a row for it to cpconf.timescale.")));
 }
 
@@ -454,11 +466,11 @@ typedef struct DeadlineRef
 static const char *
 profile_calendar(int p)
 {
-	for (int steps = 0; p >= 0 && steps <= cache->nprofiles; steps++)
+	for (int steps = 0; p >= 0 && steps <= cache->profiles.n; steps++)
 	{
-		if (cache->profiles[p].calendar)
-			return cache->profiles[p].calendar;
-		p = cache->profiles[p].parent;
+		if (cache->profiles.calendars[p])
+			return cache->profiles.calendars[p];
+		p = cache->profiles.parents[p];
 	}
 	return NULL;
 }
@@ -497,7 +509,7 @@ resolve(DeadlineRef *ref, text *rule, text *profile)
 	slot = &ref->slots[ref->next];
 	ref->next = (ref->next + 1) % DEADLINE_SLOTS;
 	slot->generation = 0;
-	slot->profile = lookup_profile(pname, plen, from_setting);
+	slot->profile = profiles_lookup(&cache->profiles, pname, plen, from_setting);
 	slot->rule = lookup_rule(rname, rlen);
 	slot->calendar = profile_calendar(slot->profile);
 	if (rlen + plen <= (int) sizeof(slot->names))
@@ -590,15 +602,7 @@ cpconf_timescales(PG_FUNCTION_ARGS)
 
 	InitMaterializedSRF(fcinfo, 0);
 	ensure_cache();
-	if (PG_ARGISNULL(0))
-		p = lookup_profile(cpconf_profile_setting ? cpconf_profile_setting : "",
-						   cpconf_profile_setting ? strlen(cpconf_profile_setting) : 0, true);
-	else
-	{
-		text	   *t = PG_GETARG_TEXT_PP(0);
-
-		p = lookup_profile(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false);
-	}
+	p = profiles_lookup_arg(&cache->profiles, PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0));
 	as_of = PG_ARGISNULL(1) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(1);
 	if (DATE_NOT_FINITE(as_of))
 		ereport(ERROR,
@@ -625,7 +629,7 @@ cpconf_timescales(PG_FUNCTION_ARGS)
 		values[6] = DateADTGetDatum(v->from);
 		values[7] = DateADTGetDatum(v->to);
 		nulls[7] = DATE_IS_NOEND(v->to);
-		values[8] = CStringGetTextDatum(cache->profiles[v->profile].name);
+		values[8] = CStringGetTextDatum(cache->profiles.names[v->profile]);
 		values[9] = BoolGetDatum(v->shipped);
 		values[10] = CStringGetTextDatum(v->source);
 		nulls[11] = v->note == NULL;

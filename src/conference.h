@@ -1,0 +1,105 @@
+/*
+ * conference.h
+ *		What the conference layer's two files share: conference.c (rules,
+ *		agencies, attendee(), the decision) and quoracy.c (the aggregate).
+ */
+#ifndef CPCONF_CONFERENCE_H
+#define CPCONF_CONFERENCE_H
+
+#include "cpconf.h"
+
+/* How a profile counts a quorum (rule Q-MIN) and decides (D-DECIDE). */
+typedef enum Qualifies
+{
+	QUALIFIES_DIRECT_CONTACT,	/* had direct contact with each child */
+	QUALIFIES_S47				/* contributed to the section 47 enquiry */
+} Qualifies;
+
+typedef enum DecisionMethod
+{
+	DECIDE_MAJORITY,			/* agencies' majority; chair's casting vote */
+	DECIDE_AGENCIES_THEN_CHAIR, /* agencies agree, else the chair */
+	DECIDE_CHAIR				/* the chair, after seeking consensus */
+} DecisionMethod;
+
+typedef struct ConferenceRule
+{
+	int			profile;
+	DateADT		from;
+	DateADT		to;
+	bool		shipped;
+	bool		social_care_required;
+	int			agencies_required;
+	Qualifies	qualifies;
+	bool		health_services_separately;
+	int			gp_report_over_age; /* -1: no GP rule */
+	DecisionMethod decision;
+	const char *source;
+} ConferenceRule;
+
+typedef struct Agency
+{
+	const char *folded;			/* lower-case, trimmed name */
+	int			sector;			/* label of cpconf.sector */
+	const char *service;
+	bool		gp;
+} Agency;
+
+typedef struct ConferenceCache
+{
+	ProfileSet	profiles;
+	int			nrules;
+	ConferenceRule *rules;
+	int			nagencies;
+	Agency	   *agencies;
+} ConferenceCache;
+
+#define SECTOR_SOCIAL_CARE 1
+#define SECTOR_HEALTH 3
+#define TOOK_PART_ATTENDED 1
+#define TOOK_PART_REPORT 2
+#define VIEW_PLAN 1
+#define VIEW_NO_PLAN 2
+#define VIEW_ABSTAIN 3
+
+/*
+ * What one call site remembers between rows of attendance: the last few
+ * agency names and participation values it resolved (dashboards repeat a
+ * handful of each over many rows).
+ */
+#define ATTENDEE_SLOTS 16
+
+typedef struct AgencySlot
+{
+	int			len;
+	char		name[NAMEDATALEN];
+	int			sector;
+	const char *service;
+	text	   *service_text;	/* the same, ready for the result row */
+	bool		gp;
+} AgencySlot;
+
+typedef struct AttendeeRef
+{
+	TupleDesc	tupdesc;
+	uint64		generation;
+	int			next;
+	AgencySlot	agencies[ATTENDEE_SLOTS];
+	struct
+	{
+		int			len;
+		char		text[NAMEDATALEN];
+		int			label;
+	}			took_part[4];
+	int			next_took_part;
+} AttendeeRef;
+
+extern ConfigCache conference_config;
+
+extern ConferenceCache *conference_cache(void);
+extern const ConferenceRule *conference_rule(const ConferenceCache *c, int p, DateADT day);
+extern const AgencySlot *attendee_agency(FunctionCallInfo fcinfo, AttendeeRef *ref,
+										 ConferenceCache *c, text *agency);
+extern int	attendee_took_part(AttendeeRef *ref, text *took_part);
+
+#endif							/* CPCONF_CONFERENCE_H */
