@@ -37,6 +37,9 @@ bench:
 
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
+
+# PGXS does not track headers: rebuild every object when one changes.
+$(OBJS): src/cpconf.h src/compat.h src/conference.h
 else
 all install installcheck:
 	@echo "PostgreSQL's server development files are missing (pg_config --pgxs: '$(PGXS)')." >&2

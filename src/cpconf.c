@@ -68,22 +68,14 @@ _PG_init(void)
 	conference_init();
 }
 
-/*
- * Caches of the configuration tables take in invalidations at most once per
- * statement, so a change committed by another session is seen by this
- * session's next statement, even inside an open transaction.
- */
-void
-cpconf_accept_invalidations(void)
-{
-	static TimestampTz last_statement = 0;
-	TimestampTz now = GetCurrentStatementStartTimestamp();
+/* The statement that last took in invalidations (see cpconf.h). */
+TimestampTz cpconf_last_statement = 0;
 
-	if (now != last_statement)
-	{
-		AcceptInvalidationMessages();
-		last_statement = now;
-	}
+void
+cpconf_accept_invalidations_slow(TimestampTz now)
+{
+	AcceptInvalidationMessages();
+	cpconf_last_statement = now;
 }
 
 static void
@@ -112,8 +104,8 @@ config_cache_register(ConfigCache *cc)
  * part way frees it with the statement; install it only when complete.  The
  * cache is valid only if no invalidation arrived while the tables were read.
  */
-static void
-config_cache_rebuild(ConfigCache *cc)
+void
+config_cache_refresh(ConfigCache *cc)
 {
 	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "cpconf configuration cache",
 											  ALLOCSET_DEFAULT_SIZES);
@@ -141,14 +133,7 @@ config_cache_rebuild(ConfigCache *cc)
 	cc->valid = cc->invalidations == seen;
 }
 
-void *
-config_cache_get(ConfigCache *cc)
-{
-	cpconf_accept_invalidations();
-	if (cc->data == NULL || !cc->valid)
-		config_cache_rebuild(cc);
-	return cc->data;
-}
+
 
 /*
  * Run a query on one of cpconf's tables (inside SPI_connect) with the

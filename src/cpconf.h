@@ -11,6 +11,7 @@
 
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "fmgr.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -50,9 +51,35 @@ typedef struct ConfigCache
 } ConfigCache;
 
 extern void config_cache_register(ConfigCache *cc);
-extern void *config_cache_get(ConfigCache *cc);
+extern void config_cache_refresh(ConfigCache *cc);
+extern void cpconf_accept_invalidations_slow(TimestampTz now);
+extern TimestampTz cpconf_last_statement;
 
-extern void cpconf_accept_invalidations(void);
+/*
+ * Caches of the configuration tables take in invalidations at most once per
+ * statement, so a change committed by another session is seen by this
+ * session's next statement, even inside an open transaction.  Inline: it
+ * runs on every call of the per-row functions.
+ */
+static inline void
+cpconf_accept_invalidations(void)
+{
+	TimestampTz now = GetCurrentStatementStartTimestamp();
+
+	if (unlikely(now != cpconf_last_statement))
+		cpconf_accept_invalidations_slow(now);
+}
+
+/* The cache's current data, rebuilt first if a table changed. */
+static inline void *
+config_cache_get(ConfigCache *cc)
+{
+	cpconf_accept_invalidations();
+	if (unlikely(cc->data == NULL || !cc->valid))
+		config_cache_refresh(cc);
+	return cc->data;
+}
+
 extern void cpconf_read_table(const char *query);
 extern char *cpconf_spi_text(MemoryContext cxt, int row, int col);
 extern DateADT cpconf_spi_date(int row, int col);

@@ -2,7 +2,7 @@
 -- 1,000,000 rows, as ratios against baselines measured in the same
 -- backend: `day + 21` (the physical floor) and the SQL a council writes
 -- today (a calendar table with a running working-day index; a
--- generate_series count).  Best of 3 runs each; no parallel workers, no JIT.
+-- generate_series count).  Best of 5 interleaved rounds, after a warm-up; no parallel workers, no JIT.
 \ir common.psql
 \pset footer off
 DROP TABLE IF EXISTS bench_rows, bench_calendar;
@@ -29,40 +29,40 @@ ALTER TABLE bench_calendar ADD PRIMARY KEY (day);
 CREATE INDEX ON bench_calendar (working_index) WHERE working;
 VACUUM ANALYZE bench_calendar;
 
-CREATE TEMP TABLE result (ord int, what text, rows int, ms float8);
-INSERT INTO result VALUES
+INSERT INTO bench_query VALUES
  (1, 'day + 21 (baseline)', 1000000,
-  pg_temp.best_ms('SELECT max(day + 21) FROM bench_rows')),
+  'SELECT max(day + 21) FROM bench_rows', 5),
  (2, 'cpconf.add_working_days(day, 21)', 1000000,
-  pg_temp.best_ms('SELECT max(cpconf.add_working_days(day, 21)) FROM bench_rows')),
+  'SELECT max(cpconf.add_working_days(day, 21)) FROM bench_rows', 5),
  (3, 'cpconf.add_working_days(day, 21, ''england-and-wales'')', 1000000,
-  pg_temp.best_ms('SELECT max(cpconf.add_working_days(day, 21, ''england-and-wales'')) FROM bench_rows')),
+  'SELECT max(cpconf.add_working_days(day, 21, ''england-and-wales'')) FROM bench_rows', 5),
  (4, 'calendar table: join on working-day index', 1000000,
-  pg_temp.best_ms('SELECT max(c2.day) FROM bench_rows r
+  'SELECT max(c2.day) FROM bench_rows r
                      JOIN bench_calendar c1 ON c1.day = r.day
-                     JOIN bench_calendar c2 ON c2.working AND c2.working_index = c1.working_index + 21')),
+                     JOIN bench_calendar c2 ON c2.working AND c2.working_index = c1.working_index + 21', 5),
  (41, 'calendar table: lookup per row (scalar subqueries)', 100000,
-  pg_temp.best_ms('SELECT max((SELECT c2.day FROM bench_calendar c2
+  'SELECT max((SELECT c2.day FROM bench_calendar c2
                                 WHERE c2.working AND c2.working_index =
                                       (SELECT c1.working_index FROM bench_calendar c1 WHERE c1.day = r.day) + 21))
-                     FROM (SELECT day FROM bench_rows LIMIT 100000) r', 1)),
+                     FROM (SELECT day FROM bench_rows LIMIT 100000) r', 1),
  (5, 'generate_series: 21st working day after', 20000,
-  pg_temp.best_ms('SELECT max((SELECT d FROM generate_series(r.day + 1, r.day + 60, interval ''1 day'') d
+  'SELECT max((SELECT d FROM generate_series(r.day + 1, r.day + 60, interval ''1 day'') d
                                WHERE extract(isodow FROM d) < 6
                                  AND d::date NOT IN (SELECT day FROM cpconf.bank_holidays(''england-and-wales'', r.day, r.day + 60))
-                               ORDER BY d OFFSET 20 LIMIT 1)) FROM (SELECT day FROM bench_rows LIMIT 20000) r', 1)),
+                               ORDER BY d OFFSET 20 LIMIT 1)) FROM (SELECT day FROM bench_rows LIMIT 20000) r', 1),
  (6, 'other_day - day (baseline)', 1000000,
-  pg_temp.best_ms('SELECT max(other_day - day) FROM bench_rows')),
+  'SELECT max(other_day - day) FROM bench_rows', 5),
  (7, 'cpconf.working_days_between(day, other_day)', 1000000,
-  pg_temp.best_ms('SELECT max(cpconf.working_days_between(day, other_day)) FROM bench_rows')),
+  'SELECT max(cpconf.working_days_between(day, other_day)) FROM bench_rows', 5),
  (8, 'calendar table: difference of working-day indexes', 1000000,
-  pg_temp.best_ms('SELECT max(c2.working_index - c1.working_index) FROM bench_rows r
+  'SELECT max(c2.working_index - c1.working_index) FROM bench_rows r
                      JOIN bench_calendar c1 ON c1.day = r.day
-                     JOIN bench_calendar c2 ON c2.day = r.other_day')),
+                     JOIN bench_calendar c2 ON c2.day = r.other_day', 5),
  (9, 'generate_series: count working days between', 2000,
-  pg_temp.best_ms('SELECT max((SELECT count(*) FROM generate_series(least(r.day, r.other_day) + 1, greatest(r.day, r.other_day), interval ''1 day'') d
+  'SELECT max((SELECT count(*) FROM generate_series(least(r.day, r.other_day) + 1, greatest(r.day, r.other_day), interval ''1 day'') d
                                WHERE extract(isodow FROM d) < 6
-                                 AND d::date NOT IN (SELECT day FROM cpconf.bank_holidays(''england-and-wales'', NULL, NULL)))) FROM (SELECT * FROM bench_rows LIMIT 2000) r', 1));
+                                 AND d::date NOT IN (SELECT day FROM cpconf.bank_holidays(''england-and-wales'', NULL, NULL)))) FROM (SELECT * FROM bench_rows LIMIT 2000) r', 1);
+SELECT pg_temp.run_benchmarks();
 
 \pset footer on
 \echo

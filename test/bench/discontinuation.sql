@@ -16,14 +16,14 @@ SELECT i, (ARRAY['no_longer_at_risk', 'moved_permanently', 'died', 'reached_18']
   FROM generate_series(1, 20000) i;
 VACUUM ANALYZE bench_endings;
 
-CREATE TEMP TABLE result (ord int, what text, ms float8);
-INSERT INTO result VALUES
- (1, 'hand-written X-MOVED check (baseline)',
-  pg_temp.best_ms('SELECT count(*) FILTER (WHERE ground = ''moved_permanently'' AND transfer_held > ended) FROM bench_endings')),
- (2, 'cpconf.check_discontinuation, every rule',
-  pg_temp.best_ms('SELECT count(*) FROM bench_endings e, LATERAL cpconf.check_discontinuation(e.ground::cpconf.end_reason,
+INSERT INTO bench_query VALUES
+ (1, 'hand-written X-MOVED check (baseline)', 20000,
+  'SELECT count(*) FILTER (WHERE ground = ''moved_permanently'' AND transfer_held > ended) FROM bench_endings', 5),
+ (2, 'cpconf.check_discontinuation, every rule', 20000,
+  'SELECT count(*) FROM bench_endings e, LATERAL cpconf.check_discontinuation(e.ground::cpconf.end_reason,
                      e.ended, profile => e.profile, transfer_conference_held => e.transfer_held,
-                     first_review => e.first_review, key_actions_open => e.actions_open)', 1));
+                     first_review => e.first_review, key_actions_open => e.actions_open)', 1);
+SELECT pg_temp.run_benchmarks();
 
 \pset footer on
 \echo

@@ -1,7 +1,7 @@
 -- bench/timescales: cpconf.deadline over 1,000,000 rows against
 -- cpconf.add_working_days over the same rows (the rule lookup is cached,
 -- not re-read per row), and a months rule against date + interval.  Best of
--- 3 runs in one backend; no parallel workers, no JIT.
+-- 5 runs after a warm-up in one backend; no parallel workers, no JIT.
 \ir common.psql
 \pset footer off
 DROP TABLE IF EXISTS bench_rows;
@@ -13,21 +13,21 @@ SELECT date '2019-01-01' + (random() * 2500)::int AS day,
   FROM generate_series(1, 1000000);
 VACUUM ANALYZE bench_rows;
 
-CREATE TEMP TABLE result (ord int, what text, rows int, ms float8);
-INSERT INTO result VALUES
- (1, 'day + 15 (floor)', 1000000, pg_temp.best_ms('SELECT max(day + 15) FROM bench_rows')),
+INSERT INTO bench_query VALUES
+ (1, 'day + 15 (floor)', 1000000, 'SELECT max(day + 15) FROM bench_rows', 5),
  (2, 'cpconf.add_working_days(day, 15) (baseline)', 1000000,
-  pg_temp.best_ms('SELECT max(cpconf.add_working_days(day, 15)) FROM bench_rows')),
+  'SELECT max(cpconf.add_working_days(day, 15)) FROM bench_rows', 5),
  (3, 'cpconf.deadline(''T-ICPC'', day)', 1000000,
-  pg_temp.best_ms('SELECT max(cpconf.deadline(''T-ICPC'', day)) FROM bench_rows')),
+  'SELECT max(cpconf.deadline(''T-ICPC'', day)) FROM bench_rows', 5),
  (4, 'cpconf.deadline(''T-ICPC'', day, ''derby'', date ''2025-01-01'')', 1000000,
-  pg_temp.best_ms('SELECT max(cpconf.deadline(''T-ICPC'', day, ''derby'', date ''2025-01-01'')) FROM bench_rows')),
+  'SELECT max(cpconf.deadline(''T-ICPC'', day, ''derby'', date ''2025-01-01'')) FROM bench_rows', 5),
  (5, 'cpconf.deadline(''T-MINUTES'', day, profile) (4 profiles by row)', 1000000,
-  pg_temp.best_ms('SELECT max(cpconf.deadline(''T-MINUTES'', day, profile, date ''2025-01-01'')) FROM bench_rows')),
+  'SELECT max(cpconf.deadline(''T-MINUTES'', day, profile, date ''2025-01-01'')) FROM bench_rows', 5),
  (6, '(day + interval ''3 months'')::date', 1000000,
-  pg_temp.best_ms('SELECT max((day + interval ''3 months'')::date) FROM bench_rows')),
+  'SELECT max((day + interval ''3 months'')::date) FROM bench_rows', 5),
  (7, 'cpconf.deadline(''T-RCPC1'', day)', 1000000,
-  pg_temp.best_ms('SELECT max(cpconf.deadline(''T-RCPC1'', day)) FROM bench_rows'));
+  'SELECT max(cpconf.deadline(''T-RCPC1'', day)) FROM bench_rows', 5);
+SELECT pg_temp.run_benchmarks();
 
 \pset footer on
 \echo
