@@ -211,12 +211,6 @@ calendar_working_days_between(const WorkingCalendar *cal,
 	return working_ordinal(cal, to_day) - working_ordinal(cal, from_day);
 }
 
-const char *
-calendar_name(const WorkingCalendar *cal)
-{
-	return cal->name;
-}
-
 /* ---- the per-backend cache ---- */
 
 /*
@@ -490,12 +484,6 @@ find_calendar(const char *name, int len, bool from_setting)
 			 errhint("Known calendars: %s. A council adds its own in cpconf.council_calendar.",
 					 known_calendars())));
 	return NULL;				/* keep compiler quiet */
-}
-
-const WorkingCalendar *
-calendar_lookup(const char *name, int len)
-{
-	return find_calendar(name, len, false);
 }
 
 /* The calendar name in argument argno, or the setting's when it is NULL. */

@@ -131,12 +131,10 @@ typedef struct CalendarRef
 } CalendarRef;
 
 extern void calendar_init(void);
-extern const WorkingCalendar *calendar_lookup(const char *name, int len);
 extern const WorkingCalendar *calendar_from_arg(FunctionCallInfo fcinfo, int argno);
 extern const WorkingCalendar *calendar_resolve(CalendarRef *ref, const char *name,
 											   int len, bool from_setting);
 extern const WorkingCalendar *calendar_from_setting(CalendarRef *ref);
-extern const char *calendar_name(const WorkingCalendar *cal);
 extern bool calendar_is_working_day(const WorkingCalendar *cal, DateADT day);
 extern DateADT calendar_add_working_days(const WorkingCalendar *cal,
 										 DateADT day, int64 n);
