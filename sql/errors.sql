@@ -151,6 +151,17 @@ DELETE FROM cpconf.profile WHERE name IN ('regress-a');
 -- The trigger function refuses to run outside its triggers.
 SELECT * FROM regress.error($$SELECT cpconf.config_changed()$$);
 RESET ROLE;
+-- A parent chain that loops, possible only with the table's trigger
+-- bypassed, is an error wherever a profile's rules are resolved.
+BEGIN;
+ALTER TABLE cpconf.profile DISABLE TRIGGER profile_check;
+INSERT INTO cpconf.profile (name, parent, description)
+    VALUES ('regress-x', 'regress-y', 'x'), ('regress-y', 'regress-x', 'y');
+\x on
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', date '2025-01-01', 'regress-x')$$);
+SELECT * FROM regress.error($$SELECT cpconf.conference_rules('regress-x', date '2025-01-01')$$);
+\x off
+ROLLBACK;
 
 -- Conferences (issue 4): bad labels, unknown agencies, inconsistent groups,
 -- missing facts, rules before any version.

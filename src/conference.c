@@ -129,30 +129,22 @@ conference_cache(void)
 
 /* ---- rule resolution, day by day up the profile chain ---- */
 
-static bool
-rule_in_force(const ConferenceRule *r, DateADT day)
-{
-	return r->from <= day && (DATE_IS_NOEND(r->to) || day < r->to);
-}
-
 /* The conference rule for profile p on day: nearest profile, council rows first. */
 const ConferenceRule *
 conference_rule(const ConferenceCache *c, int p, DateADT day)
 {
-	int			start = p;
+	int			q,
+				steps;
 
-	for (int steps = 0; p >= 0 && steps <= c->profiles.n; steps++)
-	{
+	FOR_EACH_PROFILE_UP(&c->profiles, q, p, steps)
 		/* rules are ordered council rows first */
 		for (int i = 0; i < c->nrules; i++)
-			if (c->rules[i].profile == p && rule_in_force(&c->rules[i], day))
+			if (c->rules[i].profile == q && cpconf_in_force(c->rules[i].from, c->rules[i].to, day))
 				return &c->rules[i];
-		p = c->profiles.parents[p];
-	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("no conference rules are in force for profile \"%s\" on %s",
-					c->profiles.names[start], cpconf_format_day(day)),
+					c->profiles.names[p], cpconf_format_day(day)),
 			 errdetail("Quoracy and decisions follow cpconf.conference_rule (rules Q-MIN, D-DECIDE); "
 					   "the shipped rows start with their source documents."),
 			 errhint("Check the conference date; if the rules applied then, add a row for that period to cpconf.conference_rule.")));

@@ -181,5 +181,24 @@ extern void profiles_load(ProfileSet *set, MemoryContext cxt);
 extern int	profiles_find(const ProfileSet *set, const char *name, int len);
 extern int	profiles_lookup(const ProfileSet *set, const char *name, int len, bool from_setting);
 extern int	profiles_lookup_arg(const ProfileSet *set, text *name);
+extern int	profiles_parent(const ProfileSet *set, int p, int steps);
+
+/*
+ * Visit profile start and its ancestors, nearest first (p the profile,
+ * steps how far up).  A parent chain that loops, possible only with
+ * cpconf.profile's trigger bypassed, is an error.
+ */
+#define FOR_EACH_PROFILE_UP(set, p, start, steps) \
+	for ((p) = (start), (steps) = 0; (p) >= 0; (p) = profiles_parent((set), (p), ++(steps)))
+
+/*
+ * Is a row of an effective-dated rule table in force on day?  to is
+ * exclusive; DATEVAL_NOEND when open.
+ */
+static inline bool
+cpconf_in_force(DateADT from, DateADT to, DateADT day)
+{
+	return from <= day && (DATE_IS_NOEND(to) || day < to);
+}
 
 #endif							/* CPCONF_H */

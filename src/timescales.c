@@ -184,6 +184,23 @@ profiles_lookup_arg(const ProfileSet *set, text *name)
 	return profiles_lookup(set, VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), false);
 }
 
+/*
+ * The parent of p, reached after steps steps up from where a walk started
+ * (see FOR_EACH_PROFILE_UP): a chain longer than the number of profiles
+ * loops.
+ */
+int
+profiles_parent(const ProfileSet *set, int p, int steps)
+{
+	if (steps > set->n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_RECURSION),
+				 errmsg("profile \"%s\" inherits from itself", set->names[p]),
+				 errdetail("Its parent chain in cpconf.profile loops."),
+				 errhint("Set the parent of one profile on the loop to a profile outside it.")));
+	return set->parents[p];
+}
+
 /* Read both tables (inside SPI) into cxt. */
 static void *
 build_cache(MemoryContext cxt)
@@ -267,12 +284,6 @@ lookup_rule(const char *id, int len)
 	return NULL;				/* keep compiler quiet */
 }
 
-static bool
-in_force(const Version *v, DateADT day)
-{
-	return v->from <= day && (DATE_IS_NOEND(v->to) || day < v->to);
-}
-
 /* The row of profile p for rule in force on as_of: council rows first. */
 static const Version *
 version_of_profile(const Rule *rule, int p, DateADT as_of)
@@ -283,7 +294,7 @@ version_of_profile(const Rule *rule, int p, DateADT as_of)
 	{
 		const Version *v = &rule->versions[i];
 
-		if (v->profile != p || !in_force(v, as_of))
+		if (v->profile != p || !cpconf_in_force(v->from, v->to, as_of))
 			continue;
 		if (!v->shipped)
 			return v;
@@ -291,25 +302,6 @@ version_of_profile(const Rule *rule, int p, DateADT as_of)
 			shipped = v;
 	}
 	return shipped;
-}
-
-/*
- * Visit p and its ancestors, nearest first.  A chain longer than the number
- * of profiles loops (only possible with the table's trigger bypassed).
- */
-#define FOR_EACH_ANCESTOR(p, start, steps) \
-	for ((p) = (start), (steps) = 0; (p) >= 0; (p) = next_ancestor((p), ++(steps)))
-
-static int
-next_ancestor(int p, int steps)
-{
-	if (steps > cache->profiles.n)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_RECURSION),
-				 errmsg("profile \"%s\" inherits from itself", cache->profiles.names[p]),
-				 errdetail("Its parent chain in cpconf.profile loops."),
-				 errhint("Set the parent of one profile on the loop to a profile outside it.")));
-	return cache->profiles.parents[p];
 }
 
 /* The row in force for profile p (or the nearest ancestor) on as_of, or NULL. */
@@ -320,7 +312,7 @@ version_in_force(const Rule *rule, int p, DateADT as_of)
 				steps;
 	const Version *v;
 
-	FOR_EACH_ANCESTOR(q, p, steps)
+	FOR_EACH_PROFILE_UP(&cache->profiles, q, p, steps)
 		if ((v = version_of_profile(rule, q, as_of)) != NULL)
 			return v;
 	return NULL;
@@ -336,7 +328,7 @@ report_no_version(const Rule *rule, int p, DateADT as_of)
 				steps;
 
 	initStringInfo(&versions);
-	FOR_EACH_ANCESTOR(q, p, steps)
+	FOR_EACH_PROFILE_UP(&cache->profiles, q, p, steps)
 		for (int i = 0; i < rule->nversions; i++)
 		{
 			const Version *v = &rule->versions[i];
@@ -463,15 +455,16 @@ typedef struct DeadlineRef
 	Resolved	slots[DEADLINE_SLOTS];
 } DeadlineRef;
 
+/* The calendar p or its nearest ancestor names; NULL: the setting. */
 static const char *
 profile_calendar(int p)
 {
-	for (int steps = 0; p >= 0 && steps <= cache->profiles.n; steps++)
-	{
-		if (cache->profiles.calendars[p])
-			return cache->profiles.calendars[p];
-		p = cache->profiles.parents[p];
-	}
+	int			q,
+				steps;
+
+	FOR_EACH_PROFILE_UP(&cache->profiles, q, p, steps)
+		if (cache->profiles.calendars[q])
+			return cache->profiles.calendars[q];
 	return NULL;
 }
 
