@@ -184,6 +184,32 @@ resolve_agency(const ConferenceCache *c, text *agency, int *sector, const char *
 						 "probation, other), or pass a sector or GP instead of the name.")));
 }
 
+/* ---- result rows ---- */
+
+/* The blessed row type of a composite-returning call, copied into fn_mcxt. */
+static TupleDesc
+blessed_result_type(FunctionCallInfo fcinfo)
+{
+	TupleDesc	tupdesc;
+	MemoryContext old;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+	MemoryContextSwitchTo(old);
+	return tupdesc;
+}
+
+/* The same, looked up at a call site's first call and kept in its fn_extra. */
+TupleDesc
+result_row_type(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = blessed_result_type(fcinfo);
+	return (TupleDesc) fcinfo->flinfo->fn_extra;
+}
+
 PG_FUNCTION_INFO_V1(cpconf_attendee);
 
 /* attendee()'s call-site memory: its result type and the slots of conference.h. */
@@ -195,15 +221,8 @@ attendee_ref(FunctionCallInfo fcinfo)
 
 	if (ref == NULL)
 	{
-		TupleDesc	tupdesc;
-		MemoryContext old;
-
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
 		ref = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(AttendeeRef));
-		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-		ref->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-		MemoryContextSwitchTo(old);
+		ref->tupdesc = blessed_result_type(fcinfo);
 		fcinfo->flinfo->fn_extra = ref;
 	}
 	return ref;
@@ -426,7 +445,6 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 	DecisionState *st = PG_ARGISNULL(0) ? NULL : (DecisionState *) PG_GETARG_POINTER(0);
 	ConferenceCache *c = conference_cache();
 	const ConferenceRule *rule;
-	TupleDesc	tupdesc;
 	Datum		values[8];
 	bool		nulls[8] = {false};
 	int			plan = 0,
@@ -434,12 +452,11 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 				abstain = 0;
 	int			decision = 0;
 	const char *how = NULL;
+	bool		chair_dissents;
 	StringInfoData reason;
 	ArrayBuildState *dissent;
 	int			p;
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
 	if (st == NULL || !st->have_conference)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -525,8 +542,9 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 		appendStringInfo(&reason, "%s, decided by the %s: %d for a plan, %d against, %d abstaining",
 						 decision == VIEW_PLAN ? "a child protection plan" : "no child protection plan",
 						 how, plan, no_plan, abstain);
-	if (decision && rule->decision == DECIDE_MAJORITY && st->chair && st->chair != VIEW_ABSTAIN &&
-		st->chair != decision)
+	chair_dissents = decision && rule->decision == DECIDE_MAJORITY && st->chair &&
+		st->chair != VIEW_ABSTAIN && st->chair != decision;
+	if (chair_dissents)
 		appendStringInfoString(&reason, "; the majority stands and the chair's concerns are minuted");
 	appendStringInfo(&reason, " (rule D-DECIDE, profile %s: %s)", c->profiles.names[p],
 					 rule->decision == DECIDE_MAJORITY ? "a multi-agency majority, the chair's casting vote on a tie"
@@ -541,10 +559,9 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 	values[3] = Int32GetDatum(no_plan);
 	values[4] = Int32GetDatum(abstain);
 	values[5] = makeArrayResult(dissent, CurrentMemoryContext);
-	values[6] = BoolGetDatum(decision && rule->decision == DECIDE_MAJORITY && st->chair &&
-							 st->chair != VIEW_ABSTAIN && st->chair != decision);
+	values[6] = BoolGetDatum(chair_dissents);
 	values[7] = CStringGetTextDatum(reason.data);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(result_row_type(fcinfo), values, nulls)));
 }
 
 /* ---- conference_rules(): the rule row in force, for the SQL checks ---- */

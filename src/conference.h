@@ -101,5 +101,6 @@ extern const ConferenceRule *conference_rule(const ConferenceCache *c, int p, Da
 extern const AgencySlot *attendee_agency(FunctionCallInfo fcinfo, AttendeeRef *ref,
 										 ConferenceCache *c, text *agency);
 extern int	attendee_took_part(AttendeeRef *ref, text *took_part);
+extern TupleDesc result_row_type(FunctionCallInfo fcinfo);
 
 #endif							/* CPCONF_CONFERENCE_H */

@@ -395,31 +395,10 @@ older_than(DateADT born, int age, DateADT day)
 		(cy - y - age == 0 && (cm > m || (cm == m && cd > d)));
 }
 
-/* The blessed result type of a composite-returning call, looked up once. */
-static TupleDesc
-result_tupdesc(FunctionCallInfo fcinfo)
-{
-	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
-
-	if (tupdesc == NULL)
-	{
-		MemoryContext old;
-
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
-		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-		MemoryContextSwitchTo(old);
-		fcinfo->flinfo->fn_extra = tupdesc;
-	}
-	return tupdesc;
-}
-
 static Datum
 quoracy_result(FunctionCallInfo fcinfo, int quorate, bool social_care, int counted,
 			   int required, const char *reason)
 {
-	TupleDesc	tupdesc = result_tupdesc(fcinfo);
 	Datum		values[5];
 	bool		nulls[5] = {false};
 
@@ -429,7 +408,7 @@ quoracy_result(FunctionCallInfo fcinfo, int quorate, bool social_care, int count
 	values[2] = Int32GetDatum(counted);
 	values[3] = Int32GetDatum(required);
 	values[4] = CStringGetTextDatum(reason);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(result_row_type(fcinfo), values, nulls)));
 }
 
 /* One child's count under the rule. */
