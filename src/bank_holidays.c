@@ -26,7 +26,6 @@ const char *const uk_calendar_names[N_UK_CALENDARS] = {
 	"england-and-wales", "scotland", "northern-ireland"
 };
 
-
 /* ---- the regular rules and one-offs of bank-holidays.md ---- */
 
 typedef struct FixedHoliday
@@ -109,8 +108,6 @@ day_of_week(DateADT day)
 {
 	return j2day(day + POSTGRES_EPOCH_JDATE);
 }
-
-#define is_weekend(day) cpconf_is_weekend(day)
 
 static DateADT
 first_monday(int year, int month)
@@ -251,7 +248,7 @@ generate_year(HolidayList *list, int year, int calendar)
 		const FixedHoliday *f = &fixed_holidays[i];
 
 		day = ymd(year, f->month, f->mday);
-		if ((f->calendars & calendar) && year >= f->from_year && !is_weekend(day))
+		if ((f->calendars & calendar) && year >= f->from_year && !cpconf_is_weekend(day))
 			holiday_list_add(list, day, f->name, false);
 	}
 	for (size_t i = 0; i < lengthof(fixed_holidays); i++)
@@ -259,9 +256,9 @@ generate_year(HolidayList *list, int year, int calendar)
 		const FixedHoliday *f = &fixed_holidays[i];
 
 		day = ymd(year, f->month, f->mday);
-		if (!(f->calendars & calendar) || year < f->from_year || !is_weekend(day))
+		if (!(f->calendars & calendar) || year < f->from_year || !cpconf_is_weekend(day))
 			continue;
-		while (is_weekend(day) || holiday_list_has(list, start, day))
+		while (cpconf_is_weekend(day) || holiday_list_has(list, start, day))
 			day++;
 		holiday_list_add(list, day, f->name, true);
 	}

@@ -67,8 +67,6 @@ struct WorkingCalendar
 
 /* 1977-12-26, a Monday on or before every day a calculation touches. */
 #define EPOCH_MONDAY (-8041)
-#define FIRST_DAY CPCONF_FIRST_DAY
-#define LAST_DAY CPCONF_LAST_DAY
 
 /* The number of weekdays in [EPOCH_MONDAY, day]. */
 static inline int32
@@ -86,7 +84,7 @@ nth_weekday(int64 m)
 	return EPOCH_MONDAY + 7 * ((m - 1) / 5) + (m - 1) % 5;
 }
 
-#define N_WEEKS ((LAST_DAY - EPOCH_MONDAY) / 7 + 1)
+#define N_WEEKS ((CPCONF_LAST_DAY - EPOCH_MONDAY) / 7 + 1)
 #define ORDINAL_BUCKET 8
 
 /*
@@ -141,7 +139,7 @@ calendar_check_day(DateADT day, const char *what)
 				 errdetail("Working days are counted only between %d-01-01 and %d-12-31, the years cpconf's calendars cover.",
 						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
 				 errhint("Pass a real date; a missing date should be NULL, which gives a NULL result.")));
-	if (day < FIRST_DAY || day > LAST_DAY)
+	if (day < CPCONF_FIRST_DAY || day > CPCONF_LAST_DAY)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("%s %s is outside the range of cpconf's calendars",
@@ -191,7 +189,7 @@ calendar_add_working_days(const WorkingCalendar *cal, DateADT day, int64 n)
 	else
 		k = (int64) working_ordinal(cal, day - 1) + n + 1;
 	result = kth_working_day(cal, k);
-	if (result < FIRST_DAY || result > LAST_DAY)
+	if (result < CPCONF_FIRST_DAY || result > CPCONF_LAST_DAY)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("%lld working days from %s is outside the range of cpconf's calendars",
@@ -290,7 +288,7 @@ finish_calendar(MemoryContext cxt, WorkingCalendar *cal,
 	qsort(days, n, sizeof(DateADT), day_cmp);
 	for (int i = 0; i < n; i++)
 	{
-		if (days[i] < FIRST_DAY || days[i] > LAST_DAY || cpconf_is_weekend(days[i]))
+		if (days[i] < CPCONF_FIRST_DAY || days[i] > CPCONF_LAST_DAY || cpconf_is_weekend(days[i]))
 			continue;
 		if (kept > 0 && days[kept - 1] == days[i])
 			continue;
@@ -308,7 +306,7 @@ finish_calendar(MemoryContext cxt, WorkingCalendar *cal,
 			i++;
 		week_start[w] = i;
 	}
-	nordinal = (weekday_ordinal(LAST_DAY) - kept) / ORDINAL_BUCKET + 1;
+	nordinal = (weekday_ordinal(CPCONF_LAST_DAY) - kept) / ORDINAL_BUCKET + 1;
 	ordinal_start = MemoryContextAlloc(cxt, nordinal * sizeof(uint16));
 	for (int b = 0, i = 0; b < nordinal; b++)
 	{
@@ -662,8 +660,8 @@ cpconf_bank_holidays(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		const WorkingCalendar *cal;
-		DateADT		from_day = FIRST_DAY,
-					to_day = LAST_DAY;
+		DateADT		from_day = CPCONF_FIRST_DAY,
+					to_day = CPCONF_LAST_DAY;
 		MemoryContext oldcxt;
 		TupleDesc	tupdesc;
 		int			lo,

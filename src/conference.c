@@ -30,9 +30,6 @@
 #include "compat.h"
 #include "conference.h"
 
-
-
-
 static void *build_cache(MemoryContext cxt);
 
 ConfigCache conference_config = {
@@ -46,7 +43,6 @@ conference_init(void)
 {
 	config_cache_register(&conference_config);
 }
-
 
 static char *
 fold_name(MemoryContext cxt, const char *s, int len)

@@ -133,8 +133,6 @@ config_cache_refresh(ConfigCache *cc)
 	cc->valid = cc->invalidations == seen;
 }
 
-
-
 /*
  * Run a query on one of cpconf's tables (inside SPI_connect) with the
  * latest committed data, so that a change committed after the calling
