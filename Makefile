@@ -3,8 +3,16 @@
 
 EXTENSION = cpconf
 MODULE_big = cpconf
-OBJS = src/cpconf.o src/bank_holidays.o src/calendar.o src/timescales.o src/labels.o src/conference.o src/quoracy.o
-DATA = src/cpconf--0.1.sql src/cpconf--0.1--0.2.sql src/cpconf--0.2--0.3.sql src/cpconf--0.3--0.4.sql
+OBJS = src/module.o src/base.o src/profiles.o src/bank_holidays.o src/calendar.o src/timescales.o src/labels.o src/conference.o src/quoracy.o src/plan.o
+# The current version's install script is built from one SQL source per
+# layer, in layer order; earlier versions' scripts and the update scripts
+# between versions are kept as released.
+CPCONF_VERSION = 0.5
+LAYERS_SQL = src/sql/base.sql src/sql/calendar.sql src/sql/profiles.sql src/sql/timescales.sql \
+	src/sql/labels.sql src/sql/conference.sql src/sql/plan.sql
+DATA_built = cpconf--$(CPCONF_VERSION).sql
+DATA = src/cpconf--0.1.sql src/cpconf--0.1--0.2.sql src/cpconf--0.2--0.3.sql src/cpconf--0.3--0.4.sql \
+	src/cpconf--0.4--0.5.sql
 
 # pg_regress suites, in order: install and uninstall bracket the layers.
 REGRESS = install calendar calendar_data timescales conference discontinuation errors uninstall
@@ -38,8 +46,13 @@ bench:
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 
+cpconf--$(CPCONF_VERSION).sql: $(LAYERS_SQL)
+	{ printf '/* cpconf--$(CPCONF_VERSION).sql: cpconf $(CPCONF_VERSION), built by make from the files in src/sql; edit those. */\n\n'; \
+	  printf '\\echo Use "CREATE EXTENSION cpconf" to load this file. \\quit\n'; \
+	  for f in $(LAYERS_SQL); do printf '\n'; cat $$f; done; } > $@
+
 # PGXS does not track headers: rebuild every object when one changes.
-$(OBJS): src/cpconf.h src/compat.h src/conference.h
+$(OBJS): $(wildcard src/*.h)
 else
 all install installcheck:
 	@echo "PostgreSQL's server development files are missing (pg_config --pgxs: '$(PGXS)')." >&2

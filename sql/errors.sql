@@ -152,7 +152,8 @@ DELETE FROM cpconf.profile WHERE name IN ('regress-a');
 SELECT * FROM regress.error($$SELECT cpconf.config_changed()$$);
 RESET ROLE;
 -- A parent chain that loops, possible only with the table's trigger
--- bypassed, is an error wherever a profile's rules are resolved.
+-- bypassed, is the same error (42P19) in every layer that resolves a
+-- profile's rules: timescales, conference, plan.
 BEGIN;
 ALTER TABLE cpconf.profile DISABLE TRIGGER profile_check;
 INSERT INTO cpconf.profile (name, parent, description)
@@ -160,6 +161,13 @@ INSERT INTO cpconf.profile (name, parent, description)
 \x on
 SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', date '2025-01-01', 'regress-x')$$);
 SELECT * FROM regress.error($$SELECT cpconf.conference_rules('regress-x', date '2025-01-01')$$);
+SELECT * FROM regress.error($$SELECT cpconf.timescales('regress-x', date '2025-01-01')$$);
+SELECT * FROM regress.error($$SELECT cpconf.quoracy('police', 'attended', true, NULL, NULL, NULL, date '2025-03-03', 'regress-x')$$);
+SELECT * FROM regress.error($$SELECT cpconf.conference_decision('police', 'plan', NULL, date '2025-03-03', 'regress-x')$$);
+SELECT * FROM regress.error($$SELECT cpconf.check_plan_start(date '2025-03-03', profile => 'regress-x')$$);
+SELECT * FROM regress.error($$SELECT cpconf.discontinuation_rules('regress-x', date '2025-01-01')$$);
+SELECT * FROM regress.error($$SELECT cpconf.check_discontinuation('died', date '2025-01-01', profile => 'regress-x', date_of_death => date '2025-01-01')$$);
+SELECT * FROM regress.error($$SELECT cpconf.after_discontinuation('died', date '2025-01-01', 'regress-x')$$);
 \x off
 ROLLBACK;
 

@@ -44,4 +44,4 @@ SELECT c.oid::regclass AS relation_without_comment
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
   FROM pg_proc p
  WHERE p.pronamespace = 'cpconf'::regnamespace AND p.prorettype <> 'trigger'::regtype
- ORDER BY 1::text;
+ ORDER BY p.oid::regprocedure::text;

@@ -14,7 +14,7 @@
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 
-#include "cpconf.h"
+#include "bank_holidays.h"
 
 /* The UK calendars, in the order of bank-holidays.md's table. */
 #define UK_EW	0x1				/* england-and-wales */
@@ -319,7 +319,7 @@ cpconf_builtin_bank_holiday(PG_FUNCTION_ARGS)
 				 errmsg("\"%s\" is not a UK calendar", name),
 				 errdetail("Bank holidays are set by the rules of the UK calendars; council calendars add closure days, not bank holidays."),
 				 errhint("Use one of: england-and-wales, scotland, northern-ireland.")));
-	calendar_check_day(day, "day");
+	cpconf_check_day(day, "day");
 	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
 	generate_year(&list, y, 1 << calendar);
 	for (int i = 0; i < list.n; i++)

@@ -41,7 +41,7 @@
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
-#include "cpconf.h"
+#include "calendar.h"
 
 struct WorkingCalendar
 {
@@ -129,48 +129,12 @@ kth_working_day(const WorkingCalendar *cal, int64 k)
 	return nth_weekday(k + i);
 }
 
-void
-calendar_check_day(DateADT day, const char *what)
-{
-	if (DATE_NOT_FINITE(day))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("%s is infinite", what),
-				 errdetail("Working days are counted only between %d-01-01 and %d-12-31, the years cpconf's calendars cover.",
-						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
-				 errhint("Pass a real date; a missing date should be NULL, which gives a NULL result.")));
-	if (day < CPCONF_FIRST_DAY || day > CPCONF_LAST_DAY)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %s is outside the range of cpconf's calendars",
-						what, cpconf_format_day(day)),
-				 errdetail("Working days are counted only between %d-01-01 and %d-12-31, the years cpconf's calendars cover.",
-						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
-				 errhint("Check the date for a typing error.")));
-}
-
-DateADT
-calendar_timestamp_day(Timestamp ts, const char *what)
-{
-	if (TIMESTAMP_NOT_FINITE(ts))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("%s is infinite", what),
-				 errdetail("Working days are counted only between %d-01-01 and %d-12-31, the years cpconf's calendars cover.",
-						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
-				 errhint("Pass a real timestamp; a missing one should be NULL, which gives a NULL result.")));
-	/* floor division: the time of day is ignored, also before 2000 */
-	if (ts < 0)
-		return (DateADT) (-((-ts + USECS_PER_DAY - 1) / USECS_PER_DAY));
-	return (DateADT) (ts / USECS_PER_DAY);
-}
-
 bool
 calendar_is_working_day(const WorkingCalendar *cal, DateADT day)
 {
 	int			i;
 
-	calendar_check_day(day, "day");
+	cpconf_check_day(day, "day");
 	if (cpconf_is_weekend(day))
 		return false;
 	i = days_on_or_before(cal, day);
@@ -183,7 +147,7 @@ calendar_add_working_days(const WorkingCalendar *cal, DateADT day, int64 n)
 	int64		k;
 	int64		result;
 
-	calendar_check_day(day, "day");
+	cpconf_check_day(day, "day");
 	if (n > 0)
 		k = (int64) working_ordinal(cal, day) + n;
 	else
@@ -204,8 +168,8 @@ int32
 calendar_working_days_between(const WorkingCalendar *cal,
 							  DateADT from_day, DateADT to_day)
 {
-	calendar_check_day(from_day, "from_day");
-	calendar_check_day(to_day, "to_day");
+	cpconf_check_day(from_day, "from_day");
+	cpconf_check_day(to_day, "to_day");
 	return working_ordinal(cal, to_day) - working_ordinal(cal, from_day);
 }
 
@@ -231,12 +195,6 @@ static ConfigCache calendar_config = {
 };
 
 static CalendarCache *cache = NULL;
-
-void
-calendar_init(void)
-{
-	config_cache_register(&calendar_config);
-}
 
 /* Make the cache current. */
 static void
@@ -596,7 +554,7 @@ cpconf_is_working_day_ts(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(calendar_is_working_day(calendar_from_arg(fcinfo, 1),
-										   calendar_timestamp_day(PG_GETARG_TIMESTAMP(0), "day")));
+										   cpconf_timestamp_day(PG_GETARG_TIMESTAMP(0), "day")));
 }
 
 Datum
@@ -615,7 +573,7 @@ cpconf_add_working_days_ts(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	PG_RETURN_DATEADT(calendar_add_working_days(calendar_from_arg(fcinfo, 2),
-												calendar_timestamp_day(PG_GETARG_TIMESTAMP(0), "day"),
+												cpconf_timestamp_day(PG_GETARG_TIMESTAMP(0), "day"),
 												PG_GETARG_INT32(1)));
 }
 
@@ -635,8 +593,8 @@ cpconf_working_days_between_ts(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(calendar_working_days_between(calendar_from_arg(fcinfo, 2),
-												  calendar_timestamp_day(PG_GETARG_TIMESTAMP(0), "from_day"),
-												  calendar_timestamp_day(PG_GETARG_TIMESTAMP(1), "to_day")));
+												  cpconf_timestamp_day(PG_GETARG_TIMESTAMP(0), "from_day"),
+												  cpconf_timestamp_day(PG_GETARG_TIMESTAMP(1), "to_day")));
 }
 
 /*
@@ -672,12 +630,12 @@ cpconf_bank_holidays(PG_FUNCTION_ARGS)
 		if (!PG_ARGISNULL(1))
 		{
 			from_day = PG_GETARG_DATEADT(1);
-			calendar_check_day(from_day, "from_day");
+			cpconf_check_day(from_day, "from_day");
 		}
 		if (!PG_ARGISNULL(2))
 		{
 			to_day = PG_GETARG_DATEADT(2);
-			calendar_check_day(to_day, "to_day");
+			cpconf_check_day(to_day, "to_day");
 		}
 
 		oldcxt = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);

@@ -27,7 +27,6 @@
 #include "utils/typcache.h"
 #include "port/pg_bitutils.h"
 
-#include "compat.h"
 #include "conference.h"
 
 static void *build_cache(MemoryContext cxt);
@@ -37,12 +36,6 @@ ConfigCache conference_config = {
 	.tables = {"profile", "conference_rule", "agency", NULL},
 	.build = build_cache,
 };
-
-void
-conference_init(void)
-{
-	config_cache_register(&conference_config);
-}
 
 static char *
 fold_name(MemoryContext cxt, const char *s, int len)
@@ -74,14 +67,10 @@ build_cache(MemoryContext cxt)
 	for (uint64 r = 0; r < SPI_processed; r++)
 	{
 		ConferenceRule *rule = &c->rules[c->nrules];
-		char	   *profile = cpconf_spi_text(CurrentMemoryContext, r, 1);
 		char	   *qualifies = cpconf_spi_text(CurrentMemoryContext, r, 7);
 		char	   *decision = cpconf_spi_text(CurrentMemoryContext, r, 10);
 
-		rule->profile = profile ? profiles_find(&c->profiles, profile, strlen(profile)) : -1;
-		rule->from = cpconf_spi_date(r, 2);
-		rule->to = cpconf_spi_date(r, 3);
-		rule->shipped = cpconf_spi_bool(r, 4);
+		rule_row_head_read(&rule->head, &c->profiles, r, 1, 4, 2, 3);
 		rule->social_care_required = cpconf_spi_bool(r, 5);
 		rule->agencies_required = cpconf_spi_int(r, 6);
 		rule->qualifies = qualifies && strcmp(qualifies, "s47_contribution") == 0
@@ -93,7 +82,7 @@ build_cache(MemoryContext cxt)
 			: strcmp(decision, "agencies_then_chair") == 0 ? DECIDE_AGENCIES_THEN_CHAIR
 			: DECIDE_CHAIR;
 		rule->source = cpconf_spi_text(cxt, r, 11);
-		if (rule->profile >= 0)
+		if (rule->head.profile >= 0)
 			c->nrules++;
 	}
 
@@ -125,26 +114,21 @@ conference_cache(void)
 
 /* ---- rule resolution, day by day up the profile chain ---- */
 
-/* The conference rule for profile p on day: nearest profile, council rows first. */
+static const RuleTable conference_rule_table = {
+	"conference_rule", "conference rules", "Quoracy and decisions", "Q-MIN, D-DECIDE",
+	"the conference date"
+};
+
+/* The conference rule in force for profile p on day. */
 const ConferenceRule *
 conference_rule(const ConferenceCache *c, int p, DateADT day)
 {
-	int			q,
-				steps;
+	const ConferenceRule *rule = rule_in_force(&c->profiles, c->rules, c->nrules,
+											   sizeof(ConferenceRule), p, day);
 
-	FOR_EACH_PROFILE_UP(&c->profiles, q, p, steps)
-		/* rules are ordered council rows first */
-		for (int i = 0; i < c->nrules; i++)
-			if (c->rules[i].profile == q && cpconf_in_force(c->rules[i].from, c->rules[i].to, day))
-				return &c->rules[i];
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("no conference rules are in force for profile \"%s\" on %s",
-					c->profiles.names[p], cpconf_format_day(day)),
-			 errdetail("Quoracy and decisions follow cpconf.conference_rule (rules Q-MIN, D-DECIDE); "
-					   "the shipped rows start with their source documents."),
-			 errhint("Check the conference date; if the rules applied then, add a row for that period to cpconf.conference_rule.")));
-	return NULL;
+	if (rule == NULL)
+		rule_not_in_force(&conference_rule_table, &c->profiles, p, day);
+	return rule;
 }
 
 /* ---- attendee(): one attendance fact, resolved through cpconf.agency ---- */
@@ -182,30 +166,6 @@ resolve_agency(const ConferenceCache *c, text *agency, int *sector, const char *
 
 /* ---- result rows ---- */
 
-/* The blessed row type of a composite-returning call, copied into fn_mcxt. */
-static TupleDesc
-blessed_result_type(FunctionCallInfo fcinfo)
-{
-	TupleDesc	tupdesc;
-	MemoryContext old;
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-	MemoryContextSwitchTo(old);
-	return tupdesc;
-}
-
-/* The same, looked up at a call site's first call and kept in its fn_extra. */
-TupleDesc
-result_row_type(FunctionCallInfo fcinfo)
-{
-	if (fcinfo->flinfo->fn_extra == NULL)
-		fcinfo->flinfo->fn_extra = blessed_result_type(fcinfo);
-	return (TupleDesc) fcinfo->flinfo->fn_extra;
-}
-
 PG_FUNCTION_INFO_V1(cpconf_attendee);
 
 /* attendee()'s call-site memory: its result type and the slots of conference.h. */
@@ -218,7 +178,7 @@ attendee_ref(FunctionCallInfo fcinfo)
 	if (ref == NULL)
 	{
 		ref = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(AttendeeRef));
-		ref->tupdesc = blessed_result_type(fcinfo);
+		ref->tupdesc = cpconf_blessed_result_type(fcinfo);
 		fcinfo->flinfo->fn_extra = ref;
 	}
 	return ref;
@@ -557,7 +517,7 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 	values[5] = makeArrayResult(dissent, CurrentMemoryContext);
 	values[6] = BoolGetDatum(chair_dissents);
 	values[7] = CStringGetTextDatum(reason.data);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(result_row_type(fcinfo), values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cpconf_result_row_type(fcinfo), values, nulls)));
 }
 
 /* ---- conference_rules(): the rule row in force, for the SQL checks ---- */
@@ -573,36 +533,8 @@ cpconf_conference_rules(PG_FUNCTION_ARGS)
 {
 	ConferenceCache *c = conference_cache();
 	int			p = profiles_lookup_arg(&c->profiles, PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0));
-	DateADT		day = PG_ARGISNULL(1) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(1);
-	const ConferenceRule *rule;
-	int			ret;
-	Datum		result;
+	DateADT		day = rule_as_of_arg(fcinfo, 1, &conference_rule_table);
 
-	if (DATE_NOT_FINITE(day))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("as_of is infinite"),
-				 errdetail("as_of picks the conference rules in force on a day."),
-				 errhint("Pass a real date, or NULL for today.")));
-	rule = conference_rule(c, p, day);
-
-	/* hand back the table's own row: the SQL checks use all its columns */
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	{
-		Oid			types[3] = {TEXTOID, DATEOID, BOOLOID};
-		Datum		args[3] = {CStringGetTextDatum(c->profiles.names[rule->profile]),
-		DateADTGetDatum(rule->from), BoolGetDatum(rule->shipped)};
-
-		ret = SPI_execute_with_args("SELECT r.* FROM cpconf.conference_rule r "
-									"WHERE profile OPERATOR(pg_catalog.=) $1 "
-									"AND effective_from OPERATOR(pg_catalog.=) $2 "
-									"AND shipped OPERATOR(pg_catalog.=) $3",
-									3, types, args, NULL, true, 1);
-	}
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "conference rule row vanished");
-	result = PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc));
-	SPI_finish();
-	PG_RETURN_DATUM(result);
+	PG_RETURN_DATUM(rule_table_row(&conference_rule_table, &c->profiles,
+								   &conference_rule(c, p, day)->head));
 }

@@ -6,7 +6,8 @@
 #ifndef CPCONF_CONFERENCE_H
 #define CPCONF_CONFERENCE_H
 
-#include "cpconf.h"
+#include "labels.h"
+#include "profiles.h"
 
 /* How a profile counts a quorum (rule Q-MIN) and decides (D-DECIDE). */
 typedef enum Qualifies
@@ -24,10 +25,7 @@ typedef enum DecisionMethod
 
 typedef struct ConferenceRule
 {
-	int			profile;
-	DateADT		from;
-	DateADT		to;
-	bool		shipped;
+	RuleRowHead head;			/* profile, shipped, effective period */
 	bool		social_care_required;
 	int			agencies_required;
 	Qualifies	qualifies;
@@ -101,6 +99,5 @@ extern const ConferenceRule *conference_rule(const ConferenceCache *c, int p, Da
 extern const AgencySlot *attendee_agency(FunctionCallInfo fcinfo, AttendeeRef *ref,
 										 ConferenceCache *c, text *agency);
 extern int	attendee_took_part(AttendeeRef *ref, text *took_part);
-extern TupleDesc result_row_type(FunctionCallInfo fcinfo);
 
 #endif							/* CPCONF_CONFERENCE_H */

@@ -19,8 +19,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
-#include "compat.h"
-#include "cpconf.h"
+#include "labels.h"
 
 typedef struct Synonym
 {

@@ -15,7 +15,6 @@
 #include "utils/memutils.h"
 #include "utils/typcache.h"
 
-#include "compat.h"
 #include "conference.h"
 
 /*
@@ -408,7 +407,7 @@ quoracy_result(FunctionCallInfo fcinfo, int quorate, bool social_care, int count
 	values[2] = Int32GetDatum(counted);
 	values[3] = Int32GetDatum(required);
 	values[4] = CStringGetTextDatum(reason);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(result_row_type(fcinfo), values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cpconf_result_row_type(fcinfo), values, nulls)));
 }
 
 /* One child's count under the rule. */

@@ -31,7 +31,7 @@
 #include "utils/timestamp.h"
 
 #include "compat.h"
-#include "cpconf.h"
+#include "timescales.h"
 
 typedef enum Unit
 {
@@ -59,10 +59,7 @@ static const char *const direction_names[] = {
 /* One row of cpconf.timescale. */
 typedef struct Version
 {
-	int			profile;		/* index into profiles */
-	bool		shipped;
-	DateADT		from;
-	DateADT		to;				/* exclusive; DATEVAL_NOEND when open */
+	RuleRowHead head;			/* profile, shipped, effective period */
 	int32		amount;
 	Unit		unit;
 	Direction	direction;
@@ -97,12 +94,6 @@ static ConfigCache timescale_config = {
 
 static TimescaleCache *cache = NULL;
 
-void
-timescales_init(void)
-{
-	config_cache_register(&timescale_config);
-}
-
 static int
 name_index(const char *const *names, int n, const char *name)
 {
@@ -110,95 +101,6 @@ name_index(const char *const *names, int n, const char *name)
 		if (strcmp(names[i], name) == 0)
 			return i;
 	return -1;
-}
-
-/* ---- profiles, shared with the layers above ---- */
-
-/* Read cpconf.profile (inside SPI) into set, allocated in cxt. */
-void
-profiles_load(ProfileSet *set, MemoryContext cxt)
-{
-	char	  **parents;
-
-	cpconf_read_table("SELECT name, parent, calendar FROM cpconf.profile "
-					  "ORDER BY shipped DESC, name COLLATE pg_catalog.\"C\"");
-	set->n = SPI_processed;
-	set->names = MemoryContextAllocZero(cxt, (set->n + 1) * sizeof(char *));
-	set->parents = MemoryContextAllocZero(cxt, (set->n + 1) * sizeof(int));
-	set->calendars = MemoryContextAllocZero(cxt, (set->n + 1) * sizeof(char *));
-	parents = palloc0((set->n + 1) * sizeof(char *));
-	for (int i = 0; i < set->n; i++)
-	{
-		set->names[i] = cpconf_spi_text(cxt, i, 1);
-		parents[i] = cpconf_spi_text(CurrentMemoryContext, i, 2);
-		set->calendars[i] = cpconf_spi_text(cxt, i, 3);
-	}
-	for (int i = 0; i < set->n; i++)
-		set->parents[i] = parents[i] ? profiles_find(set, parents[i], strlen(parents[i])) : -1;
-}
-
-/* The index of a profile, or -1. */
-int
-profiles_find(const ProfileSet *set, const char *name, int len)
-{
-	for (int i = 0; i < set->n; i++)
-		if ((int) strlen(set->names[i]) == len && memcmp(set->names[i], name, len) == 0)
-			return i;
-	return -1;
-}
-
-/* The index of a profile; an unknown one is an error listing the known. */
-int
-profiles_lookup(const ProfileSet *set, const char *name, int len, bool from_setting)
-{
-	int			p = profiles_find(set, name, len);
-
-	if (p < 0)
-	{
-		StringInfoData known;
-
-		initStringInfo(&known);
-		for (int i = 0; i < set->n; i++)
-			appendStringInfo(&known, "%s%s", i ? ", " : "", set->names[i]);
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("profile \"%.*s\" does not exist", len, name),
-				 from_setting
-				 ? errdetail("The profile was named by the setting cpconf.profile, used when a call names none.")
-				 : errdetail("A profile is a partnership's procedure: the shipped ones or a council's own in cpconf.profile."),
-				 errhint("Known profiles: %s.", known.data)));
-	}
-	return p;
-}
-
-/* As profiles_lookup, for a text argument; NULL means the setting. */
-int
-profiles_lookup_arg(const ProfileSet *set, text *name)
-{
-	if (name == NULL)
-	{
-		const char *s = cpconf_profile_setting ? cpconf_profile_setting : "";
-
-		return profiles_lookup(set, s, strlen(s), true);
-	}
-	return profiles_lookup(set, VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), false);
-}
-
-/*
- * The parent of p, reached after steps steps up from where a walk started
- * (see FOR_EACH_PROFILE_UP): a chain longer than the number of profiles
- * loops.
- */
-int
-profiles_parent(const ProfileSet *set, int p, int steps)
-{
-	if (steps > set->n)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_RECURSION),
-				 errmsg("profile \"%s\" inherits from itself", set->names[p]),
-				 errdetail("Its parent chain in cpconf.profile loops."),
-				 errhint("Set the parent of one profile on the loop to a profile outside it.")));
-	return set->parents[p];
 }
 
 /* Read both tables (inside SPI) into cxt. */
@@ -218,7 +120,6 @@ build_cache(MemoryContext cxt)
 	for (uint64 r = 0; r < nrows; r++)
 	{
 		char	   *id = cpconf_spi_text(cxt, r, 1);
-		char	   *profile = cpconf_spi_text(CurrentMemoryContext, r, 2);
 		char	   *unit = cpconf_spi_text(CurrentMemoryContext, r, 7);
 		char	   *direction = cpconf_spi_text(CurrentMemoryContext, r, 8);
 		Rule	   *rule;
@@ -232,10 +133,7 @@ build_cache(MemoryContext cxt)
 		}
 		rule = &c->rules[c->nrules - 1];
 		v = &rule->versions[rule->nversions];
-		v->profile = profile ? profiles_find(&c->profiles, profile, strlen(profile)) : -1;
-		v->shipped = cpconf_spi_bool(r, 3);
-		v->from = cpconf_spi_date(r, 4);
-		v->to = cpconf_spi_date(r, 5);
+		rule_row_head_read(&v->head, &c->profiles, r, 2, 3, 4, 5);
 		v->amount = cpconf_spi_int(r, 6);
 		v->unit = unit ? name_index(unit_names, lengthof(unit_names), unit) : -1;
 		v->direction = direction ? name_index(direction_names, lengthof(direction_names), direction) : -1;
@@ -244,7 +142,7 @@ build_cache(MemoryContext cxt)
 		v->source = cpconf_spi_text(cxt, r, 11);
 		v->note = cpconf_spi_text(cxt, r, 12);
 		/* rows the table's checks would refuse (triggers bypassed) are left out */
-		if (v->profile >= 0 && (int) v->unit >= 0 && (int) v->direction >= 0 && v->amount >= 0)
+		if (v->head.profile >= 0 && (int) v->unit >= 0 && (int) v->direction >= 0 && v->amount >= 0)
 			rule->nversions++;
 	}
 
@@ -284,38 +182,12 @@ lookup_rule(const char *id, int len)
 	return NULL;				/* keep compiler quiet */
 }
 
-/* The row of profile p for rule in force on as_of: council rows first. */
-static const Version *
-version_of_profile(const Rule *rule, int p, DateADT as_of)
-{
-	const Version *shipped = NULL;
-
-	for (int i = 0; i < rule->nversions; i++)
-	{
-		const Version *v = &rule->versions[i];
-
-		if (v->profile != p || !cpconf_in_force(v->from, v->to, as_of))
-			continue;
-		if (!v->shipped)
-			return v;
-		if (shipped == NULL)
-			shipped = v;
-	}
-	return shipped;
-}
-
 /* The row in force for profile p (or the nearest ancestor) on as_of, or NULL. */
-static const Version *
+static inline const Version *
 version_in_force(const Rule *rule, int p, DateADT as_of)
 {
-	int			q,
-				steps;
-	const Version *v;
-
-	FOR_EACH_PROFILE_UP(&cache->profiles, q, p, steps)
-		if ((v = version_of_profile(rule, q, as_of)) != NULL)
-			return v;
-	return NULL;
+	return rule_in_force(&cache->profiles, rule->versions, rule->nversions, sizeof(Version),
+						 p, as_of);
 }
 
 /* Why no row is in force: the rule is not stated on the chain, or not then. */
@@ -333,12 +205,12 @@ report_no_version(const Rule *rule, int p, DateADT as_of)
 		{
 			const Version *v = &rule->versions[i];
 
-			if (v->profile == q)
+			if (v->head.profile == q)
 				appendStringInfo(&versions, "%s%s (%s) from %s%s%s", versions.len ? "; " : "",
-								 cache->profiles.names[q], v->shipped ? "shipped" : "council",
-								 cpconf_format_day(v->from),
-								 DATE_IS_NOEND(v->to) ? " on" : " to ",
-								 DATE_IS_NOEND(v->to) ? "" : cpconf_format_day(v->to));
+								 cache->profiles.names[q], v->head.shipped ? "shipped" : "council",
+								 cpconf_format_day(v->head.from),
+								 DATE_IS_NOEND(v->head.to) ? " on" : " to ",
+								 DATE_IS_NOEND(v->head.to) ? "" : cpconf_format_day(v->head.to));
 		}
 	if (versions.len > 0)
 		ereport(ERROR,
@@ -350,9 +222,9 @@ report_no_version(const Rule *rule, int p, DateADT as_of)
 
 	initStringInfo(&elsewhere);
 	for (int i = 0; i < rule->nversions; i++)
-		if (i == 0 || rule->versions[i].profile != rule->versions[i - 1].profile)
+		if (i == 0 || rule->versions[i].head.profile != rule->versions[i - 1].head.profile)
 			appendStringInfo(&elsewhere, "%s%s", elsewhere.len ? ", " : "",
-							 cache->profiles.names[rule->versions[i].profile]);
+							 cache->profiles.names[rule->versions[i].head.profile]);
 	ereport(ERROR,
 			(errcode(ERRCODE_UNDEFINED_OBJECT),
 			 errmsg("rule %s is not defined for profile \"%s\"", rule->id, cache->profiles.names[p]),
@@ -455,19 +327,6 @@ typedef struct DeadlineRef
 	Resolved	slots[DEADLINE_SLOTS];
 } DeadlineRef;
 
-/* The calendar p or its nearest ancestor names; NULL: the setting. */
-static const char *
-profile_calendar(int p)
-{
-	int			q,
-				steps;
-
-	FOR_EACH_PROFILE_UP(&cache->profiles, q, p, steps)
-		if (cache->profiles.calendars[q])
-			return cache->profiles.calendars[q];
-	return NULL;
-}
-
 static Resolved *
 resolve(DeadlineRef *ref, text *rule, text *profile)
 {
@@ -504,7 +363,7 @@ resolve(DeadlineRef *ref, text *rule, text *profile)
 	slot->generation = 0;
 	slot->profile = profiles_lookup(&cache->profiles, pname, plen, from_setting);
 	slot->rule = lookup_rule(rname, rlen);
-	slot->calendar = profile_calendar(slot->profile);
+	slot->calendar = profiles_calendar(&cache->profiles, slot->profile);
 	if (rlen + plen <= (int) sizeof(slot->names))
 	{
 		memcpy(slot->names, rname, rlen);
@@ -529,7 +388,7 @@ deadline(FunctionCallInfo fcinfo, DateADT anchor, DateADT as_of)
 			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(DeadlineRef));
 	r = resolve(ref, PG_GETARG_TEXT_PP(0), PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2));
 
-	calendar_check_day(anchor, "anchor");
+	cpconf_check_day(anchor, "anchor");
 	if (DATE_NOT_FINITE(as_of))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
@@ -576,10 +435,10 @@ cpconf_deadline_ts(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	anchor = calendar_timestamp_day(PG_GETARG_TIMESTAMP(1), "anchor");
+	anchor = cpconf_timestamp_day(PG_GETARG_TIMESTAMP(1), "anchor");
 	PG_RETURN_DATEADT(deadline(fcinfo, anchor,
 							   PG_ARGISNULL(3) ? anchor
-							   : calendar_timestamp_day(PG_GETARG_TIMESTAMP(3), "as_of")));
+							   : cpconf_timestamp_day(PG_GETARG_TIMESTAMP(3), "as_of")));
 }
 
 /*
@@ -619,11 +478,11 @@ cpconf_timescales(PG_FUNCTION_ARGS)
 		values[3] = Int32GetDatum(v->amount);
 		values[4] = CStringGetTextDatum(unit_names[v->unit]);
 		values[5] = CStringGetTextDatum(direction_names[v->direction]);
-		values[6] = DateADTGetDatum(v->from);
-		values[7] = DateADTGetDatum(v->to);
-		nulls[7] = DATE_IS_NOEND(v->to);
-		values[8] = CStringGetTextDatum(cache->profiles.names[v->profile]);
-		values[9] = BoolGetDatum(v->shipped);
+		values[6] = DateADTGetDatum(v->head.from);
+		values[7] = DateADTGetDatum(v->head.to);
+		nulls[7] = DATE_IS_NOEND(v->head.to);
+		values[8] = CStringGetTextDatum(cache->profiles.names[v->head.profile]);
+		values[9] = BoolGetDatum(v->head.shipped);
 		values[10] = CStringGetTextDatum(v->source);
 		nulls[11] = v->note == NULL;
 		values[11] = nulls[11] ? (Datum) 0 : CStringGetTextDatum(v->note);

@@ -1,72 +1,31 @@
 /*
- * cpconf.c
- *		Module entry point and settings.
- *
- * The settings live here so that every layer reads them the same way; each
- * layer's own start-up (cache callbacks and the like) is called from
- * _PG_init.
+ * base.c
+ *		The base of every layer: the configuration cache, reading cpconf's
+ *		tables, the span of days cpconf covers, day formatting, result rows
+ *		and the statement trigger that keeps every session's caches current.
  */
 #include "postgres.h"
 
 #include "access/xact.h"
+#include "catalog/namespace.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
-#include "utils/guc.h"
 #include "utils/inval.h"
-#include "catalog/namespace.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
-#include "compat.h"
-#include "cpconf.h"
+#include "base.h"
 
-PG_MODULE_MAGIC;
-
+/* The settings' values; module.c registers them. */
 char	   *cpconf_calendar_setting = NULL;
 char	   *cpconf_profile_setting = NULL;
-
-void		_PG_init(void);
-
-void
-_PG_init(void)
-{
-	/*
-	 * The value is checked where it is used, not here: a check hook cannot
-	 * read the council calendar table, and an unknown name must fail with the
-	 * list of known calendars, which only the calendar layer has.
-	 */
-	DefineCustomStringVariable("cpconf.calendar",
-							   "Working-day calendar used when a call names none.",
-							   "A UK calendar (england-and-wales, scotland, northern-ireland) "
-							   "or a council calendar from cpconf.council_calendar.",
-							   &cpconf_calendar_setting,
-							   "england-and-wales",
-							   PGC_USERSET,
-							   0,
-							   NULL, NULL, NULL);
-
-	DefineCustomStringVariable("cpconf.profile",
-							   "Procedure profile used when a call names none.",
-							   "A shipped profile (national, staffordshire, derby, derbyshire, "
-							   "darlington, sussex) or a council profile from cpconf.profile.",
-							   &cpconf_profile_setting,
-							   "national",
-							   PGC_USERSET,
-							   0,
-							   NULL, NULL, NULL);
-
-	MarkGUCPrefixReserved("cpconf");
-
-	calendar_init();
-	timescales_init();
-	conference_init();
-}
 
 /* The statement that last took in invalidations (see cpconf.h). */
 TimestampTz cpconf_last_statement = 0;
@@ -93,11 +52,6 @@ config_cache_callback(Datum arg, Oid relid)
 	}
 }
 
-void
-config_cache_register(ConfigCache *cc)
-{
-	CacheRegisterRelcacheCallback(config_cache_callback, PointerGetDatum(cc));
-}
 
 /*
  * Build into a context of its own under the current one, so that an error
@@ -114,6 +68,11 @@ config_cache_refresh(ConfigCache *cc)
 	void	   *data;
 
 	MemoryContextSetIdentifier(cxt, cc->name);
+	if (!cc->registered)
+	{
+		CacheRegisterRelcacheCallback(config_cache_callback, PointerGetDatum(cc));
+		cc->registered = true;
+	}
 	for (int i = 0; cc->tables[i] != NULL; i++)
 		if (!OidIsValid(cc->relids[i] = get_relname_relid(cc->tables[i], nsp)))
 			elog(ERROR, "cpconf table \"%s\" is missing", cc->tables[i]);
@@ -208,6 +167,44 @@ cpconf_spi_bool(int row, int col)
 	return !isnull && DatumGetBool(d);
 }
 
+/* ---- the span of days ---- */
+
+void
+cpconf_check_day(DateADT day, const char *what)
+{
+	if (DATE_NOT_FINITE(day))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s is infinite", what),
+				 errdetail("Working days are counted only between %d-01-01 and %d-12-31, the years cpconf's calendars cover.",
+						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
+				 errhint("Pass a real date; a missing date should be NULL, which gives a NULL result.")));
+	if (day < CPCONF_FIRST_DAY || day > CPCONF_LAST_DAY)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %s is outside the range of cpconf's calendars",
+						what, cpconf_format_day(day)),
+				 errdetail("Working days are counted only between %d-01-01 and %d-12-31, the years cpconf's calendars cover.",
+						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
+				 errhint("Check the date for a typing error.")));
+}
+
+DateADT
+cpconf_timestamp_day(Timestamp ts, const char *what)
+{
+	if (TIMESTAMP_NOT_FINITE(ts))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s is infinite", what),
+				 errdetail("Working days are counted only between %d-01-01 and %d-12-31, the years cpconf's calendars cover.",
+						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
+				 errhint("Pass a real timestamp; a missing one should be NULL, which gives a NULL result.")));
+	/* floor division: the time of day is ignored, also before 2000 */
+	if (ts < 0)
+		return (DateADT) (-((-ts + USECS_PER_DAY - 1) / USECS_PER_DAY));
+	return (DateADT) (ts / USECS_PER_DAY);
+}
+
 /* A day as YYYY-MM-DD whatever DateStyle says: messages must be unambiguous. */
 char *
 cpconf_format_day(DateADT day)
@@ -222,6 +219,32 @@ cpconf_format_day(DateADT day)
 		return pstrdup("infinity");
 	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
 	return psprintf("%04d-%02d-%02d", y, m, d);
+}
+
+/* ---- result rows ---- */
+
+/* The blessed row type of a composite-returning call, copied into fn_mcxt. */
+TupleDesc
+cpconf_blessed_result_type(FunctionCallInfo fcinfo)
+{
+	TupleDesc	tupdesc;
+	MemoryContext old;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+	MemoryContextSwitchTo(old);
+	return tupdesc;
+}
+
+/* The same, looked up at a call site's first call and kept in its fn_extra. */
+TupleDesc
+cpconf_result_row_type(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = cpconf_blessed_result_type(fcinfo);
+	return (TupleDesc) fcinfo->flinfo->fn_extra;
 }
 
 /*

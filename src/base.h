@@ -1,0 +1,134 @@
+/*
+ * base.h
+ *		The base of every layer: the settings, the cache of configuration
+ *		tables, the span of days cpconf covers, day formatting and result
+ *		rows.  Includes nothing of cpconf but the version shims.
+ *
+ * Layers, bottom up (doc/hacking.md): base < profiles; base < bank holidays
+ * < calendar; profiles, calendar < timescales; base < labels; labels,
+ * profiles < conference < quoracy; timescales, conference < plan.  Each
+ * header includes only the headers below it, so calls go only downward;
+ * module.c, the entry point, includes base.h alone.
+ */
+#ifndef CPCONF_BASE_H
+#define CPCONF_BASE_H
+
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "access/tupdesc.h"
+#include "fmgr.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+
+#include "compat.h"
+
+/* ---- settings (registered by module.c, read by the layers) ---- */
+
+/* cpconf.calendar: the calendar used where a call names none. */
+extern char *cpconf_calendar_setting;
+
+/* cpconf.profile: the procedure profile used where a call names none. */
+extern char *cpconf_profile_setting;
+
+/* ---- the span every calendar and deadline covers ---- */
+
+/* 1978-01-01 to 2199-12-31 inclusive. */
+#define CPCONF_FIRST_YEAR 1978
+#define CPCONF_LAST_YEAR 2199
+#define CPCONF_FIRST_DAY (-8035)	/* 1978-01-01 as a DateADT */
+#define CPCONF_LAST_DAY (73048)		/* 2199-12-31 */
+
+extern void cpconf_check_day(DateADT day, const char *what);
+extern DateADT cpconf_timestamp_day(Timestamp ts, const char *what);
+extern char *cpconf_format_day(DateADT day);
+
+static inline bool
+cpconf_is_weekend(DateADT day)
+{
+	int			dow = j2day(day + POSTGRES_EPOCH_JDATE);	/* 0 = Sunday */
+
+	return dow == 0 || dow == 6;
+}
+
+/*
+ * Is a row of an effective-dated rule table in force on day?  to is
+ * exclusive; DATEVAL_NOEND when open.
+ */
+static inline bool
+cpconf_in_force(DateADT from, DateADT to, DateADT day)
+{
+	return from <= day && (DATE_IS_NOEND(to) || day < to);
+}
+
+/* ---- the configuration cache ---- */
+
+/*
+ * A per-backend cache of data built from some of cpconf's configuration
+ * tables.  A layer declares one statically with its name, tables and build
+ * function, and calls config_cache_get() for the current data: rebuilt
+ * (build() runs inside SPI_connect, allocating the result in cxt) when a
+ * table changed, as signalled by the statement trigger
+ * cpconf.config_changed().  The first get registers the cache for
+ * invalidations, so no layer needs a start-up call.
+ */
+#define CONFIG_CACHE_MAX_TABLES 4
+
+typedef struct ConfigCache
+{
+	const char *name;
+	const char *tables[CONFIG_CACHE_MAX_TABLES + 1];	/* NULL-terminated */
+	void	   *(*build) (MemoryContext cxt);
+	/* state */
+	void	   *data;
+	uint64		generation;		/* changes whenever data is rebuilt */
+	MemoryContext cxt;
+	Oid			relids[CONFIG_CACHE_MAX_TABLES];
+	bool		registered;
+	bool		valid;
+	uint64		invalidations;
+} ConfigCache;
+
+extern void config_cache_refresh(ConfigCache *cc);
+extern void cpconf_accept_invalidations_slow(TimestampTz now);
+extern TimestampTz cpconf_last_statement;
+
+/*
+ * Caches of the configuration tables take in invalidations at most once per
+ * statement, so a change committed by another session is seen by this
+ * session's next statement, even inside an open transaction.  Inline: it
+ * runs on every call of the per-row functions.
+ */
+static inline void
+cpconf_accept_invalidations(void)
+{
+	TimestampTz now = GetCurrentStatementStartTimestamp();
+
+	if (unlikely(now != cpconf_last_statement))
+		cpconf_accept_invalidations_slow(now);
+}
+
+/* The cache's current data, rebuilt first if a table changed. */
+static inline void *
+config_cache_get(ConfigCache *cc)
+{
+	cpconf_accept_invalidations();
+	if (unlikely(cc->data == NULL || !cc->valid))
+		config_cache_refresh(cc);
+	return cc->data;
+}
+
+/* Reading a configuration table inside a cache's build(). */
+extern void cpconf_read_table(const char *query);
+extern char *cpconf_spi_text(MemoryContext cxt, int row, int col);
+extern DateADT cpconf_spi_date(int row, int col);
+extern int32 cpconf_spi_int(int row, int col);
+extern bool cpconf_spi_bool(int row, int col);
+extern bool cpconf_spi_isnull(int row, int col);
+
+/* ---- results ---- */
+
+extern TupleDesc cpconf_blessed_result_type(FunctionCallInfo fcinfo);
+extern TupleDesc cpconf_result_row_type(FunctionCallInfo fcinfo);
+
+#endif							/* CPCONF_BASE_H */

@@ -1,0 +1,48 @@
+/*
+ * module.c
+ *		The module's entry point: the settings, nothing else.
+ *
+ * Every layer's cache registers itself on first use (base.h), so _PG_init
+ * calls into no layer and the layers never call back here.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/guc.h"
+
+#include "base.h"
+
+PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	/*
+	 * The value is checked where it is used, not here: a check hook cannot
+	 * read the council calendar table, and an unknown name must fail with the
+	 * list of known calendars, which only the calendar layer has.
+	 */
+	DefineCustomStringVariable("cpconf.calendar",
+							   "Working-day calendar used when a call names none.",
+							   "A UK calendar (england-and-wales, scotland, northern-ireland) "
+							   "or a council calendar from cpconf.council_calendar.",
+							   &cpconf_calendar_setting,
+							   "england-and-wales",
+							   PGC_USERSET,
+							   0,
+							   NULL, NULL, NULL);
+
+	DefineCustomStringVariable("cpconf.profile",
+							   "Procedure profile used when a call names none.",
+							   "A shipped profile (national, staffordshire, derby, derbyshire, "
+							   "darlington, sussex) or a council profile from cpconf.profile.",
+							   &cpconf_profile_setting,
+							   "national",
+							   PGC_USERSET,
+							   0,
+							   NULL, NULL, NULL);
+
+	MarkGUCPrefixReserved("cpconf");
+}

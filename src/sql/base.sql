@@ -1,0 +1,65 @@
+/*
+ * src/sql/base.sql: the schema, and the trigger that keeps every session's caches current.
+ * Part of the install script cpconf--<version>.sql, which make builds
+ * from the files in src/sql, in layer order (see doc/hacking.md).
+ */
+
+/*
+ * The control file fixes the schema, so CREATE EXTENSION has created it (or
+ * found it) before this script runs.  Refuse a schema someone else prepared:
+ * its owner could plant objects that cpconf's names resolve to.
+ */
+DO $guard$
+BEGIN
+    IF (SELECT nspowner FROM pg_catalog.pg_namespace WHERE nspname OPERATOR(pg_catalog.=) 'cpconf')
+       OPERATOR(pg_catalog.<>) (SELECT oid FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) CURRENT_USER)
+       OR EXISTS (SELECT FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+                  WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
+       OR EXISTS (SELECT FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) p.pronamespace
+                  WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
+    THEN
+        RAISE EXCEPTION 'schema "cpconf" already exists and is not empty or not owned by the installing role'
+            USING ERRCODE = 'duplicate_schema',
+                  DETAIL = 'cpconf installs into a schema of its own, created by CREATE EXTENSION.',
+                  HINT = 'Drop or rename the existing schema "cpconf", then run CREATE EXTENSION cpconf again.';
+    END IF;
+END
+$guard$;
+
+COMMENT ON SCHEMA cpconf IS
+    'cpconf: England''s child protection procedure rules (calendars, timescales, conference and plan checks)';
+
+/* ------------------------------------------------------------------------
+ * One trigger function keeps every session's caches in step with all of
+ * cpconf's configuration tables (0.1 had one for the calendar tables only).
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.config_changed()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'cpconf_config_changed';
+
+COMMENT ON FUNCTION cpconf.config_changed() IS
+    'Trigger: after a change to one of cpconf''s configuration tables, tells every session to rebuild its cached rules before its next statement.';
+/* ------------------------------------------------------------------------
+ * What every check returns: one row per problem, whatever the layer, so that
+ * enforcement raises, logs or ignores findings and reporting lists them
+ * without knowing any rule.
+ * ------------------------------------------------------------------------ */
+
+CREATE TYPE cpconf.finding AS (
+    rule     text,
+    problem  text,
+    remedy   text,
+    severity text,
+    profile  text
+);
+COMMENT ON TYPE cpconf.finding IS
+    'One problem a check found: the rule broken, what is wrong, what would put it right, whether the procedure is broken or a fact the rule turns on is not recorded, and the profile whose rule applied. Every check_* function returns a set of these.';
+COMMENT ON COLUMN cpconf.finding.rule IS 'The rule id, e.g. X-MOVED (doc/rules.md lists them all).';
+COMMENT ON COLUMN cpconf.finding.problem IS 'What is wrong, in a sentence fragment that names the dates and facts involved.';
+COMMENT ON COLUMN cpconf.finding.remedy IS 'What would make the record valid, as a full sentence.';
+COMMENT ON COLUMN cpconf.finding.severity IS 'violation: the record breaks the rule as recorded; not_recorded: the verdict turns on a fact that is not recorded (NULL), which is never assumed.';
+COMMENT ON COLUMN cpconf.finding.profile IS 'The profile whose rule row applied: the profile named, or the ancestor it inherits the rule from.';
+
+GRANT USAGE ON SCHEMA cpconf TO PUBLIC;

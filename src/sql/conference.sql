@@ -1,0 +1,576 @@
+/*
+ * src/sql/conference.sql: the conference layer: agencies, quoracy, the decision, categories, the plan's start.
+ * Part of the install script cpconf--<version>.sql, which make builds
+ * from the files in src/sql, in layer order (see doc/hacking.md).
+ */
+
+/* ------------------------------------------------------------------------
+ * A council's agency names, mapped onto sectors once.
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE cpconf.agency (
+    name    text PRIMARY KEY,
+    sector  cpconf.sector NOT NULL,
+    service text,
+    gp      boolean NOT NULL DEFAULT false,
+    note    text
+);
+CREATE UNIQUE INDEX agency_folded_name ON cpconf.agency (lower(btrim(name)));
+
+COMMENT ON TABLE cpconf.agency IS
+    'The agencies and roles a council records at conferences, mapped onto sectors (Q-MIN). Names match without regard to case or surrounding spaces.';
+COMMENT ON COLUMN cpconf.agency.service IS
+    'The service within the sector, e.g. health visiting or school nursing: counted as a separate agency where the profile counts health services separately (staffordshire).';
+COMMENT ON COLUMN cpconf.agency.gp IS
+    'A general practitioner (rule Q-GP: a GP''s report can stand for health).';
+
+SELECT pg_catalog.pg_extension_config_dump('cpconf.agency', '');
+
+CREATE FUNCTION cpconf.agency_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF btrim(NEW.name) = '' THEN
+        RAISE EXCEPTION 'agency name is empty'
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Attendance rows name their agency as the council records it (rule Q-MIN).',
+                  HINT = 'Give the agency or role name as it appears in the council''s records.';
+    END IF;
+    IF NEW.gp AND NEW.sector OPERATOR(cpconf.<>) 'health'::cpconf.sector THEN
+        RAISE EXCEPTION 'agency "%" is a GP but not in health', NEW.name
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule Q-GP lets a GP''s report stand for health.',
+                  HINT = 'Set sector to health, or gp to false.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION cpconf.agency_check() IS 'Trigger: rejects an empty agency name, or a GP outside health.';
+CREATE TRIGGER agency_check BEFORE INSERT OR UPDATE ON cpconf.agency
+    FOR EACH ROW EXECUTE FUNCTION cpconf.agency_check();
+CREATE TRIGGER agency_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.agency
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
+
+/* ------------------------------------------------------------------------
+ * Conference rules per profile and period (rules.md sections 2 and 3).
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE cpconf.conference_rule (
+    profile                    text NOT NULL REFERENCES cpconf.profile (name) ON UPDATE CASCADE,
+    effective_from             date NOT NULL,
+    effective_to               date,
+    quorum_social_care         boolean NOT NULL,
+    quorum_agencies            integer NOT NULL,
+    quorum_qualifies           text NOT NULL,
+    health_services_separately boolean NOT NULL,
+    gp_report_over_age         integer,
+    proceed_requires           text[],
+    proceed_any_of             text[],
+    proceed_then               text[],
+    cancel_then                text[],
+    decision                   text NOT NULL,
+    multiple_categories        text NOT NULL,
+    emotional_second_needs_concern boolean NOT NULL,
+    interim_lead_manager       boolean NOT NULL,
+    source                     text NOT NULL,
+    shipped                    boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (profile, effective_from, shipped),
+    CONSTRAINT conference_rule_qualifies CHECK (quorum_qualifies IN ('direct_contact', 's47_contribution')),
+    CONSTRAINT conference_rule_decision CHECK (decision IN ('majority', 'agencies_then_chair', 'chair')),
+    CONSTRAINT conference_rule_categories CHECK (multiple_categories IN ('allowed', 'justified', 'never'))
+);
+
+COMMENT ON TABLE cpconf.conference_rule IS
+    'A partnership''s conference rules per period: quorum (Q-MIN, Q-GP), the chair''s exceptions (Q-PROCEED, Q-CANCEL), the decision (D-DECIDE), categories (D-CATEGORY) and the lead social worker (D-LEAD). Inherited day by day like timescales; shipped rows cannot be changed.';
+COMMENT ON COLUMN cpconf.conference_rule.quorum_social_care IS 'Q-MIN: children''s social care must attend.';
+COMMENT ON COLUMN cpconf.conference_rule.quorum_agencies IS 'Q-MIN: agencies that must attend and qualify, children''s social care included.';
+COMMENT ON COLUMN cpconf.conference_rule.quorum_qualifies IS 'Q-MIN: an agency counts when it had direct contact with each child (direct_contact) or contributed to the section 47 enquiry (s47_contribution); children''s social care always qualifies.';
+COMMENT ON COLUMN cpconf.conference_rule.health_services_separately IS 'Q-MIN: different health services count as separate agencies.';
+COMMENT ON COLUMN cpconf.conference_rule.gp_report_over_age IS 'Q-GP: for a child older than this whose only health involvement is the GP, a GP''s report counts as health; NULL: no such rule.';
+COMMENT ON COLUMN cpconf.conference_rule.proceed_requires IS 'Q-PROCEED: grounds that must all hold for the chair to hold an inquorate conference; NULL: no rule.';
+COMMENT ON COLUMN cpconf.conference_rule.proceed_any_of IS 'Q-PROCEED: grounds of which one must also hold (empty: none needed).';
+COMMENT ON COLUMN cpconf.conference_rule.proceed_then IS 'Q-PROCEED: what must follow an inquorate conference that is held.';
+COMMENT ON COLUMN cpconf.conference_rule.cancel_then IS 'Q-CANCEL: what must follow an inquorate conference that is not held.';
+COMMENT ON COLUMN cpconf.conference_rule.decision IS 'D-DECIDE: majority (chair''s casting vote on a tie), agencies_then_chair (the chair decides only on a split) or chair (after seeking consensus).';
+COMMENT ON COLUMN cpconf.conference_rule.multiple_categories IS 'D-CATEGORY: allowed, justified (each meets the threshold and a risk would otherwise be underestimated) or never.';
+COMMENT ON COLUMN cpconf.conference_rule.emotional_second_needs_concern IS 'D-CATEGORY: emotional abuse alongside another category only on substantial concern.';
+COMMENT ON COLUMN cpconf.conference_rule.interim_lead_manager IS 'D-LEAD: a first-line manager may act as lead social worker in the interim.';
+
+SELECT pg_catalog.pg_extension_config_dump('cpconf.conference_rule', 'WHERE NOT shipped');
+
+INSERT INTO cpconf.conference_rule VALUES
+ ('national', '2018-07-04', NULL, true, 3, 'direct_contact', false, NULL,
+  NULL, NULL, NULL, NULL,
+  'chair', 'allowed', false, false,
+  'common practice for Q-MIN (rules.md; as 003:561); D-DECIDE as Working Together quoted at 003:791-793, 004:22-25', true),
+ ('staffordshire', '2018-10-01', NULL, false, 3, 's47_contribution', true, NULL,
+  ARRAY['sufficient_information'], ARRAY[]::text[], ARRAY[]::text[], ARRAY['reconvene'],
+  'majority', 'allowed', false, false,
+  'Q-MIN 000:473-478; Q-PROCEED 000:488-492; D-DECIDE 000:638-644; D-CATEGORY 000:617-620; D-LEAD 000:622-626', true),
+ ('derby', '2024-09-01', NULL, true, 3, 'direct_contact', false, 5,
+  ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
+  ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
+  'agencies_then_chair', 'allowed', false, false,
+  'Q-MIN 001:213; Q-GP 001:215; Q-CANCEL 001:217; Q-PROCEED 001:219-225; D-DECIDE 001:402; D-CATEGORY 001:444; D-LEAD 001:409', true),
+ ('derbyshire', '2024-09-01', NULL, true, 3, 'direct_contact', false, 5,
+  ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
+  ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
+  'agencies_then_chair', 'allowed', false, false,
+  'Q-MIN 001:213; Q-GP 001:215; Q-CANCEL 001:217; Q-PROCEED 001:219-225; D-DECIDE 001:402; D-CATEGORY 001:444; D-LEAD 001:409', true),
+ ('darlington', '2018-07-04', NULL, true, 3, 'direct_contact', false, NULL,
+  ARRAY['sufficient_information', 'delay_harmful'],
+  ARRAY['social_care_and_one_agency', 'no_contact_with_3_agencies', 'local_difficulties'],
+  ARRAY['consider_early_review'], ARRAY['interim_plan_or_plan_review', 'new_date'],
+  'chair', 'never', false, true,
+  'Q-MIN 003:561; Q-CANCEL 003:561-566; Q-PROCEED 003:568-575; D-DECIDE 003:791-793; D-CATEGORY 003:801; D-LEAD 003:814', true),
+ ('sussex', '2023-02-01', NULL, true, 3, 'direct_contact', false, NULL,
+  NULL, NULL, NULL, NULL,
+  'chair', 'justified', true, true,
+  'Q-MIN common practice (rules.md: no rule in 004); D-DECIDE 004:22-25; D-CATEGORY 004:36-41; D-LEAD 004:54', true);
+
+CREATE FUNCTION cpconf.conference_rule_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    grounds text[] := ARRAY['sufficient_information', 'delay_harmful', 'no_contact_with_3_agencies',
+                            'social_care_and_one_agency', 'local_difficulties'];
+    follows text[] := ARRAY['early_review', 'consider_early_review', 'interim_safety_plan',
+                            'early_initial_conference', 'interim_plan_or_plan_review', 'new_date', 'reconvene'];
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
+        RAISE EXCEPTION 'conference rules of profile "%" are shipped with cpconf and cannot be changed', OLD.profile
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'Shipped rules are the partnerships'' procedures as published, with their sources.',
+                  HINT = 'Add your own row for this profile: it takes precedence over the shipped one wherever its effective dates apply.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    IF NEW.shipped THEN
+        RAISE EXCEPTION 'only cpconf itself adds shipped conference rules'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'shipped = true marks the rules that come with the extension.',
+                  HINT = 'Leave shipped false (the default).';
+    END IF;
+    IF NEW.quorum_qualifies NOT IN ('direct_contact', 's47_contribution') THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown quorum_qualifies "%"', NEW.profile, NEW.quorum_qualifies
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule Q-MIN counts agencies that had direct contact with each child, or that contributed to the section 47 enquiry.',
+                  HINT = 'Use direct_contact or s47_contribution.';
+    END IF;
+    IF NEW.decision NOT IN ('majority', 'agencies_then_chair', 'chair') THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown decision method "%"', NEW.profile, NEW.decision
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule D-DECIDE: a multi-agency majority, the agencies then the chair on a split, or the chair.',
+                  HINT = 'Use majority, agencies_then_chair or chair.';
+    END IF;
+    IF NEW.multiple_categories NOT IN ('allowed', 'justified', 'never') THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown multiple_categories "%"', NEW.profile, NEW.multiple_categories
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule D-CATEGORY: several categories allowed, allowed when justified, or never.',
+                  HINT = 'Use allowed, justified or never.';
+    END IF;
+    IF NEW.quorum_agencies < 1 OR NEW.gp_report_over_age < 0 THEN
+        RAISE EXCEPTION 'conference rules of profile "%" need a quorum of at least 1 agency and a GP age of 0 or more', NEW.profile
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'quorum_agencies counts the agencies, children''s social care included, that make a conference quorate (rule Q-MIN).',
+                  HINT = 'Set quorum_agencies to 1 or more (3 in every shipped profile).';
+    END IF;
+    IF NOT (coalesce(NEW.proceed_requires, '{}') || coalesce(NEW.proceed_any_of, '{}')) <@ grounds THEN
+        RAISE EXCEPTION 'conference rules of profile "%" name an unknown ground for proceeding', NEW.profile
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule Q-PROCEED lists the grounds on which a chair may hold an inquorate conference.',
+                  HINT = format('Use: %s.', array_to_string(grounds, ', '));
+    END IF;
+    IF NOT (coalesce(NEW.proceed_then, '{}') || coalesce(NEW.cancel_then, '{}')) <@ follows THEN
+        RAISE EXCEPTION 'conference rules of profile "%" name an unknown follow-up', NEW.profile
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rules Q-PROCEED and Q-CANCEL say what must follow an inquorate conference.',
+                  HINT = format('Use: %s.', array_to_string(follows, ', '));
+    END IF;
+    IF NEW.effective_to IS NOT NULL AND NEW.effective_to <= NEW.effective_from THEN
+        RAISE EXCEPTION 'conference rules of profile "%" end (%) before they start (%)', NEW.profile,
+                        NEW.effective_to, NEW.effective_from
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'effective_to is the first day the row is no longer in force.',
+                  HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
+    END IF;
+    LOCK TABLE cpconf.conference_rule IN SHARE ROW EXCLUSIVE MODE;
+    IF EXISTS (SELECT FROM cpconf.conference_rule r
+                WHERE r.profile = NEW.profile AND NOT r.shipped
+                  AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))
+                  AND daterange(r.effective_from, r.effective_to) && daterange(NEW.effective_from, NEW.effective_to)) THEN
+        RAISE EXCEPTION 'profile "%" already has conference rules in force from % %', NEW.profile,
+                        NEW.effective_from, coalesce('to ' || NEW.effective_to, 'on')
+            USING ERRCODE = 'exclusion_violation',
+                  DETAIL = 'One profile has one set of conference rules on any day.',
+                  HINT = 'End the earlier row (set its effective_to) where the new one starts.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION cpconf.conference_rule_check() IS
+    'Trigger: keeps shipped conference rules unchanged and rejects a quorum below 1, unknown grounds or follow-ups, reversed or overlapping periods.';
+CREATE TRIGGER conference_rule_check BEFORE INSERT OR UPDATE OR DELETE ON cpconf.conference_rule
+    FOR EACH ROW EXECUTE FUNCTION cpconf.conference_rule_check();
+CREATE TRIGGER conference_rule_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.conference_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
+
+CREATE FUNCTION cpconf.conference_rules(profile text DEFAULT NULL, as_of date DEFAULT NULL)
+RETURNS cpconf.conference_rule
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_conference_rules';
+COMMENT ON FUNCTION cpconf.conference_rules(text, date) IS
+    'The conference rules in force for a profile (NULL: the setting cpconf.profile) on as_of (NULL: today), inherited from its parents.';
+
+/* ------------------------------------------------------------------------
+ * Quoracy (Q-MIN, Q-GP): an aggregate over attendance rows.
+ * ------------------------------------------------------------------------ */
+
+CREATE TYPE cpconf.attendance AS (
+    child           text,
+    agency          text,
+    sector          cpconf.sector,
+    service         text,
+    gp              boolean,
+    took_part       cpconf.participation,
+    direct_contact  boolean,
+    contributed_s47 boolean,
+    child_born      date
+);
+COMMENT ON TYPE cpconf.attendance IS
+    'One agency''s part in a conference, for one child: built by cpconf.attendee(), aggregated by cpconf.quoracy().';
+
+CREATE TYPE cpconf.quoracy_result AS (
+    quorate              boolean,
+    social_care_attended boolean,
+    agencies_counted     integer,
+    agencies_required    integer,
+    reason               text
+);
+COMMENT ON TYPE cpconf.quoracy_result IS
+    'quorate (NULL when it turns on a fact not recorded), whether children''s social care attended, the qualifying agencies counted for the child with fewest (children''s social care included), the number required, and why.';
+
+CREATE FUNCTION cpconf.attendee(agency text, took_part text, direct_contact boolean DEFAULT NULL,
+                                contributed_s47 boolean DEFAULT NULL, child text DEFAULT NULL,
+                                child_born date DEFAULT NULL)
+RETURNS cpconf.attendance
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_attendee';
+COMMENT ON FUNCTION cpconf.attendee(text, text, boolean, boolean, text, date) IS
+    'One attendance fact: the agency as the council records it (mapped through cpconf.agency, or a sector name, or GP), how it took part, whether it had direct contact with the child or contributed to the section 47 enquiry (NULL: not recorded), which child, and the child''s date of birth (for Q-GP).';
+
+CREATE FUNCTION cpconf.quoracy_step(internal, cpconf.attendance, date, text)
+RETURNS internal LANGUAGE c STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_quoracy_step';
+CREATE FUNCTION cpconf.quoracy_final(internal)
+RETURNS cpconf.quoracy_result LANGUAGE c STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_quoracy_final';
+COMMENT ON FUNCTION cpconf.quoracy_step(internal, cpconf.attendance, date, text) IS 'quoracy() transition';
+COMMENT ON FUNCTION cpconf.quoracy_final(internal) IS 'quoracy() verdict';
+
+CREATE AGGREGATE cpconf.quoracy(attendance cpconf.attendance, conference date, profile text) (
+    SFUNC = cpconf.quoracy_step, STYPE = internal, SSPACE = 144,
+    FINALFUNC = cpconf.quoracy_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE cpconf.quoracy(cpconf.attendance, date, text) IS
+    'Quoracy of one conference (rules Q-MIN, Q-GP) from its attendance rows, under a profile (NULL: the setting cpconf.profile) as in force on the conference date. Use with GROUP BY the conference.';
+
+CREATE FUNCTION cpconf.quoracy_facts_step(internal, text, text, boolean, boolean, text, date, date, text)
+RETURNS internal LANGUAGE c STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_quoracy_facts_step';
+COMMENT ON FUNCTION cpconf.quoracy_facts_step(internal, text, text, boolean, boolean, text, date, date, text) IS
+    'quoracy() transition, the facts given directly';
+
+CREATE AGGREGATE cpconf.quoracy(agency text, took_part text, direct_contact boolean, contributed_s47 boolean,
+                                child text, child_born date, conference date, profile text) (
+    SFUNC = cpconf.quoracy_facts_step, STYPE = internal, SSPACE = 144,
+    FINALFUNC = cpconf.quoracy_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE cpconf.quoracy(text, text, boolean, boolean, text, date, date, text) IS
+    'Quoracy of one conference (rules Q-MIN, Q-GP), the facts of each attendance row given directly, in the order of cpconf.attendee(): faster than the attendee() form, which builds a row per attendance. Use with GROUP BY the conference.';
+
+/* ------------------------------------------------------------------------
+ * The decision (D-DECIDE): an aggregate over agency views.
+ * ------------------------------------------------------------------------ */
+
+CREATE TYPE cpconf.decision_result AS (
+    decision       text,
+    decided_by     text,
+    plan_votes     integer,
+    no_plan_votes  integer,
+    abstentions    integer,
+    dissenting     text[],
+    chair_dissents boolean,
+    reason         text
+);
+COMMENT ON TYPE cpconf.decision_result IS
+    'decision (plan, no_plan, or NULL when the chair''s view is needed), how it was reached, the agencies'' votes, the agencies dissenting from it (D-DISSENT), whether the chair dissents from a majority, and why.';
+
+CREATE FUNCTION cpconf.decision_step(internal, text, text, text, date, text)
+RETURNS internal LANGUAGE c STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_decision_step';
+CREATE FUNCTION cpconf.decision_final(internal)
+RETURNS cpconf.decision_result LANGUAGE c STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_decision_final';
+COMMENT ON FUNCTION cpconf.decision_step(internal, text, text, text, date, text) IS 'conference_decision() transition';
+COMMENT ON FUNCTION cpconf.decision_final(internal) IS 'conference_decision() result';
+
+CREATE AGGREGATE cpconf.conference_decision(agency text, view text, chair_view text, conference date, profile text) (
+    SFUNC = cpconf.decision_step, STYPE = internal,
+    FINALFUNC = cpconf.decision_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE cpconf.conference_decision(text, text, text, date, text) IS
+    'The conference''s decision on a plan (rule D-DECIDE) from each agency''s view (plan, no_plan, abstain) and the chair''s, under a profile (NULL: the setting) as in force on the conference date. Use with GROUP BY the conference (and child).';
+
+/* ------------------------------------------------------------------------
+ * Checks that return every problem: rule, what is wrong, what would fix it.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.check_categories(categories cpconf.abuse_category[], profile text DEFAULT NULL,
+                                        each_meets_threshold boolean DEFAULT NULL,
+                                        risk_otherwise_underestimated boolean DEFAULT NULL,
+                                        substantial_emotional_concern boolean DEFAULT NULL,
+                                        as_of date DEFAULT NULL)
+RETURNS SETOF cpconf.finding
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    rule text;
+    problem text;
+    remedy text;
+    r cpconf.conference_rule;
+    n int;
+BEGIN
+    r := cpconf.conference_rules(profile, as_of);
+    SELECT count(DISTINCT c) INTO n FROM unnest(categories) c WHERE c IS NOT NULL;
+    rule := 'D-CATEGORY';
+    IF categories IS NULL OR n = 0 THEN
+        problem := 'the plan names no category of abuse';
+        remedy := 'The chair determines the category: physical, emotional, sexual or neglect.';
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+        RETURN;
+    END IF;
+    IF n > 1 AND r.multiple_categories = 'never' THEN
+        problem := format('%s categories are not used under profile %s', n, r.profile);
+        remedy := 'Choose the category of the primary presenting concern and record the others as other significant concerns.';
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+    ELSIF n > 1 AND r.multiple_categories = 'justified' THEN
+        IF each_meets_threshold IS NULL OR risk_otherwise_underestimated IS NULL THEN
+            problem := format('%s categories need two facts under profile %s that are not recorded: whether each reaches the threshold and whether a risk would otherwise be underestimated', n, r.profile);
+            remedy := 'Record both facts (each_meets_threshold, risk_otherwise_underestimated), or use one category.';
+            RETURN NEXT ROW(rule, problem, remedy, 'not_recorded', r.profile)::cpconf.finding;
+        ELSIF NOT (each_meets_threshold AND risk_otherwise_underestimated) THEN
+            problem := format('%s categories are used only when each reaches the threshold and a specific risk would otherwise be underestimated (profile %s)', n, r.profile);
+            remedy := 'Use the category of the primary presenting concern only.';
+            RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+        END IF;
+    END IF;
+    IF n > 1 AND r.emotional_second_needs_concern AND 'emotional' = ANY (categories::text[])
+       AND r.multiple_categories <> 'never' THEN
+        IF substantial_emotional_concern IS NULL THEN
+            problem := format('emotional abuse alongside another category needs substantial concern under profile %s, which is not recorded', r.profile);
+            remedy := 'Record substantial_emotional_concern, or leave emotional abuse out.';
+            RETURN NEXT ROW(rule, problem, remedy, 'not_recorded', r.profile)::cpconf.finding;
+        ELSIF NOT substantial_emotional_concern THEN
+            problem := format('emotional abuse is used as a second category only if substantial concern is indicated (profile %s)', r.profile);
+            remedy := 'Leave emotional abuse out, or record the substantial concern.';
+            RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+        END IF;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION cpconf.check_categories(cpconf.abuse_category[], text, boolean, boolean, boolean, date) IS
+    'Every problem (rule D-CATEGORY) with a plan''s categories under a profile: none named, several where the profile allows one, several without the facts that justify them, emotional abuse as a second category without substantial concern. Empty when the categories may stand.';
+
+CREATE FUNCTION cpconf.check_plan_start(initial_conference date,
+                                        lead_qualified_social_worker boolean DEFAULT NULL,
+                                        lead_interim_manager boolean DEFAULT NULL,
+                                        core_group_members integer DEFAULT NULL,
+                                        first_core_group date DEFAULT NULL,
+                                        first_review date DEFAULT NULL,
+                                        contingency_plan boolean DEFAULT NULL,
+                                        outline_plan boolean DEFAULT NULL,
+                                        visiting_arrangements boolean DEFAULT NULL,
+                                        categories cpconf.abuse_category[] DEFAULT NULL,
+                                        profile text DEFAULT NULL,
+                                        birth date DEFAULT NULL)
+RETURNS SETOF cpconf.finding
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    rule text;
+    problem text;
+    remedy text;
+    r cpconf.conference_rule;
+    cg_due date;
+    review_due date;
+BEGIN
+    IF initial_conference IS NULL THEN
+        RAISE EXCEPTION 'the initial conference date is needed to check a new plan'
+            USING ERRCODE = 'null_value_not_allowed',
+                  DETAIL = 'The first core group (T-CG1) and first review (T-RCPC1) are due from it.',
+                  HINT = 'Pass initial_conference.';
+    END IF;
+    r := cpconf.conference_rules(profile, initial_conference);
+    cg_due := cpconf.deadline('T-CG1', initial_conference, profile);
+    review_due := cpconf.first_review_due(initial_conference, birth, profile);
+
+    rule := 'D-LEAD';
+    IF lead_qualified_social_worker IS NOT TRUE
+       AND NOT (r.interim_lead_manager AND lead_interim_manager IS TRUE) THEN
+        problem := CASE
+            WHEN lead_qualified_social_worker IS NULL AND lead_interim_manager IS NULL THEN 'no lead social worker is recorded'
+            WHEN lead_interim_manager AND NOT r.interim_lead_manager
+                THEN format('profile %s does not provide for a first-line manager as interim lead', r.profile)
+            ELSE 'the lead social worker is not a qualified social worker' END;
+        remedy := CASE WHEN r.interim_lead_manager
+            THEN 'Name a qualified social worker as lead, or a first-line manager from children''s social care in the interim.'
+            ELSE 'Name a qualified social worker as lead.' END;
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+    END IF;
+
+    rule := 'D-PLAN';
+    IF coalesce(core_group_members, 0) < 1 THEN
+        problem := CASE WHEN core_group_members IS NULL THEN 'the core group''s members are not recorded'
+                        ELSE 'the core group has no members' END;
+        remedy := 'Name the core group: the family and the practitioners working with them.';
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+    END IF;
+    IF contingency_plan IS NOT TRUE THEN
+        problem := 'no contingency plan is recorded';
+        remedy := 'Record what happens if the child continues to suffer significant harm.';
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+    END IF;
+    IF outline_plan IS NOT TRUE THEN
+        problem := 'no outline child protection plan is recorded';
+        remedy := 'Record the outline plan agreed at the conference.';
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+    END IF;
+    IF visiting_arrangements IS NOT TRUE THEN
+        problem := 'no visiting arrangements are recorded';
+        remedy := 'Record how often the lead social worker sees the child.';
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+    END IF;
+
+    rule := 'T-CG1';
+    IF first_core_group IS NULL THEN
+        problem := 'no first core group date is set';
+        remedy := format('Set one on or before %s.', cg_due);
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+    ELSIF first_core_group < initial_conference OR first_core_group > cg_due THEN
+        problem := format('the first core group on %s is outside %s to %s', first_core_group, initial_conference, cg_due);
+        remedy := format('Set it on or before %s.', cg_due);
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+    END IF;
+
+    rule := 'T-RCPC1';
+    IF first_review IS NULL THEN
+        problem := 'no first review conference date is set';
+        remedy := format('Set one on or before %s.', review_due);
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+    ELSIF first_review <= initial_conference OR first_review > review_due THEN
+        problem := format('the first review on %s is outside %s to %s', first_review, initial_conference, review_due);
+        remedy := format('Set it on or before %s.', review_due);
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+    END IF;
+
+    -- several categories need facts recorded at the decision: check_categories
+    rule := 'D-CATEGORY';
+    IF NOT EXISTS (SELECT FROM unnest(categories) c WHERE c IS NOT NULL) THEN
+        problem := 'the plan names no category of abuse';
+        remedy := 'The chair determines the category: physical, emotional, sexual or neglect.';
+        RETURN NEXT ROW(rule, problem, remedy, 'violation', r.profile)::cpconf.finding;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION cpconf.check_plan_start(date, boolean, boolean, integer, date, date, boolean, boolean, boolean, cpconf.abuse_category[], text, date) IS
+    'Every item a new plan lacks (D-LEAD, D-PLAN, T-CG1, T-RCPC1, D-CATEGORY): a qualified lead social worker (or an interim first-line manager where the profile allows), core group members, a contingency plan, an outline plan, visiting arrangements, a first core group and first review in time, a category (several are checked by check_categories). Empty when complete.';
+
+CREATE FUNCTION cpconf.inquorate_conference(conference date, profile text DEFAULT NULL,
+                                            sufficient_information boolean DEFAULT NULL,
+                                            delay_harmful boolean DEFAULT NULL,
+                                            no_contact_with_3_agencies boolean DEFAULT NULL,
+                                            social_care_and_one_agency boolean DEFAULT NULL,
+                                            local_difficulties boolean DEFAULT NULL,
+                                            OUT may_proceed boolean, OUT reason text,
+                                            OUT must_follow text[], OUT new_date_due date)
+RETURNS record
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r cpconf.conference_rule;
+    facts jsonb;
+    missing text[] := '{}';
+    unknown text[] := '{}';
+    g text;
+    any_ok boolean := false;
+    any_unknown boolean := false;
+BEGIN
+    IF conference IS NULL THEN
+        RAISE EXCEPTION 'the conference date is needed'
+            USING ERRCODE = 'null_value_not_allowed',
+                  DETAIL = 'It picks the rules in force (Q-PROCEED) and the new date (T-INQUORATE).',
+                  HINT = 'Pass conference.';
+    END IF;
+    r := cpconf.conference_rules(profile, conference);
+    IF r.proceed_requires IS NULL THEN
+        RAISE EXCEPTION 'profile "%" has no rule for holding an inquorate conference', r.profile
+            USING ERRCODE = 'undefined_object',
+                  DETAIL = 'Rule Q-PROCEED is stated by staffordshire, derby, derbyshire and darlington; this profile''s procedure leaves it to the chair.',
+                  HINT = 'Use a profile that states it, or add conference rules with proceed_requires for your own profile.';
+    END IF;
+    facts := jsonb_build_object('sufficient_information', sufficient_information, 'delay_harmful', delay_harmful,
+                                'no_contact_with_3_agencies', no_contact_with_3_agencies,
+                                'social_care_and_one_agency', social_care_and_one_agency,
+                                'local_difficulties', local_difficulties);
+    FOREACH g IN ARRAY r.proceed_requires LOOP
+        IF facts ->> g IS NULL THEN unknown := unknown || g;
+        ELSIF NOT (facts ->> g)::boolean THEN missing := missing || g;
+        END IF;
+    END LOOP;
+    IF cardinality(r.proceed_any_of) > 0 THEN
+        FOREACH g IN ARRAY r.proceed_any_of LOOP
+            any_ok := any_ok OR coalesce((facts ->> g)::boolean, false);
+            any_unknown := any_unknown OR facts ->> g IS NULL;
+        END LOOP;
+    ELSE
+        any_ok := true;
+    END IF;
+
+    IF cardinality(missing) > 0 OR (NOT any_ok AND NOT any_unknown) THEN
+        may_proceed := false;
+        reason := format('the conference is not held: %s (rule Q-PROCEED, profile %s)',
+                         CASE WHEN cardinality(missing) > 0 THEN 'not ' || array_to_string(missing, ', not ')
+                              ELSE 'none of ' || array_to_string(r.proceed_any_of, ', ') END, r.profile);
+    ELSIF cardinality(unknown) > 0 OR NOT any_ok THEN
+        may_proceed := NULL;
+        reason := format('not recorded: %s (rule Q-PROCEED, profile %s)',
+                         array_to_string(unknown || CASE WHEN any_ok THEN '{}'::text[]
+                                                        ELSE ARRAY['one of ' || array_to_string(r.proceed_any_of, ', ')] END, ', '),
+                         r.profile);
+    ELSE
+        may_proceed := true;
+        reason := format('the chair may hold it: %s (rule Q-PROCEED, profile %s)',
+                         array_to_string(r.proceed_requires, ', '), r.profile);
+    END IF;
+
+    IF may_proceed THEN
+        must_follow := r.proceed_then || CASE WHEN local_difficulties THEN ARRAY['report_local_difficulties'] ELSE '{}'::text[] END;
+    ELSIF may_proceed IS NOT NULL THEN
+        must_follow := r.cancel_then;
+        IF EXISTS (SELECT FROM cpconf.timescales(r.profile, conference) t WHERE t.rule = 'T-INQUORATE') THEN
+            new_date_due := cpconf.deadline('T-INQUORATE', conference, r.profile);
+        END IF;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION cpconf.inquorate_conference(date, text, boolean, boolean, boolean, boolean, boolean) IS
+    'Whether the chair may hold an inquorate conference under the profile (Q-PROCEED) given the recorded grounds (NULL: not recorded, may_proceed NULL when it turns on one), what must follow (Q-PROCEED, Q-CANCEL), and when a conference not held must be reconvened (T-INQUORATE).';
+
+GRANT SELECT ON cpconf.agency, cpconf.conference_rule TO PUBLIC;

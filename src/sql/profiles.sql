@@ -1,0 +1,116 @@
+/*
+ * src/sql/profiles.sql: procedure profiles, each inheriting from a parent.
+ * Part of the install script cpconf--<version>.sql, which make builds
+ * from the files in src/sql, in layer order (see doc/hacking.md).
+ */
+
+/* ------------------------------------------------------------------------
+ * Procedure profiles: a partnership's procedure, inheriting from a parent.
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE cpconf.profile (
+    name        text PRIMARY KEY,
+    parent      text REFERENCES cpconf.profile (name) ON UPDATE CASCADE,
+    calendar    text,
+    description text NOT NULL,
+    source      text,
+    shipped     boolean NOT NULL DEFAULT false
+);
+
+COMMENT ON TABLE cpconf.profile IS
+    'Procedure profiles: a safeguarding partnership''s procedure (shipped: national, staffordshire, derby, derbyshire, darlington, sussex) or a council''s own. A profile inherits every rule it does not state from its parent.';
+COMMENT ON COLUMN cpconf.profile.parent IS 'The profile it inherits from; NULL only for national.';
+COMMENT ON COLUMN cpconf.profile.calendar IS 'The working-day calendar of its deadlines; NULL: the parent''s, and at the top the setting cpconf.calendar.';
+COMMENT ON COLUMN cpconf.profile.shipped IS 'True for the profiles cpconf ships, which cannot be changed; a council adds its own.';
+
+-- The council's rows are its data; shipped profiles come with the extension.
+SELECT pg_catalog.pg_extension_config_dump('cpconf.profile', 'WHERE NOT shipped');
+
+/* ------------------------------------------------------------------------
+ * The shipped profiles.
+ * ------------------------------------------------------------------------ */
+
+INSERT INTO cpconf.profile (name, parent, calendar, description, source, shipped) VALUES
+ ('national', NULL, NULL, 'Working Together to Safeguard Children 2018 (the 2023 edition keeps these timescales)', 'quoted by every seed', true),
+ ('staffordshire', 'national', NULL, 'Staffordshire and Stoke-on-Trent: Initial and Child Protection Review Conferences, v6', '000, October 2018', true),
+ ('derby', 'national', NULL, 'Derby City: Child Protection Conferences (joint procedure with Derbyshire)', '001, updated September 2024', true),
+ ('derbyshire', 'national', NULL, 'Derbyshire: Child Protection Conferences (joint procedure with Derby City)', '001, updated September 2024', true),
+ ('darlington', 'national', NULL, 'Darlington Safeguarding Children Board: Multi-Agency Child Protection Procedures', '003, 2017, citing Working Together 2018', true),
+ ('sussex', 'national', NULL, 'Sussex: 7.13 Actions and Decisions of the Conference', '004, February 2023', true);
+
+/* ------------------------------------------------------------------------
+ * Checks on council profiles: a clear error for each mistake.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.profile_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ancestor text;
+    steps int := 0;
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
+        RAISE EXCEPTION 'profile "%" is shipped with cpconf and cannot be changed', OLD.name
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'Shipped profiles are the partnerships'' procedures as published; an upgrade of cpconf replaces them.',
+                  HINT = 'Add a profile of your own with this one as its parent, and state your rules there.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    IF NEW.shipped THEN
+        RAISE EXCEPTION 'only cpconf itself adds shipped profiles'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'shipped = true marks the profiles that come with the extension.',
+                  HINT = 'Leave shipped false (the default).';
+    END IF;
+    IF NEW.name !~ '^[a-z0-9]+(-[a-z0-9]+)*$' THEN
+        RAISE EXCEPTION 'profile name "%" is not lower-case words joined by hyphens', NEW.name
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Profile names are looked up exactly, so they are kept to one simple form.',
+                  HINT = 'Use a name like staffordshire-council.';
+    END IF;
+    IF NEW.parent IS NULL THEN
+        RAISE EXCEPTION 'profile "%" needs a parent', NEW.name
+            USING ERRCODE = 'not_null_violation',
+                  DETAIL = 'Every profile but national inherits the rules it does not state.',
+                  HINT = 'Use the partnership whose procedure yours follows, or national.';
+    END IF;
+    -- An unknown parent is left to the foreign key, which a restore checks
+    -- once all rows are in, whatever order COPY brings them in.
+    ancestor := NEW.parent;
+    WHILE ancestor IS NOT NULL LOOP
+        IF ancestor = NEW.name OR steps > 100 THEN
+            RAISE EXCEPTION 'profile "%" would inherit from itself', NEW.name
+                USING ERRCODE = 'invalid_recursion',
+                      DETAIL = format('Its parent chain leads back to it through "%s".', NEW.parent),
+                      HINT = 'Choose a parent that does not descend from this profile.';
+        END IF;
+        SELECT p.parent INTO ancestor FROM cpconf.profile p WHERE p.name = ancestor;
+        steps := steps + 1;
+    END LOOP;
+    IF NEW.calendar IS NOT NULL
+       AND NOT EXISTS (SELECT FROM cpconf.calendars c WHERE c.name = NEW.calendar) THEN
+        RAISE EXCEPTION 'profile "%" names unknown calendar "%"', NEW.name, NEW.calendar
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = 'Working-day deadlines are counted on a UK calendar or a council calendar.',
+                  HINT = format('Use one of: %s; or NULL for the setting cpconf.calendar.',
+                                (SELECT string_agg(c.name, ', ' ORDER BY c.kind DESC, c.name) FROM cpconf.calendars c));
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION cpconf.profile_check() IS
+    'Trigger: keeps shipped profiles unchanged and rejects a badly named profile, one without a parent, one that would inherit from itself, or one on an unknown calendar.';
+
+CREATE TRIGGER profile_check
+    BEFORE INSERT OR UPDATE OR DELETE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.profile_check();
+CREATE TRIGGER profile_changed
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.profile
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
+
+GRANT SELECT ON cpconf.profile TO PUBLIC;

@@ -1,0 +1,361 @@
+/*
+ * src/sql/timescales.sql: the timescales layer: rule id and event to deadline.
+ * Part of the install script cpconf--<version>.sql, which make builds
+ * from the files in src/sql, in layer order (see doc/hacking.md).
+ */
+
+/* ------------------------------------------------------------------------
+ * Timescale rules per profile and period.
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE cpconf.timescale (
+    profile        text NOT NULL REFERENCES cpconf.profile (name) ON UPDATE CASCADE,
+    rule           text NOT NULL,
+    what           text NOT NULL,
+    anchor         text NOT NULL,
+    amount         integer NOT NULL,
+    unit           text NOT NULL,
+    direction      text NOT NULL,
+    effective_from date NOT NULL,
+    effective_to   date,
+    source         text NOT NULL,
+    note           text,
+    shipped        boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (profile, rule, effective_from, shipped),
+    CONSTRAINT timescale_unit CHECK (unit IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours')),
+    CONSTRAINT timescale_direction CHECK (direction IN ('within_after', 'at_least_before', 'at_least_after'))
+);
+
+COMMENT ON TABLE cpconf.timescale IS
+    'Timescale rules (rules.md section 1) per profile and period. Shipped rows cannot be changed; a council''s row for the same profile and rule takes precedence wherever its effective dates cover the day.';
+COMMENT ON COLUMN cpconf.timescale.rule IS 'Rule id from rules.md, e.g. T-ICPC.';
+COMMENT ON COLUMN cpconf.timescale.what IS 'What must happen.';
+COMMENT ON COLUMN cpconf.timescale.anchor IS 'The event the timescale counts from (or back from).';
+COMMENT ON COLUMN cpconf.timescale.amount IS 'How many units; zero or more.';
+COMMENT ON COLUMN cpconf.timescale.unit IS 'working_days (the profile''s calendar), calendar_days, weeks, months (calendar months, end-of-month clamped) or hours (24 h = the next day).';
+COMMENT ON COLUMN cpconf.timescale.direction IS 'within_after: due on or before anchor + amount; at_least_before: on or before anchor - amount; at_least_after: not before anchor + amount (a minimum).';
+COMMENT ON COLUMN cpconf.timescale.effective_from IS 'First day the row is in force (the anchor''s, or as_of''s, date).';
+COMMENT ON COLUMN cpconf.timescale.effective_to IS 'First day it is no longer in force; NULL: still in force.';
+COMMENT ON COLUMN cpconf.timescale.source IS 'Where the rule comes from: seed file and line, or the council''s reference.';
+
+-- The council's rows are its data; shipped rows come with the extension.
+SELECT pg_catalog.pg_extension_config_dump('cpconf.timescale', 'WHERE NOT shipped');
+
+/* ------------------------------------------------------------------------
+ * The shipped rules.  Sources are seed file:line (nl -ba);
+ * effective_from is the date of the source document.
+ * ------------------------------------------------------------------------ */
+
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source, note, shipped)
+SELECT p, r, w, a, n, u, d, f::date, s, x, true
+  FROM (VALUES
+-- national: Working Together 2018
+ ('national', 'T-ICPC', 'initial child protection conference held', 'strategy discussion at which the section 47 enquiry was initiated', 15, 'working_days', 'within_after', '2018-07-04', 'Working Together 2018 (001:47, 003:471)', NULL),
+ ('national', 'T-RCPC1', 'first review conference held', 'initial or transfer-in conference', 3, 'months', 'within_after', '2018-07-04', 'Working Together 2018 (001:112)', NULL),
+ ('national', 'T-RCPCN', 'next review conference held', 'previous review conference', 6, 'months', 'within_after', '2018-07-04', 'Working Together 2018 (001:114)', NULL),
+ ('national', 'T-CG1', 'first core group meeting', 'initial conference', 10, 'working_days', 'within_after', '2018-07-04', 'Working Together 2018 (000:713, 001:411, 003:952)', NULL),
+ ('national', 'T-TRANSFER', 'transfer-in conference held by the receiving council', 'notification of the move', 15, 'working_days', 'within_after', '2018-07-04', 'Working Together 2018 (003:854, 004:89)', NULL),
+ ('national', 'T-ASSESS', 'single assessment completed', 'referral', 45, 'working_days', 'within_after', '2018-07-04', 'Working Together 2018 (003:282)', NULL),
+-- staffordshire
+ ('staffordshire', 'T-ICPC-NOTIFY', 'initial conference notification form completed', 'decision to convene the initial conference', 24, 'hours', 'within_after', '2018-10-01', '000:44', NULL),
+ ('staffordshire', 'T-PREBIRTH', 'pre-birth initial conference held, at 32 weeks of pregnancy at the latest', 'expected date of delivery (40 weeks)', 8, 'weeks', 'at_least_before', '2018-10-01', '000:208-210', 'between 30 and 32 weeks gestation, or as soon as possible after; "currently subject to review"'),
+ ('staffordshire', 'T-PREBIRTH-OPENS', 'pre-birth initial conference held, at 30 weeks of pregnancy at the earliest', 'expected date of delivery (40 weeks)', 10, 'weeks', 'at_least_before', '2018-10-01', '000:208-210', 'the window of T-PREBIRTH opens'),
+ ('staffordshire', 'T-RCPC1', 'first review conference held', 'initial or receiving-in conference', 3, 'months', 'within_after', '2018-10-01', '000:1087-1088', NULL),
+ ('staffordshire', 'T-RCPCN', 'next review conference held', 'previous review conference', 6, 'months', 'within_after', '2018-10-01', '000:1087-1088', NULL),
+ ('staffordshire', 'T-CG1', 'first core group meeting', 'initial conference', 10, 'working_days', 'within_after', '2018-10-01', '000:632, 000:713', NULL),
+ ('staffordshire', 'T-CGN', 'next core group meeting', 'previous core group meeting', 6, 'weeks', 'within_after', '2018-10-01', '000:714, 000:739', 'six-weekly, or more often'),
+ ('staffordshire', 'T-CG-MINUTES', 'core group minutes and updated plan circulated', 'core group meeting', 10, 'working_days', 'within_after', '2018-10-01', '000:711', NULL),
+ ('staffordshire', 'T-INVITE-RCPC', 'review conference invitations sent', 'review conference', 10, 'working_days', 'at_least_before', '2018-10-01', '000:85', NULL),
+ ('staffordshire', 'T-REPORT-FAMILY-I', 'reports shared with the parents and child', 'initial conference', 2, 'working_days', 'at_least_before', '2018-10-01', '000:239, 000:436, 000:455', NULL),
+ ('staffordshire', 'T-REPORT-FAMILY-R', 'reports shared with the parents and child', 'review conference', 5, 'working_days', 'at_least_before', '2018-10-01', '000:241, 000:442, 000:455', NULL),
+ ('staffordshire', 'T-REPORT-CHAIR-I', 'report to the chair', 'initial conference', 2, 'working_days', 'at_least_before', '2018-10-01', '000:239', 'with the family''s copy'),
+ ('staffordshire', 'T-REPORT-CHAIR-R', 'report to the chair', 'review conference', 5, 'working_days', 'at_least_before', '2018-10-01', '000:241', 'with the family''s copy'),
+ ('staffordshire', 'T-EXCLUSION-REQ', 'request to exclude a family member made to the chair', 'conference', 2, 'working_days', 'at_least_before', '2018-10-01', '000:459-462', 'not on the morning of the conference; 000:502 says "two days"'),
+ ('staffordshire', 'T-DECISION', 'decision and recommendations completed', 'conference', 1, 'working_days', 'within_after', '2018-10-01', '000:912, 000:925', NULL),
+ ('staffordshire', 'T-MINUTES', 'minutes (and redacted minutes) circulated', 'conference', 10, 'working_days', 'within_after', '2018-10-01', '000:573, 000:927', NULL),
+ ('staffordshire', 'T-AMEND-DONE', 'minute-taker completes amendments', 'conference', 28, 'working_days', 'within_after', '2018-10-01', '000:930', NULL),
+ ('staffordshire', 'T-INQUORATE', 'an inquorate initial conference lacking information reconvened', 'the inquorate conference', 7, 'working_days', 'within_after', '2018-10-01', '000:491', NULL),
+ ('staffordshire', 'T-TRANSFER-REVIEW', 'receiving council reviews the transfer documents', 'receipt of the documents', 5, 'working_days', 'within_after', '2018-10-01', '000:1034', 'missing documents delay it (000:1036)'),
+ ('staffordshire', 'T-TRANSFER', 'receiving-in conference held', 'decision to convene a receiving-in conference', 15, 'working_days', 'within_after', '2018-10-01', '000:1082-1084', 'not from the move; when another council receives, 15 WD of notification of the move (000:815): T-TRANSFER-NOTIFIED'),
+ ('staffordshire', 'T-TRANSFER-NOTIFIED', 'transfer-in conference held by the receiving council', 'notification of the move', 15, 'working_days', 'within_after', '2018-10-01', '000:815', 'when another council receives a Staffordshire child'),
+ ('staffordshire', 'T-TRANSFER-REPORT', 'originating council''s report shared with the parents', 'receiving-in conference', 2, 'working_days', 'at_least_before', '2018-10-01', '000:1095', NULL),
+ ('staffordshire', 'T-VISIT', 'lead social worker sees the child', 'previous visit', 3, 'weeks', 'within_after', '2018-10-01', '000:172-174', 'a minimum; the conference sets the frequency'),
+ ('staffordshire', 'T-18', 'review held before the 18th birthday', '18th birthday', 1, 'calendar_days', 'at_least_before', '2018-10-01', '000:831-833', 'held before the birthday'),
+-- derby
+ ('derby', 'T-ICPC', 'initial child protection conference held', 'strategy discussion at which the section 47 enquiry was initiated', 15, 'working_days', 'within_after', '2024-09-01', '001:47', 'a delay is reported to the child protection manager with reasons (001:51)'),
+ ('derby', 'T-ICPC-PLO', 'initial conference for a child in proceedings without an order or under the Public Law Outline', 'entry into proceedings or the PLO', 15, 'working_days', 'within_after', '2024-09-01', '001:41', 'unit not stated ("the 15 day timeframe"): read as T-ICPC''s 15 working days (001:47)'),
+ ('derby', 'T-ICPC-LAC', 'initial conference held when a looked-after review decides one is needed before a child on a care order returns home', 'looked-after review decision', 15, 'calendar_days', 'within_after', '2024-09-01', '001:130', 'unit not stated; the social worker requests it to take place within 15 days'),
+ ('derby', 'T-PREBIRTH', 'pre-birth initial conference held, at 28 weeks of pregnancy', 'expected date of delivery (40 weeks)', 12, 'weeks', 'at_least_before', '2024-09-01', '001:53', NULL),
+ ('derby', 'T-RCPC1', 'first review conference held', 'initial or transfer-in conference', 3, 'months', 'within_after', '2024-09-01', '001:112', 'after a pre-birth conference also T-RCPC1-BIRTH, whichever is sooner'),
+ ('derby', 'T-RCPC1-BIRTH', 'first review after a pre-birth conference held', 'the child''s birth', 1, 'months', 'within_after', '2024-09-01', '001:112', 'or 3 months after the pre-birth conference (T-RCPC1), whichever is sooner'),
+ ('derby', 'T-RCPCN', 'next review conference held', 'previous review conference', 6, 'months', 'within_after', '2024-09-01', '001:114', 'a child under 5 with serious concerns may need shorter (001:116)'),
+ ('derby', 'T-CG1', 'first core group meeting', 'initial conference', 10, 'working_days', 'within_after', '2024-09-01', '001:411', NULL),
+ ('derby', 'T-REPORT-FAMILY-I', 'reports shared with the parents and older children', 'initial conference', 2, 'working_days', 'at_least_before', '2024-09-01', '001:364', NULL),
+ ('derby', 'T-REPORT-FAMILY-R', 'reports shared with the parents and older children', 'review conference', 3, 'working_days', 'at_least_before', '2024-09-01', '001:364', NULL),
+ ('derby', 'T-REPORT-CHAIR-I', 'reports available to the chair', 'initial conference', 2, 'working_days', 'at_least_before', '2024-09-01', '001:366', NULL),
+ ('derby', 'T-REPORT-CHAIR-R', 'reports available to the chair', 'review conference', 3, 'working_days', 'at_least_before', '2024-09-01', '001:366', NULL),
+ ('derby', 'T-EXCLUSION-REQ', 'request to exclude a parent made to the chair', 'conference', 3, 'working_days', 'at_least_before', '2024-09-01', '001:310', NULL),
+ ('derby', 'T-DECISION', 'decision, outline and recommendation on the local authority system', 'conference', 24, 'hours', 'within_after', '2024-09-01', '001:415, 001:547', 'given to all attendees at the end of the conference'),
+ ('derby', 'T-MINUTES', 'conference record sent to all attending or invited', 'conference', 20, 'working_days', 'within_after', '2024-09-01', '001:543', NULL),
+ ('derby', 'T-MINUTES-PARENTS', 'record given to and discussed with the parents', 'conference', 20, 'working_days', 'within_after', '2024-09-01', '001:545', NULL),
+ ('derby', 'T-AMEND-SUBMIT', 'amendments to the record received', 'receipt of the record', 1, 'weeks', 'within_after', '2024-09-01', '001:543', NULL),
+ ('derby', 'T-TRANSFER-NOTIFY', 'originating council notifies the host council of a move', 'the move', 48, 'hours', 'within_after', '2024-09-01', '001:75', 'permanent or temporary'),
+ ('derby', 'T-TRANSFER', 'transfer-in conference held', 'notification of the move', 15, 'working_days', 'within_after', '2024-09-01', '001:91', NULL),
+ ('derby', 'T-MIN-PLAN', 'plan kept at least this long for a child returning after proceedings to the carers where the harm occurred', 'plan start', 6, 'months', 'at_least_after', '2024-09-01', '001:43', NULL),
+ ('derby', 'T-CIN-AFTER-PLAN', 'child in need plan circulated after a plan ends', 'the discontinuing conference', 2, 'weeks', 'within_after', '2024-09-01', '001:509', NULL),
+ ('derby', 'T-CIN-AFTER-MIN', 'child in need plan kept at least this long', 'discontinuation', 3, 'months', 'at_least_after', '2024-09-01', '001:505', 'unless all its members agree after the first child in need review'),
+ ('derby', 'T-CIN-AFTER-REVIEW', 'first child in need review', 'discontinuation', 3, 'months', 'within_after', '2024-09-01', '001:511', NULL),
+ ('derby', 'T-CIN-AFTER-NETWORK', 'next child in need network meeting', 'previous network meeting', 6, 'weeks', 'within_after', '2024-09-01', '001:511', NULL),
+-- derbyshire
+ ('derbyshire', 'T-ICPC', 'initial child protection conference held', 'strategy discussion at which the section 47 enquiry was initiated', 15, 'working_days', 'within_after', '2024-09-01', '001:47', 'a delay is reported to the child protection manager with reasons (001:51)'),
+ ('derbyshire', 'T-ICPC-PLO', 'initial conference for a child in proceedings without an order or under the Public Law Outline', 'entry into proceedings or the PLO', 15, 'working_days', 'within_after', '2024-09-01', '001:41', 'unit not stated ("the 15 day timeframe"): read as T-ICPC''s 15 working days (001:47)'),
+ ('derbyshire', 'T-ICPC-LAC', 'initial conference held when a looked-after review decides one is needed before a child on a care order returns home', 'looked-after review decision', 15, 'calendar_days', 'within_after', '2024-09-01', '001:130', 'unit not stated; the social worker requests it to take place within 15 days'),
+ ('derbyshire', 'T-PREBIRTH', 'pre-birth initial conference held, at 28 weeks of pregnancy', 'expected date of delivery (40 weeks)', 12, 'weeks', 'at_least_before', '2024-09-01', '001:53', NULL),
+ ('derbyshire', 'T-RCPC1', 'first review conference held', 'initial or transfer-in conference', 3, 'months', 'within_after', '2024-09-01', '001:112', 'after a pre-birth conference also T-RCPC1-BIRTH, whichever is sooner'),
+ ('derbyshire', 'T-RCPC1-BIRTH', 'first review after a pre-birth conference held', 'the child''s birth', 1, 'months', 'within_after', '2024-09-01', '001:112', 'or 3 months after the pre-birth conference (T-RCPC1), whichever is sooner'),
+ ('derbyshire', 'T-RCPCN', 'next review conference held', 'previous review conference', 6, 'months', 'within_after', '2024-09-01', '001:114', 'a child under 5 with serious concerns may need shorter (001:116)'),
+ ('derbyshire', 'T-CG1', 'first core group meeting', 'initial conference', 10, 'working_days', 'within_after', '2024-09-01', '001:411', NULL),
+ ('derbyshire', 'T-REPORT-FAMILY-I', 'reports shared with the parents and older children', 'initial conference', 2, 'working_days', 'at_least_before', '2024-09-01', '001:364', NULL),
+ ('derbyshire', 'T-REPORT-FAMILY-R', 'reports shared with the parents and older children', 'review conference', 3, 'working_days', 'at_least_before', '2024-09-01', '001:364', NULL),
+ ('derbyshire', 'T-REPORT-CHAIR-I', 'reports available to the chair', 'initial conference', 2, 'working_days', 'at_least_before', '2024-09-01', '001:366', NULL),
+ ('derbyshire', 'T-REPORT-CHAIR-R', 'reports available to the chair', 'review conference', 3, 'working_days', 'at_least_before', '2024-09-01', '001:366', NULL),
+ ('derbyshire', 'T-EXCLUSION-REQ', 'request to exclude a parent made to the chair', 'conference', 3, 'working_days', 'at_least_before', '2024-09-01', '001:310', NULL),
+ ('derbyshire', 'T-DECISION', 'outline plan and decision recorded on the system', 'conference', 24, 'hours', 'within_after', '2024-09-01', '001:549', 'given to all participants at the conference'),
+ ('derbyshire', 'T-DECISION-SUMMARY', 'summary and plan from the conference sent out', 'conference', 5, 'working_days', 'within_after', '2024-09-01', '001:415', NULL),
+ ('derbyshire', 'T-MINUTES', 'conference record sent to all attending or invited', 'conference', 5, 'working_days', 'within_after', '2024-09-01', '001:543', NULL),
+ ('derbyshire', 'T-MINUTES-PARENTS', 'record given to and discussed with the parents', 'conference', 15, 'working_days', 'within_after', '2024-09-01', '001:545', NULL),
+ ('derbyshire', 'T-AMEND-SUBMIT', 'amendments to the record received', 'receipt of the record', 1, 'weeks', 'within_after', '2024-09-01', '001:543', NULL),
+ ('derbyshire', 'T-TRANSFER-NOTIFY', 'originating council notifies the host council of a move', 'the move', 48, 'hours', 'within_after', '2024-09-01', '001:75', 'permanent or temporary'),
+ ('derbyshire', 'T-TRANSFER', 'transfer-in conference held', 'notification of the move', 15, 'working_days', 'within_after', '2024-09-01', '001:91', NULL),
+ ('derbyshire', 'T-CIN-AFTER-PLAN', 'child in need plan circulated after a plan ends', 'the discontinuing conference', 2, 'weeks', 'within_after', '2024-09-01', '001:509', NULL),
+ ('derbyshire', 'T-CIN-AFTER-MIN', 'child in need plan kept at least this long', 'discontinuation', 3, 'months', 'at_least_after', '2024-09-01', '001:505', 'unless all its members agree after the first child in need review'),
+ ('derbyshire', 'T-CIN-AFTER-REVIEW', 'next child in need review', 'previous child in need review, or discontinuation', 6, 'weeks', 'within_after', '2024-09-01', '001:512', 'reviews booked six-weekly'),
+-- darlington
+ ('darlington', 'T-ICPC', 'initial child protection conference held', 'the strategy discussion at which the section 47 enquiry was initiated (the last, where several)', 15, 'working_days', 'within_after', '2018-07-04', '003:471', 'a delay needs the team manager''s written agreement with reasons (003:473)'),
+ ('darlington', 'T-ICPC-LAC', 'initial conference held when a looked-after review decides one is needed before a child on a care order returns home', 'looked-after case review decision', 15, 'calendar_days', 'within_after', '2018-07-04', '003:871', 'unit not stated; the social worker requests it to take place within 15 days'),
+ ('darlington', 'T-PREBIRTH', 'pre-birth conference held, ideally', 'expected date of delivery', 3, 'months', 'at_least_before', '2018-07-04', '003:495', 'earlier if a premature birth is likely (003:497)'),
+ ('darlington', 'T-RCPC1', 'first review conference held', 'initial conference', 91, 'calendar_days', 'within_after', '2018-07-04', '003:530', '"3 months (91 days)": the days, as written'),
+ ('darlington', 'T-RCPCN', 'next review conference held', 'previous review conference', 182, 'calendar_days', 'within_after', '2018-07-04', '003:532', '"6 months (182 days)": the days, as written'),
+ ('darlington', 'T-CG1', 'first core group meeting', 'initial conference', 10, 'working_days', 'within_after', '2018-07-04', '003:952', 'pre-birth: before the birth (003:503)'),
+ ('darlington', 'T-CG-MINUTES', 'child protection plan distributed after a core group', 'core group meeting', 5, 'calendar_days', 'within_after', '2018-07-04', '003:980', 'unit not stated'),
+ ('darlington', 'T-REPORT-FAMILY-I', 'report shared with the parents and older children', 'initial conference', 2, 'working_days', 'at_least_before', '2018-07-04', '003:724', NULL),
+ ('darlington', 'T-REPORT-FAMILY-R', 'report shared with the parents and older children', 'review conference', 2, 'working_days', 'at_least_before', '2018-07-04', '003:724', NULL),
+ ('darlington', 'T-REPORT-CHAIR-I', 'report to the chair', 'initial conference', 3, 'working_days', 'at_least_before', '2018-07-04', '003:726', NULL),
+ ('darlington', 'T-REPORT-CHAIR-R', 'report to the chair', 'review conference', 3, 'working_days', 'at_least_before', '2018-07-04', '003:726', NULL),
+ ('darlington', 'T-REPORT-EXCLUDED-I', 'social worker''s report to an excluded family member', 'initial conference', 3, 'working_days', 'at_least_before', '2018-07-04', '003:691', NULL),
+ ('darlington', 'T-REPORT-EXCLUDED-R', 'social worker''s report to an excluded family member', 'review conference', 5, 'working_days', 'at_least_before', '2018-07-04', '003:691', NULL),
+ ('darlington', 'T-EXCLUSION-REQ', 'request to exclude a parent made to the chair', 'conference', 3, 'working_days', 'at_least_before', '2018-07-04', '003:666', NULL),
+ ('darlington', 'T-DECISION', 'decisions and outline plan circulated to all invited', 'conference', 2, 'working_days', 'within_after', '2018-07-04', '003:901', NULL),
+ ('darlington', 'T-MINUTES', 'conference record sent to all attending or invited', 'conference', 20, 'working_days', 'within_after', '2018-07-04', '003:905, 003:926', NULL),
+ ('darlington', 'T-AMEND-SUBMIT', 'amendments to the record sent to the chair', 'receipt of the record', 10, 'working_days', 'within_after', '2018-07-04', '003:926', NULL),
+ ('darlington', 'T-INQUORATE', 'a new date for an inquorate conference', 'the inquorate conference', 1, 'months', 'within_after', '2018-07-04', '003:566', '"usually within a month", set immediately'),
+ ('darlington', 'T-TRANSFER', 'transfer conference held by the receiving council', 'notification of the move', 15, 'working_days', 'within_after', '2018-07-04', '003:854', '003:513 counts from the agreement between the two authorities: T-TRANSFER-AGREED'),
+ ('darlington', 'T-TRANSFER-AGREED', 'transfer conference held', 'agreement between the two authorities', 15, 'working_days', 'within_after', '2018-07-04', '003:513', NULL),
+ ('darlington', 'T-TRANSFER-REPORT', 'originating lead social worker''s report submitted', 'transfer conference', 5, 'working_days', 'at_least_before', '2018-07-04', '003:515', 'shared with the child and family first'),
+ ('darlington', 'T-VIEWS', 'absent agencies'' views sought in writing', 'the chair''s decision to seek them', 10, 'working_days', 'within_after', '2018-07-04', '003:859', NULL),
+ ('darlington', 'T-VIEWS-REPLY', 'absent agencies'' written replies', 'the chair''s request', 10, 'working_days', 'within_after', '2018-07-04', '003:859', NULL),
+ ('darlington', 'T-VISIT', 'lead social worker sees the child', 'previous visit', 10, 'working_days', 'within_after', '2018-07-04', '003:990', 'at least every 10 working days'),
+ ('darlington', 'T-VISIT-SLEEP', 'lead social worker sees where the child sleeps', 'previous such visit', 6, 'weeks', 'within_after', '2018-07-04', '003:992', NULL),
+ ('darlington', 'T-CIN-AFTER-MEETING', 'multi-agency meeting to develop the child''s plan (to consider)', 'discontinuation', 10, 'calendar_days', 'within_after', '2018-07-04', '003:863', 'unit not stated'),
+ ('darlington', 'T-CIN-AFTER-REVIEW', 'first review of the child''s plan', 'discontinuation', 3, 'months', 'within_after', '2018-07-04', '003:863', NULL),
+ ('darlington', 'T-CIN-AFTER-REVIEWN', 'next review of the child''s plan', 'previous review of the child''s plan', 6, 'months', 'within_after', '2018-07-04', '003:863', NULL),
+ ('darlington', 'T-COMPLAINT', 'conference complaint answered', 'receipt of the complaint', 10, 'working_days', 'within_after', '2018-07-04', '003:1055', NULL),
+ ('darlington', 'T-COMPLAINT-ACK', 'independent chair acknowledges the complaint', 'receipt of the complaint', 5, 'working_days', 'within_after', '2018-07-04', '003:1063', NULL),
+ ('darlington', 'T-COMPLAINT-CONSIDER', 'independent chair considers the documents', 'receipt of the complaint', 15, 'working_days', 'within_after', '2018-07-04', '003:1064', NULL),
+ ('darlington', 'T-COMPLAINT-RESPOND', 'independent chair''s written response', 'receipt of the complaint', 30, 'working_days', 'within_after', '2018-07-04', '003:1065', NULL),
+ ('darlington', 'T-COMPLAINT-PANEL', 'appeal panel meets', 'written notice of appeal', 20, 'working_days', 'within_after', '2018-07-04', '003:1069', NULL),
+ ('darlington', 'T-COMPLAINT-OUTCOME', 'appeal outcome given', 'appeal panel meeting', 5, 'working_days', 'within_after', '2018-07-04', '003:1073', NULL),
+ ('darlington', 'T-ASSESS', 'single assessment completed', 'referral', 45, 'working_days', 'within_after', '2018-07-04', '003:282', NULL),
+ ('darlington', 'T-ASSESS-CONTACT', 'decision on a contact', 'receipt of the contact', 24, 'hours', 'within_after', '2018-07-04', '003:248', NULL),
+ ('darlington', 'T-ASSESS-ALLOCATE', 'single assessment allocated', 'team manager''s decision', 2, 'working_days', 'within_after', '2018-07-04', '003:258', NULL),
+ ('darlington', 'T-ASSESS-ACK', 'referrer acknowledged', 'referral', 10, 'working_days', 'within_after', '2018-07-04', '003:262', NULL),
+-- sussex
+ ('sussex', 'T-TRANSFER', 'transfer conference held by the receiving council', 'notification of the move', 15, 'working_days', 'within_after', '2023-02-01', '004:89', NULL),
+ ('sussex', 'T-VIEWS', 'absent agencies'' views sought in writing', 'the chair''s decision to seek them', 10, 'working_days', 'within_after', '2023-02-01', '004:95', NULL),
+ ('sussex', 'T-VIEWS-REPLY', 'absent agencies'' written replies', 'the chair''s request', 10, 'working_days', 'within_after', '2023-02-01', '004:95', NULL)
+) AS v (p, r, w, a, n, u, d, f, s, x);
+
+/* ------------------------------------------------------------------------
+ * Checks on council rules: a clear error for each mistake.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.timescale_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    other record;
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
+        RAISE EXCEPTION 'rule % of profile "%" is shipped with cpconf and cannot be changed', OLD.rule, OLD.profile
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'Shipped rules are the partnerships'' procedures as published, with their sources.',
+                  HINT = 'Add your own row for this profile and rule: it takes precedence over the shipped one wherever its effective dates apply.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    IF NEW.shipped THEN
+        RAISE EXCEPTION 'only cpconf itself adds shipped rules'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'shipped = true marks the rules that come with the extension.',
+                  HINT = 'Leave shipped false (the default).';
+    END IF;
+    IF NEW.rule !~ '^T(-[A-Z0-9]+)+$' THEN
+        RAISE EXCEPTION 'timescale rule id "%" is not of the form T-NAME', NEW.rule
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Timescale rules are named as in rules.md section 1: T-ICPC, T-CG1, T-REPORT-FAMILY-R, ...',
+                  HINT = 'Use an upper-case id starting with T-.';
+    END IF;
+    IF NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = NEW.profile) THEN
+        RAISE EXCEPTION 'rule % names unknown profile "%"', NEW.rule, NEW.profile
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = 'A timescale row belongs to a profile in cpconf.profile.',
+                  HINT = format('Use one of: %s; or add the profile first.',
+                                (SELECT string_agg(p.name, ', ' ORDER BY p.name) FROM cpconf.profile p));
+    END IF;
+    IF NEW.unit NOT IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours') THEN
+        RAISE EXCEPTION 'rule % of profile "%" has unknown unit "%"', NEW.rule, NEW.profile, NEW.unit
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Timescales are counted in working days, calendar days, weeks, calendar months or hours.',
+                  HINT = 'Use one of: working_days, calendar_days, weeks, months, hours.';
+    END IF;
+    IF NEW.direction NOT IN ('within_after', 'at_least_before', 'at_least_after') THEN
+        RAISE EXCEPTION 'rule % of profile "%" has unknown direction "%"', NEW.rule, NEW.profile, NEW.direction
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'within_after: within N after the anchor; at_least_before: at least N before it; at_least_after: not before N after it.',
+                  HINT = 'Use one of: within_after, at_least_before, at_least_after.';
+    END IF;
+    IF NEW.amount < 0 THEN
+        RAISE EXCEPTION 'rule % of profile "%" has a negative amount (%)', NEW.rule, NEW.profile, NEW.amount
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'An amount counts units away from the anchor; the direction says which way.',
+                  HINT = 'Give a positive amount, with direction at_least_before for a time before the anchor.';
+    END IF;
+    IF NEW.effective_to IS NOT NULL AND NEW.effective_to <= NEW.effective_from THEN
+        RAISE EXCEPTION 'rule % of profile "%" ends (%) before it starts (%)', NEW.rule, NEW.profile,
+                        NEW.effective_to, NEW.effective_from
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'effective_to is the first day the row is no longer in force.',
+                  HINT = 'Make effective_to later than effective_from, or NULL if it is still in force.';
+    END IF;
+    -- Two writers could each miss the other's overlapping row: take turns.
+    LOCK TABLE cpconf.timescale IN SHARE ROW EXCLUSIVE MODE;
+    SELECT t.effective_from, t.effective_to INTO other
+      FROM cpconf.timescale t
+     WHERE t.profile = NEW.profile AND t.rule = NEW.rule AND NOT t.shipped
+       AND (TG_OP = 'INSERT' OR (t.profile, t.rule, t.effective_from) <> (OLD.profile, OLD.rule, OLD.effective_from))
+       AND daterange(t.effective_from, t.effective_to) && daterange(NEW.effective_from, NEW.effective_to)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'rule % of profile "%" already has a row in force from % %', NEW.rule, NEW.profile,
+                        other.effective_from, coalesce('to ' || other.effective_to, 'on')
+            USING ERRCODE = 'exclusion_violation',
+                  DETAIL = format('The new row would be in force from %s %s, overlapping it.',
+                                  NEW.effective_from, coalesce('to ' || NEW.effective_to, 'on')),
+                  HINT = 'End the earlier row (set its effective_to) where the new one starts.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION cpconf.timescale_check() IS
+    'Trigger: keeps shipped rules unchanged and rejects a bad rule id, a negative amount, reversed effective dates, or effective dates overlapping another council row for the same profile and rule.';
+
+CREATE TRIGGER timescale_check
+    BEFORE INSERT OR UPDATE OR DELETE ON cpconf.timescale
+    FOR EACH ROW EXECUTE FUNCTION cpconf.timescale_check();
+CREATE TRIGGER timescale_changed
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.timescale
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
+
+/* ------------------------------------------------------------------------
+ * Deadlines.  STABLE: they read the rule tables and settings.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.deadline(rule text, anchor date, profile text DEFAULT NULL, as_of date DEFAULT NULL)
+RETURNS date
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_deadline';
+
+CREATE FUNCTION cpconf.deadline(rule text, anchor timestamp, profile text DEFAULT NULL, as_of timestamp DEFAULT NULL)
+RETURNS date
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_deadline_ts';
+
+COMMENT ON FUNCTION cpconf.deadline(text, date, text, date) IS
+    'The last day on which rule is met for an event on anchor (for an at_least_before rule, the last day the thing may happen; for at_least_after, the first), under profile (NULL: the setting cpconf.profile) as in force on as_of (NULL: the anchor). NULL rule or anchor gives NULL.';
+COMMENT ON FUNCTION cpconf.deadline(text, timestamp, text, timestamp) IS
+    'deadline of the timestamps'' dates; the time of day is ignored.';
+
+CREATE FUNCTION cpconf.timescales(profile text DEFAULT NULL, as_of date DEFAULT NULL)
+RETURNS TABLE (rule text, what text, anchor text, amount integer, unit text, direction text,
+               effective_from date, effective_to date, defined_by text, shipped boolean,
+               source text, note text)
+LANGUAGE c STABLE PARALLEL SAFE ROWS 60
+AS 'MODULE_PATHNAME', 'cpconf_timescales';
+
+COMMENT ON FUNCTION cpconf.timescales(text, date) IS
+    'The timescale rules in force for a profile (NULL: the setting cpconf.profile) on as_of (NULL: today), after inheritance and council overrides, with the profile that states each and its source.';
+
+CREATE FUNCTION cpconf.first_review_due(initial_conference date, birth date DEFAULT NULL,
+                                        profile text DEFAULT NULL, as_of date DEFAULT NULL)
+RETURNS date
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT CASE
+        WHEN initial_conference IS NULL THEN NULL
+        WHEN birth IS NULL
+             OR NOT EXISTS (SELECT FROM cpconf.timescales(profile, coalesce(as_of, initial_conference)) t
+                             WHERE t.rule = 'T-RCPC1-BIRTH')
+        THEN cpconf.deadline('T-RCPC1', initial_conference, profile, as_of)
+        ELSE least(cpconf.deadline('T-RCPC1', initial_conference, profile, as_of),
+                   cpconf.deadline('T-RCPC1-BIRTH', birth, profile, coalesce(as_of, initial_conference)))
+    END;
+END;
+
+COMMENT ON FUNCTION cpconf.first_review_due(date, date, text, date) IS
+    'When the first review conference is due (T-RCPC1). After a pre-birth conference, where the profile states T-RCPC1-BIRTH (derby, derbyshire), the earlier of that from the birth and T-RCPC1 from the conference; before the birth is recorded, T-RCPC1 alone.';
+
+CREATE FUNCTION cpconf.prebirth_conference_due(expected_delivery date DEFAULT NULL,
+                                               gestation_weeks integer DEFAULT NULL,
+                                               gestation_on date DEFAULT NULL,
+                                               profile text DEFAULT NULL, as_of date DEFAULT NULL,
+                                               OUT not_before date, OUT due date)
+RETURNS record
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    edd date := expected_delivery;
+BEGIN
+    IF edd IS NULL AND gestation_weeks IS NOT NULL AND gestation_on IS NOT NULL THEN
+        IF gestation_weeks NOT BETWEEN 0 AND 45 THEN
+            RAISE EXCEPTION 'gestation of % weeks is not a pregnancy', gestation_weeks
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = 'Rule T-PREBIRTH counts from the expected date of delivery, at 40 weeks of pregnancy.',
+                      HINT = 'Give the completed weeks of pregnancy on gestation_on, from 0 to 45.';
+        END IF;
+        edd := gestation_on + 7 * (40 - gestation_weeks);
+    ELSIF edd IS NOT NULL AND (gestation_weeks IS NOT NULL OR gestation_on IS NOT NULL) THEN
+        RAISE EXCEPTION 'give either the expected date of delivery or the gestation, not both'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Rule T-PREBIRTH counts from one expected date of delivery.',
+                  HINT = 'Pass expected_delivery, or gestation_weeks with gestation_on.';
+    END IF;
+    IF edd IS NULL THEN
+        RETURN;
+    END IF;
+    due := cpconf.deadline('T-PREBIRTH', edd, profile, coalesce(as_of, edd));
+    IF EXISTS (SELECT FROM cpconf.timescales(profile, coalesce(as_of, edd)) t WHERE t.rule = 'T-PREBIRTH-OPENS') THEN
+        not_before := cpconf.deadline('T-PREBIRTH-OPENS', edd, profile, coalesce(as_of, edd));
+    END IF;
+END
+$$;
+
+COMMENT ON FUNCTION cpconf.prebirth_conference_due(date, integer, date, text, date) IS
+    'When a pre-birth initial conference is due (T-PREBIRTH), from the expected date of delivery or from the weeks of pregnancy on a day (40 weeks = delivery); not_before where the profile opens a window (T-PREBIRTH-OPENS, staffordshire: 30 weeks). NULL when neither is given.';
+
+GRANT SELECT ON cpconf.timescale TO PUBLIC;
