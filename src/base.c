@@ -11,7 +11,9 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/inval.h"
@@ -158,6 +160,34 @@ cpconf_spi_isnull(int row, int col)
 	return isnull;
 }
 
+/* A value of any type, valid while the SPI result is. */
+Datum
+cpconf_spi_value(int row, int col, bool *isnull)
+{
+	return spi_value(row, col, isnull);
+}
+
+/* A text[] column as n strings in cxt; NULL as none. */
+const char **
+cpconf_spi_text_array(MemoryContext cxt, int row, int col, int *n)
+{
+	bool		isnull;
+	Datum		d = spi_value(row, col, &isnull);
+	Datum	   *values;
+	bool	   *nulls;
+	const char **result;
+
+	*n = 0;
+	if (isnull)
+		return MemoryContextAllocZero(cxt, sizeof(char *));
+	deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false, TYPALIGN_INT,
+					  &values, &nulls, n);
+	result = MemoryContextAllocZero(cxt, (*n + 1) * sizeof(char *));
+	for (int i = 0; i < *n; i++)
+		result[i] = nulls[i] ? NULL : MemoryContextStrdup(cxt, TextDatumGetCString(values[i]));
+	return result;
+}
+
 bool
 cpconf_spi_bool(int row, int col)
 {
@@ -205,6 +235,34 @@ cpconf_timestamp_day(Timestamp ts, const char *what)
 	return (DateADT) (ts / USECS_PER_DAY);
 }
 
+/*
+ * day plus a number of calendar months, the day of the month clamped to the
+ * month's last (as PostgreSQL's date + interval does); PG_INT64_MAX when
+ * beyond any date.  An infinite day stays as it is.
+ */
+int64
+cpconf_add_months(DateADT day, int64 months)
+{
+	int			y,
+				m,
+				d;
+	int64		total;
+	int			ny,
+				nm,
+				last;
+
+	if (DATE_NOT_FINITE(day))
+		return day;
+	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	total = (int64) y * 12 + (m - 1) + months;
+	if (total < 0 || total > (int64) 5874897 * 12)
+		return PG_INT64_MAX;
+	ny = (int) (total / 12);
+	nm = (int) (total % 12) + 1;
+	last = day_tab[isleap(ny)][nm - 1];
+	return date2j(ny, nm, Min(d, last)) - POSTGRES_EPOCH_JDATE;
+}
+
 /* A day as YYYY-MM-DD whatever DateStyle says: messages must be unambiguous. */
 char *
 cpconf_format_day(DateADT day)
@@ -222,6 +280,32 @@ cpconf_format_day(DateADT day)
 }
 
 /* ---- result rows ---- */
+
+/*
+ * Start a check's result: a set of cpconf.finding, materialized.  The row
+ * type is the one the call site expects, so no catalog lookup per call.
+ */
+void
+findings_begin(Findings *f, FunctionCallInfo fcinfo)
+{
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	f->rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	f->profile = NULL;
+}
+
+void
+finding(Findings *f, const char *rule, Severity severity, const char *problem, const char *remedy)
+{
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, false, f->profile == NULL};
+
+	values[0] = CStringGetTextDatum(rule);
+	values[1] = CStringGetTextDatum(problem);
+	values[2] = CStringGetTextDatum(remedy);
+	values[3] = CStringGetTextDatum(severity == SEVERITY_VIOLATION ? "violation" : "not_recorded");
+	values[4] = f->profile ? CStringGetTextDatum(f->profile) : (Datum) 0;
+	tuplestore_putvalues(f->rsinfo->setResult, f->rsinfo->setDesc, values, nulls);
+}
 
 /* The blessed row type of a composite-returning call, copied into fn_mcxt. */
 TupleDesc

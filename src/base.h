@@ -17,6 +17,7 @@
 
 #include "access/xact.h"
 #include "access/tupdesc.h"
+#include "nodes/execnodes.h"
 #include "fmgr.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -42,6 +43,7 @@ extern char *cpconf_profile_setting;
 extern void cpconf_check_day(DateADT day, const char *what);
 extern DateADT cpconf_timestamp_day(Timestamp ts, const char *what);
 extern char *cpconf_format_day(DateADT day);
+extern int64 cpconf_add_months(DateADT day, int64 months);
 
 static inline bool
 cpconf_is_weekend(DateADT day)
@@ -125,10 +127,34 @@ extern DateADT cpconf_spi_date(int row, int col);
 extern int32 cpconf_spi_int(int row, int col);
 extern bool cpconf_spi_bool(int row, int col);
 extern bool cpconf_spi_isnull(int row, int col);
+extern Datum cpconf_spi_value(int row, int col, bool *isnull);
+extern const char **cpconf_spi_text_array(MemoryContext cxt, int row, int col, int *n);
 
 /* ---- results ---- */
 
 extern TupleDesc cpconf_blessed_result_type(FunctionCallInfo fcinfo);
 extern TupleDesc cpconf_result_row_type(FunctionCallInfo fcinfo);
+
+/* ---- findings: what every check returns (type cpconf.finding) ---- */
+
+typedef enum Severity
+{
+	SEVERITY_VIOLATION,			/* the record breaks the rule as recorded */
+	SEVERITY_NOT_RECORDED		/* the verdict turns on a fact not recorded */
+} Severity;
+
+/* A check's result set; profile is the profile whose rule row applied. */
+typedef struct Findings
+{
+	ReturnSetInfo *rsinfo;
+	const char *profile;
+} Findings;
+
+/* violation when the fact was recorded, not_recorded when it is NULL */
+#define SEVERITY_IF_NULL(isnull) ((isnull) ? SEVERITY_NOT_RECORDED : SEVERITY_VIOLATION)
+
+extern void findings_begin(Findings *f, FunctionCallInfo fcinfo);
+extern void finding(Findings *f, const char *rule, Severity severity,
+					const char *problem, const char *remedy);
 
 #endif							/* CPCONF_BASE_H */

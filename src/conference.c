@@ -61,7 +61,8 @@ build_cache(MemoryContext cxt)
 
 	cpconf_read_table("SELECT profile, effective_from, effective_to, shipped, quorum_social_care, "
 					  "quorum_agencies, quorum_qualifies, health_services_separately, "
-					  "gp_report_over_age, decision, source FROM cpconf.conference_rule "
+					  "gp_report_over_age, decision, source, multiple_categories, "
+					  "emotional_second_needs_concern, interim_lead_manager FROM cpconf.conference_rule "
 					  "ORDER BY shipped, effective_from");
 	c->rules = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(ConferenceRule));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -69,6 +70,7 @@ build_cache(MemoryContext cxt)
 		ConferenceRule *rule = &c->rules[c->nrules];
 		char	   *qualifies = cpconf_spi_text(CurrentMemoryContext, r, 7);
 		char	   *decision = cpconf_spi_text(CurrentMemoryContext, r, 10);
+		char	   *multiple;
 
 		rule_row_head_read(&rule->head, &c->profiles, r, 1, 4, 2, 3);
 		rule->social_care_required = cpconf_spi_bool(r, 5);
@@ -82,6 +84,13 @@ build_cache(MemoryContext cxt)
 			: strcmp(decision, "agencies_then_chair") == 0 ? DECIDE_AGENCIES_THEN_CHAIR
 			: DECIDE_CHAIR;
 		rule->source = cpconf_spi_text(cxt, r, 11);
+		multiple = cpconf_spi_text(CurrentMemoryContext, r, 12);
+		rule->multiple_categories = !multiple ? CATEGORIES_ALLOWED
+			: strcmp(multiple, "never") == 0 ? CATEGORIES_NEVER
+			: strcmp(multiple, "justified") == 0 ? CATEGORIES_JUSTIFIED
+			: CATEGORIES_ALLOWED;
+		rule->emotional_second_needs_concern = cpconf_spi_bool(r, 13);
+		rule->interim_lead_manager = cpconf_spi_bool(r, 14);
 		if (rule->head.profile >= 0)
 			c->nrules++;
 	}
@@ -129,6 +138,25 @@ conference_rule(const ConferenceCache *c, int p, DateADT day)
 	if (rule == NULL)
 		rule_not_in_force(&conference_rule_table, &c->profiles, p, day);
 	return rule;
+}
+
+/*
+ * The conference rule in force for a profile argument (NULL: the setting)
+ * on a day, as the SQL checks name them; an infinite day is an error.
+ */
+const ConferenceRule *
+conference_rule_on(const ConferenceCache *c, text *profile, DateADT day)
+{
+	int			p = profiles_lookup_arg(&c->profiles, profile);
+
+	rule_check_as_of(&conference_rule_table, day);
+	return conference_rule(c, p, day);
+}
+
+const char *
+conference_rule_profile(const ConferenceCache *c, const ConferenceRule *rule)
+{
+	return c->profiles.names[rule->head.profile];
 }
 
 /* ---- attendee(): one attendance fact, resolved through cpconf.agency ---- */
@@ -532,9 +560,81 @@ Datum
 cpconf_conference_rules(PG_FUNCTION_ARGS)
 {
 	ConferenceCache *c = conference_cache();
-	int			p = profiles_lookup_arg(&c->profiles, PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0));
-	DateADT		day = rule_as_of_arg(fcinfo, 1, &conference_rule_table);
+	text	   *profile = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
+	DateADT		day = PG_ARGISNULL(1) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(1);
 
 	PG_RETURN_DATUM(rule_table_row(&conference_rule_table, &c->profiles,
-								   &conference_rule(c, p, day)->head));
+								   &conference_rule_on(c, profile, day)->head));
+}
+
+/* ---- check_categories() (D-CATEGORY) ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_check_categories);
+
+/*
+ * check_categories(categories, profile, each_meets_threshold,
+ * risk_otherwise_underestimated, substantial_emotional_concern, as_of):
+ * every problem with a plan's categories of abuse, as findings.
+ */
+Datum
+cpconf_check_categories(PG_FUNCTION_ARGS)
+{
+	ConferenceCache *c = conference_cache();
+	const ConferenceRule *r;
+	Findings	f;
+	uint32		mask = 0;
+	int			n;
+	const char *profile;
+	bool		threshold_null = PG_ARGISNULL(2),
+				risk_null = PG_ARGISNULL(3),
+				concern_null = PG_ARGISNULL(4);
+
+	r = conference_rule_on(c, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
+						   PG_ARGISNULL(5) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(5));
+	profile = conference_rule_profile(c, r);
+	findings_begin(&f, fcinfo);
+	f.profile = profile;
+	if (!PG_ARGISNULL(0))
+		mask = label_array_mask(&abuse_category_labels, PG_GETARG_ARRAYTYPE_P(0), NULL);
+	n = pg_popcount32(mask);
+
+	if (n == 0)
+	{
+		finding(&f, "D-CATEGORY", SEVERITY_VIOLATION, "the plan names no category of abuse",
+				"The chair determines the category: physical, emotional, sexual or neglect.");
+		return (Datum) 0;
+	}
+	if (n > 1 && r->multiple_categories == CATEGORIES_NEVER)
+		finding(&f, "D-CATEGORY", SEVERITY_VIOLATION,
+				psprintf("%d categories are not used under profile %s", n, profile),
+				"Choose the category of the primary presenting concern and record the others as other significant concerns.");
+	else if (n > 1 && r->multiple_categories == CATEGORIES_JUSTIFIED)
+	{
+		if (threshold_null || risk_null)
+			finding(&f, "D-CATEGORY", SEVERITY_NOT_RECORDED,
+					psprintf("%d categories need two facts under profile %s that are not recorded: "
+							 "whether each reaches the threshold and whether a risk would otherwise be underestimated",
+							 n, profile),
+					"Record both facts (each_meets_threshold, risk_otherwise_underestimated), or use one category.");
+		else if (!(PG_GETARG_BOOL(2) && PG_GETARG_BOOL(3)))
+			finding(&f, "D-CATEGORY", SEVERITY_VIOLATION,
+					psprintf("%d categories are used only when each reaches the threshold and a specific risk "
+							 "would otherwise be underestimated (profile %s)", n, profile),
+					"Use the category of the primary presenting concern only.");
+	}
+	if (n > 1 && r->emotional_second_needs_concern && (mask & LABEL_BIT(CATEGORY_EMOTIONAL)) &&
+		r->multiple_categories != CATEGORIES_NEVER)
+	{
+		if (concern_null)
+			finding(&f, "D-CATEGORY", SEVERITY_NOT_RECORDED,
+					psprintf("emotional abuse alongside another category needs substantial concern under profile %s, "
+							 "which is not recorded", profile),
+					"Record substantial_emotional_concern, or leave emotional abuse out.");
+		else if (!PG_GETARG_BOOL(4))
+			finding(&f, "D-CATEGORY", SEVERITY_VIOLATION,
+					psprintf("emotional abuse is used as a second category only if substantial concern is indicated "
+							 "(profile %s)", profile),
+					"Leave emotional abuse out, or record the substantial concern.");
+	}
+	return (Datum) 0;
 }

@@ -23,6 +23,13 @@ typedef enum DecisionMethod
 	DECIDE_CHAIR				/* the chair, after seeking consensus */
 } DecisionMethod;
 
+typedef enum MultipleCategories
+{
+	CATEGORIES_ALLOWED,
+	CATEGORIES_JUSTIFIED,		/* each meets the threshold, a risk otherwise underestimated */
+	CATEGORIES_NEVER
+} MultipleCategories;
+
 typedef struct ConferenceRule
 {
 	RuleRowHead head;			/* profile, shipped, effective period */
@@ -32,6 +39,9 @@ typedef struct ConferenceRule
 	bool		health_services_separately;
 	int			gp_report_over_age; /* -1: no GP rule */
 	DecisionMethod decision;
+	MultipleCategories multiple_categories;	/* D-CATEGORY */
+	bool		emotional_second_needs_concern;	/* D-CATEGORY */
+	bool		interim_lead_manager;	/* D-LEAD */
 	const char *source;
 } ConferenceRule;
 
@@ -96,6 +106,10 @@ extern ConfigCache conference_config;
 
 extern ConferenceCache *conference_cache(void);
 extern const ConferenceRule *conference_rule(const ConferenceCache *c, int p, DateADT day);
+extern const ConferenceRule *conference_rule_on(const ConferenceCache *c, text *profile, DateADT day);
+extern const char *conference_rule_profile(const ConferenceCache *c, const ConferenceRule *rule);
+
+#define CATEGORY_EMOTIONAL 2
 extern const AgencySlot *attendee_agency(FunctionCallInfo fcinfo, AttendeeRef *ref,
 										 ConferenceCache *c, text *agency);
 extern int	attendee_took_part(AttendeeRef *ref, text *took_part);

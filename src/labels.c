@@ -327,6 +327,35 @@ static const char *const category_codes[] = {"PHY", "EMO", "SAB", "NEG"};
 PG_FUNCTION_INFO_V1(cpconf_cin_code);
 PG_FUNCTION_INFO_V1(cpconf_cin_code_array);
 
+/*
+ * The labels in an array of one of the one-byte types, as a mask of
+ * LABEL_BITs (NULL elements are skipped); display, if given, gets them in
+ * the array's order, joined by ", ".
+ */
+uint32
+label_array_mask(const LabelSet *set, ArrayType *a, StringInfo display)
+{
+	Datum	   *values;
+	bool	   *nulls;
+	int			n;
+	uint32		mask = 0;
+
+	deconstruct_array(a, ARR_ELEMTYPE(a), 1, true, TYPALIGN_CHAR, &values, &nulls, &n);
+	for (int i = 0; i < n; i++)
+	{
+		int			label = DatumGetChar(values[i]);
+		const char *name;
+
+		if (nulls[i])
+			continue;
+		name = label_name(set, label);	/* validates */
+		mask |= LABEL_BIT(label);
+		if (display)
+			appendStringInfo(display, "%s%s", display->len ? ", " : "", name);
+	}
+	return mask;
+}
+
 Datum
 cpconf_cin_code(PG_FUNCTION_ARGS)
 {

@@ -3,23 +3,83 @@
  *		The plan layer: ending a child protection plan (rules X-*).
  *
  * A partnership's rules for ending a plan are a row of
- * cpconf.discontinuation_rule per profile and period, resolved like every
- * rule table (profiles.c).  The checks themselves are still SQL functions
- * over cpconf.discontinuation_rules(), in the install script.
+ * cpconf.discontinuation_rule per profile and period, cached per session
+ * and resolved like every rule table (profiles.c).  The checks are plain
+ * functions of the facts of one plan, called per row by triggers and
+ * reports: check_plan_start() (a new plan), check_discontinuation() (its
+ * ending), after_discontinuation() and review_before_18().  Each broken
+ * rule is a cpconf.finding; impossible facts are errors.
  */
 #include "postgres.h"
 
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
 #include "utils/memutils.h"
 
-#include "timescales.h"
 #include "conference.h"
+#include "timescales.h"
 
+/* X-ACTIONS and X-FIRST-REVIEW, as the table spells them */
+typedef enum OpenActions
+{
+	OPEN_ACTIONS_NOT_STATED,
+	OPEN_ACTIONS_REFUSE,
+	OPEN_ACTIONS_RATIONALE
+} OpenActions;
+
+typedef enum FirstReview
+{
+	FIRST_REVIEW_ANY,
+	FIRST_REVIEW_LISTED_OR_UNSUBSTANTIATED,
+	FIRST_REVIEW_EXCEPTIONAL
+} FirstReview;
+
+/* One row of cpconf.discontinuation_rule; grounds as LABEL_BITs of end_reason. */
 typedef struct DiscontinuationRule
 {
 	RuleRowHead head;			/* profile, shipped, effective period */
+	uint32		grounds;
+	const char *grounds_list;	/* as the row lists them, for messages */
+	uint32		manager_grounds;
+	const char *manager_grounds_list;
+	bool		looked_after_review;
+	bool		moved_needs_written_responsibility;
+	bool		moved_needs_risk_assessment;
+	OpenActions open_actions;
+	FirstReview first_review;
+	uint32		first_review_grounds;
+	bool		supervision_order;
+	int			nnotify;
+	const char **notify;
+	int			nnotify_on_move;
+	const char **notify_on_move;
+	bool		critical_incident_on_death;
+	const char *child_in_need_plan;
 } DiscontinuationRule;
+
+/* The grounds (cpconf.end_reason labels) and forums the checks name. */
+#define GROUND_NO_LONGER_AT_RISK 1
+#define GROUND_MOVED 2
+#define GROUND_REACHED_18 3
+#define GROUND_DIED 4
+#define GROUND_LOOKED_AFTER 6
+
+typedef enum Forum
+{
+	FORUM_REVIEW_CONFERENCE,
+	FORUM_TRANSFER_CONFERENCE,
+	FORUM_LOOKED_AFTER_REVIEW,
+	FORUM_MANAGER,
+	FORUM_UNKNOWN				/* a NULL forum: no forum rule is checked */
+} Forum;
+
+static const char *const forum_names[] = {
+	"review_conference", "transfer_conference", "looked_after_review", "manager"
+};
 
 typedef struct PlanCache
 {
@@ -42,24 +102,84 @@ static ConfigCache plan_config = {
 	.build = build_cache,
 };
 
+/* An end_reason[] column as a mask, and the list as the row gives it. */
+static uint32
+grounds_column(MemoryContext cxt, int row, int col, const char **list)
+{
+	bool		isnull;
+	Datum		d = cpconf_spi_value(row, col, &isnull);
+	StringInfoData buf;
+	uint32		mask;
+
+	initStringInfo(&buf);
+	mask = isnull ? 0 : label_array_mask(&end_reason_labels_set, DatumGetArrayTypeP(d), &buf);
+	if (list)
+		*list = MemoryContextStrdup(cxt, buf.data);
+	return mask;
+}
+
 static void *
 build_cache(MemoryContext cxt)
 {
 	PlanCache  *c = MemoryContextAllocZero(cxt, sizeof(PlanCache));
 
 	profiles_load(&c->profiles, cxt);
-	cpconf_read_table("SELECT profile, shipped, effective_from, effective_to "
+	cpconf_read_table("SELECT profile, shipped, effective_from, effective_to, grounds, manager_grounds, "
+					  "looked_after_review, moved_needs_written_responsibility, moved_needs_risk_assessment, "
+					  "open_actions, first_review, first_review_grounds, supervision_order, notify, "
+					  "notify_on_move, critical_incident_on_death, child_in_need_plan "
 					  "FROM cpconf.discontinuation_rule");
 	c->rules = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(DiscontinuationRule));
 	for (uint64 r = 0; r < SPI_processed; r++)
 	{
 		DiscontinuationRule *rule = &c->rules[c->nrules];
+		char	   *open_actions = cpconf_spi_text(CurrentMemoryContext, r, 10);
+		char	   *first_review = cpconf_spi_text(CurrentMemoryContext, r, 11);
 
 		rule_row_head_read(&rule->head, &c->profiles, r, 1, 2, 3, 4);
+		rule->grounds = grounds_column(cxt, r, 5, &rule->grounds_list);
+		rule->manager_grounds = grounds_column(cxt, r, 6, &rule->manager_grounds_list);
+		rule->looked_after_review = cpconf_spi_bool(r, 7);
+		rule->moved_needs_written_responsibility = cpconf_spi_bool(r, 8);
+		rule->moved_needs_risk_assessment = cpconf_spi_bool(r, 9);
+		rule->open_actions = !open_actions ? OPEN_ACTIONS_NOT_STATED
+			: strcmp(open_actions, "refuse") == 0 ? OPEN_ACTIONS_REFUSE
+			: strcmp(open_actions, "rationale") == 0 ? OPEN_ACTIONS_RATIONALE
+			: OPEN_ACTIONS_NOT_STATED;
+		rule->first_review = !first_review ? FIRST_REVIEW_ANY
+			: strcmp(first_review, "listed_or_unsubstantiated") == 0 ? FIRST_REVIEW_LISTED_OR_UNSUBSTANTIATED
+			: strcmp(first_review, "exceptional") == 0 ? FIRST_REVIEW_EXCEPTIONAL
+			: FIRST_REVIEW_ANY;
+		rule->first_review_grounds = grounds_column(cxt, r, 12, NULL);
+		rule->supervision_order = cpconf_spi_bool(r, 13);
+		rule->notify = cpconf_spi_text_array(cxt, r, 14, &rule->nnotify);
+		rule->notify_on_move = cpconf_spi_text_array(cxt, r, 15, &rule->nnotify_on_move);
+		rule->critical_incident_on_death = cpconf_spi_bool(r, 16);
+		rule->child_in_need_plan = cpconf_spi_text(cxt, r, 17);
 		if (rule->head.profile >= 0)
 			c->nrules++;
 	}
 	return c;
+}
+
+/* The discontinuation rules in force for a profile argument (NULL: the setting) on day. */
+static const DiscontinuationRule *
+discontinuation_rule(PlanCache *c, text *profile, DateADT day)
+{
+	int			p = profiles_lookup_arg(&c->profiles, profile);
+	const DiscontinuationRule *rule;
+
+	rule_check_as_of(&discontinuation_rule_table, day);
+	rule = rule_in_force(&c->profiles, c->rules, c->nrules, sizeof(DiscontinuationRule), p, day);
+	if (rule == NULL)
+		rule_not_in_force(&discontinuation_rule_table, &c->profiles, p, day);
+	return rule;
+}
+
+static inline PlanCache *
+plan_cache(void)
+{
+	return config_cache_get(&plan_config);
 }
 
 PG_FUNCTION_INFO_V1(cpconf_discontinuation_rules);
@@ -71,13 +191,565 @@ PG_FUNCTION_INFO_V1(cpconf_discontinuation_rules);
 Datum
 cpconf_discontinuation_rules(PG_FUNCTION_ARGS)
 {
-	PlanCache  *c = config_cache_get(&plan_config);
-	int			p = profiles_lookup_arg(&c->profiles, PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0));
-	DateADT		day = rule_as_of_arg(fcinfo, 1, &discontinuation_rule_table);
-	const DiscontinuationRule *rule = rule_in_force(&c->profiles, c->rules, c->nrules,
-													sizeof(DiscontinuationRule), p, day);
+	PlanCache  *c = plan_cache();
+	text	   *profile = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
+	DateADT		day = PG_ARGISNULL(1) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(1);
 
-	if (rule == NULL)
-		rule_not_in_force(&discontinuation_rule_table, &c->profiles, p, day);
-	PG_RETURN_DATUM(rule_table_row(&discontinuation_rule_table, &c->profiles, &rule->head));
+	PG_RETURN_DATUM(rule_table_row(&discontinuation_rule_table, &c->profiles,
+								   &discontinuation_rule(c, profile, day)->head));
+}
+
+/* ---- the facts of one plan, as arguments ---- */
+
+/* A recorded yes/no fact: NOT_RECORDED when the argument is NULL. */
+typedef enum Fact
+{
+	NOT_RECORDED = -1,
+	NO = 0,
+	YES = 1
+} Fact;
+
+static inline Fact
+fact_arg(FunctionCallInfo fcinfo, int n)
+{
+	return PG_ARGISNULL(n) ? NOT_RECORDED : PG_GETARG_BOOL(n) ? YES : NO;
+}
+
+/* A date argument; DATEVAL_NOBEGIN stands for NULL where noted. */
+static inline bool
+date_arg(FunctionCallInfo fcinfo, int n, DateADT *day)
+{
+	if (PG_ARGISNULL(n))
+		return false;
+	*day = PG_GETARG_DATEADT(n);
+	return true;
+}
+
+static Forum
+forum_arg(FunctionCallInfo fcinfo, int n)
+{
+	text	   *t;
+	const char *s;
+	int			len;
+
+	if (PG_ARGISNULL(n))
+		return FORUM_UNKNOWN;
+	t = PG_GETARG_TEXT_PP(n);
+	s = VARDATA_ANY(t);
+	len = VARSIZE_ANY_EXHDR(t);
+	for (int i = 0; i < (int) lengthof(forum_names); i++)
+		if ((int) strlen(forum_names[i]) == len && memcmp(forum_names[i], s, len) == 0)
+			return (Forum) i;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown forum \"%.*s\" for ending a plan", len, s),
+			 errdetail("Rule X-FORUM: a plan ends at a review conference, after a transfer conference, "
+					   "at a looked-after review, or by a child protection manager without a conference."),
+			 errhint("Use review_conference, transfer_conference, looked_after_review or manager.")));
+	return FORUM_UNKNOWN;		/* keep compiler quiet */
+}
+
+/* The 18th birthday: 216 months on, 29 February clamped to the 28th. */
+static DateADT
+eighteenth_birthday(DateADT born)
+{
+	int64		day = cpconf_add_months(born, 18 * 12);
+
+	return day == PG_INT64_MAX ? DATEVAL_NOEND : (DateADT) day;
+}
+
+#define D(day) cpconf_format_day(day)
+
+/* ---- check_discontinuation() ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_check_discontinuation);
+
+/* The arguments of check_discontinuation(), in order. */
+enum
+{
+	A_GROUND, A_ENDED, A_DECIDED_AT, A_PROFILE, A_PLAN_STARTED, A_FIRST_REVIEW,
+	A_KEY_ACTIONS_OPEN, A_RATIONALE_MINUTED, A_TRANSFER_HELD, A_RESPONSIBILITY_IN_WRITING,
+	A_RISK_ASSESSED, A_UNSUBSTANTIATED, A_INITIAL_AGENCIES_VIEWS, A_PERPETRATOR,
+	A_SUPERVISION_ORDER, A_SUPERVISION_EXPIRES, A_UNANIMOUS, A_INITIAL_AGENCIES_CONSULTED,
+	A_RECORDED_IN_RECORDS, A_DATE_OF_BIRTH, A_DATE_OF_DEATH
+};
+
+/* Contradictory dates are errors, not findings. */
+static void
+check_ending_dates(int g, DateADT ended, bool have_started, DateADT started,
+				   bool have_birth, DateADT birth, bool have_death, DateADT death)
+{
+	if (have_started && ended < started)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the plan ends (%s) before it starts (%s)", D(ended), D(started)),
+				 errdetail("A plan cannot end before the conference that started it."),
+				 errhint("Check both dates.")));
+	if (have_death && death > ended && g == GROUND_DIED)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the plan ends (%s) on the ground that the child died, before the death (%s)",
+						D(ended), D(death)),
+				 errdetail("Ground died ends a plan on or after the child's death."),
+				 errhint("Check the dates, or the ground.")));
+	if (have_death && g != GROUND_DIED && death <= ended)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the child died (%s) before the plan ends (%s), but the ground is %s",
+						D(death), D(ended), label_name(&end_reason_labels_set, g)),
+				 errdetail("A plan of a child who has died ends on ground died (X-DIED)."),
+				 errhint("Use ground died, or check the date of death.")));
+	if (have_birth && (birth > ended || (have_started && birth > started)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the child's date of birth (%s) is after the plan's dates", D(birth)),
+				 errdetail("Only a pre-birth plan starts before birth, and then the date of birth is not yet known."),
+				 errhint("Check the date of birth.")));
+}
+
+/*
+ * check_discontinuation(ground, ended, decided_at, profile, ...facts):
+ * every rule the ending would break, as findings; empty when the plan may
+ * end.  A NULL fact a rule needs is a not_recorded finding, never assumed.
+ */
+Datum
+cpconf_check_discontinuation(PG_FUNCTION_ARGS)
+{
+	PlanCache  *c;
+	const DiscontinuationRule *r;
+	Findings	f;
+	int			g;
+	const char *gname;
+	DateADT		ended,
+				started = 0,
+				transfer = 0,
+				expires = 0,
+				birth = 0,
+				death = 0;
+	bool		have_started,
+				have_transfer,
+				have_expires,
+				have_birth,
+				have_death;
+	Forum		forum;
+	const char *profile;
+
+	if (PG_ARGISNULL(A_GROUND) || PG_ARGISNULL(A_ENDED))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("ending a plan needs the ground and the end date"),
+				 errdetail("The rules for ending a plan (X-GROUNDS and the rules after it) turn on both."),
+				 errhint("Pass ground and ended.")));
+	g = PG_GETARG_CHAR(A_GROUND);
+	gname = label_name(&end_reason_labels_set, g);
+	ended = PG_GETARG_DATEADT(A_ENDED);
+	forum = forum_arg(fcinfo, A_DECIDED_AT);
+	have_started = date_arg(fcinfo, A_PLAN_STARTED, &started);
+	have_transfer = date_arg(fcinfo, A_TRANSFER_HELD, &transfer);
+	have_expires = date_arg(fcinfo, A_SUPERVISION_EXPIRES, &expires);
+	have_birth = date_arg(fcinfo, A_DATE_OF_BIRTH, &birth);
+	have_death = date_arg(fcinfo, A_DATE_OF_DEATH, &death);
+	check_ending_dates(g, ended, have_started, started, have_birth, birth, have_death, death);
+
+	c = plan_cache();
+	r = discontinuation_rule(c, PG_ARGISNULL(A_PROFILE) ? NULL : PG_GETARG_TEXT_PP(A_PROFILE), ended);
+	profile = c->profiles.names[r->head.profile];
+	findings_begin(&f, fcinfo);
+	f.profile = profile;
+
+	/* X-GROUNDS */
+	if (!(r->grounds & LABEL_BIT(g)))
+		finding(&f, "X-GROUNDS", SEVERITY_VIOLATION,
+				psprintf("%s is not a ground for ending a plan under profile %s", gname, profile),
+				psprintf("End the plan on one of: %s.", r->grounds_list));
+
+	/* X-FORUM */
+	if (forum == FORUM_TRANSFER_CONFERENCE && g != GROUND_MOVED)
+		finding(&f, "X-FORUM", SEVERITY_VIOLATION,
+				psprintf("a plan ends after a transfer conference only when the child has moved permanently, not on %s", gname),
+				"Decide it at a review conference.");
+	else if (forum == FORUM_LOOKED_AFTER_REVIEW && !(r->looked_after_review && g == GROUND_LOOKED_AFTER))
+		finding(&f, "X-FORUM", SEVERITY_VIOLATION,
+				psprintf("under profile %s a plan does not end at a looked-after review%s%s", profile,
+						 r->looked_after_review ? " on " : "", r->looked_after_review ? gname : ""),
+				"Decide it at a review conference.");
+	else if (forum == FORUM_MANAGER)
+	{
+		if (!(r->manager_grounds & LABEL_BIT(g)))
+			finding(&f, "X-FORUM", SEVERITY_VIOLATION,
+					psprintf("a child protection manager may not end a plan without a conference on %s under profile %s",
+							 gname, profile),
+					r->manager_grounds
+					? psprintf("Decide it at a review conference; a manager may act alone only on %s.",
+							   r->manager_grounds_list)
+					: "Decide it at a review conference.");
+		else
+		{
+			Fact		consulted = fact_arg(fcinfo, A_INITIAL_AGENCIES_CONSULTED);
+			Fact		recorded = fact_arg(fcinfo, A_RECORDED_IN_RECORDS);
+
+			if (consulted != YES)
+				finding(&f, "X-FORUM", SEVERITY_IF_NULL(consulted == NOT_RECORDED),
+						consulted == NOT_RECORDED
+						? "not recorded: whether the agencies of the initial conference that started the plan were consulted"
+						: "the agencies of the initial conference that started the plan were not consulted",
+						"Consult them before ending the plan.");
+			if (recorded != YES)
+				finding(&f, "X-FORUM", SEVERITY_IF_NULL(recorded == NOT_RECORDED),
+						recorded == NOT_RECORDED
+						? "not recorded: whether the decision is recorded in the social care and child health records"
+						: "the decision is not recorded in the social care and child health records",
+						"Record it in both.");
+		}
+	}
+
+	/* X-MOVED */
+	if (g == GROUND_MOVED)
+	{
+		Fact		in_writing = fact_arg(fcinfo, A_RESPONSIBILITY_IN_WRITING);
+		Fact		assessed = fact_arg(fcinfo, A_RISK_ASSESSED);
+
+		if (!have_transfer)
+			finding(&f, "X-MOVED", SEVERITY_NOT_RECORDED,
+					"not recorded: the receiving council's transfer conference; the plan ends only after it is held",
+					"Wait for it (due within 15 working days of notification, T-TRANSFER); record its date.");
+		else if (transfer > ended)
+			finding(&f, "X-MOVED", SEVERITY_VIOLATION,
+					psprintf("the plan ends on %s, before the receiving council's transfer conference on %s",
+							 D(ended), D(transfer)),
+					psprintf("End it on or after %s.", D(transfer)));
+		if (r->moved_needs_written_responsibility && in_writing != YES)
+			finding(&f, "X-MOVED", SEVERITY_IF_NULL(in_writing == NOT_RECORDED),
+					in_writing == NOT_RECORDED
+					? "not recorded: whether the receiving council confirmed case responsibility in writing"
+					: "the receiving council has not confirmed case responsibility in writing",
+					"Obtain its written confirmation first.");
+		if (r->moved_needs_risk_assessment && assessed != YES)
+			finding(&f, "X-MOVED", SEVERITY_IF_NULL(assessed == NOT_RECORDED),
+					assessed == NOT_RECORDED
+					? "not recorded: whether the child and family were fully risk assessed in their new situation"
+					: "there has been no full risk assessment in the new situation",
+					"Complete it before ending the plan.");
+	}
+
+	/* X-ACTIONS, for a plan ended because the child is no longer at risk */
+	if (g == GROUND_NO_LONGER_AT_RISK && r->open_actions != OPEN_ACTIONS_NOT_STATED)
+	{
+		Fact		open = fact_arg(fcinfo, A_KEY_ACTIONS_OPEN);
+		Fact		minuted = fact_arg(fcinfo, A_RATIONALE_MINUTED);
+
+		if (open == NOT_RECORDED)
+			finding(&f, "X-ACTIONS", SEVERITY_NOT_RECORDED,
+					"not recorded: whether key safeguarding actions of the plan are still open", "Record it.");
+		else if (open == YES && r->open_actions == OPEN_ACTIONS_REFUSE)
+			finding(&f, "X-ACTIONS", SEVERITY_VIOLATION,
+					psprintf("key safeguarding actions are still open (profile %s)", profile),
+					"Complete them before ending the plan.");
+		else if (open == YES && minuted != YES)
+			finding(&f, "X-ACTIONS", SEVERITY_IF_NULL(minuted == NOT_RECORDED),
+					minuted == NOT_RECORDED
+					? "plan actions are open and it is not recorded whether the rationale is minuted"
+					: "plan actions are open without a minuted rationale",
+					"Complete them, or minute the rationale for each one not completed.");
+	}
+
+	/* X-FIRST-REVIEW */
+	if (r->first_review != FIRST_REVIEW_ANY && forum == FORUM_REVIEW_CONFERENCE &&
+		!(r->first_review == FIRST_REVIEW_LISTED_OR_UNSUBSTANTIATED && (r->first_review_grounds & LABEL_BIT(g))) &&
+		!(r->first_review == FIRST_REVIEW_EXCEPTIONAL && g != GROUND_NO_LONGER_AT_RISK && g != GROUND_LOOKED_AFTER))
+	{
+		Fact		first = fact_arg(fcinfo, A_FIRST_REVIEW);
+
+		if (first == NOT_RECORDED)
+			finding(&f, "X-FIRST-REVIEW", SEVERITY_NOT_RECORDED,
+					"not recorded: whether this is the first review conference", "Record it.");
+		else if (first == YES && r->first_review == FIRST_REVIEW_LISTED_OR_UNSUBSTANTIATED)
+		{
+			Fact		unsubstantiated = fact_arg(fcinfo, A_UNSUBSTANTIATED);
+			Fact		views = fact_arg(fcinfo, A_INITIAL_AGENCIES_VIEWS);
+
+			if (unsubstantiated != YES)
+				finding(&f, "X-FIRST-REVIEW", SEVERITY_IF_NULL(unsubstantiated == NOT_RECORDED),
+						unsubstantiated == NOT_RECORDED
+						? psprintf("at the first review a plan ends on %s only if the original concerns were shown unsubstantiated, which is not recorded", gname)
+						: psprintf("at the first review a plan does not end on %s unless the original concerns were shown unsubstantiated", gname),
+						"Wait for a later review, or record that the concerns were shown unsubstantiated.");
+			else if (views != YES)
+				finding(&f, "X-FIRST-REVIEW", SEVERITY_IF_NULL(views == NOT_RECORDED),
+						views == NOT_RECORDED
+						? "not recorded: whether the key agencies of the initial conference attended or gave their views in writing"
+						: "the key agencies of the initial conference neither attended nor gave their views in writing",
+						"Obtain their views before ending the plan at the first review.");
+		}
+		else if (first == YES && r->first_review == FIRST_REVIEW_EXCEPTIONAL)
+		{
+			Fact		perpetrator = fact_arg(fcinfo, A_PERPETRATOR);
+
+			if (perpetrator != YES)
+				finding(&f, "X-FIRST-REVIEW", SEVERITY_IF_NULL(perpetrator == NOT_RECORDED),
+						perpetrator == NOT_RECORDED
+						? "at the first review a plan ends only in exceptional circumstances (the perpetrator in custody or dead), which are not recorded"
+						: "at the first review a plan ends only in exceptional circumstances: the perpetrator serving a significant custodial sentence, or dead",
+						"Wait for a later review, unless all risks are shown eliminated that way.");
+		}
+	}
+
+	/* X-SUPERVISION, for a plan ended because the child is no longer at risk */
+	if (r->supervision_order && g == GROUND_NO_LONGER_AT_RISK)
+	{
+		Fact		order = fact_arg(fcinfo, A_SUPERVISION_ORDER);
+		Fact		unanimous = fact_arg(fcinfo, A_UNANIMOUS);
+
+		if (order == NOT_RECORDED)
+			finding(&f, "X-SUPERVISION", SEVERITY_NOT_RECORDED,
+					"not recorded: whether the child is on a supervision order living with a parent", "Record it.");
+		else if (order == YES && (!have_expires || expires > ended) && unanimous != YES)
+			finding(&f, "X-SUPERVISION", SEVERITY_IF_NULL(unanimous == NOT_RECORDED),
+					psprintf("the child is on a supervision order with a parent%s%s; the plan continues until it expires "
+							 "unless the core group and the child protection manager agree unanimously at a review",
+							 have_expires ? " until " : "", have_expires ? D(expires) : ""),
+					unanimous == NOT_RECORDED ? "Record whether the agreement is unanimous."
+					: "Keep the plan until the order expires.");
+	}
+
+	/* reached_18 */
+	if (g == GROUND_REACHED_18)
+	{
+		if (!have_birth)
+			finding(&f, "X-GROUNDS", SEVERITY_NOT_RECORDED,
+					"not recorded: the child's date of birth, to show the child is 18", "Record it.");
+		else
+		{
+			DateADT		adult = eighteenth_birthday(birth);
+
+			if (ended < adult)
+				finding(&f, "X-GROUNDS", SEVERITY_VIOLATION,
+						psprintf("the child is not 18 until %s", D(adult)),
+						psprintf("End it on or after %s, on another ground, or hold the review before the birthday (T-18).",
+								 D(adult)));
+		}
+	}
+
+	/* died */
+	if (g == GROUND_DIED && !have_death)
+		finding(&f, "X-GROUNDS", SEVERITY_NOT_RECORDED,
+				"not recorded: the date of the child's death", "Record it.");
+	return (Datum) 0;
+}
+
+/* ---- after_discontinuation(), review_before_18() ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_after_discontinuation);
+PG_FUNCTION_INFO_V1(cpconf_review_before_18);
+
+static void
+follows(ReturnSetInfo *rsinfo, const char *rule, const char *what, bool have_due, DateADT due)
+{
+	Datum		values[3];
+	bool		nulls[3] = {false, false, !have_due};
+
+	values[0] = CStringGetTextDatum(rule);
+	values[1] = CStringGetTextDatum(what);
+	values[2] = have_due ? DateADTGetDatum(due) : (Datum) 0;
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+}
+
+/*
+ * after_discontinuation(ground, ended, profile): who is told (X-NOTIFY), a
+ * critical incident notice on a death (X-DIED), and after an ending because
+ * the child is no longer at risk the child in need plan and its dates
+ * (T-CIN-AFTER-*), under the profile whose discontinuation rules apply.
+ */
+Datum
+cpconf_after_discontinuation(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	PlanCache  *c;
+	const DiscontinuationRule *r;
+	const char *profile;
+	DeadlineRef *ref;
+	DateADT		ended;
+	int			g;
+
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		return (Datum) 0;
+	g = PG_GETARG_CHAR(0);
+	ended = PG_GETARG_DATEADT(1);
+	c = plan_cache();
+	r = discontinuation_rule(c, PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2), ended);
+	profile = c->profiles.names[r->head.profile];
+
+	for (int i = 0; i < r->nnotify; i++)
+		if (r->notify[i])
+			follows(rsinfo, "X-NOTIFY", psprintf("notify %s", r->notify[i]), false, 0);
+	if (g == GROUND_MOVED)
+		for (int i = 0; i < r->nnotify_on_move; i++)
+			if (r->notify_on_move[i])
+				follows(rsinfo, "X-NOTIFY", psprintf("notify %s of the move", r->notify_on_move[i]), false, 0);
+	if (g == GROUND_DIED && r->critical_incident_on_death)
+		follows(rsinfo, "X-DIED", "notify a critical incident", false, 0);
+	if (g != GROUND_NO_LONGER_AT_RISK)
+		return (Datum) 0;
+
+	if (r->child_in_need_plan)
+		follows(rsinfo, "T-CIN-AFTER", r->child_in_need_plan, false, 0);
+	{
+		const char **ids;
+		const char **whats;
+		int			n = timescale_rules_in_force("T-CIN-AFTER-", profile, ended, &ids, &whats);
+
+		/* the cache's strings are copied: the deadlines below may rebuild it */
+		ref = deadline_ref_create(CurrentMemoryContext);
+		for (int i = 0; i < n; i++)
+		{
+			DateADT		due,
+						first_review;
+
+			/* the repeating review counts from the first review, not the ending */
+			if (strcmp(ids[i], "T-CIN-AFTER-REVIEWN") == 0)
+			{
+				timescale_deadline(ref, "T-CIN-AFTER-REVIEW", profile, ended, ended, false, &first_review);
+				timescale_deadline(ref, ids[i], profile, first_review, first_review, false, &due);
+			}
+			else
+				timescale_deadline(ref, ids[i], profile, ended, ended, false, &due);
+			follows(rsinfo, ids[i], whats[i], true, due);
+		}
+	}
+	return (Datum) 0;
+}
+
+/*
+ * review_before_18(date_of_birth, profile): the day by which the review that
+ * ends a plan at 18 is held (T-18) where the profile states it, else the
+ * 18th birthday.
+ */
+Datum
+cpconf_review_before_18(PG_FUNCTION_ARGS)
+{
+	DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
+	char	   *profile = PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1));
+	DateADT		birthday,
+				due;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (ref == NULL)
+		fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
+	birthday = eighteenth_birthday(PG_GETARG_DATEADT(0));
+	if (DATE_NOT_FINITE(birthday))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("as_of is infinite"),
+				 errdetail("as_of picks the version of each rule in force on a day."),
+				 errhint("Pass a real date, or NULL for today.")));
+	if (timescale_deadline(ref, "T-18", profile, birthday, birthday, true, &due))
+		PG_RETURN_DATEADT(due);
+	PG_RETURN_DATEADT(birthday);
+}
+
+/* ---- check_plan_start() ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_check_plan_start);
+
+/* The arguments of check_plan_start(), in order. */
+enum
+{
+	S_INITIAL_CONFERENCE, S_LEAD_QUALIFIED, S_LEAD_INTERIM_MANAGER, S_CORE_GROUP_MEMBERS,
+	S_FIRST_CORE_GROUP, S_FIRST_REVIEW, S_CONTINGENCY_PLAN, S_OUTLINE_PLAN,
+	S_VISITING_ARRANGEMENTS, S_CATEGORIES, S_PROFILE, S_BIRTH
+};
+
+/*
+ * check_plan_start(initial_conference, ...facts, categories, profile,
+ * birth): what a new plan must have (D-LEAD, D-PLAN, D-CATEGORY) and its
+ * first dates (T-CG1, T-RCPC1), as findings.
+ */
+Datum
+cpconf_check_plan_start(PG_FUNCTION_ARGS)
+{
+	ConferenceCache *c = conference_cache();
+	const ConferenceRule *r;
+	DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
+	text	   *profile_arg = PG_ARGISNULL(S_PROFILE) ? NULL : PG_GETARG_TEXT_PP(S_PROFILE);
+	char	   *profile = profile_arg ? text_to_cstring(profile_arg) : NULL;
+	Findings	f;
+	DateADT		ic,
+				cg_due,
+				review_due,
+				day;
+	Fact		qualified = fact_arg(fcinfo, S_LEAD_QUALIFIED),
+				interim = fact_arg(fcinfo, S_LEAD_INTERIM_MANAGER);
+
+	if (PG_ARGISNULL(S_INITIAL_CONFERENCE))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the initial conference date is needed to check a new plan"),
+				 errdetail("The first core group (T-CG1) and first review (T-RCPC1) are due from it."),
+				 errhint("Pass initial_conference.")));
+	ic = PG_GETARG_DATEADT(S_INITIAL_CONFERENCE);
+	r = conference_rule_on(c, profile_arg, ic);
+	if (ref == NULL)
+	{
+		/* fn_extra is free: a materialized set keeps nothing there */
+		fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
+	}
+	timescale_deadline(ref, "T-CG1", profile, ic, ic, false, &cg_due);
+	review_due = timescale_first_review_due(ref, ic, PG_ARGISNULL(S_BIRTH) ? 0 : PG_GETARG_DATEADT(S_BIRTH),
+											!PG_ARGISNULL(S_BIRTH), profile, DATEVAL_NOEND);
+	findings_begin(&f, fcinfo);
+	f.profile = conference_rule_profile(c, r);
+
+	/* D-LEAD */
+	if (qualified != YES && !(r->interim_lead_manager && interim == YES))
+		finding(&f, "D-LEAD", SEVERITY_VIOLATION,
+				qualified == NOT_RECORDED && interim == NOT_RECORDED ? "no lead social worker is recorded"
+				: interim == YES && !r->interim_lead_manager
+				? psprintf("profile %s does not provide for a first-line manager as interim lead", f.profile)
+				: "the lead social worker is not a qualified social worker",
+				r->interim_lead_manager
+				? "Name a qualified social worker as lead, or a first-line manager from children's social care in the interim."
+				: "Name a qualified social worker as lead.");
+
+	/* D-PLAN */
+	if (PG_ARGISNULL(S_CORE_GROUP_MEMBERS) || PG_GETARG_INT32(S_CORE_GROUP_MEMBERS) < 1)
+		finding(&f, "D-PLAN", SEVERITY_VIOLATION,
+				PG_ARGISNULL(S_CORE_GROUP_MEMBERS) ? "the core group's members are not recorded"
+				: "the core group has no members",
+				"Name the core group: the family and the practitioners working with them.");
+	if (fact_arg(fcinfo, S_CONTINGENCY_PLAN) != YES)
+		finding(&f, "D-PLAN", SEVERITY_VIOLATION, "no contingency plan is recorded",
+				"Record what happens if the child continues to suffer significant harm.");
+	if (fact_arg(fcinfo, S_OUTLINE_PLAN) != YES)
+		finding(&f, "D-PLAN", SEVERITY_VIOLATION, "no outline child protection plan is recorded",
+				"Record the outline plan agreed at the conference.");
+	if (fact_arg(fcinfo, S_VISITING_ARRANGEMENTS) != YES)
+		finding(&f, "D-PLAN", SEVERITY_VIOLATION, "no visiting arrangements are recorded",
+				"Record how often the lead social worker sees the child.");
+
+	/* T-CG1 */
+	if (!date_arg(fcinfo, S_FIRST_CORE_GROUP, &day))
+		finding(&f, "T-CG1", SEVERITY_VIOLATION, "no first core group date is set",
+				psprintf("Set one on or before %s.", D(cg_due)));
+	else if (day < ic || day > cg_due)
+		finding(&f, "T-CG1", SEVERITY_VIOLATION,
+				psprintf("the first core group on %s is outside %s to %s", D(day), D(ic), D(cg_due)),
+				psprintf("Set it on or before %s.", D(cg_due)));
+
+	/* T-RCPC1 */
+	if (!date_arg(fcinfo, S_FIRST_REVIEW, &day))
+		finding(&f, "T-RCPC1", SEVERITY_VIOLATION, "no first review conference date is set",
+				psprintf("Set one on or before %s.", D(review_due)));
+	else if (day <= ic || day > review_due)
+		finding(&f, "T-RCPC1", SEVERITY_VIOLATION,
+				psprintf("the first review on %s is outside %s to %s", D(day), D(ic), D(review_due)),
+				psprintf("Set it on or before %s.", D(review_due)));
+
+	/* D-CATEGORY: several categories need facts recorded at the decision (check_categories) */
+	if (PG_ARGISNULL(S_CATEGORIES) ||
+		label_array_mask(&abuse_category_labels, PG_GETARG_ARRAYTYPE_P(S_CATEGORIES), NULL) == 0)
+		finding(&f, "D-CATEGORY", SEVERITY_VIOLATION, "the plan names no category of abuse",
+				"The chair determines the category: physical, emotional, sexual or neglect.");
+	return (Datum) 0;
 }

@@ -187,18 +187,25 @@ rule_not_in_force(const RuleTable *t, const ProfileSet *set, int p, DateADT day)
 	pg_unreachable();
 }
 
-/* The as_of argument of a SQL resolver: NULL is today; infinity an error. */
-DateADT
-rule_as_of_arg(FunctionCallInfo fcinfo, int argno, const RuleTable *t)
+/* The day that picks a row in force: an infinite one is an error. */
+void
+rule_check_as_of(const RuleTable *t, DateADT day)
 {
-	DateADT		day = PG_ARGISNULL(argno) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(argno);
-
 	if (DATE_NOT_FINITE(day))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("as_of is infinite"),
 				 errdetail("as_of picks the %s in force on a day.", t->what),
 				 errhint("Pass a real date, or NULL for today.")));
+}
+
+/* The as_of argument of a SQL resolver: NULL is today. */
+DateADT
+rule_as_of_arg(FunctionCallInfo fcinfo, int argno, const RuleTable *t)
+{
+	DateADT		day = PG_ARGISNULL(argno) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(argno);
+
+	rule_check_as_of(t, day);
 	return day;
 }
 

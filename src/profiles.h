@@ -68,6 +68,7 @@ extern void rule_not_in_force(const RuleTable *t, const ProfileSet *set, int p, 
 			pg_attribute_noreturn();
 
 /* For the SQL resolvers (conference_rules(), discontinuation_rules()). */
+extern void rule_check_as_of(const RuleTable *t, DateADT day);
 extern DateADT rule_as_of_arg(FunctionCallInfo fcinfo, int argno, const RuleTable *t);
 extern Datum rule_table_row(const RuleTable *t, const ProfileSet *set, const RuleRowHead *row);
 

@@ -169,11 +169,21 @@ known_rules(void)
 }
 
 static const Rule *
-lookup_rule(const char *id, int len)
+find_rule(const char *id, int len)
 {
 	for (int i = 0; i < cache->nrules; i++)
 		if ((int) strlen(cache->rules[i].id) == len && memcmp(cache->rules[i].id, id, len) == 0)
 			return &cache->rules[i];
+	return NULL;
+}
+
+static const Rule *
+lookup_rule(const char *id, int len)
+{
+	const Rule *rule = find_rule(id, len);
+
+	if (rule != NULL)
+		return rule;
 	ereport(ERROR,
 			(errcode(ERRCODE_UNDEFINED_OBJECT),
 			 errmsg("timescale rule \"%.*s\" does not exist", len, id),
@@ -235,27 +245,6 @@ report_no_version(const Rule *rule, int p, DateADT as_of)
 
 /* ---- the arithmetic of each unit ---- */
 
-static int64
-add_months(DateADT day, int64 months)
-{
-	int			y,
-				m,
-				d;
-	int64		total;
-	int			ny,
-				nm,
-				last;
-
-	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	total = (int64) y * 12 + (m - 1) + months;
-	if (total < 0 || total > (int64) 5874897 * 12)
-		return PG_INT64_MAX;
-	ny = (int) (total / 12);
-	nm = (int) (total % 12) + 1;
-	last = day_tab[isleap(ny)][nm - 1];
-	return date2j(ny, nm, Min(d, last)) - POSTGRES_EPOCH_JDATE;
-}
-
 /*
  * The deadline of version v for an event on anchor.  Hours on a date: 24 h
  * is the next calendar day, 48 h the day after (rules.md units).
@@ -279,7 +268,7 @@ apply_version(const Rule *rule, const Version *v, DateADT anchor,
 			result = anchor + 7 * n;
 			break;
 		case UNIT_MONTHS:
-			result = add_months(anchor, n);
+			result = cpconf_add_months(anchor, n);
 			break;
 		case UNIT_HOURS:
 			result = anchor + sign * (((int64) v->amount + 23) / 24);
@@ -327,25 +316,22 @@ typedef struct DeadlineRef
 	Resolved	slots[DEADLINE_SLOTS];
 } DeadlineRef;
 
+/*
+ * The slot for (rule, profile) names; profile NULL means the setting.  An
+ * unknown profile is an error; an unknown rule too, unless optional (then
+ * slot->rule is NULL).
+ */
 static Resolved *
-resolve(DeadlineRef *ref, text *rule, text *profile)
+resolve(DeadlineRef *ref, const char *rname, int rlen, const char *pname, int plen,
+		bool optional)
 {
-	const char *rname = VARDATA_ANY(rule);
-	int			rlen = VARSIZE_ANY_EXHDR(rule);
-	const char *pname;
-	int			plen;
-	bool		from_setting = profile == NULL;
+	bool		from_setting = pname == NULL;
 	Resolved   *slot;
 
 	if (from_setting)
 	{
 		pname = cpconf_profile_setting ? cpconf_profile_setting : "";
 		plen = strlen(pname);
-	}
-	else
-	{
-		pname = VARDATA_ANY(profile);
-		plen = VARSIZE_ANY_EXHDR(profile);
 	}
 
 	ensure_cache();
@@ -362,7 +348,7 @@ resolve(DeadlineRef *ref, text *rule, text *profile)
 	ref->next = (ref->next + 1) % DEADLINE_SLOTS;
 	slot->generation = 0;
 	slot->profile = profiles_lookup(&cache->profiles, pname, plen, from_setting);
-	slot->rule = lookup_rule(rname, rlen);
+	slot->rule = optional ? find_rule(rname, rlen) : lookup_rule(rname, rlen);
 	slot->calendar = profiles_calendar(&cache->profiles, slot->profile);
 	if (rlen + plen <= (int) sizeof(slot->names))
 	{
@@ -375,20 +361,22 @@ resolve(DeadlineRef *ref, text *rule, text *profile)
 	return slot;
 }
 
-static DateADT
-deadline(FunctionCallInfo fcinfo, DateADT anchor, DateADT as_of)
+/*
+ * The deadline of the resolved rule from anchor under its version in force
+ * on as_of; false when optional and no version is in force (or the rule is
+ * unknown).
+ */
+static bool
+resolved_deadline(Resolved *r, DateADT anchor, DateADT as_of, bool optional, DateADT *due)
 {
-	DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
-	Resolved   *r;
 	const Version *v;
 	const WorkingCalendar *cal = NULL;
 
-	if (ref == NULL)
-		fcinfo->flinfo->fn_extra = ref =
-			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(DeadlineRef));
-	r = resolve(ref, PG_GETARG_TEXT_PP(0), PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2));
-
-	cpconf_check_day(anchor, "anchor");
+	if (r->rule == NULL)
+		return false;
+	/* an optional rule not in force does not look at the anchor */
+	if (!optional)
+		cpconf_check_day(anchor, "anchor");
 	if (DATE_NOT_FINITE(as_of))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
@@ -398,18 +386,142 @@ deadline(FunctionCallInfo fcinfo, DateADT anchor, DateADT as_of)
 
 	v = version_in_force(r->rule, r->profile, as_of);
 	if (v == NULL)
+	{
+		if (optional)
+			return false;
 		report_no_version(r->rule, r->profile, as_of);
+	}
+	if (optional)
+		cpconf_check_day(anchor, "anchor");
 
 	if (v->unit == UNIT_WORKING_DAYS)
 		cal = r->calendar
 			? calendar_resolve(&r->calendar_ref, r->calendar, strlen(r->calendar), false)
 			: calendar_from_setting(&r->calendar_ref);
-	return apply_version(r->rule, v, anchor, cal);
+	*due = apply_version(r->rule, v, anchor, cal);
+	return true;
+}
+
+/* A call site's memory of the rules and profiles it resolved. */
+DeadlineRef *
+deadline_ref_create(MemoryContext cxt)
+{
+	return MemoryContextAllocZero(cxt, sizeof(DeadlineRef));
+}
+
+/*
+ * For the layers above: the deadline of rule for profile (NULL: the
+ * setting) from anchor, under the version in force on as_of.  When
+ * optional, false instead of an error if no version is in force then.
+ */
+bool
+timescale_deadline(DeadlineRef *ref, const char *rule, const char *profile,
+				   DateADT anchor, DateADT as_of, bool optional, DateADT *due)
+{
+	Resolved   *r = resolve(ref, rule, strlen(rule), profile,
+							profile ? strlen(profile) : 0, optional);
+
+	return resolved_deadline(r, anchor, as_of, optional, due);
+}
+
+/*
+ * When the first review conference is due (T-RCPC1) after an initial
+ * conference; after a pre-birth one, where the profile states
+ * T-RCPC1-BIRTH, the earlier of that from the birth and T-RCPC1.  as_of
+ * picks the versions (DATEVAL_NOEND: the conference's day).
+ */
+DateADT
+timescale_first_review_due(DeadlineRef *ref, DateADT initial_conference, DateADT birth,
+						   bool birth_known, const char *profile, DateADT as_of)
+{
+	DateADT		due = 0,
+				from_birth;
+
+	if (DATE_IS_NOEND(as_of))
+		as_of = initial_conference;
+	timescale_deadline(ref, "T-RCPC1", profile, initial_conference, as_of, false, &due);
+	if (birth_known &&
+		timescale_deadline(ref, "T-RCPC1-BIRTH", profile, birth, as_of, true, &from_birth))
+		due = Min(due, from_birth);
+	return due;
+}
+
+/*
+ * The rules whose id starts with prefix in force for profile (NULL: the
+ * setting) on as_of, in id order: their ids and what they require, copied
+ * into the current memory context.
+ */
+int
+timescale_rules_in_force(const char *prefix, const char *profile, DateADT as_of,
+						 const char ***ids, const char ***whats)
+{
+	int			p,
+				n = 0;
+	size_t		plen = strlen(prefix);
+
+	ensure_cache();
+	p = profile ? profiles_lookup(&cache->profiles, profile, strlen(profile), false)
+		: profiles_lookup(&cache->profiles, cpconf_profile_setting ? cpconf_profile_setting : "",
+						  cpconf_profile_setting ? strlen(cpconf_profile_setting) : 0, true);
+	*ids = palloc0((cache->nrules + 1) * sizeof(char *));
+	*whats = palloc0((cache->nrules + 1) * sizeof(char *));
+	for (int i = 0; i < cache->nrules; i++)
+	{
+		const Version *v;
+
+		if (strncmp(cache->rules[i].id, prefix, plen) != 0)
+			continue;
+		if ((v = version_in_force(&cache->rules[i], p, as_of)) == NULL)
+			continue;
+		(*ids)[n] = pstrdup(cache->rules[i].id);
+		(*whats)[n] = pstrdup(v->what);
+		n++;
+	}
+	return n;
+}
+
+static DateADT
+deadline(FunctionCallInfo fcinfo, DateADT anchor, DateADT as_of)
+{
+	DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
+	text	   *rule = PG_GETARG_TEXT_PP(0);
+	text	   *profile = PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2);
+	DateADT		due = 0;
+
+	if (ref == NULL)
+		fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
+	resolved_deadline(resolve(ref, VARDATA_ANY(rule), VARSIZE_ANY_EXHDR(rule),
+							  profile ? VARDATA_ANY(profile) : NULL,
+							  profile ? VARSIZE_ANY_EXHDR(profile) : 0, false),
+					  anchor, as_of, false, &due);
+	return due;
 }
 
 PG_FUNCTION_INFO_V1(cpconf_deadline);
 PG_FUNCTION_INFO_V1(cpconf_deadline_ts);
 PG_FUNCTION_INFO_V1(cpconf_timescales);
+PG_FUNCTION_INFO_V1(cpconf_first_review_due);
+
+/*
+ * first_review_due(initial_conference, birth, profile, as_of): NULL for a
+ * NULL conference; a NULL profile is the setting, a NULL as_of the
+ * conference's day.
+ */
+Datum
+cpconf_first_review_due(PG_FUNCTION_ARGS)
+{
+	DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
+	char	   *profile = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (ref == NULL)
+		fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
+	PG_RETURN_DATEADT(timescale_first_review_due(ref, PG_GETARG_DATEADT(0),
+												 PG_ARGISNULL(1) ? 0 : PG_GETARG_DATEADT(1),
+												 !PG_ARGISNULL(1), profile,
+												 PG_ARGISNULL(3) ? DATEVAL_NOEND : PG_GETARG_DATEADT(3)));
+}
 
 /*
  * deadline(rule, anchor, profile, as_of): not STRICT, because a NULL

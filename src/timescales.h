@@ -8,4 +8,17 @@
 #include "calendar.h"
 #include "profiles.h"
 
+/* What one call site remembers between rows: the rules and profiles it resolved. */
+typedef struct DeadlineRef DeadlineRef;
+
+extern DeadlineRef *deadline_ref_create(MemoryContext cxt);
+extern bool timescale_deadline(DeadlineRef *ref, const char *rule, const char *profile,
+							   DateADT anchor, DateADT as_of, bool optional, DateADT *due);
+
+extern DateADT timescale_first_review_due(DeadlineRef *ref, DateADT initial_conference,
+										  DateADT birth, bool birth_known,
+										  const char *profile, DateADT as_of);
+extern int	timescale_rules_in_force(const char *prefix, const char *profile, DateADT as_of,
+									 const char ***ids, const char ***whats);
+
 #endif							/* CPCONF_TIMESCALES_H */

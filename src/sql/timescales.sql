@@ -302,19 +302,8 @@ COMMENT ON FUNCTION cpconf.timescales(text, date) IS
 CREATE FUNCTION cpconf.first_review_due(initial_conference date, birth date DEFAULT NULL,
                                         profile text DEFAULT NULL, as_of date DEFAULT NULL)
 RETURNS date
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-    SELECT CASE
-        WHEN initial_conference IS NULL THEN NULL
-        WHEN birth IS NULL
-             OR NOT EXISTS (SELECT FROM cpconf.timescales(profile, coalesce(as_of, initial_conference)) t
-                             WHERE t.rule = 'T-RCPC1-BIRTH')
-        THEN cpconf.deadline('T-RCPC1', initial_conference, profile, as_of)
-        ELSE least(cpconf.deadline('T-RCPC1', initial_conference, profile, as_of),
-                   cpconf.deadline('T-RCPC1-BIRTH', birth, profile, coalesce(as_of, initial_conference)))
-    END;
-END;
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_first_review_due';
 
 COMMENT ON FUNCTION cpconf.first_review_due(date, date, text, date) IS
     'When the first review conference is due (T-RCPC1). After a pre-birth conference, where the profile states T-RCPC1-BIRTH (derby, derbyshire), the earlier of that from the birth and T-RCPC1 from the conference; before the birth is recorded, T-RCPC1 alone.';
