@@ -1,5 +1,5 @@
 -- calendar: bank holidays and working-day arithmetic, checked by hand.
--- Every expected date below was written by hand from bank-holidays.md and
+-- Every expected date below was written by hand from the bank holiday rules (doc/calendar.md) and
 -- checked against a calendar; each query prints only disagreements.
 SET DateStyle = ISO, YMD;
 SET client_min_messages = warning;
@@ -59,7 +59,7 @@ SELECT * FROM cpconf.bank_holidays('scotland', '2022-12-24', '2023-01-04');
 SELECT * FROM cpconf.bank_holidays('scotland', '2019-11-29', '2019-12-03');
 
 -- Every one-off since 1978, and the regular day it replaced is a working
--- day (bank-holidays.md).
+-- day (doc/calendar.md).
 SELECT c.calendar, d.day, d.holiday, cpconf.is_working_day(d.day, c.calendar) AS working
   FROM (VALUES ('england-and-wales'), ('scotland'), ('northern-ireland')) c(calendar),
        (VALUES (date '1981-07-29', true), ('1995-05-01', false), ('1995-05-08', true),

@@ -1,6 +1,6 @@
 -- conference: the types, quoracy, the decision, categories, plan start and
 -- inquorate conferences.  Each scenario carries the verdict worked out by
--- hand from rules.md sections 2 and 3 (column expected).
+-- hand from the procedures (doc/rules.md; column expected).
 SET DateStyle = ISO, YMD;
 SET client_min_messages = warning;
 

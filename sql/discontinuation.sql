@@ -1,6 +1,6 @@
--- discontinuation: ending a child protection plan (rules.md section 4).
+-- discontinuation: ending a child protection plan (X-*, doc/rules.md).
 -- Each case carries the rules expected to object, worked out by hand from
--- the seeds (column expected; empty: the plan may end).
+-- the procedures (column expected; empty: the plan may end).
 SET DateStyle = ISO, YMD;
 SET client_min_messages = warning;
 SET ROLE regress_cpconf_user;

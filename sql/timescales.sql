@@ -120,9 +120,21 @@ SELECT count(*) AS national_today FROM cpconf.timescales('national');
 SELECT count(*) AS national_2017 FROM cpconf.timescales('national', date '2017-01-01');
 RESET ROLE;
 
--- Every rules.md cell that states a number is shipped, with a source.
-SELECT profile, count(*) AS rules, count(*) FILTER (WHERE source ~ '^(00[0-4]:|Working Together)') AS sourced
+-- Every shipped rule row cites a document of cpconf.source_document by
+-- name and a paragraph of it, in words an auditor can find (no line numbers
+-- of copies outside the repository); doc/rules.md lists them all.
+SELECT profile, count(*) AS rules,
+       count(*) FILTER (WHERE EXISTS (SELECT FROM cpconf.source_document d WHERE strpos(source, d.document) > 0)
+                          AND source ~ '(para|bullet) \d') AS cited,
+       count(*) FILTER (WHERE source ~ '\m\d{3}:\d') AS line_numbers
   FROM cpconf.timescale GROUP BY profile ORDER BY profile;
+SELECT tab, count(*) AS rows,
+       count(*) FILTER (WHERE EXISTS (SELECT FROM cpconf.source_document d WHERE strpos(source, d.document) > 0)) AS cited,
+       count(*) FILTER (WHERE source ~ '\m\d{3}:\d') AS line_numbers
+  FROM (SELECT 'profile' AS tab, source FROM cpconf.profile WHERE shipped
+        UNION ALL SELECT 'conference_rule', source FROM cpconf.conference_rule WHERE shipped
+        UNION ALL SELECT 'discontinuation_rule', source FROM cpconf.discontinuation_rule WHERE shipped) t
+ GROUP BY tab ORDER BY tab;
 
 -- A council's own profile: Stoke-on-Trent follows staffordshire, closes
 -- 29-31 Dec 2025, and from 1 Feb 2026 circulates minutes in 15 working days.

@@ -2,7 +2,7 @@
  * bank_holidays.c
  *		UK bank holidays from the rules: part of the calendar layer.
  *
- * The regular rules and every proclaimed one-off of bank-holidays.md, for
+ * The regular rules and every proclaimed one-off (doc/calendar.md), for
  * england-and-wales, scotland and northern-ireland, every year from
  * CPCONF_FIRST_YEAR to CPCONF_LAST_YEAR.  Corrections made at run time
  * (cpconf.holiday_override) are applied by calendar.c, which also does the
@@ -16,7 +16,7 @@
 
 #include "bank_holidays.h"
 
-/* The UK calendars, in the order of bank-holidays.md's table. */
+/* The UK calendars, in the order doc/calendar.md lists them. */
 #define UK_EW	0x1				/* england-and-wales */
 #define UK_SC	0x2				/* scotland */
 #define UK_NI	0x4				/* northern-ireland */
@@ -26,7 +26,7 @@ const char *const uk_calendar_names[N_UK_CALENDARS] = {
 	"england-and-wales", "scotland", "northern-ireland"
 };
 
-/* ---- the regular rules and one-offs of bank-holidays.md ---- */
+/* ---- the regular rules and one-offs (doc/calendar.md) ---- */
 
 typedef struct FixedHoliday
 {
@@ -294,7 +294,7 @@ PG_FUNCTION_INFO_V1(cpconf_builtin_bank_holiday);
 
 /*
  * builtin_bank_holiday(calendar, day): the name of the bank holiday the
- * rules of bank-holidays.md give on day, ignoring overrides; NULL when there
+ * rules give on day, ignoring overrides; NULL when there
  * is none.  Used to validate cpconf.holiday_override.
  */
 Datum

@@ -4,7 +4,7 @@
  *		working-day arithmetic.
  *
  * Bank holidays are generated from the rules and one-offs in
- * bank-holidays.md for every year CPCONF_FIRST_YEAR..CPCONF_LAST_YEAR, then
+ * doc/calendar.md for every year CPCONF_FIRST_YEAR..CPCONF_LAST_YEAR, then
  * corrected by cpconf.holiday_override; a council calendar adds the closure
  * days in cpconf.closure_day to its UK base.  Each calendar becomes one
  * sorted array of non-working weekdays, cached per backend.
@@ -16,7 +16,7 @@
  * come before it, found by a binary search in the precomputed array
  * before[i] = working days on or before days[i].  No loop over days.
  *
- * Counting convention (bank-holidays.md): add_working_days(d, n) is the
+ * Counting convention (doc/calendar.md): add_working_days(d, n) is the
  * n-th working day strictly after d (n > 0), strictly before d (n < 0), or
  * d itself if it is a working day and else the next one (n = 0);
  * working_days_between(a, b) counts the working days in (a, b].

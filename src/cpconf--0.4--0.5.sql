@@ -97,7 +97,7 @@ RETURNS SETOF cpconf.finding
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_discontinuation';
 COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date) IS
-    'Every rule (rules.md section 4) that a plan''s ending would break, with what would make it valid; a fact a rule needs and not recorded is reported as such. Empty when the plan may end. Contradictory dates are errors.';
+    'Every rule (X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION) that a plan''s ending would break, with what would make it valid; a fact a rule needs and not recorded is reported as such. Empty when the plan may end. Contradictory dates are errors.';
 
 CREATE OR REPLACE FUNCTION cpconf.first_review_due(initial_conference date, birth date DEFAULT NULL,
                                         profile text DEFAULT NULL, as_of date DEFAULT NULL)
@@ -121,3 +121,377 @@ LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_review_before_18';
 COMMENT ON FUNCTION cpconf.review_before_18(date, text) IS
     'The day by which the review that ends a plan at 18 is held (T-18): the day before the 18th birthday where the profile says before it (staffordshire), else the birthday itself ("around the birthday, planned in advance").';
+
+/*
+ * Sources an auditor can follow: the documents the shipped rules come from,
+ * and every shipped row's source as document, section and paragraph.
+ */
+CREATE TABLE cpconf.source_document (
+    document  text PRIMARY KEY,
+    title     text NOT NULL,
+    publisher text NOT NULL,
+    edition   text NOT NULL,
+    note      text,
+    shipped   boolean NOT NULL DEFAULT false
+);
+
+COMMENT ON TABLE cpconf.source_document IS
+    'The documents the rules come from: the shipped procedures, and any a council adds for its own rows. The source column of every shipped rule names one of them by its document name, then the section (as headed in the document) and the paragraph counted from that heading.';
+COMMENT ON COLUMN cpconf.source_document.document IS 'The short name sources use, e.g. Darlington SCB 2017.';
+COMMENT ON COLUMN cpconf.source_document.edition IS 'The edition or date the shipped rules were read from.';
+COMMENT ON COLUMN cpconf.source_document.note IS 'What an auditor needs to find a passage: how sections and paragraphs are counted, what the copy lacks.';
+
+SELECT pg_catalog.pg_extension_config_dump('cpconf.source_document', 'WHERE NOT shipped');
+
+INSERT INTO cpconf.source_document (document, title, publisher, edition, note, shipped) VALUES
+ ('Working Together 2018', 'Working Together to Safeguard Children', 'HM Government', 'July 2018',
+  'Statutory guidance. Cited as the local procedures quote or restate it; the 2023 edition keeps the timescales cpconf ships.', true),
+ ('Staffordshire SCB 2018', 'Initial & Child Protection Review Conferences', 'Staffordshire Safeguarding Children Board',
+  'Version 6, October 2018 (review date October 2021)',
+  'A PDF; sections are unnumbered headings. A paragraph is a block of text under the heading; bullets are counted under the paragraph that introduces them.', true),
+ ('Derby and Derbyshire SCP 2024', 'Child Protection Conferences', 'Derby and Derbyshire Safeguarding Children Partnership',
+  'last updated 9 September 2024',
+  'One chapter of the online procedures, for Derby City and Derbyshire County alike. Where a passage has no heading of its own it is cited by its topic and opening words.', true),
+ ('Darlington SCB 2017', 'Multi-Agency Child Protection Procedures', 'Darlington Safeguarding Children Board',
+  'June 2017, as revised for Working Together 2018',
+  'One web page; sections are headed as in its contents list, unnumbered.', true),
+ ('Sussex 7.13 2023', '7.13 Actions and Decisions of the Conference', 'Sussex Child Protection and Safeguarding Procedures Manual',
+  'last reviewed February 2023',
+  'One chapter of the pan-Sussex procedures; its sub-headings are unnumbered.', true);
+
+CREATE FUNCTION cpconf.source_document_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
+        RAISE EXCEPTION 'source document "%" is shipped with cpconf and cannot be changed', OLD.document
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'The shipped rules cite it by this name.',
+                  HINT = 'Add a document of your own for your own rules.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    IF NEW.shipped THEN
+        RAISE EXCEPTION 'only cpconf itself adds shipped source documents'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'shipped = true marks the documents that come with the extension.',
+                  HINT = 'Leave shipped false (the default).';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION cpconf.source_document_check() IS
+    'Trigger: keeps shipped source documents unchanged.';
+CREATE TRIGGER source_document_check BEFORE INSERT OR UPDATE OR DELETE ON cpconf.source_document
+    FOR EACH ROW EXECUTE FUNCTION cpconf.source_document_check();
+
+GRANT SELECT ON cpconf.source_document TO PUBLIC;
+
+COMMENT ON COLUMN cpconf.profile.source IS 'The document of the procedure (cpconf.source_document), or the council''s reference.';
+
+COMMENT ON TABLE cpconf.timescale IS
+    'Timescale rules (T-*, doc/rules.md) per profile and period. Shipped rows cannot be changed; a council''s row for the same profile and rule takes precedence wherever its effective dates cover the day.';
+
+COMMENT ON COLUMN cpconf.timescale.rule IS 'Rule id, e.g. T-ICPC (doc/rules.md lists the shipped ones).';
+
+COMMENT ON COLUMN cpconf.timescale.source IS 'Where the rule comes from: the document (cpconf.source_document), section and paragraph, or the council''s reference.';
+
+COMMENT ON TYPE cpconf.end_reason IS
+    'Ground for ending a child protection plan (X-GROUNDS, doc/rules.md): no_longer_at_risk, moved_permanently, reached_18, died, left_uk, looked_after. Input also takes "transferred", "deceased", "turned 18", "emigrated", "in care" and other spellings.';
+
+COMMENT ON TABLE cpconf.discontinuation_rule IS
+    'A partnership''s rules for ending a child protection plan per period (doc/rules.md: X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION, X-NOTIFY, X-DIED). Inherited day by day like timescales; shipped rows cannot be changed.';
+
+COMMENT ON FUNCTION cpconf.builtin_bank_holiday(text, date) IS
+    'The name of the bank holiday the built-in rules (doc/calendar.md) give on day in a UK calendar, ignoring cpconf.holiday_override; NULL when there is none.';
+
+CREATE OR REPLACE FUNCTION cpconf.timescale_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    other record;
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
+        RAISE EXCEPTION 'rule % of profile "%" is shipped with cpconf and cannot be changed', OLD.rule, OLD.profile
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'Shipped rules are the partnerships'' procedures as published, with their sources.',
+                  HINT = 'Add your own row for this profile and rule: it takes precedence over the shipped one wherever its effective dates apply.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    IF NEW.shipped THEN
+        RAISE EXCEPTION 'only cpconf itself adds shipped rules'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'shipped = true marks the rules that come with the extension.',
+                  HINT = 'Leave shipped false (the default).';
+    END IF;
+    IF NEW.rule !~ '^T(-[A-Z0-9]+)+$' THEN
+        RAISE EXCEPTION 'timescale rule id "%" is not of the form T-NAME', NEW.rule
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Timescale rules are named T-...: T-ICPC, T-CG1, T-REPORT-FAMILY-R, ... (doc/rules.md).',
+                  HINT = 'Use an upper-case id starting with T-.';
+    END IF;
+    IF NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = NEW.profile) THEN
+        RAISE EXCEPTION 'rule % names unknown profile "%"', NEW.rule, NEW.profile
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = 'A timescale row belongs to a profile in cpconf.profile.',
+                  HINT = format('Use one of: %s; or add the profile first.',
+                                (SELECT string_agg(p.name, ', ' ORDER BY p.name) FROM cpconf.profile p));
+    END IF;
+    IF NEW.unit NOT IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours') THEN
+        RAISE EXCEPTION 'rule % of profile "%" has unknown unit "%"', NEW.rule, NEW.profile, NEW.unit
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Timescales are counted in working days, calendar days, weeks, calendar months or hours.',
+                  HINT = 'Use one of: working_days, calendar_days, weeks, months, hours.';
+    END IF;
+    IF NEW.direction NOT IN ('within_after', 'at_least_before', 'at_least_after') THEN
+        RAISE EXCEPTION 'rule % of profile "%" has unknown direction "%"', NEW.rule, NEW.profile, NEW.direction
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'within_after: within N after the anchor; at_least_before: at least N before it; at_least_after: not before N after it.',
+                  HINT = 'Use one of: within_after, at_least_before, at_least_after.';
+    END IF;
+    IF NEW.amount < 0 THEN
+        RAISE EXCEPTION 'rule % of profile "%" has a negative amount (%)', NEW.rule, NEW.profile, NEW.amount
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'An amount counts units away from the anchor; the direction says which way.',
+                  HINT = 'Give a positive amount, with direction at_least_before for a time before the anchor.';
+    END IF;
+    IF NEW.effective_to IS NOT NULL AND NEW.effective_to <= NEW.effective_from THEN
+        RAISE EXCEPTION 'rule % of profile "%" ends (%) before it starts (%)', NEW.rule, NEW.profile,
+                        NEW.effective_to, NEW.effective_from
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'effective_to is the first day the row is no longer in force.',
+                  HINT = 'Make effective_to later than effective_from, or NULL if it is still in force.';
+    END IF;
+    -- Two writers could each miss the other's overlapping row: take turns.
+    LOCK TABLE cpconf.timescale IN SHARE ROW EXCLUSIVE MODE;
+    SELECT t.effective_from, t.effective_to INTO other
+      FROM cpconf.timescale t
+     WHERE t.profile = NEW.profile AND t.rule = NEW.rule AND NOT t.shipped
+       AND (TG_OP = 'INSERT' OR (t.profile, t.rule, t.effective_from) <> (OLD.profile, OLD.rule, OLD.effective_from))
+       AND daterange(t.effective_from, t.effective_to) && daterange(NEW.effective_from, NEW.effective_to)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'rule % of profile "%" already has a row in force from % %', NEW.rule, NEW.profile,
+                        other.effective_from, coalesce('to ' || other.effective_to, 'on')
+            USING ERRCODE = 'exclusion_violation',
+                  DETAIL = format('The new row would be in force from %s %s, overlapping it.',
+                                  NEW.effective_from, coalesce('to ' || NEW.effective_to, 'on')),
+                  HINT = 'End the earlier row (set its effective_to) where the new one starts.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cpconf.holiday_override_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    builtin text;
+BEGIN
+    IF NEW.calendar NOT IN ('england-and-wales', 'scotland', 'northern-ireland') THEN
+        RAISE EXCEPTION 'holiday override for unknown UK calendar "%"', NEW.calendar
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Overrides correct the bank holidays of a UK calendar; a council''s own closure days go in cpconf.closure_day.',
+                  HINT = 'Use one of: england-and-wales, scotland, northern-ireland.';
+    END IF;
+    IF NEW.day < date '1978-01-01' OR NEW.day > date '2199-12-31' THEN
+        RAISE EXCEPTION 'holiday override on % is outside the range of cpconf''s calendars', NEW.day
+            USING ERRCODE = 'datetime_field_overflow',
+                  DETAIL = 'cpconf''s calendars cover 1978-01-01 to 2199-12-31.',
+                  HINT = 'Check the date for a typing error.';
+    END IF;
+    IF extract(isodow FROM NEW.day) > 5 THEN
+        RAISE EXCEPTION 'holiday override on %, a %, changes nothing', NEW.day, trim(to_char(NEW.day, 'Day'))
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Weekends are never working days; a proclaimed holiday falls on a weekday.',
+                  HINT = 'Check the date: a weekend bank holiday moves to a weekday, which is the day to add.';
+    END IF;
+    builtin := cpconf.builtin_bank_holiday(NEW.calendar, NEW.day);
+    IF NEW.change = 'add' AND builtin IS NOT NULL THEN
+        RAISE EXCEPTION '% is already a bank holiday in calendar "%" (%)', NEW.day, NEW.calendar, builtin
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'The built-in bank holiday rules (doc/calendar.md) already give this day.',
+                  HINT = 'Nothing to add. To rename or move it, remove it and add the new day.';
+    END IF;
+    IF NEW.change = 'remove' AND builtin IS NULL THEN
+        RAISE EXCEPTION '% is not a built-in bank holiday in calendar "%"', NEW.day, NEW.calendar
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Only a day the built-in bank holiday rules (doc/calendar.md) give can be removed.',
+                  HINT = 'See cpconf.bank_holidays() for the days; to undo an added day, delete its override row.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+ALTER TABLE cpconf.profile DISABLE TRIGGER profile_check;
+UPDATE cpconf.profile t SET source = v.source
+  FROM (VALUES
+ ('darlington', 'Darlington SCB 2017'),
+ ('derby', 'Derby and Derbyshire SCP 2024'),
+ ('derbyshire', 'Derby and Derbyshire SCP 2024'),
+ ('national', 'Working Together 2018'),
+ ('staffordshire', 'Staffordshire SCB 2018'),
+ ('sussex', 'Sussex 7.13 2023')
+) AS v (name, source)
+ WHERE t.shipped AND t.name = v.name;
+ALTER TABLE cpconf.profile ENABLE TRIGGER profile_check;
+
+ALTER TABLE cpconf.timescale DISABLE TRIGGER timescale_check;
+UPDATE cpconf.timescale t SET source = v.source, note = v.note
+  FROM (VALUES
+ ('darlington', 'T-AMEND-SUBMIT', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Administrative Arrangements and Record Keeping for Child Protection Conferences > Conference Record", para 3', NULL),
+ ('darlington', 'T-ASSESS', '2018-07-04', 'Darlington SCB 2017, "Concerned About a Child > Single Assessment (Children and Family Assessment) > Timeliness", para 1', NULL),
+ ('darlington', 'T-ASSESS-ACK', '2018-07-04', 'Darlington SCB 2017, "Concerned About a Child > Making a Referral > Making Contact", para 13', NULL),
+ ('darlington', 'T-ASSESS-ALLOCATE', '2018-07-04', 'Darlington SCB 2017, "Concerned About a Child > Making a Referral > Making Contact", para 11', NULL),
+ ('darlington', 'T-ASSESS-CONTACT', '2018-07-04', 'Darlington SCB 2017, "Concerned About a Child > Making a Referral > Making Contact", para 6', NULL),
+ ('darlington', 'T-CG-MINUTES', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Core Group > Lead Social Worker Role", para 2, bullet 4', 'unit not stated'),
+ ('darlington', 'T-CG1', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Core Group", para 1, bullet 1', 'pre-birth: before the birth (Darlington SCB 2017, "Child Protection Conference > Pre Birth Conference", para 9)'),
+ ('darlington', 'T-CIN-AFTER-MEETING', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 5', 'unit not stated'),
+ ('darlington', 'T-CIN-AFTER-REVIEW', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 5', NULL),
+ ('darlington', 'T-CIN-AFTER-REVIEWN', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 5', NULL),
+ ('darlington', 'T-COMPLAINT', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Conference Complaints > Complaint Procedure", para 2', NULL),
+ ('darlington', 'T-COMPLAINT-ACK', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Conference Complaints > Complaint Procedure", para 5, bullet 1', NULL),
+ ('darlington', 'T-COMPLAINT-CONSIDER', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Conference Complaints > Complaint Procedure", para 5, bullet 2', NULL),
+ ('darlington', 'T-COMPLAINT-OUTCOME', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Conference Complaints > Complaint Procedure", para 9', NULL),
+ ('darlington', 'T-COMPLAINT-PANEL', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Conference Complaints > Complaint Procedure", para 7', NULL),
+ ('darlington', 'T-COMPLAINT-RESPOND', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Conference Complaints > Complaint Procedure", para 5, bullet 3', NULL),
+ ('darlington', 'T-DECISION', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Administrative Arrangements and Record Keeping for Child Protection Conferences > Decision of Conference", para 1', NULL),
+ ('darlington', 'T-EXCLUSION-REQ', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Exclusion of Family Members from a Conference", para 1', NULL),
+ ('darlington', 'T-ICPC', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Initial Child Protection Conference", para 4', 'a delay needs the team manager''s written agreement with reasons (Darlington SCB 2017, "Child Protection Conference > Initial Child Protection Conference", para 5)'),
+ ('darlington', 'T-ICPC-LAC', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan > Children returning home", para 1', 'unit not stated; the social worker requests it to take place within 15 days'),
+ ('darlington', 'T-INQUORATE', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 9', '"usually within a month", set immediately'),
+ ('darlington', 'T-MINUTES', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Administrative Arrangements and Record Keeping for Child Protection Conferences > Conference Record", para 1, "Child Protection Conference > Administrative Arrangements and Record Keeping for Child Protection Conferences > Conference Record", para 3', NULL),
+ ('darlington', 'T-PREBIRTH', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Pre Birth Conference", para 5', 'earlier if a premature birth is likely (Darlington SCB 2017, "Child Protection Conference > Pre Birth Conference", para 6)'),
+ ('darlington', 'T-RCPC1', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 3', '"3 months (91 days)": the days, as written'),
+ ('darlington', 'T-RCPCN', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 4', '"6 months (182 days)": the days, as written'),
+ ('darlington', 'T-REPORT-CHAIR-I', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Information for a Conference", para 3', NULL),
+ ('darlington', 'T-REPORT-CHAIR-R', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Information for a Conference", para 3', NULL),
+ ('darlington', 'T-REPORT-EXCLUDED-I', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Exclusion of Family Members from a Conference", para 10', NULL),
+ ('darlington', 'T-REPORT-EXCLUDED-R', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Exclusion of Family Members from a Conference", para 10', NULL),
+ ('darlington', 'T-REPORT-FAMILY-I', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Information for a Conference", para 2', NULL),
+ ('darlington', 'T-REPORT-FAMILY-R', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Information for a Conference", para 2', NULL),
+ ('darlington', 'T-TRANSFER', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2', 'Darlington SCB 2017, "Child Protection Conference > Transfer Child Protection Conference", para 3 counts from the agreement between the two authorities: T-TRANSFER-AGREED'),
+ ('darlington', 'T-TRANSFER-AGREED', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Transfer Child Protection Conference", para 3', NULL),
+ ('darlington', 'T-TRANSFER-REPORT', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Transfer Child Protection Conference", para 4', 'shared with the child and family first'),
+ ('darlington', 'T-VIEWS', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 3', NULL),
+ ('darlington', 'T-VIEWS-REPLY', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 3', NULL),
+ ('darlington', 'T-VISIT', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Core Group > Seeing the Child", bullet 1', 'at least every 10 working days'),
+ ('darlington', 'T-VISIT-SLEEP', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Core Group > Seeing the Child", bullet 3', NULL),
+ ('derby', 'T-AMEND-SUBMIT', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on administration and conference records, para 3, beginning "In Derbyshire, the conference record, approved by the conference"', NULL),
+ ('derby', 'T-CG1', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 6, beginning "A date is set for the first core group"', NULL),
+ ('derby', 'T-CIN-AFTER-MIN', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13', 'unless all its members agree after the first child in need review'),
+ ('derby', 'T-CIN-AFTER-NETWORK', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 14, bullet 3', NULL),
+ ('derby', 'T-CIN-AFTER-PLAN', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 14, bullet 1', NULL),
+ ('derby', 'T-CIN-AFTER-REVIEW', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 14, bullet 3', NULL),
+ ('derby', 'T-DECISION', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 4, beginning "In Derby City, all participants to conference will leave", the part on administration and conference records, para 5, beginning "In Derby City the outline plan, approved by the"', 'given to all attendees at the end of the conference'),
+ ('derby', 'T-EXCLUSION-REQ', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Section 6, Exclusion of Family Members from a Conference", para 3', NULL),
+ ('derby', 'T-ICPC', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 6, beginning "The initial child protection conference should take place within"', 'a delay is reported to the child protection manager with reasons (Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 8, beginning "If there is any delay, this must be reported")'),
+ ('derby', 'T-ICPC-LAC', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 2, beginning "The Care Plan and Placement Plan for a child"', 'unit not stated; the social worker requests it to take place within 15 days'),
+ ('derby', 'T-ICPC-PLO', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 3, beginning "In these cases, it is important for there to"', 'unit not stated ("the 15 day timeframe"): read as T-ICPC''s 15 working days (Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 6, beginning "The initial child protection conference should take place within")'),
+ ('derby', 'T-MIN-PLAN', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 4, beginning "In Derby, a child who has been subject to"', NULL),
+ ('derby', 'T-MINUTES', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on administration and conference records, para 3, beginning "In Derbyshire, the conference record, approved by the conference"', NULL),
+ ('derby', 'T-MINUTES-PARENTS', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on administration and conference records, para 4, beginning "A copy of the conference record should be given"', NULL),
+ ('derby', 'T-PREBIRTH', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on pre-birth conferences, para 1, beginning "A Pre-birth Conference is an initial child protection conference"', NULL),
+ ('derby', 'T-RCPC1', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on review child protection conferences, para 5, beginning "The first child protection review conference should be held"', 'after a pre-birth conference also T-RCPC1-BIRTH, whichever is sooner'),
+ ('derby', 'T-RCPC1-BIRTH', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on review child protection conferences, para 5, beginning "The first child protection review conference should be held"', 'or 3 months after the pre-birth conference (T-RCPC1), whichever is sooner'),
+ ('derby', 'T-RCPCN', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on review child protection conferences, para 6, beginning "Further reviews should be held at intervals of not"', 'a child under 5 with serious concerns may need shorter (Derby and Derbyshire SCP 2024, the part on review child protection conferences, para 7, beginning "All review conferences should consider the timescales to meet")'),
+ ('derby', 'T-REPORT-CHAIR-I', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Section 8, Information for the Conference > Report Sharing", para 2', NULL),
+ ('derby', 'T-REPORT-CHAIR-R', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Section 8, Information for the Conference > Report Sharing", para 2', NULL),
+ ('derby', 'T-REPORT-FAMILY-I', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Section 8, Information for the Conference > Report Sharing", para 1', NULL),
+ ('derby', 'T-REPORT-FAMILY-R', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Section 8, Information for the Conference > Report Sharing", para 1', NULL),
+ ('derby', 'T-TRANSFER', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on transfer in conferences, para 8, beginning "The transfer in conference should receive reports from the"', NULL),
+ ('derby', 'T-TRANSFER-NOTIFY', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on transfer in conferences, para 2, beginning "The “originating” local authority must always notify the “host”"', 'permanent or temporary'),
+ ('derbyshire', 'T-AMEND-SUBMIT', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on administration and conference records, para 3, beginning "In Derbyshire, the conference record, approved by the conference"', NULL),
+ ('derbyshire', 'T-CG1', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 6, beginning "A date is set for the first core group"', NULL),
+ ('derbyshire', 'T-CIN-AFTER-MIN', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13', 'unless all its members agree after the first child in need review'),
+ ('derbyshire', 'T-CIN-AFTER-PLAN', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 14, bullet 1', NULL),
+ ('derbyshire', 'T-CIN-AFTER-REVIEW', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 14, bullet 4', 'reviews booked six-weekly'),
+ ('derbyshire', 'T-DECISION', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on administration and conference records, para 6, beginning "In Derbyshire all participants will be provided with a"', 'given to all participants at the conference'),
+ ('derbyshire', 'T-DECISION-SUMMARY', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 4, beginning "In Derby City, all participants to conference will leave"', NULL),
+ ('derbyshire', 'T-EXCLUSION-REQ', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Section 6, Exclusion of Family Members from a Conference", para 3', NULL),
+ ('derbyshire', 'T-ICPC', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 6, beginning "The initial child protection conference should take place within"', 'a delay is reported to the child protection manager with reasons (Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 8, beginning "If there is any delay, this must be reported")'),
+ ('derbyshire', 'T-ICPC-LAC', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 2, beginning "The Care Plan and Placement Plan for a child"', 'unit not stated; the social worker requests it to take place within 15 days'),
+ ('derbyshire', 'T-ICPC-PLO', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 3, beginning "In these cases, it is important for there to"', 'unit not stated ("the 15 day timeframe"): read as T-ICPC''s 15 working days (Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 6, beginning "The initial child protection conference should take place within")'),
+ ('derbyshire', 'T-MINUTES', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on administration and conference records, para 3, beginning "In Derbyshire, the conference record, approved by the conference"', NULL),
+ ('derbyshire', 'T-MINUTES-PARENTS', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on administration and conference records, para 4, beginning "A copy of the conference record should be given"', NULL),
+ ('derbyshire', 'T-PREBIRTH', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on pre-birth conferences, para 1, beginning "A Pre-birth Conference is an initial child protection conference"', NULL),
+ ('derbyshire', 'T-RCPC1', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on review child protection conferences, para 5, beginning "The first child protection review conference should be held"', 'after a pre-birth conference also T-RCPC1-BIRTH, whichever is sooner'),
+ ('derbyshire', 'T-RCPC1-BIRTH', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on review child protection conferences, para 5, beginning "The first child protection review conference should be held"', 'or 3 months after the pre-birth conference (T-RCPC1), whichever is sooner'),
+ ('derbyshire', 'T-RCPCN', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on review child protection conferences, para 6, beginning "Further reviews should be held at intervals of not"', 'a child under 5 with serious concerns may need shorter (Derby and Derbyshire SCP 2024, the part on review child protection conferences, para 7, beginning "All review conferences should consider the timescales to meet")'),
+ ('derbyshire', 'T-REPORT-CHAIR-I', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Section 8, Information for the Conference > Report Sharing", para 2', NULL),
+ ('derbyshire', 'T-REPORT-CHAIR-R', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Section 8, Information for the Conference > Report Sharing", para 2', NULL),
+ ('derbyshire', 'T-REPORT-FAMILY-I', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Section 8, Information for the Conference > Report Sharing", para 1', NULL),
+ ('derbyshire', 'T-REPORT-FAMILY-R', '2024-09-01', 'Derby and Derbyshire SCP 2024, "Section 8, Information for the Conference > Report Sharing", para 1', NULL),
+ ('derbyshire', 'T-TRANSFER', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on transfer in conferences, para 8, beginning "The transfer in conference should receive reports from the"', NULL),
+ ('derbyshire', 'T-TRANSFER-NOTIFY', '2024-09-01', 'Derby and Derbyshire SCP 2024, the part on transfer in conferences, para 2, beginning "The “originating” local authority must always notify the “host”"', 'permanent or temporary'),
+ ('national', 'T-ASSESS', '2018-07-04', 'Working Together 2018 (Darlington SCB 2017, "Concerned About a Child > Single Assessment (Children and Family Assessment) > Timeliness", para 1)', NULL),
+ ('national', 'T-CG1', '2018-07-04', 'Working Together 2018 (Staffordshire SCB 2018, "The Child Protection Plan & Role of the Core Group > Core Groups", para 2, Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 6, beginning "A date is set for the first core group", Darlington SCB 2017, "Child Protection Conference > Core Group", para 1, bullet 1)', NULL),
+ ('national', 'T-ICPC', '2018-07-04', 'Working Together 2018 (Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 6, beginning "The initial child protection conference should take place within", Darlington SCB 2017, "Child Protection Conference > Initial Child Protection Conference", para 4)', NULL),
+ ('national', 'T-RCPC1', '2018-07-04', 'Working Together 2018 (Derby and Derbyshire SCP 2024, the part on review child protection conferences, para 5, beginning "The first child protection review conference should be held")', NULL),
+ ('national', 'T-RCPCN', '2018-07-04', 'Working Together 2018 (Derby and Derbyshire SCP 2024, the part on review child protection conferences, para 6, beginning "Further reviews should be held at intervals of not")', NULL),
+ ('national', 'T-TRANSFER', '2018-07-04', 'Working Together 2018 (Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2, Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 2)', NULL),
+ ('staffordshire', 'T-18', '2018-10-01', 'Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 2', 'held before the birthday'),
+ ('staffordshire', 'T-AMEND-DONE', '2018-10-01', 'Staffordshire SCB 2018, "Child Protection Minutes & Administrative Process", para 3, bullet 4', NULL),
+ ('staffordshire', 'T-CG-MINUTES', '2018-10-01', 'Staffordshire SCB 2018, "The Child Protection Plan & Role of the Core Group > Core Groups", para 1', NULL),
+ ('staffordshire', 'T-CG1', '2018-10-01', 'Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 4, "The Child Protection Plan & Role of the Core Group > Core Groups", para 2', NULL),
+ ('staffordshire', 'T-CGN', '2018-10-01', 'Staffordshire SCB 2018, "The Child Protection Plan & Role of the Core Group > Core Groups", para 2, "The Child Protection Plan & Role of the Core Group > Core Groups", para 4', 'six-weekly, or more often'),
+ ('staffordshire', 'T-DECISION', '2018-10-01', 'Staffordshire SCB 2018, "Child Protection Minutes & Administrative Process", para 2, bullet 1, "Child Protection Minutes & Administrative Process", para 3, bullet 2', NULL),
+ ('staffordshire', 'T-EXCLUSION-REQ', '2018-10-01', 'Staffordshire SCB 2018, "Reports to Initial and Child Protection Review Conferences > Agencies", para 2', 'not on the morning of the conference; Staffordshire SCB 2018, "Exclusion of the child, their parents, family members or advocates from part or all of a Child Protection Conference", para 2 says "two days"'),
+ ('staffordshire', 'T-ICPC-NOTIFY', '2018-10-01', 'Staffordshire SCB 2018, "Preparing for an Initial & Review Child Protection Conference", para 1', NULL),
+ ('staffordshire', 'T-INQUORATE', '2018-10-01', 'Staffordshire SCB 2018, "Quoracy", para 4', NULL),
+ ('staffordshire', 'T-INVITE-RCPC', '2018-10-01', 'Staffordshire SCB 2018, "Preparing for an Initial & Review Child Protection Conference", para 3', NULL),
+ ('staffordshire', 'T-MINUTES', '2018-10-01', 'Staffordshire SCB 2018, "Exclusion of the child, their parents, family members or advocates from part or all of a Child Protection Conference", para 10, "Child Protection Minutes & Administrative Process", para 3, bullet 3', NULL),
+ ('staffordshire', 'T-PREBIRTH', '2018-10-01', 'Staffordshire SCB 2018, "Pre Birth Child Protection Conferences", para 1', 'between 30 and 32 weeks gestation, or as soon as possible after; "currently subject to review"'),
+ ('staffordshire', 'T-PREBIRTH-OPENS', '2018-10-01', 'Staffordshire SCB 2018, "Pre Birth Child Protection Conferences", para 1', 'the window of T-PREBIRTH opens'),
+ ('staffordshire', 'T-RCPC1', '2018-10-01', 'Staffordshire SCB 2018, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 2', NULL),
+ ('staffordshire', 'T-RCPCN', '2018-10-01', 'Staffordshire SCB 2018, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 2', NULL),
+ ('staffordshire', 'T-REPORT-CHAIR-I', '2018-10-01', 'Staffordshire SCB 2018, "Roles and Responsibilities of those involved in Child Protection Conferences", para 1, bullet 4', 'with the family''s copy'),
+ ('staffordshire', 'T-REPORT-CHAIR-R', '2018-10-01', 'Staffordshire SCB 2018, "Roles and Responsibilities of those involved in Child Protection Conferences", para 1, bullet 4', 'with the family''s copy'),
+ ('staffordshire', 'T-REPORT-FAMILY-I', '2018-10-01', 'Staffordshire SCB 2018, "Roles and Responsibilities of those involved in Child Protection Conferences", para 1, bullet 4, "Reports to Initial and Child Protection Review Conferences > Children''s Social Care", para 6, bullet 2, "Reports to Initial and Child Protection Review Conferences > Agencies", para 2', NULL),
+ ('staffordshire', 'T-REPORT-FAMILY-R', '2018-10-01', 'Staffordshire SCB 2018, "Roles and Responsibilities of those involved in Child Protection Conferences", para 1, bullet 4, "Reports to Initial and Child Protection Review Conferences > Children''s Social Care", para 6, bullet 2, "Reports to Initial and Child Protection Review Conferences > Agencies", para 2', NULL),
+ ('staffordshire', 'T-TRANSFER', '2018-10-01', 'Staffordshire SCB 2018, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 1', 'not from the move; when another council receives, 15 WD of notification of the move (Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 1): T-TRANSFER-NOTIFIED'),
+ ('staffordshire', 'T-TRANSFER-NOTIFIED', '2018-10-01', 'Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 1', 'when another council receives a Staffordshire child'),
+ ('staffordshire', 'T-TRANSFER-REPORT', '2018-10-01', 'Staffordshire SCB 2018, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 4', NULL),
+ ('staffordshire', 'T-TRANSFER-REVIEW', '2018-10-01', 'Staffordshire SCB 2018, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 4', 'missing documents delay it (Staffordshire SCB 2018, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 5)'),
+ ('staffordshire', 'T-VISIT', '2018-10-01', 'Staffordshire SCB 2018, "The Initial/Review Child Protection Conference", para 8', 'a minimum; the conference sets the frequency'),
+ ('sussex', 'T-TRANSFER', '2023-02-01', 'Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 2', NULL),
+ ('sussex', 'T-VIEWS', '2023-02-01', 'Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 3', NULL),
+ ('sussex', 'T-VIEWS-REPLY', '2023-02-01', 'Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 3', NULL)
+) AS v (profile, rule, effective_from, source, note)
+ WHERE t.shipped AND t.profile = v.profile AND t.rule = v.rule AND t.effective_from = v.effective_from::date;
+ALTER TABLE cpconf.timescale ENABLE TRIGGER timescale_check;
+
+ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
+UPDATE cpconf.conference_rule t SET source = v.source
+  FROM (VALUES
+ ('darlington', '2018-07-04', 'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2'),
+ ('derby', '2024-09-01', 'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"'),
+ ('derbyshire', '2024-09-01', 'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"'),
+ ('national', '2018-07-04', 'Q-MIN: no number stated, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE as Working Together quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5'),
+ ('staffordshire', '2018-10-01', 'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2'),
+ ('sussex', '2023-02-01', 'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1')
+) AS v (profile, effective_from, source)
+ WHERE t.shipped AND t.profile = v.profile AND t.effective_from = v.effective_from::date;
+ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
+
+ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
+UPDATE cpconf.discontinuation_rule t SET source = v.source, child_in_need_plan = v.child_in_need_plan
+  FROM (VALUES
+ ('darlington', '2018-07-04', 'X-FORUM Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-MOVED Darlington SCB 2017, "Child Protection Conference > Transfer Child Protection Conference", para 5, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-FIRST-REVIEW Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 12 to para 14; X-NOTIFY Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 2; X-DIED Darlington SCB 2017, "Child Protection Conference > Death of a Child Subject to a Child Protection Plan – CDOP Procedures", para 1; looked_after Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan > Children with child protection plans who become looked after", para 3', 'consider a multi-agency meeting 10 days after to develop a child''s plan, its first review 3 months after, then at least every 6 months (Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 5)'),
+ ('derby', '2024-09-01', 'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10', 'a child in need plan for at least 3 months, circulated within 2 weeks; child in need review at 3 months and 6-weekly network meetings (Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13 to para 14, bullet 3)'),
+ ('derbyshire', '2024-09-01', 'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10', 'a child in need plan for at least 3 months, circulated within 2 weeks; child in need reviews 6-weekly (Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13 to para 14, bullet 4)'),
+ ('national', '2018-07-04', 'X-GROUNDS, X-FORUM, X-MOVED, X-NOTIFY as quoted from Working Together at Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2 to para 2, Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 2', 'consider a multi-agency meeting to develop a child in need plan'),
+ ('staffordshire', '2018-10-01', 'X-FORUM Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7; X-MOVED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 1; X-ACTIONS Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1; X-NOTIFY Staffordshire SCB 2018, "Child Protection Minutes & Administrative Process", para 3, bullet 5, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7, "Child who is the Subject of a Child Protection Plan in Staffordshire; who moves to another local authority on a permanent basis", para 6; X-DIED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 3', 'the core group agencies develop and review a child in need plan; it is not closed without a multi-agency review and consensus (Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 4 to para 7)'),
+ ('sussex', '2023-02-01', 'X-FORUM Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 1, bullet 2; X-MOVED Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1; X-NOTIFY Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 2', 'consider a multi-agency meeting to develop a child in need plan (Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 5)')
+) AS v (profile, effective_from, source, child_in_need_plan)
+ WHERE t.shipped AND t.profile = v.profile AND t.effective_from = v.effective_from::date;
+ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;

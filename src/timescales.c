@@ -2,7 +2,7 @@
  * timescales.c
  *		The timescales layer: procedure profiles and rule-driven deadlines.
  *
- * A timescale rule (rules.md section 1) is data: rows of cpconf.timescale,
+ * A timescale rule (T-*, doc/rules.md) is data: rows of cpconf.timescale,
  * per profile and period.  This file implements the kinds of rule (units,
  * directions), never a partnership's numbers.
  *
@@ -187,7 +187,7 @@ lookup_rule(const char *id, int len)
 	ereport(ERROR,
 			(errcode(ERRCODE_UNDEFINED_OBJECT),
 			 errmsg("timescale rule \"%.*s\" does not exist", len, id),
-			 errdetail("Timescale rules are those of rules.md section 1 in cpconf.timescale, and any a council adds."),
+			 errdetail("Timescale rules are the rows of cpconf.timescale: the shipped ones (doc/rules.md) and any a council adds."),
 			 errhint("Known rules: %s.", known_rules())));
 	return NULL;				/* keep compiler quiet */
 }
@@ -247,7 +247,7 @@ report_no_version(const Rule *rule, int p, DateADT as_of)
 
 /*
  * The deadline of version v for an event on anchor.  Hours on a date: 24 h
- * is the next calendar day, 48 h the day after (rules.md units).
+ * is the next calendar day, 48 h the day after (doc/timescales.md).
  */
 static DateADT
 apply_version(const Rule *rule, const Version *v, DateADT anchor,

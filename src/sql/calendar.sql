@@ -67,7 +67,7 @@ LANGUAGE c IMMUTABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_builtin_bank_holiday';
 
 COMMENT ON FUNCTION cpconf.builtin_bank_holiday(text, date) IS
-    'The name of the bank holiday the built-in rules (bank-holidays.md) give on day in a UK calendar, ignoring cpconf.holiday_override; NULL when there is none.';
+    'The name of the bank holiday the built-in rules (doc/calendar.md) give on day in a UK calendar, ignoring cpconf.holiday_override; NULL when there is none.';
 
 /* ------------------------------------------------------------------------
  * Validation of the calendar data: a clear error for each mistake.
@@ -103,13 +103,13 @@ BEGIN
     IF NEW.change = 'add' AND builtin IS NOT NULL THEN
         RAISE EXCEPTION '% is already a bank holiday in calendar "%" (%)', NEW.day, NEW.calendar, builtin
             USING ERRCODE = 'check_violation',
-                  DETAIL = 'The built-in rules of bank-holidays.md already give this day.',
+                  DETAIL = 'The built-in bank holiday rules (doc/calendar.md) already give this day.',
                   HINT = 'Nothing to add. To rename or move it, remove it and add the new day.';
     END IF;
     IF NEW.change = 'remove' AND builtin IS NULL THEN
         RAISE EXCEPTION '% is not a built-in bank holiday in calendar "%"', NEW.day, NEW.calendar
             USING ERRCODE = 'check_violation',
-                  DETAIL = 'Only a day the built-in rules of bank-holidays.md give can be removed.',
+                  DETAIL = 'Only a day the built-in bank holiday rules (doc/calendar.md) give can be removed.',
                   HINT = 'See cpconf.bank_holidays() for the days; to undo an added day, delete its override row.';
     END IF;
     RETURN NEW;

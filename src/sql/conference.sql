@@ -54,7 +54,7 @@ CREATE TRIGGER agency_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cp
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
 
 /* ------------------------------------------------------------------------
- * Conference rules per profile and period (rules.md sections 2 and 3).
+ * Conference rules per profile and period (Q-*, D-*: doc/rules.md).
  * ------------------------------------------------------------------------ */
 
 CREATE TABLE cpconf.conference_rule (
@@ -104,31 +104,31 @@ INSERT INTO cpconf.conference_rule VALUES
  ('national', '2018-07-04', NULL, true, 3, 'direct_contact', false, NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'allowed', false, false,
-  'common practice for Q-MIN (rules.md; as 003:561); D-DECIDE as Working Together quoted at 003:791-793, 004:22-25', true),
+  'Q-MIN: no number stated, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE as Working Together quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5', true),
  ('staffordshire', '2018-10-01', NULL, false, 3, 's47_contribution', true, NULL,
   ARRAY['sufficient_information'], ARRAY[]::text[], ARRAY[]::text[], ARRAY['reconvene'],
   'majority', 'allowed', false, false,
-  'Q-MIN 000:473-478; Q-PROCEED 000:488-492; D-DECIDE 000:638-644; D-CATEGORY 000:617-620; D-LEAD 000:622-626', true),
+  'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2', true),
  ('derby', '2024-09-01', NULL, true, 3, 'direct_contact', false, 5,
   ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
   ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
   'agencies_then_chair', 'allowed', false, false,
-  'Q-MIN 001:213; Q-GP 001:215; Q-CANCEL 001:217; Q-PROCEED 001:219-225; D-DECIDE 001:402; D-CATEGORY 001:444; D-LEAD 001:409', true),
+  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"', true),
  ('derbyshire', '2024-09-01', NULL, true, 3, 'direct_contact', false, 5,
   ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
   ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
   'agencies_then_chair', 'allowed', false, false,
-  'Q-MIN 001:213; Q-GP 001:215; Q-CANCEL 001:217; Q-PROCEED 001:219-225; D-DECIDE 001:402; D-CATEGORY 001:444; D-LEAD 001:409', true),
+  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"', true),
  ('darlington', '2018-07-04', NULL, true, 3, 'direct_contact', false, NULL,
   ARRAY['sufficient_information', 'delay_harmful'],
   ARRAY['social_care_and_one_agency', 'no_contact_with_3_agencies', 'local_difficulties'],
   ARRAY['consider_early_review'], ARRAY['interim_plan_or_plan_review', 'new_date'],
   'chair', 'never', false, true,
-  'Q-MIN 003:561; Q-CANCEL 003:561-566; Q-PROCEED 003:568-575; D-DECIDE 003:791-793; D-CATEGORY 003:801; D-LEAD 003:814', true),
+  'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2', true),
  ('sussex', '2023-02-01', NULL, true, 3, 'direct_contact', false, NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'justified', true, true,
-  'Q-MIN common practice (rules.md: no rule in 004); D-DECIDE 004:22-25; D-CATEGORY 004:36-41; D-LEAD 004:54', true);
+  'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1', true);
 
 CREATE FUNCTION cpconf.conference_rule_check()
 RETURNS trigger

@@ -78,7 +78,7 @@ CREATE TYPE cpconf.end_reason (
     INTERNALLENGTH = 1, PASSEDBYVALUE, ALIGNMENT = char, STORAGE = plain
 );
 COMMENT ON TYPE cpconf.end_reason IS
-    'Ground for ending a child protection plan (rules.md section 4): no_longer_at_risk, moved_permanently, reached_18, died, left_uk, looked_after. Input also takes "transferred", "deceased", "turned 18", "emigrated", "in care" and other spellings.';
+    'Ground for ending a child protection plan (X-GROUNDS, doc/rules.md): no_longer_at_risk, moved_permanently, reached_18, died, left_uk, looked_after. Input also takes "transferred", "deceased", "turned 18", "emigrated", "in care" and other spellings.';
 
 -- Comparison: the same C functions serve all four types.
 DO $ops$

@@ -33,7 +33,7 @@ CREATE TABLE cpconf.discontinuation_rule (
 );
 
 COMMENT ON TABLE cpconf.discontinuation_rule IS
-    'A partnership''s rules for ending a child protection plan per period (rules.md section 4: X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION, X-NOTIFY, X-DIED). Inherited day by day like timescales; shipped rows cannot be changed.';
+    'A partnership''s rules for ending a child protection plan per period (doc/rules.md: X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION, X-NOTIFY, X-DIED). Inherited day by day like timescales; shipped rows cannot be changed.';
 COMMENT ON COLUMN cpconf.discontinuation_rule.grounds IS 'X-GROUNDS: the grounds on which a plan may end.';
 COMMENT ON COLUMN cpconf.discontinuation_rule.manager_grounds IS 'X-FORUM: grounds on which a child protection manager may end a plan without a conference, after consulting the initial conference''s agencies and recording it.';
 COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_review IS 'X-FORUM: a looked-after child''s plan may end at the first looked-after review.';
@@ -55,40 +55,40 @@ INSERT INTO cpconf.discontinuation_rule VALUES
   'not_stated', 'any', '{}', false,
   '{every agency invited to the initial conference that started the plan}', '{}', false,
   'consider a multi-agency meeting to develop a child in need plan',
-  'X-GROUNDS, X-FORUM, X-MOVED, X-NOTIFY as quoted from Working Together at 003:854-857, 004:88-92', true),
+  'X-GROUNDS, X-FORUM, X-MOVED, X-NOTIFY as quoted from Working Together at Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2 to para 2, Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 2', true),
  ('staffordshire', '2018-10-01', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk}', '{}', false, false, false,
   'rationale', 'any', '{}', false,
   '{health,education}',
   '{the relevant agencies,the other local authority,health,police}', true,
-  'the core group agencies develop and review a child in need plan; it is not closed without a multi-agency review and consensus (000:857-875)',
-  'X-FORUM 000:796, 000:1112; X-MOVED 000:817-819; X-ACTIONS 000:800-806; X-NOTIFY 000:931, 000:1113, 000:1195; X-DIED 000:835-838', true),
+  'the core group agencies develop and review a child in need plan; it is not closed without a multi-agency review and consensus (Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 4 to para 7)',
+  'X-FORUM Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7; X-MOVED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 1; X-ACTIONS Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1; X-NOTIFY Staffordshire SCB 2018, "Child Protection Minutes & Administrative Process", para 3, bullet 5, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7, "Child who is the Subject of a Child Protection Plan in Staffordshire; who moves to another local authority on a permanent basis", para 6; X-DIED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 3', true),
  ('derby', '2024-09-01', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk,looked_after}',
   '{moved_permanently,reached_18,died,left_uk}', true, true, false,
   'refuse', 'listed_or_unsubstantiated', '{looked_after,moved_permanently,reached_18,died,left_uk}', true,
   '{the parents,the agencies invited to the initial conference,later core group members}', '{}', false,
-  'a child in need plan for at least 3 months, circulated within 2 weeks; child in need review at 3 months and 6-weekly network meetings (001:505-511)',
-  'X-FORUM 001:136, 001:488-497; X-MOVED 001:475; X-ACTIONS 001:486; X-FIRST-REVIEW 001:480-484; X-SUPERVISION 001:152; X-NOTIFY 001:499', true),
+  'a child in need plan for at least 3 months, circulated within 2 weeks; child in need review at 3 months and 6-weekly network meetings (Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13 to para 14, bullet 3)',
+  'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10', true),
  ('derbyshire', '2024-09-01', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk,looked_after}',
   '{moved_permanently,reached_18,died,left_uk}', true, true, false,
   'refuse', 'listed_or_unsubstantiated', '{looked_after,moved_permanently,reached_18,died,left_uk}', true,
   '{the parents,the agencies invited to the initial conference,later core group members}', '{}', false,
-  'a child in need plan for at least 3 months, circulated within 2 weeks; child in need reviews 6-weekly (001:505-512)',
-  'X-FORUM 001:136, 001:488-497; X-MOVED 001:475; X-ACTIONS 001:486; X-FIRST-REVIEW 001:480-484; X-SUPERVISION 001:152; X-NOTIFY 001:499', true),
+  'a child in need plan for at least 3 months, circulated within 2 weeks; child in need reviews 6-weekly (Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13 to para 14, bullet 4)',
+  'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10', true),
  ('darlington', '2018-07-04', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk,looked_after}', '{}', false, false, true,
   'not_stated', 'exceptional', '{}', false,
   '{every agency invited to the initial conference that started the plan}', '{}', true,
-  'consider a multi-agency meeting 10 days after to develop a child''s plan, its first review 3 months after, then at least every 6 months (003:863)',
-  'X-FORUM 003:854; X-MOVED 003:517, 003:854; X-FIRST-REVIEW 003:577-581; X-NOTIFY 003:857; X-DIED 003:1017; looked_after 003:887', true),
+  'consider a multi-agency meeting 10 days after to develop a child''s plan, its first review 3 months after, then at least every 6 months (Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 5)',
+  'X-FORUM Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-MOVED Darlington SCB 2017, "Child Protection Conference > Transfer Child Protection Conference", para 5, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-FIRST-REVIEW Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 12 to para 14; X-NOTIFY Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 2; X-DIED Darlington SCB 2017, "Child Protection Conference > Death of a Child Subject to a Child Protection Plan – CDOP Procedures", para 1; looked_after Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan > Children with child protection plans who become looked after", para 3', true),
  ('sussex', '2023-02-01', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk}', '{}', false, false, false,
   'not_stated', 'any', '{}', false,
   '{every agency invited to the initial conference that started the plan}', '{}', false,
-  'consider a multi-agency meeting to develop a child in need plan (004:101)',
-  'X-FORUM 004:88-89; X-MOVED 004:88; X-NOTIFY 004:92', true);
+  'consider a multi-agency meeting to develop a child in need plan (Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 5)',
+  'X-FORUM Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 1, bullet 2; X-MOVED Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1; X-NOTIFY Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 2', true);
 
 CREATE FUNCTION cpconf.discontinuation_rule_check()
 RETURNS trigger
@@ -212,7 +212,7 @@ RETURNS SETOF cpconf.finding
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_discontinuation';
 COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date) IS
-    'Every rule (rules.md section 4) that a plan''s ending would break, with what would make it valid; a fact a rule needs and not recorded is reported as such. Empty when the plan may end. Contradictory dates are errors.';
+    'Every rule (X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION) that a plan''s ending would break, with what would make it valid; a fact a rule needs and not recorded is reported as such. Empty when the plan may end. Contradictory dates are errors.';
 
 /* ------------------------------------------------------------------------
  * What follows an ending, and the review before the 18th birthday.

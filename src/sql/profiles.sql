@@ -5,6 +5,75 @@
  */
 
 /* ------------------------------------------------------------------------
+ * The documents the shipped rules come from.  Every source of a shipped row
+ * names one of them, then its section and paragraph.
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE cpconf.source_document (
+    document  text PRIMARY KEY,
+    title     text NOT NULL,
+    publisher text NOT NULL,
+    edition   text NOT NULL,
+    note      text,
+    shipped   boolean NOT NULL DEFAULT false
+);
+
+COMMENT ON TABLE cpconf.source_document IS
+    'The documents the rules come from: the shipped procedures, and any a council adds for its own rows. The source column of every shipped rule names one of them by its document name, then the section (as headed in the document) and the paragraph counted from that heading.';
+COMMENT ON COLUMN cpconf.source_document.document IS 'The short name sources use, e.g. Darlington SCB 2017.';
+COMMENT ON COLUMN cpconf.source_document.edition IS 'The edition or date the shipped rules were read from.';
+COMMENT ON COLUMN cpconf.source_document.note IS 'What an auditor needs to find a passage: how sections and paragraphs are counted, what the copy lacks.';
+
+SELECT pg_catalog.pg_extension_config_dump('cpconf.source_document', 'WHERE NOT shipped');
+
+INSERT INTO cpconf.source_document (document, title, publisher, edition, note, shipped) VALUES
+ ('Working Together 2018', 'Working Together to Safeguard Children', 'HM Government', 'July 2018',
+  'Statutory guidance. Cited as the local procedures quote or restate it; the 2023 edition keeps the timescales cpconf ships.', true),
+ ('Staffordshire SCB 2018', 'Initial & Child Protection Review Conferences', 'Staffordshire Safeguarding Children Board',
+  'Version 6, October 2018 (review date October 2021)',
+  'A PDF; sections are unnumbered headings. A paragraph is a block of text under the heading; bullets are counted under the paragraph that introduces them.', true),
+ ('Derby and Derbyshire SCP 2024', 'Child Protection Conferences', 'Derby and Derbyshire Safeguarding Children Partnership',
+  'last updated 9 September 2024',
+  'One chapter of the online procedures, for Derby City and Derbyshire County alike. Where a passage has no heading of its own it is cited by its topic and opening words.', true),
+ ('Darlington SCB 2017', 'Multi-Agency Child Protection Procedures', 'Darlington Safeguarding Children Board',
+  'June 2017, as revised for Working Together 2018',
+  'One web page; sections are headed as in its contents list, unnumbered.', true),
+ ('Sussex 7.13 2023', '7.13 Actions and Decisions of the Conference', 'Sussex Child Protection and Safeguarding Procedures Manual',
+  'last reviewed February 2023',
+  'One chapter of the pan-Sussex procedures; its sub-headings are unnumbered.', true);
+
+CREATE FUNCTION cpconf.source_document_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
+        RAISE EXCEPTION 'source document "%" is shipped with cpconf and cannot be changed', OLD.document
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'The shipped rules cite it by this name.',
+                  HINT = 'Add a document of your own for your own rules.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    IF NEW.shipped THEN
+        RAISE EXCEPTION 'only cpconf itself adds shipped source documents'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'shipped = true marks the documents that come with the extension.',
+                  HINT = 'Leave shipped false (the default).';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION cpconf.source_document_check() IS
+    'Trigger: keeps shipped source documents unchanged.';
+CREATE TRIGGER source_document_check BEFORE INSERT OR UPDATE OR DELETE ON cpconf.source_document
+    FOR EACH ROW EXECUTE FUNCTION cpconf.source_document_check();
+
+GRANT SELECT ON cpconf.source_document TO PUBLIC;
+
+/* ------------------------------------------------------------------------
  * Procedure profiles: a partnership's procedure, inheriting from a parent.
  * ------------------------------------------------------------------------ */
 
@@ -21,6 +90,7 @@ COMMENT ON TABLE cpconf.profile IS
     'Procedure profiles: a safeguarding partnership''s procedure (shipped: national, staffordshire, derby, derbyshire, darlington, sussex) or a council''s own. A profile inherits every rule it does not state from its parent.';
 COMMENT ON COLUMN cpconf.profile.parent IS 'The profile it inherits from; NULL only for national.';
 COMMENT ON COLUMN cpconf.profile.calendar IS 'The working-day calendar of its deadlines; NULL: the parent''s, and at the top the setting cpconf.calendar.';
+COMMENT ON COLUMN cpconf.profile.source IS 'The document of the procedure (cpconf.source_document), or the council''s reference.';
 COMMENT ON COLUMN cpconf.profile.shipped IS 'True for the profiles cpconf ships, which cannot be changed; a council adds its own.';
 
 -- The council's rows are its data; shipped profiles come with the extension.
@@ -31,12 +101,12 @@ SELECT pg_catalog.pg_extension_config_dump('cpconf.profile', 'WHERE NOT shipped'
  * ------------------------------------------------------------------------ */
 
 INSERT INTO cpconf.profile (name, parent, calendar, description, source, shipped) VALUES
- ('national', NULL, NULL, 'Working Together to Safeguard Children 2018 (the 2023 edition keeps these timescales)', 'quoted by every seed', true),
- ('staffordshire', 'national', NULL, 'Staffordshire and Stoke-on-Trent: Initial and Child Protection Review Conferences, v6', '000, October 2018', true),
- ('derby', 'national', NULL, 'Derby City: Child Protection Conferences (joint procedure with Derbyshire)', '001, updated September 2024', true),
- ('derbyshire', 'national', NULL, 'Derbyshire: Child Protection Conferences (joint procedure with Derby City)', '001, updated September 2024', true),
- ('darlington', 'national', NULL, 'Darlington Safeguarding Children Board: Multi-Agency Child Protection Procedures', '003, 2017, citing Working Together 2018', true),
- ('sussex', 'national', NULL, 'Sussex: 7.13 Actions and Decisions of the Conference', '004, February 2023', true);
+ ('national', NULL, NULL, 'Working Together to Safeguard Children 2018 (the 2023 edition keeps these timescales)', 'Working Together 2018', true),
+ ('staffordshire', 'national', NULL, 'Staffordshire and Stoke-on-Trent: Initial and Child Protection Review Conferences, v6', 'Staffordshire SCB 2018', true),
+ ('derby', 'national', NULL, 'Derby City: Child Protection Conferences (joint procedure with Derbyshire)', 'Derby and Derbyshire SCP 2024', true),
+ ('derbyshire', 'national', NULL, 'Derbyshire: Child Protection Conferences (joint procedure with Derby City)', 'Derby and Derbyshire SCP 2024', true),
+ ('darlington', 'national', NULL, 'Darlington Safeguarding Children Board: Multi-Agency Child Protection Procedures', 'Darlington SCB 2017', true),
+ ('sussex', 'national', NULL, 'Sussex: 7.13 Actions and Decisions of the Conference', 'Sussex 7.13 2023', true);
 
 /* ------------------------------------------------------------------------
  * Checks on council profiles: a clear error for each mistake.

@@ -94,7 +94,7 @@ SELECT conference, held,
   FROM conference_attendance GROUP BY conference, held ORDER BY conference;
 
 \echo
-\echo '== May these plans end? Every rule an ending would break (rules.md section 4)'
+\echo '== May these plans end? Every rule an ending would break (X-*, doc/rules.md)'
 SELECT 'derby: moved, transfer conference next week' AS ending, rule, problem
   FROM cpconf.check_discontinuation('moved_permanently', date '2025-06-02', profile => 'derby',
         transfer_conference_held => date '2025-06-09', responsibility_confirmed_in_writing => true)

@@ -1,14 +1,14 @@
 -- calendar_property: the C calendar against slow, obviously correct
 -- references, on every day and on 100,000 random inputs.
 --
--- 1. Bank holidays: an independent SQL implementation of bank-holidays.md
+-- 1. Bank holidays: an independent SQL implementation of the rules in doc/calendar.md
 --    (Easter by the Gauss/Lichtenberg formula, not the C code's Meeus;
 --    substitutes by stepping day by day) for every year 1978-2199.
 -- 2. is_working_day on every day of every calendar.
 -- 3. add_working_days and working_days_between on 100,000 random (day, n),
 --    n in [-400, 400], against day-by-day definitions built only on
 --    bank_holidays(), the closure days and extract(isodow).
--- 4. The round-trip identities of bank-holidays.md.
+-- 4. The round-trip identities of the counting convention (doc/calendar.md).
 SET client_min_messages = warning;
 SET DateStyle = ISO, YMD;
 CREATE EXTENSION cpconf;
@@ -152,7 +152,7 @@ SELECT count(*) FILTER (WHERE try_add(day, n, calendar) IS NOT NULL
                               IS DISTINCT FROM cpconf.add_working_days(day, n, calendar)) AS timestamp_mismatches
   FROM sample WHERE i <= 20000;
 
--- 4. Round trips (bank-holidays.md): for working days a and b,
+-- 4. Round trips (the counting convention, doc/calendar.md): for working days a and b,
 -- add_working_days(a, working_days_between(a, b)) = b; for any a and n > 0
 -- (any n when a is a working day), working_days_between(a, add_working_days(a, n)) = n.
 SELECT count(*) AS pairs,
