@@ -29,7 +29,7 @@
 char	   *cpconf_calendar_setting = NULL;
 char	   *cpconf_profile_setting = NULL;
 
-/* The statement that last took in invalidations (see cpconf.h). */
+/* The statement that last took in invalidations (see base.h). */
 TimestampTz cpconf_last_statement = 0;
 
 void
