@@ -110,6 +110,14 @@ SELECT * FROM regress.error($$INSERT INTO cpconf.profile (name, parent, descript
 SELECT * FROM regress.error($$UPDATE cpconf.profile SET calendar = 'scotland' WHERE name = 'derby'$$);
 SELECT * FROM regress.error($$DELETE FROM cpconf.profile WHERE name = 'sussex'$$);
 SELECT * FROM regress.error($$UPDATE cpconf.timescale SET amount = 20 WHERE profile = 'national' AND rule = 'T-ICPC'$$);
+-- The shipped source documents are fixed; a council adds its own.
+SELECT * FROM regress.error($$UPDATE cpconf.source_document SET edition = '2019' WHERE document = 'Darlington SCB 2017'$$);
+SELECT * FROM regress.error($$DELETE FROM cpconf.source_document WHERE document = 'Working Together 2018'$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.source_document (document, title, publisher, edition, shipped)
+    VALUES ('Regress 2025', 'x', 'y', 'z', true)$$);
+INSERT INTO cpconf.source_document (document, title, publisher, edition)
+    VALUES ('Regress 2025', 'Our procedures', 'Regress Council', 'May 2025');
+DELETE FROM cpconf.source_document WHERE document = 'Regress 2025';
 SELECT * FROM regress.error($$DELETE FROM cpconf.timescale WHERE profile = 'derby'$$);
 SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source, shipped)
     VALUES ('regress-a', 'T-ICPC', 'x', 'y', 15, 'working_days', 'within_after', '2025-01-01', 'test', true)$$);
@@ -247,6 +255,16 @@ SET ROLE regress_cpconf_user;
 SELECT * FROM regress.error($$SELECT 'fostered'::cpconf.end_reason$$);
 SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation(NULL, date '2025-06-02')$$);
 SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', NULL)$$);
+-- An infinite day a check counts from is named as the argument it is.
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', 'infinity', date_of_death => '2025-01-01')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.after_discontinuation('died', '-infinity')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_plan_start('infinity')$$);
+SELECT * FROM regress.error($$SELECT cpconf.review_before_18('infinity')$$);
+SELECT * FROM regress.error($$SELECT cpconf.review_before_18('5874890-01-01')$$);
+SELECT * FROM regress.error($$SELECT cpconf.first_review_due('2025-03-03', NULL, 'derby', 'infinity')$$);
+-- A day before 1 AD is printed as PostgreSQL prints it.
+SELECT rule, problem FROM cpconf.check_plan_start('2027-01-05', true, NULL, 3, '0202-05-01 BC', '2027-02-01', true, true, true,
+    '{physical}', 'national');
 SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', date '2025-06-02', decided_at => 'phone call')$$);
 SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', plan_started => date '2025-07-01')$$);
 SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', date '2025-06-02', date_of_death => date '2025-06-10')$$);

@@ -12,7 +12,7 @@ CREATE ROLE regress_cpconf_user LOGIN;
 CREATE ROLE regress_cpconf_maintainer;
 GRANT INSERT, UPDATE, DELETE ON cpconf.holiday_override, cpconf.council_calendar,
     cpconf.closure_day, cpconf.profile, cpconf.timescale, cpconf.agency, cpconf.conference_rule,
-    cpconf.discontinuation_rule TO regress_cpconf_maintainer;
+    cpconf.discontinuation_rule, cpconf.source_document TO regress_cpconf_maintainer;
 
 -- regress.error(statement): run it and show how it fails (SQLSTATE, message,
 -- detail, hint), without the C source line psql's verbose mode prints.

@@ -16,6 +16,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/guc.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -55,10 +56,25 @@ config_cache_callback(Datum arg, Oid relid)
 }
 
 
+/* The snapshot cpconf_read_table reads with during a build. */
+static bool read_latest = true;
+
 /*
  * Build into a context of its own under the current one, so that an error
  * part way frees it with the statement; install it only when complete.  The
  * cache is valid only if no invalidation arrived while the tables were read.
+ *
+ * Which committed data: normally the latest, so that a change committed by
+ * another session is seen by this session's next statement even if it
+ * committed while the current one ran.  In parallel mode (leader and
+ * workers alike, so that they agree) and under REPEATABLE READ or
+ * SERIALIZABLE, the statement's own snapshot: such a cache may miss a
+ * change whose invalidation this session has already taken in, so it
+ * serves this statement only and is built again for the next.
+ *
+ * The build's queries run with search_path pinned to pg_catalog, pg_temp:
+ * a caller's objects (a type named text in pg_temp, say) must not change
+ * what they read.
  */
 void
 config_cache_refresh(ConfigCache *cc)
@@ -66,8 +82,10 @@ config_cache_refresh(ConfigCache *cc)
 	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "cpconf configuration cache",
 											  ALLOCSET_DEFAULT_SIZES);
 	Oid			nsp = get_namespace_oid("cpconf", false);
+	bool		latest = !IsInParallelMode() && !IsolationUsesXactSnapshot();
 	uint64		seen;
 	void	   *data;
+	int			nestlevel;
 
 	MemoryContextSetIdentifier(cxt, cc->name);
 	if (!cc->registered)
@@ -80,10 +98,15 @@ config_cache_refresh(ConfigCache *cc)
 			elog(ERROR, "cpconf table \"%s\" is missing", cc->tables[i]);
 	seen = cc->invalidations;
 
+	nestlevel = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	read_latest = latest;
 	data = cc->build(cxt);
 	SPI_finish();
+	AtEOXact_GUC(true, nestlevel);
 
 	MemoryContextSetParent(cxt, TopMemoryContext);
 	if (cc->cxt != NULL)
@@ -92,14 +115,12 @@ config_cache_refresh(ConfigCache *cc)
 	cc->data = data;
 	cc->generation++;
 	cc->valid = cc->invalidations == seen;
+	cc->for_statement = latest ? 0 : GetCurrentStatementStartTimestamp();
 }
 
 /*
- * Run a query on one of cpconf's tables (inside SPI_connect) with the
- * latest committed data, so that a change committed after the calling
- * statement began is seen by the next statement.  A parallel worker cannot
- * take a new snapshot; it reads with the leader's.  The queries name
- * cpconf's tables and use no operators, so search_path cannot redirect them.
+ * Run a query on one of cpconf's tables (inside a cache's build()) with the
+ * snapshot config_cache_refresh chose.
  */
 void
 cpconf_read_table(const char *query)
@@ -111,7 +132,7 @@ cpconf_read_table(const char *query)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s",
 			 query, SPI_result_code_string(SPI_result));
 	rc = SPI_execute_snapshot(plan, NULL, NULL,
-							  IsInParallelMode() ? GetActiveSnapshot() : GetLatestSnapshot(),
+							  read_latest ? GetLatestSnapshot() : GetActiveSnapshot(),
 							  InvalidSnapshot, true, false, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_snapshot failed for \"%s\": %s",
@@ -165,6 +186,20 @@ Datum
 cpconf_spi_value(int row, int col, bool *isnull)
 {
 	return spi_value(row, col, isnull);
+}
+
+/*
+ * The position of name in names[0 .. n), for a text column that a table's
+ * CHECK keeps to a few values; otherwise when NULL or not among them (a row
+ * let through with the checks bypassed).
+ */
+int
+cpconf_name_index(const char *const *names, int n, const char *name, int otherwise)
+{
+	for (int i = 0; name && i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return otherwise;
 }
 
 /* A text[] column as n strings in cxt; NULL as none. */
@@ -237,8 +272,9 @@ cpconf_timestamp_day(Timestamp ts, const char *what)
 
 /*
  * day plus a number of calendar months, the day of the month clamped to the
- * month's last (as PostgreSQL's date + interval does); PG_INT64_MAX when
- * beyond any date.  An infinite day stays as it is.
+ * month's last (as PostgreSQL's date + interval does); PG_INT64_MAX or
+ * PG_INT64_MIN when beyond the dates PostgreSQL has.  An infinite day stays
+ * as it is.  Years before 1 AD count as PostgreSQL's do (1 BC is year 0).
  */
 int64
 cpconf_add_months(DateADT day, int64 months)
@@ -246,21 +282,43 @@ cpconf_add_months(DateADT day, int64 months)
 	int			y,
 				m,
 				d;
-	int64		total;
-	int			ny,
-				nm,
+	int64		total,
+				ny;
+	int			nm,
 				last;
+	int64		j;
 
 	if (DATE_NOT_FINITE(day))
 		return day;
 	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	if (months > (int64) 12 * 6000000 || months < -(int64) 12 * 6000000)
+		return months > 0 ? PG_INT64_MAX : PG_INT64_MIN;
 	total = (int64) y * 12 + (m - 1) + months;
-	if (total < 0 || total > (int64) 5874897 * 12)
+	ny = total >= 0 ? total / 12 : -((-total + 11) / 12);	/* floor */
+	nm = (int) (total - ny * 12) + 1;
+	if (ny > 5874897)
 		return PG_INT64_MAX;
-	ny = (int) (total / 12);
-	nm = (int) (total % 12) + 1;
+	if (ny < -4713)
+		return PG_INT64_MIN;
 	last = day_tab[isleap(ny)][nm - 1];
-	return date2j(ny, nm, Min(d, last)) - POSTGRES_EPOCH_JDATE;
+	j = date2j((int) ny, nm, Min(d, last));
+	if (j < 0)
+		return PG_INT64_MIN;
+	if (!IS_VALID_DATE(j - POSTGRES_EPOCH_JDATE))
+		return PG_INT64_MAX;
+	return j - POSTGRES_EPOCH_JDATE;
+}
+
+/* A date argument a check needs as a real day: infinity is an error. */
+void
+cpconf_check_finite(DateADT day, const char *what, const char *why)
+{
+	if (DATE_NOT_FINITE(day))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s is infinite", what),
+				 errdetail("%s", why),
+				 errhint("Pass the real date; a date not recorded is NULL.")));
 }
 
 /* A day as YYYY-MM-DD whatever DateStyle says: messages must be unambiguous. */
@@ -276,6 +334,9 @@ cpconf_format_day(DateADT day)
 	if (DATE_IS_NOEND(day))
 		return pstrdup("infinity");
 	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	/* year 0 is 1 BC, as PostgreSQL prints it */
+	if (y <= 0)
+		return psprintf("%04d-%02d-%02d BC", 1 - y, m, d);
 	return psprintf("%04d-%02d-%02d", y, m, d);
 }
 

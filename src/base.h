@@ -44,6 +44,7 @@ extern void cpconf_check_day(DateADT day, const char *what);
 extern DateADT cpconf_timestamp_day(Timestamp ts, const char *what);
 extern char *cpconf_format_day(DateADT day);
 extern int64 cpconf_add_months(DateADT day, int64 months);
+extern void cpconf_check_finite(DateADT day, const char *what, const char *why);
 
 static inline bool
 cpconf_is_weekend(DateADT day)
@@ -89,6 +90,7 @@ typedef struct ConfigCache
 	bool		registered;
 	bool		valid;
 	uint64		invalidations;
+	TimestampTz for_statement;	/* built from this statement's snapshot only; 0: from the latest */
 } ConfigCache;
 
 extern void config_cache_refresh(ConfigCache *cc);
@@ -110,12 +112,16 @@ cpconf_accept_invalidations(void)
 		cpconf_accept_invalidations_slow(now);
 }
 
-/* The cache's current data, rebuilt first if a table changed. */
+/*
+ * The cache's current data, rebuilt first if a table changed, or if it was
+ * built from an earlier statement's snapshot (see config_cache_refresh).
+ */
 static inline void *
 config_cache_get(ConfigCache *cc)
 {
 	cpconf_accept_invalidations();
-	if (unlikely(cc->data == NULL || !cc->valid))
+	if (unlikely(cc->data == NULL || !cc->valid ||
+				 (cc->for_statement != 0 && cc->for_statement != cpconf_last_statement)))
 		config_cache_refresh(cc);
 	return cc->data;
 }
@@ -127,6 +133,7 @@ extern DateADT cpconf_spi_date(int row, int col);
 extern int32 cpconf_spi_int(int row, int col);
 extern bool cpconf_spi_bool(int row, int col);
 extern bool cpconf_spi_isnull(int row, int col);
+extern int	cpconf_name_index(const char *const *names, int n, const char *name, int otherwise);
 extern Datum cpconf_spi_value(int row, int col, bool *isnull);
 extern const char **cpconf_spi_text_array(MemoryContext cxt, int row, int col, int *n);
 

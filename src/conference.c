@@ -52,6 +52,11 @@ fold_name(MemoryContext cxt, const char *s, int len)
 	return MemoryContextStrdup(cxt, buf.data);
 }
 
+/* The values of the rule table's text columns, in the order of their enums. */
+static const char *const qualifies_names[] = {"direct_contact", "s47_contribution"};
+static const char *const decision_names[] = {"majority", "agencies_then_chair", "chair"};
+static const char *const multiple_names[] = {"allowed", "justified", "never"};
+
 static void *
 build_cache(MemoryContext cxt)
 {
@@ -62,8 +67,8 @@ build_cache(MemoryContext cxt)
 	cpconf_read_table("SELECT profile, effective_from, effective_to, shipped, quorum_social_care, "
 					  "quorum_agencies, quorum_qualifies, health_services_separately, "
 					  "gp_report_over_age, decision, source, multiple_categories, "
-					  "emotional_second_needs_concern, interim_lead_manager FROM cpconf.conference_rule "
-					  "ORDER BY shipped, effective_from");
+					  "emotional_second_needs_concern, interim_lead_manager, r "
+					  "FROM cpconf.conference_rule r ORDER BY shipped, effective_from");
 	c->rules = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(ConferenceRule));
 	for (uint64 r = 0; r < SPI_processed; r++)
 	{
@@ -72,30 +77,26 @@ build_cache(MemoryContext cxt)
 		char	   *decision = cpconf_spi_text(CurrentMemoryContext, r, 10);
 		char	   *multiple;
 
-		rule_row_head_read(&rule->head, &c->profiles, r, 1, 4, 2, 3);
+		rule_row_head_read(&rule->head, &c->profiles, r, 1, 4, 2, 3, 15, cxt);
 		rule->social_care_required = cpconf_spi_bool(r, 5);
 		rule->agencies_required = cpconf_spi_int(r, 6);
-		rule->qualifies = qualifies && strcmp(qualifies, "s47_contribution") == 0
-			? QUALIFIES_S47 : QUALIFIES_DIRECT_CONTACT;
+		rule->qualifies = cpconf_name_index(qualifies_names, lengthof(qualifies_names), qualifies,
+											QUALIFIES_DIRECT_CONTACT);
 		rule->health_services_separately = cpconf_spi_bool(r, 8);
 		rule->gp_report_over_age = cpconf_spi_isnull(r, 9) ? -1 : cpconf_spi_int(r, 9);
-		rule->decision = !decision ? DECIDE_CHAIR
-			: strcmp(decision, "majority") == 0 ? DECIDE_MAJORITY
-			: strcmp(decision, "agencies_then_chair") == 0 ? DECIDE_AGENCIES_THEN_CHAIR
-			: DECIDE_CHAIR;
+		rule->decision = cpconf_name_index(decision_names, lengthof(decision_names), decision,
+										   DECIDE_CHAIR);
 		rule->source = cpconf_spi_text(cxt, r, 11);
 		multiple = cpconf_spi_text(CurrentMemoryContext, r, 12);
-		rule->multiple_categories = !multiple ? CATEGORIES_ALLOWED
-			: strcmp(multiple, "never") == 0 ? CATEGORIES_NEVER
-			: strcmp(multiple, "justified") == 0 ? CATEGORIES_JUSTIFIED
-			: CATEGORIES_ALLOWED;
+		rule->multiple_categories = cpconf_name_index(multiple_names, lengthof(multiple_names), multiple,
+													  CATEGORIES_ALLOWED);
 		rule->emotional_second_needs_concern = cpconf_spi_bool(r, 13);
 		rule->interim_lead_manager = cpconf_spi_bool(r, 14);
 		if (rule->head.profile >= 0)
 			c->nrules++;
 	}
 
-	cpconf_read_table("SELECT name, sector::text, service, gp FROM cpconf.agency");
+	cpconf_read_table("SELECT name, sector::pg_catalog.text, service, gp FROM cpconf.agency");
 	c->agencies = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(Agency));
 	for (uint64 r = 0; r < SPI_processed; r++)
 	{
@@ -145,12 +146,12 @@ conference_rule(const ConferenceCache *c, int p, DateADT day)
  * on a day, as the SQL checks name them; an infinite day is an error.
  */
 const ConferenceRule *
-conference_rule_on(const ConferenceCache *c, text *profile, DateADT day)
+conference_rule_on(const ConferenceCache *c, text *profile, DateADT day, const char *day_name,
+				   int *p)
 {
-	int			p = profiles_lookup_arg(&c->profiles, profile);
-
-	rule_check_as_of(&conference_rule_table, day);
-	return conference_rule(c, p, day);
+	*p = profiles_lookup_arg(&c->profiles, profile);
+	rule_check_day(&conference_rule_table, day, day_name);
+	return conference_rule(c, *p, day);
 }
 
 const char *
@@ -563,8 +564,9 @@ cpconf_conference_rules(PG_FUNCTION_ARGS)
 	text	   *profile = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
 	DateADT		day = PG_ARGISNULL(1) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(1);
 
-	PG_RETURN_DATUM(rule_table_row(&conference_rule_table, &c->profiles,
-								   &conference_rule_on(c, profile, day)->head));
+	int			p;
+
+	PG_RETURN_DATUM(rule_table_row(&conference_rule_on(c, profile, day, "as_of", &p)->head));
 }
 
 /* ---- check_categories() (D-CATEGORY) ---- */
@@ -589,11 +591,13 @@ cpconf_check_categories(PG_FUNCTION_ARGS)
 				risk_null = PG_ARGISNULL(3),
 				concern_null = PG_ARGISNULL(4);
 
+	int			p;
+
 	r = conference_rule_on(c, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
-						   PG_ARGISNULL(5) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(5));
+						   PG_ARGISNULL(5) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(5), "as_of", &p);
 	profile = conference_rule_profile(c, r);
 	findings_begin(&f, fcinfo);
-	f.profile = profile;
+	f.profile = c->profiles.names[p];
 	if (!PG_ARGISNULL(0))
 		mask = label_array_mask(&abuse_category_labels, PG_GETARG_ARRAYTYPE_P(0), NULL);
 	n = pg_popcount32(mask);

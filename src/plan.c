@@ -38,6 +38,9 @@ typedef enum FirstReview
 	FIRST_REVIEW_EXCEPTIONAL
 } FirstReview;
 
+static const char *const open_actions_names[] = {"not_stated", "refuse", "rationale"};
+static const char *const first_review_names[] = {"any", "listed_or_unsubstantiated", "exceptional"};
+
 /* One row of cpconf.discontinuation_rule; grounds as LABEL_BITs of end_reason. */
 typedef struct DiscontinuationRule
 {
@@ -127,8 +130,8 @@ build_cache(MemoryContext cxt)
 	cpconf_read_table("SELECT profile, shipped, effective_from, effective_to, grounds, manager_grounds, "
 					  "looked_after_review, moved_needs_written_responsibility, moved_needs_risk_assessment, "
 					  "open_actions, first_review, first_review_grounds, supervision_order, notify, "
-					  "notify_on_move, critical_incident_on_death, child_in_need_plan "
-					  "FROM cpconf.discontinuation_rule");
+					  "notify_on_move, critical_incident_on_death, child_in_need_plan, r "
+					  "FROM cpconf.discontinuation_rule r");
 	c->rules = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(DiscontinuationRule));
 	for (uint64 r = 0; r < SPI_processed; r++)
 	{
@@ -136,20 +139,16 @@ build_cache(MemoryContext cxt)
 		char	   *open_actions = cpconf_spi_text(CurrentMemoryContext, r, 10);
 		char	   *first_review = cpconf_spi_text(CurrentMemoryContext, r, 11);
 
-		rule_row_head_read(&rule->head, &c->profiles, r, 1, 2, 3, 4);
+		rule_row_head_read(&rule->head, &c->profiles, r, 1, 2, 3, 4, 18, cxt);
 		rule->grounds = grounds_column(cxt, r, 5, &rule->grounds_list);
 		rule->manager_grounds = grounds_column(cxt, r, 6, &rule->manager_grounds_list);
 		rule->looked_after_review = cpconf_spi_bool(r, 7);
 		rule->moved_needs_written_responsibility = cpconf_spi_bool(r, 8);
 		rule->moved_needs_risk_assessment = cpconf_spi_bool(r, 9);
-		rule->open_actions = !open_actions ? OPEN_ACTIONS_NOT_STATED
-			: strcmp(open_actions, "refuse") == 0 ? OPEN_ACTIONS_REFUSE
-			: strcmp(open_actions, "rationale") == 0 ? OPEN_ACTIONS_RATIONALE
-			: OPEN_ACTIONS_NOT_STATED;
-		rule->first_review = !first_review ? FIRST_REVIEW_ANY
-			: strcmp(first_review, "listed_or_unsubstantiated") == 0 ? FIRST_REVIEW_LISTED_OR_UNSUBSTANTIATED
-			: strcmp(first_review, "exceptional") == 0 ? FIRST_REVIEW_EXCEPTIONAL
-			: FIRST_REVIEW_ANY;
+		rule->open_actions = cpconf_name_index(open_actions_names, lengthof(open_actions_names),
+											   open_actions, OPEN_ACTIONS_NOT_STATED);
+		rule->first_review = cpconf_name_index(first_review_names, lengthof(first_review_names),
+											   first_review, FIRST_REVIEW_ANY);
 		rule->first_review_grounds = grounds_column(cxt, r, 12, NULL);
 		rule->supervision_order = cpconf_spi_bool(r, 13);
 		rule->notify = cpconf_spi_text_array(cxt, r, 14, &rule->nnotify);
@@ -162,17 +161,20 @@ build_cache(MemoryContext cxt)
 	return c;
 }
 
-/* The discontinuation rules in force for a profile argument (NULL: the setting) on day. */
+/*
+ * The discontinuation rules in force for a profile argument (NULL: the
+ * setting) on day, the argument day_name; *p the profile.
+ */
 static const DiscontinuationRule *
-discontinuation_rule(PlanCache *c, text *profile, DateADT day)
+discontinuation_rule(PlanCache *c, text *profile, DateADT day, const char *day_name, int *p)
 {
-	int			p = profiles_lookup_arg(&c->profiles, profile);
 	const DiscontinuationRule *rule;
 
-	rule_check_as_of(&discontinuation_rule_table, day);
-	rule = rule_in_force(&c->profiles, c->rules, c->nrules, sizeof(DiscontinuationRule), p, day);
+	*p = profiles_lookup_arg(&c->profiles, profile);
+	rule_check_day(&discontinuation_rule_table, day, day_name);
+	rule = rule_in_force(&c->profiles, c->rules, c->nrules, sizeof(DiscontinuationRule), *p, day);
 	if (rule == NULL)
-		rule_not_in_force(&discontinuation_rule_table, &c->profiles, p, day);
+		rule_not_in_force(&discontinuation_rule_table, &c->profiles, *p, day);
 	return rule;
 }
 
@@ -195,8 +197,9 @@ cpconf_discontinuation_rules(PG_FUNCTION_ARGS)
 	text	   *profile = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
 	DateADT		day = PG_ARGISNULL(1) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(1);
 
-	PG_RETURN_DATUM(rule_table_row(&discontinuation_rule_table, &c->profiles,
-								   &discontinuation_rule(c, profile, day)->head));
+	int			p;
+
+	PG_RETURN_DATUM(rule_table_row(&discontinuation_rule(c, profile, day, "as_of", &p)->head));
 }
 
 /* ---- the facts of one plan, as arguments ---- */
@@ -255,7 +258,7 @@ eighteenth_birthday(DateADT born)
 {
 	int64		day = cpconf_add_months(born, 18 * 12);
 
-	return day == PG_INT64_MAX ? DATEVAL_NOEND : (DateADT) day;
+	return day == PG_INT64_MAX ? DATEVAL_NOEND : day == PG_INT64_MIN ? DATEVAL_NOBEGIN : (DateADT) day;
 }
 
 #define D(day) cpconf_format_day(day)
@@ -333,6 +336,7 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 				have_death;
 	Forum		forum;
 	const char *profile;
+	int			p;
 
 	if (PG_ARGISNULL(A_GROUND) || PG_ARGISNULL(A_ENDED))
 		ereport(ERROR,
@@ -352,10 +356,10 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 	check_ending_dates(g, ended, have_started, started, have_birth, birth, have_death, death);
 
 	c = plan_cache();
-	r = discontinuation_rule(c, PG_ARGISNULL(A_PROFILE) ? NULL : PG_GETARG_TEXT_PP(A_PROFILE), ended);
+	r = discontinuation_rule(c, PG_ARGISNULL(A_PROFILE) ? NULL : PG_GETARG_TEXT_PP(A_PROFILE), ended, "ended", &p);
 	profile = c->profiles.names[r->head.profile];
 	findings_begin(&f, fcinfo);
-	f.profile = profile;
+	f.profile = c->profiles.names[p];
 
 	/* X-GROUNDS */
 	if (!(r->grounds & LABEL_BIT(g)))
@@ -569,7 +573,8 @@ cpconf_after_discontinuation(PG_FUNCTION_ARGS)
 	const char *profile;
 	DeadlineRef *ref;
 	DateADT		ended;
-	int			g;
+	int			g,
+				p;
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
@@ -577,8 +582,9 @@ cpconf_after_discontinuation(PG_FUNCTION_ARGS)
 	g = PG_GETARG_CHAR(0);
 	ended = PG_GETARG_DATEADT(1);
 	c = plan_cache();
-	r = discontinuation_rule(c, PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2), ended);
-	profile = c->profiles.names[r->head.profile];
+	r = discontinuation_rule(c, PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2), ended, "ended", &p);
+	/* the dates follow the timescales of the profile named, not of the row's */
+	profile = c->profiles.names[p];
 
 	for (int i = 0; i < r->nnotify; i++)
 		if (r->notify[i])
@@ -637,13 +643,15 @@ cpconf_review_before_18(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	if (ref == NULL)
 		fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
+	timescale_check_profile(ref, profile);
+	cpconf_check_finite(PG_GETARG_DATEADT(0), "date_of_birth", "T-18 counts from the 18th birthday.");
 	birthday = eighteenth_birthday(PG_GETARG_DATEADT(0));
 	if (DATE_NOT_FINITE(birthday))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("as_of is infinite"),
-				 errdetail("as_of picks the version of each rule in force on a day."),
-				 errhint("Pass a real date, or NULL for today.")));
+				 errmsg("the 18th birthday of a child born on %s is out of range", D(PG_GETARG_DATEADT(0))),
+				 errdetail("T-18 counts from the 18th birthday."),
+				 errhint("Check the date of birth.")));
 	if (timescale_deadline(ref, "T-18", profile, birthday, birthday, true, &due))
 		PG_RETURN_DATEADT(due);
 	PG_RETURN_DATEADT(birthday);
@@ -681,6 +689,7 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 				day;
 	Fact		qualified = fact_arg(fcinfo, S_LEAD_QUALIFIED),
 				interim = fact_arg(fcinfo, S_LEAD_INTERIM_MANAGER);
+	int			p;
 
 	if (PG_ARGISNULL(S_INITIAL_CONFERENCE))
 		ereport(ERROR,
@@ -689,7 +698,7 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 				 errdetail("The first core group (T-CG1) and first review (T-RCPC1) are due from it."),
 				 errhint("Pass initial_conference.")));
 	ic = PG_GETARG_DATEADT(S_INITIAL_CONFERENCE);
-	r = conference_rule_on(c, profile_arg, ic);
+	r = conference_rule_on(c, profile_arg, ic, "initial_conference", &p);
 	if (ref == NULL)
 	{
 		/* fn_extra is free: a materialized set keeps nothing there */
@@ -697,16 +706,17 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 	}
 	timescale_deadline(ref, "T-CG1", profile, ic, ic, false, &cg_due);
 	review_due = timescale_first_review_due(ref, ic, PG_ARGISNULL(S_BIRTH) ? 0 : PG_GETARG_DATEADT(S_BIRTH),
-											!PG_ARGISNULL(S_BIRTH), profile, DATEVAL_NOEND);
+											!PG_ARGISNULL(S_BIRTH), profile, false, 0);
 	findings_begin(&f, fcinfo);
-	f.profile = conference_rule_profile(c, r);
+	f.profile = c->profiles.names[p];
 
 	/* D-LEAD */
 	if (qualified != YES && !(r->interim_lead_manager && interim == YES))
 		finding(&f, "D-LEAD", SEVERITY_VIOLATION,
 				qualified == NOT_RECORDED && interim == NOT_RECORDED ? "no lead social worker is recorded"
 				: interim == YES && !r->interim_lead_manager
-				? psprintf("profile %s does not provide for a first-line manager as interim lead", f.profile)
+				? psprintf("profile %s does not provide for a first-line manager as interim lead",
+						   conference_rule_profile(c, r))
 				: "the lead social worker is not a qualified social worker",
 				r->interim_lead_manager
 				? "Name a qualified social worker as lead, or a first-line manager from children's social care in the interim."

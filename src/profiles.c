@@ -12,11 +12,11 @@
  */
 #include "postgres.h"
 
-#include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
 
@@ -126,19 +126,32 @@ profiles_calendar(const ProfileSet *set, int p)
 
 /*
  * Fill head from row of the current SPI result (inside a cache's build());
- * the columns are 1-based.  A profile that does not exist (a row let through
- * with the table's triggers bypassed) gives -1: the caller leaves it out.
+ * the columns are 1-based.  row_col, if not 0, holds the whole row, kept in
+ * cxt for rule_table_row().  A profile that does not exist (a row let
+ * through with the table's triggers bypassed) gives -1: the caller leaves
+ * it out.
  */
 void
 rule_row_head_read(RuleRowHead *head, const ProfileSet *set, int row,
-				   int profile_col, int shipped_col, int from_col, int to_col)
+				   int profile_col, int shipped_col, int from_col, int to_col,
+				   int row_col, MemoryContext cxt)
 {
 	char	   *profile = cpconf_spi_text(CurrentMemoryContext, row, profile_col);
+	bool		isnull;
 
 	head->profile = profile ? profiles_find(set, profile, strlen(profile)) : -1;
 	head->shipped = cpconf_spi_bool(row, shipped_col);
 	head->from = cpconf_spi_date(row, from_col);
 	head->to = cpconf_spi_date(row, to_col);
+	head->row = (Datum) 0;
+	if (row_col > 0)
+	{
+		Datum		d = cpconf_spi_value(row, row_col, &isnull);
+		MemoryContext old = MemoryContextSwitchTo(cxt);
+
+		head->row = isnull ? (Datum) 0 : datumCopy(d, false, -1);
+		MemoryContextSwitchTo(old);
+	}
 }
 
 /*
@@ -187,53 +200,29 @@ rule_not_in_force(const RuleTable *t, const ProfileSet *set, int p, DateADT day)
 	pg_unreachable();
 }
 
-/* The day that picks a row in force: an infinite one is an error. */
+/*
+ * The day that picks a row in force, the argument what (as_of, ended, ...):
+ * an infinite one is an error.
+ */
 void
-rule_check_as_of(const RuleTable *t, DateADT day)
+rule_check_day(const RuleTable *t, DateADT day, const char *what)
 {
 	if (DATE_NOT_FINITE(day))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("as_of is infinite"),
-				 errdetail("as_of picks the %s in force on a day.", t->what),
-				 errhint("Pass a real date, or NULL for today.")));
-}
-
-/* The as_of argument of a SQL resolver: NULL is today. */
-DateADT
-rule_as_of_arg(FunctionCallInfo fcinfo, int argno, const RuleTable *t)
-{
-	DateADT		day = PG_ARGISNULL(argno) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(argno);
-
-	rule_check_as_of(t, day);
-	return day;
+				 errmsg("%s is infinite", what),
+				 errdetail("%s picks the %s in force on a day.", what, t->what),
+				 strcmp(what, "as_of") == 0 ? errhint("Pass a real date, or NULL for today.")
+				 : errhint("Pass the real date; a date not recorded is NULL.")));
 }
 
 /*
  * The table's own row for a resolved head, for SQL callers that use all its
- * columns.  The table name is one of cpconf's, never a caller's.
+ * columns: the copy the cache read with the rest, so the answer is the row
+ * the resolver chose, whatever has committed since.
  */
 Datum
-rule_table_row(const RuleTable *t, const ProfileSet *set, const RuleRowHead *row)
+rule_table_row(const RuleRowHead *row)
 {
-	Oid			types[3] = {TEXTOID, DATEOID, BOOLOID};
-	Datum		args[3];
-	Datum		result;
-	int			ret;
-
-	args[0] = CStringGetTextDatum(set->names[row->profile]);
-	args[1] = DateADTGetDatum(row->from);
-	args[2] = BoolGetDatum(row->shipped);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute_with_args(psprintf("SELECT r.* FROM cpconf.%s r "
-										 "WHERE profile OPERATOR(pg_catalog.=) $1 "
-										 "AND effective_from OPERATOR(pg_catalog.=) $2 "
-										 "AND shipped OPERATOR(pg_catalog.=) $3", t->table),
-								3, types, args, NULL, true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "row of cpconf.%s vanished", t->table);
-	result = PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc));
-	SPI_finish();
-	return result;
+	return datumCopy(row->row, false, -1);
 }

@@ -47,10 +47,12 @@ typedef struct RuleRowHead
 	bool		shipped;
 	DateADT		from;
 	DateADT		to;				/* exclusive; DATEVAL_NOEND when open */
+	Datum		row;			/* the table's whole row, for SQL resolvers; or 0 */
 } RuleRowHead;
 
 extern void rule_row_head_read(RuleRowHead *head, const ProfileSet *set, int row,
-							   int profile_col, int shipped_col, int from_col, int to_col);
+							   int profile_col, int shipped_col, int from_col, int to_col,
+							   int row_col, MemoryContext cxt);
 extern const void *rule_in_force(const ProfileSet *set, const void *rows, int nrows,
 								 size_t row_size, int p, DateADT day);
 
@@ -68,8 +70,7 @@ extern void rule_not_in_force(const RuleTable *t, const ProfileSet *set, int p, 
 			pg_attribute_noreturn();
 
 /* For the SQL resolvers (conference_rules(), discontinuation_rules()). */
-extern void rule_check_as_of(const RuleTable *t, DateADT day);
-extern DateADT rule_as_of_arg(FunctionCallInfo fcinfo, int argno, const RuleTable *t);
-extern Datum rule_table_row(const RuleTable *t, const ProfileSet *set, const RuleRowHead *row);
+extern void rule_check_day(const RuleTable *t, DateADT day, const char *what);
+extern Datum rule_table_row(const RuleRowHead *row);
 
 #endif							/* CPCONF_PROFILES_H */

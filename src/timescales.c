@@ -94,15 +94,6 @@ static ConfigCache timescale_config = {
 
 static TimescaleCache *cache = NULL;
 
-static int
-name_index(const char *const *names, int n, const char *name)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 /* Read both tables (inside SPI) into cxt. */
 static void *
 build_cache(MemoryContext cxt)
@@ -133,10 +124,10 @@ build_cache(MemoryContext cxt)
 		}
 		rule = &c->rules[c->nrules - 1];
 		v = &rule->versions[rule->nversions];
-		rule_row_head_read(&v->head, &c->profiles, r, 2, 3, 4, 5);
+		rule_row_head_read(&v->head, &c->profiles, r, 2, 3, 4, 5, 0, cxt);
 		v->amount = cpconf_spi_int(r, 6);
-		v->unit = unit ? name_index(unit_names, lengthof(unit_names), unit) : -1;
-		v->direction = direction ? name_index(direction_names, lengthof(direction_names), direction) : -1;
+		v->unit = cpconf_name_index(unit_names, lengthof(unit_names), unit, -1);
+		v->direction = cpconf_name_index(direction_names, lengthof(direction_names), direction, -1);
 		v->what = cpconf_spi_text(cxt, r, 9);
 		v->anchor = cpconf_spi_text(cxt, r, 10);
 		v->source = cpconf_spi_text(cxt, r, 11);
@@ -402,6 +393,13 @@ resolved_deadline(Resolved *r, DateADT anchor, DateADT as_of, bool optional, Dat
 	return true;
 }
 
+/* That profile (NULL: the setting) exists: an error naming the known ones if not. */
+void
+timescale_check_profile(DeadlineRef *ref, const char *profile)
+{
+	(void) resolve(ref, "", 0, profile, profile ? strlen(profile) : 0, true);
+}
+
 /* A call site's memory of the rules and profiles it resolved. */
 DeadlineRef *
 deadline_ref_create(MemoryContext cxt)
@@ -428,16 +426,16 @@ timescale_deadline(DeadlineRef *ref, const char *rule, const char *profile,
  * When the first review conference is due (T-RCPC1) after an initial
  * conference; after a pre-birth one, where the profile states
  * T-RCPC1-BIRTH, the earlier of that from the birth and T-RCPC1.  as_of
- * picks the versions (DATEVAL_NOEND: the conference's day).
+ * picks the versions (not given: the conference's day).
  */
 DateADT
 timescale_first_review_due(DeadlineRef *ref, DateADT initial_conference, DateADT birth,
-						   bool birth_known, const char *profile, DateADT as_of)
+						   bool birth_known, const char *profile, bool as_of_given, DateADT as_of)
 {
 	DateADT		due = 0,
 				from_birth;
 
-	if (DATE_IS_NOEND(as_of))
+	if (!as_of_given)
 		as_of = initial_conference;
 	timescale_deadline(ref, "T-RCPC1", profile, initial_conference, as_of, false, &due);
 	if (birth_known &&
@@ -520,7 +518,7 @@ cpconf_first_review_due(PG_FUNCTION_ARGS)
 	PG_RETURN_DATEADT(timescale_first_review_due(ref, PG_GETARG_DATEADT(0),
 												 PG_ARGISNULL(1) ? 0 : PG_GETARG_DATEADT(1),
 												 !PG_ARGISNULL(1), profile,
-												 PG_ARGISNULL(3) ? DATEVAL_NOEND : PG_GETARG_DATEADT(3)));
+												 !PG_ARGISNULL(3), PG_ARGISNULL(3) ? 0 : PG_GETARG_DATEADT(3)));
 }
 
 /*

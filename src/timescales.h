@@ -12,12 +12,13 @@
 typedef struct DeadlineRef DeadlineRef;
 
 extern DeadlineRef *deadline_ref_create(MemoryContext cxt);
+extern void timescale_check_profile(DeadlineRef *ref, const char *profile);
 extern bool timescale_deadline(DeadlineRef *ref, const char *rule, const char *profile,
 							   DateADT anchor, DateADT as_of, bool optional, DateADT *due);
 
 extern DateADT timescale_first_review_due(DeadlineRef *ref, DateADT initial_conference,
-										  DateADT birth, bool birth_known,
-										  const char *profile, DateADT as_of);
+										  DateADT birth, bool birth_known, const char *profile,
+										  bool as_of_given, DateADT as_of);
 extern int	timescale_rules_in_force(const char *prefix, const char *profile, DateADT as_of,
 									 const char ***ids, const char ***whats);
 

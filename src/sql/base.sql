@@ -55,11 +55,11 @@ CREATE TYPE cpconf.finding AS (
     profile  text
 );
 COMMENT ON TYPE cpconf.finding IS
-    'One problem a check found: the rule broken, what is wrong, what would put it right, whether the procedure is broken or a fact the rule turns on is not recorded, and the profile whose rule applied. Every check_* function returns a set of these.';
+    'One problem a check found: the rule broken, what is wrong, what would put it right, whether the procedure is broken or a fact the rule turns on is not recorded, and the profile the check applied. Every check_* function returns a set of these.';
 COMMENT ON COLUMN cpconf.finding.rule IS 'The rule id, e.g. X-MOVED (doc/rules.md lists them all).';
 COMMENT ON COLUMN cpconf.finding.problem IS 'What is wrong, in a sentence fragment that names the dates and facts involved.';
 COMMENT ON COLUMN cpconf.finding.remedy IS 'What would make the record valid, as a full sentence.';
-COMMENT ON COLUMN cpconf.finding.severity IS 'violation: the record breaks the rule as recorded; not_recorded: the verdict turns on a fact that is not recorded (NULL), which is never assumed.';
-COMMENT ON COLUMN cpconf.finding.profile IS 'The profile whose rule row applied: the profile named, or the ancestor it inherits the rule from.';
+COMMENT ON COLUMN cpconf.finding.severity IS 'violation: the record breaks the rule as recorded, or lacks what the procedure requires recorded at that step; not_recorded: the verdict turns on a fact that is not recorded (NULL), which is never assumed.';
+COMMENT ON COLUMN cpconf.finding.profile IS 'The profile the check applied: the one named, or the setting cpconf.profile''s. Its rule may be inherited; the problem names the profile that states it.';
 
 GRANT USAGE ON SCHEMA cpconf TO PUBLIC;

@@ -1,0 +1,920 @@
+-- plan_property: the per-row checks that 0.5 ported to C, against their
+-- PL/pgSQL and SQL originals of 0.4 as the slow reference, on 20,000
+-- random cases per function: check_discontinuation, check_plan_start,
+-- check_categories, after_discontinuation, first_review_due and
+-- review_before_18.
+--
+-- The originals are copied from git (b0e3e29: src/cpconf--0.1--0.2.sql,
+-- 0.2--0.3, 0.3--0.4) into schema ref, unchanged but for that schema in
+-- their own names (so ref.check_plan_start calls ref.first_review_due);
+-- they call cpconf's current rule resolvers, timescales() and deadline().
+-- They return (rule, problem, remedy), the C checks two more columns:
+-- those are compared apart, expecting severity not_recorded exactly where
+-- the finding's text says a fact the rule needs is not recorded, and the
+-- profile the check applied (the one named, or the setting's).  An error
+-- is compared by SQLSTATE and message (one error's detail changed in 0.5),
+-- but for a day that is infinite or out of range (22008), which 0.5 reports
+-- under the argument's own name.  The counts of errors and findings below
+-- are the reference's.  One change of 0.5 is made to the reference too:
+-- after_discontinuation counts T-CIN-AFTER-* under the profile named, not
+-- under the one whose discontinuation rules it inherits.
+--
+-- Inputs: every ground, forum and shipped profile, a council profile with
+-- rows of its own for part of the period and one inheriting from it, NULL
+-- and unknown forums and profiles, NULL, true and false for every fact,
+-- dates around the rules' boundaries, and now and then a NULL, infinite,
+-- mistyped or contradictory date.
+SET client_min_messages = warning;
+SET DateStyle = ISO, YMD;
+SET TimeZone = 'UTC';
+CREATE EXTENSION cpconf;
+
+-- The council profile inherits from derby and has rows of its own that
+-- start and end inside the period tested, with combinations no shipped
+-- profile has: a ground list without reached_18 and left_uk, an interim
+-- lead manager with X-FIRST-REVIEW exceptional, several categories allowed
+-- or never but emotional abuse only on substantial concern, nobody to
+-- notify, a council T-CIN-AFTER rule.  The last row of each table is
+-- open-ended, so a NULL as_of (today) finds the same row on any day after
+-- 2026-03-01.
+INSERT INTO cpconf.profile (name, parent, calendar, description) VALUES
+    ('prop-council', 'derby', NULL, 'council profile with rows of its own'),
+    ('prop-child', 'prop-council', NULL, 'inherits every rule');
+INSERT INTO cpconf.discontinuation_rule (profile, effective_from, effective_to, grounds, manager_grounds,
+        looked_after_review, moved_needs_written_responsibility, moved_needs_risk_assessment, open_actions,
+        first_review, first_review_grounds, supervision_order, notify, notify_on_move,
+        critical_incident_on_death, child_in_need_plan, source) VALUES
+    ('prop-council', '2025-03-01', '2026-03-01', '{no_longer_at_risk,moved_permanently,died,looked_after}',
+     '{died,looked_after}', true, true, true, 'rationale', 'exceptional', '{}', true,
+     '{the social worker,the police}', '{the receiving council}', true, NULL, 'test'),
+    ('prop-council', '2026-03-01', NULL, '{looked_after,left_uk,reached_18,died,moved_permanently,no_longer_at_risk}',
+     '{}', false, false, true, 'refuse', 'listed_or_unsubstantiated', '{reached_18}', false,
+     '{}', '{the receiving council,the court}', false, 'a council child in need plan', 'test');
+INSERT INTO cpconf.conference_rule (profile, effective_from, effective_to, quorum_social_care, quorum_agencies,
+        quorum_qualifies, health_services_separately, gp_report_over_age, decision, multiple_categories,
+        emotional_second_needs_concern, interim_lead_manager, source) VALUES
+    ('prop-council', '2025-01-01', '2026-01-01', true, 3, 'direct_contact', false, NULL, 'chair', 'allowed', true, true, 'test'),
+    ('prop-council', '2026-01-01', NULL, true, 3, 'direct_contact', false, NULL, 'chair', 'never', true, false, 'test');
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, effective_to, source) VALUES
+    ('prop-council', 'T-18', 'review before the birthday', '18th birthday', 14, 'calendar_days', 'at_least_before', '2025-01-01', '2026-07-01', 'test'),
+    ('prop-council', 'T-RCPC1', 'first review', 'initial conference', 10, 'weeks', 'within_after', '2025-01-01', '2025-09-01', 'test'),
+    ('prop-council', 'T-RCPC1-BIRTH', 'first review after birth', 'birth', 6, 'weeks', 'within_after', '2025-06-01', NULL, 'test'),
+    ('prop-council', 'T-CG1', 'first core group', 'initial conference', 5, 'working_days', 'within_after', '2026-01-01', NULL, 'test'),
+    ('prop-council', 'T-CIN-AFTER-A1', 'council check-in', 'discontinuation', 4, 'working_days', 'within_after', '2025-01-01', NULL, 'test'),
+    ('prop-council', 'T-CIN-AFTER-REVIEWN', 'next review', 'previous review', 2, 'months', 'within_after', '2025-01-01', '2026-09-01', 'test');
+
+-- The originals, as cpconf 0.4 shipped them (src/cpconf--0.1--0.2.sql,
+-- 0.2--0.3 and 0.3--0.4 at b0e3e29).
+CREATE SCHEMA ref;
+
+CREATE FUNCTION ref.first_review_due(initial_conference date, birth date DEFAULT NULL,
+                                        profile text DEFAULT NULL, as_of date DEFAULT NULL)
+RETURNS date
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT CASE
+        WHEN initial_conference IS NULL THEN NULL
+        WHEN birth IS NULL
+             OR NOT EXISTS (SELECT FROM cpconf.timescales(profile, coalesce(as_of, initial_conference)) t
+                             WHERE t.rule = 'T-RCPC1-BIRTH')
+        THEN cpconf.deadline('T-RCPC1', initial_conference, profile, as_of)
+        ELSE least(cpconf.deadline('T-RCPC1', initial_conference, profile, as_of),
+                   cpconf.deadline('T-RCPC1-BIRTH', birth, profile, coalesce(as_of, initial_conference)))
+    END;
+END;
+
+CREATE FUNCTION ref.check_categories(categories cpconf.abuse_category[], profile text DEFAULT NULL,
+                                        each_meets_threshold boolean DEFAULT NULL,
+                                        risk_otherwise_underestimated boolean DEFAULT NULL,
+                                        substantial_emotional_concern boolean DEFAULT NULL,
+                                        as_of date DEFAULT NULL)
+RETURNS TABLE (rule text, problem text, remedy text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r cpconf.conference_rule;
+    n int;
+BEGIN
+    r := cpconf.conference_rules(profile, as_of);
+    SELECT count(DISTINCT c) INTO n FROM unnest(categories) c WHERE c IS NOT NULL;
+    rule := 'D-CATEGORY';
+    IF categories IS NULL OR n = 0 THEN
+        problem := 'the plan names no category of abuse';
+        remedy := 'The chair determines the category: physical, emotional, sexual or neglect.';
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    IF n > 1 AND r.multiple_categories = 'never' THEN
+        problem := format('%s categories are not used under profile %s', n, r.profile);
+        remedy := 'Choose the category of the primary presenting concern and record the others as other significant concerns.';
+        RETURN NEXT;
+    ELSIF n > 1 AND r.multiple_categories = 'justified' THEN
+        IF each_meets_threshold IS NULL OR risk_otherwise_underestimated IS NULL THEN
+            problem := format('%s categories need two facts under profile %s that are not recorded: whether each reaches the threshold and whether a risk would otherwise be underestimated', n, r.profile);
+            remedy := 'Record both facts (each_meets_threshold, risk_otherwise_underestimated), or use one category.';
+            RETURN NEXT;
+        ELSIF NOT (each_meets_threshold AND risk_otherwise_underestimated) THEN
+            problem := format('%s categories are used only when each reaches the threshold and a specific risk would otherwise be underestimated (profile %s)', n, r.profile);
+            remedy := 'Use the category of the primary presenting concern only.';
+            RETURN NEXT;
+        END IF;
+    END IF;
+    IF n > 1 AND r.emotional_second_needs_concern AND 'emotional' = ANY (categories::text[])
+       AND r.multiple_categories <> 'never' THEN
+        IF substantial_emotional_concern IS NULL THEN
+            problem := format('emotional abuse alongside another category needs substantial concern under profile %s, which is not recorded', r.profile);
+            remedy := 'Record substantial_emotional_concern, or leave emotional abuse out.';
+            RETURN NEXT;
+        ELSIF NOT substantial_emotional_concern THEN
+            problem := format('emotional abuse is used as a second category only if substantial concern is indicated (profile %s)', r.profile);
+            remedy := 'Leave emotional abuse out, or record the substantial concern.';
+            RETURN NEXT;
+        END IF;
+    END IF;
+END
+$$;
+
+CREATE FUNCTION ref.check_plan_start(initial_conference date,
+                                        lead_qualified_social_worker boolean DEFAULT NULL,
+                                        lead_interim_manager boolean DEFAULT NULL,
+                                        core_group_members integer DEFAULT NULL,
+                                        first_core_group date DEFAULT NULL,
+                                        first_review date DEFAULT NULL,
+                                        contingency_plan boolean DEFAULT NULL,
+                                        outline_plan boolean DEFAULT NULL,
+                                        visiting_arrangements boolean DEFAULT NULL,
+                                        categories cpconf.abuse_category[] DEFAULT NULL,
+                                        profile text DEFAULT NULL,
+                                        birth date DEFAULT NULL)
+RETURNS TABLE (rule text, problem text, remedy text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r cpconf.conference_rule;
+    cg_due date;
+    review_due date;
+BEGIN
+    IF initial_conference IS NULL THEN
+        RAISE EXCEPTION 'the initial conference date is needed to check a new plan'
+            USING ERRCODE = 'null_value_not_allowed',
+                  DETAIL = 'The first core group (T-CG1) and first review (T-RCPC1) are due from it.',
+                  HINT = 'Pass initial_conference.';
+    END IF;
+    r := cpconf.conference_rules(profile, initial_conference);
+    cg_due := cpconf.deadline('T-CG1', initial_conference, profile);
+    review_due := ref.first_review_due(initial_conference, birth, profile);
+
+    rule := 'D-LEAD';
+    IF lead_qualified_social_worker IS NOT TRUE
+       AND NOT (r.interim_lead_manager AND lead_interim_manager IS TRUE) THEN
+        problem := CASE
+            WHEN lead_qualified_social_worker IS NULL AND lead_interim_manager IS NULL THEN 'no lead social worker is recorded'
+            WHEN lead_interim_manager AND NOT r.interim_lead_manager
+                THEN format('profile %s does not provide for a first-line manager as interim lead', r.profile)
+            ELSE 'the lead social worker is not a qualified social worker' END;
+        remedy := CASE WHEN r.interim_lead_manager
+            THEN 'Name a qualified social worker as lead, or a first-line manager from children''s social care in the interim.'
+            ELSE 'Name a qualified social worker as lead.' END;
+        RETURN NEXT;
+    END IF;
+
+    rule := 'D-PLAN';
+    IF coalesce(core_group_members, 0) < 1 THEN
+        problem := CASE WHEN core_group_members IS NULL THEN 'the core group''s members are not recorded'
+                        ELSE 'the core group has no members' END;
+        remedy := 'Name the core group: the family and the practitioners working with them.';
+        RETURN NEXT;
+    END IF;
+    IF contingency_plan IS NOT TRUE THEN
+        problem := 'no contingency plan is recorded';
+        remedy := 'Record what happens if the child continues to suffer significant harm.';
+        RETURN NEXT;
+    END IF;
+    IF outline_plan IS NOT TRUE THEN
+        problem := 'no outline child protection plan is recorded';
+        remedy := 'Record the outline plan agreed at the conference.';
+        RETURN NEXT;
+    END IF;
+    IF visiting_arrangements IS NOT TRUE THEN
+        problem := 'no visiting arrangements are recorded';
+        remedy := 'Record how often the lead social worker sees the child.';
+        RETURN NEXT;
+    END IF;
+
+    rule := 'T-CG1';
+    IF first_core_group IS NULL THEN
+        problem := 'no first core group date is set';
+        remedy := format('Set one on or before %s.', cg_due);
+        RETURN NEXT;
+    ELSIF first_core_group < initial_conference OR first_core_group > cg_due THEN
+        problem := format('the first core group on %s is outside %s to %s', first_core_group, initial_conference, cg_due);
+        remedy := format('Set it on or before %s.', cg_due);
+        RETURN NEXT;
+    END IF;
+
+    rule := 'T-RCPC1';
+    IF first_review IS NULL THEN
+        problem := 'no first review conference date is set';
+        remedy := format('Set one on or before %s.', review_due);
+        RETURN NEXT;
+    ELSIF first_review <= initial_conference OR first_review > review_due THEN
+        problem := format('the first review on %s is outside %s to %s', first_review, initial_conference, review_due);
+        remedy := format('Set it on or before %s.', review_due);
+        RETURN NEXT;
+    END IF;
+
+    -- several categories need facts recorded at the decision: check_categories
+    rule := 'D-CATEGORY';
+    IF NOT EXISTS (SELECT FROM unnest(categories) c WHERE c IS NOT NULL) THEN
+        problem := 'the plan names no category of abuse';
+        remedy := 'The chair determines the category: physical, emotional, sexual or neglect.';
+        RETURN NEXT;
+    END IF;
+END
+$$;
+
+CREATE FUNCTION ref.check_discontinuation(
+    ground cpconf.end_reason,
+    ended date,
+    decided_at text DEFAULT 'review_conference',
+    profile text DEFAULT NULL,
+    plan_started date DEFAULT NULL,
+    first_review boolean DEFAULT NULL,
+    key_actions_open boolean DEFAULT NULL,
+    open_actions_rationale_minuted boolean DEFAULT NULL,
+    transfer_conference_held date DEFAULT NULL,
+    responsibility_confirmed_in_writing boolean DEFAULT NULL,
+    risk_assessed_after_move boolean DEFAULT NULL,
+    concerns_unsubstantiated boolean DEFAULT NULL,
+    initial_agencies_attended_or_wrote boolean DEFAULT NULL,
+    perpetrator_in_custody_or_dead boolean DEFAULT NULL,
+    supervision_order_with_parent boolean DEFAULT NULL,
+    supervision_order_expires date DEFAULT NULL,
+    unanimous boolean DEFAULT NULL,
+    initial_agencies_consulted boolean DEFAULT NULL,
+    recorded_in_records boolean DEFAULT NULL,
+    date_of_birth date DEFAULT NULL,
+    date_of_death date DEFAULT NULL)
+RETURNS TABLE (rule text, problem text, remedy text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r cpconf.discontinuation_rule;
+    g text := ground::text;
+    adult date;
+BEGIN
+    -- impossible or contradictory facts are errors, not verdicts
+    IF ground IS NULL OR ended IS NULL THEN
+        RAISE EXCEPTION 'ending a plan needs the ground and the end date'
+            USING ERRCODE = 'null_value_not_allowed',
+                  DETAIL = 'The rules for ending a plan (rules.md section 4) turn on both.',
+                  HINT = 'Pass ground and ended.';
+    END IF;
+    IF decided_at NOT IN ('review_conference', 'transfer_conference', 'looked_after_review', 'manager') THEN
+        RAISE EXCEPTION 'unknown forum "%" for ending a plan', decided_at
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Rule X-FORUM: a plan ends at a review conference, after a transfer conference, at a looked-after review, or by a child protection manager without a conference.',
+                  HINT = 'Use review_conference, transfer_conference, looked_after_review or manager.';
+    END IF;
+    IF ended < plan_started THEN
+        RAISE EXCEPTION 'the plan ends (%) before it starts (%)', ended, plan_started
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'A plan cannot end before the conference that started it.',
+                  HINT = 'Check both dates.';
+    END IF;
+    IF date_of_death > ended AND g = 'died' THEN
+        RAISE EXCEPTION 'the plan ends (%) on the ground that the child died, before the death (%)', ended, date_of_death
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Ground died ends a plan on or after the child''s death.',
+                  HINT = 'Check the dates, or the ground.';
+    END IF;
+    IF date_of_death IS NOT NULL AND g <> 'died' AND date_of_death <= ended THEN
+        RAISE EXCEPTION 'the child died (%) before the plan ends (%), but the ground is %', date_of_death, ended, g
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'A plan of a child who has died ends on ground died (X-DIED).',
+                  HINT = 'Use ground died, or check the date of death.';
+    END IF;
+    IF date_of_birth > ended OR date_of_birth > plan_started THEN
+        RAISE EXCEPTION 'the child''s date of birth (%) is after the plan''s dates', date_of_birth
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Only a pre-birth plan starts before birth, and then the date of birth is not yet known.',
+                  HINT = 'Check the date of birth.';
+    END IF;
+
+    r := cpconf.discontinuation_rules(profile, ended);
+
+    -- X-GROUNDS
+    rule := 'X-GROUNDS';
+    IF NOT (g = ANY (r.grounds::text[])) THEN
+        problem := format('%s is not a ground for ending a plan under profile %s', g, r.profile);
+        remedy := format('End the plan on one of: %s.', array_to_string(r.grounds::text[], ', '));
+        RETURN NEXT;
+    END IF;
+
+    -- X-FORUM
+    rule := 'X-FORUM';
+    IF decided_at = 'transfer_conference' AND g <> 'moved_permanently' THEN
+        problem := format('a plan ends after a transfer conference only when the child has moved permanently, not on %s', g);
+        remedy := 'Decide it at a review conference.';
+        RETURN NEXT;
+    ELSIF decided_at = 'looked_after_review' AND NOT (r.looked_after_review AND g = 'looked_after') THEN
+        problem := format('under profile %s a plan does not end at a looked-after review%s', r.profile,
+                          CASE WHEN r.looked_after_review THEN ' on ' || g ELSE '' END);
+        remedy := 'Decide it at a review conference.';
+        RETURN NEXT;
+    ELSIF decided_at = 'manager' THEN
+        IF NOT (g = ANY (r.manager_grounds::text[])) THEN
+            problem := format('a child protection manager may not end a plan without a conference on %s under profile %s', g, r.profile);
+            remedy := CASE WHEN cardinality(r.manager_grounds) > 0
+                THEN format('Decide it at a review conference; a manager may act alone only on %s.',
+                            array_to_string(r.manager_grounds::text[], ', '))
+                ELSE 'Decide it at a review conference.' END;
+            RETURN NEXT;
+        ELSE
+            IF initial_agencies_consulted IS NOT TRUE THEN
+                problem := CASE WHEN initial_agencies_consulted IS NULL
+                    THEN 'not recorded: whether the agencies of the initial conference that started the plan were consulted'
+                    ELSE 'the agencies of the initial conference that started the plan were not consulted' END;
+                remedy := 'Consult them before ending the plan.';
+                RETURN NEXT;
+            END IF;
+            IF recorded_in_records IS NOT TRUE THEN
+                problem := CASE WHEN recorded_in_records IS NULL
+                    THEN 'not recorded: whether the decision is recorded in the social care and child health records'
+                    ELSE 'the decision is not recorded in the social care and child health records' END;
+                remedy := 'Record it in both.';
+                RETURN NEXT;
+            END IF;
+        END IF;
+    END IF;
+
+    -- X-MOVED
+    IF g = 'moved_permanently' THEN
+        rule := 'X-MOVED';
+        IF transfer_conference_held IS NULL THEN
+            problem := 'not recorded: the receiving council''s transfer conference; the plan ends only after it is held';
+            remedy := format('Wait for it (due within 15 working days of notification, T-TRANSFER); record its date.');
+            RETURN NEXT;
+        ELSIF transfer_conference_held > ended THEN
+            problem := format('the plan ends on %s, before the receiving council''s transfer conference on %s', ended, transfer_conference_held);
+            remedy := format('End it on or after %s.', transfer_conference_held);
+            RETURN NEXT;
+        END IF;
+        IF r.moved_needs_written_responsibility AND responsibility_confirmed_in_writing IS NOT TRUE THEN
+            problem := CASE WHEN responsibility_confirmed_in_writing IS NULL
+                THEN 'not recorded: whether the receiving council confirmed case responsibility in writing'
+                ELSE 'the receiving council has not confirmed case responsibility in writing' END;
+            remedy := 'Obtain its written confirmation first.';
+            RETURN NEXT;
+        END IF;
+        IF r.moved_needs_risk_assessment AND risk_assessed_after_move IS NOT TRUE THEN
+            problem := CASE WHEN risk_assessed_after_move IS NULL
+                THEN 'not recorded: whether the child and family were fully risk assessed in their new situation'
+                ELSE 'there has been no full risk assessment in the new situation' END;
+            remedy := 'Complete it before ending the plan.';
+            RETURN NEXT;
+        END IF;
+    END IF;
+
+    -- X-ACTIONS, for a plan ended because the child is no longer at risk
+    IF g = 'no_longer_at_risk' AND r.open_actions <> 'not_stated' THEN
+        rule := 'X-ACTIONS';
+        IF key_actions_open IS NULL THEN
+            problem := 'not recorded: whether key safeguarding actions of the plan are still open';
+            remedy := 'Record it.';
+            RETURN NEXT;
+        ELSIF key_actions_open AND r.open_actions = 'refuse' THEN
+            problem := format('key safeguarding actions are still open (profile %s)', r.profile);
+            remedy := 'Complete them before ending the plan.';
+            RETURN NEXT;
+        ELSIF key_actions_open AND open_actions_rationale_minuted IS NOT TRUE THEN
+            problem := CASE WHEN open_actions_rationale_minuted IS NULL
+                THEN 'plan actions are open and it is not recorded whether the rationale is minuted'
+                ELSE 'plan actions are open without a minuted rationale' END;
+            remedy := 'Complete them, or minute the rationale for each one not completed.';
+            RETURN NEXT;
+        END IF;
+    END IF;
+
+    -- X-FIRST-REVIEW
+    IF r.first_review <> 'any' AND decided_at = 'review_conference'
+       AND NOT (r.first_review = 'listed_or_unsubstantiated' AND g = ANY (r.first_review_grounds::text[]))
+       AND NOT (r.first_review = 'exceptional' AND g NOT IN ('no_longer_at_risk', 'looked_after')) THEN
+        rule := 'X-FIRST-REVIEW';
+        IF first_review IS NULL THEN
+            problem := 'not recorded: whether this is the first review conference';
+            remedy := 'Record it.';
+            RETURN NEXT;
+        ELSIF first_review AND r.first_review = 'listed_or_unsubstantiated' THEN
+            IF concerns_unsubstantiated IS NOT TRUE THEN
+                problem := CASE WHEN concerns_unsubstantiated IS NULL
+                    THEN format('at the first review a plan ends on %s only if the original concerns were shown unsubstantiated, which is not recorded', g)
+                    ELSE format('at the first review a plan does not end on %s unless the original concerns were shown unsubstantiated', g) END;
+                remedy := 'Wait for a later review, or record that the concerns were shown unsubstantiated.';
+                RETURN NEXT;
+            ELSIF initial_agencies_attended_or_wrote IS NOT TRUE THEN
+                problem := CASE WHEN initial_agencies_attended_or_wrote IS NULL
+                    THEN 'not recorded: whether the key agencies of the initial conference attended or gave their views in writing'
+                    ELSE 'the key agencies of the initial conference neither attended nor gave their views in writing' END;
+                remedy := 'Obtain their views before ending the plan at the first review.';
+                RETURN NEXT;
+            END IF;
+        ELSIF first_review AND r.first_review = 'exceptional' AND perpetrator_in_custody_or_dead IS NOT TRUE THEN
+            problem := CASE WHEN perpetrator_in_custody_or_dead IS NULL
+                THEN 'at the first review a plan ends only in exceptional circumstances (the perpetrator in custody or dead), which are not recorded'
+                ELSE 'at the first review a plan ends only in exceptional circumstances: the perpetrator serving a significant custodial sentence, or dead' END;
+            remedy := 'Wait for a later review, unless all risks are shown eliminated that way.';
+            RETURN NEXT;
+        END IF;
+    END IF;
+
+    -- X-SUPERVISION, for a plan ended because the child is no longer at risk
+    IF r.supervision_order AND g = 'no_longer_at_risk' THEN
+        rule := 'X-SUPERVISION';
+        IF supervision_order_with_parent IS NULL THEN
+            problem := 'not recorded: whether the child is on a supervision order living with a parent';
+            remedy := 'Record it.';
+            RETURN NEXT;
+        ELSIF supervision_order_with_parent AND (supervision_order_expires IS NULL OR supervision_order_expires > ended)
+              AND unanimous IS NOT TRUE THEN
+            problem := format('the child is on a supervision order with a parent%s; the plan continues until it expires unless the core group and the child protection manager agree unanimously at a review',
+                              CASE WHEN supervision_order_expires IS NULL THEN '' ELSE ' until ' || supervision_order_expires END);
+            remedy := CASE WHEN unanimous IS NULL THEN 'Record whether the agreement is unanimous.'
+                           ELSE 'Keep the plan until the order expires.' END;
+            RETURN NEXT;
+        END IF;
+    END IF;
+
+    -- reached_18
+    IF g = 'reached_18' THEN
+        rule := 'X-GROUNDS';
+        IF date_of_birth IS NULL THEN
+            problem := 'not recorded: the child''s date of birth, to show the child is 18';
+            remedy := 'Record it.';
+            RETURN NEXT;
+        ELSE
+            adult := (date_of_birth + interval '18 years')::date;
+            IF ended < adult THEN
+                problem := format('the child is not 18 until %s', adult);
+                remedy := format('End it on or after %s, on another ground, or hold the review before the birthday (T-18).', adult);
+                RETURN NEXT;
+            END IF;
+        END IF;
+    END IF;
+
+    -- died
+    IF g = 'died' AND date_of_death IS NULL THEN
+        rule := 'X-GROUNDS';
+        problem := 'not recorded: the date of the child''s death';
+        remedy := 'Record it.';
+        RETURN NEXT;
+    END IF;
+END
+$$;
+
+CREATE FUNCTION ref.after_discontinuation(ground cpconf.end_reason, ended date, profile text DEFAULT NULL)
+RETURNS TABLE (rule text, what text, due date)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r cpconf.discontinuation_rule;
+    t record;
+    named text := coalesce(after_discontinuation.profile, current_setting('cpconf.profile'));  -- 0.5
+BEGIN
+    IF ground IS NULL OR ended IS NULL THEN
+        RETURN;
+    END IF;
+    r := cpconf.discontinuation_rules(profile, ended);
+    rule := 'X-NOTIFY';
+    due := NULL;
+    FOR what IN SELECT 'notify ' || n FROM unnest(r.notify) n LOOP
+        RETURN NEXT;
+    END LOOP;
+    IF ground::text = 'moved_permanently' THEN
+        FOR what IN SELECT 'notify ' || n || ' of the move' FROM unnest(r.notify_on_move) n LOOP
+            RETURN NEXT;
+        END LOOP;
+    END IF;
+    IF ground::text = 'died' AND r.critical_incident_on_death THEN
+        rule := 'X-DIED';
+        what := 'notify a critical incident';
+        RETURN NEXT;
+    END IF;
+    IF ground::text = 'no_longer_at_risk' THEN
+        IF r.child_in_need_plan IS NOT NULL THEN
+            rule := 'T-CIN-AFTER';
+            what := r.child_in_need_plan;
+            RETURN NEXT;
+        END IF;
+        FOR t IN SELECT * FROM cpconf.timescales(named, ended) x WHERE x.rule LIKE 'T-CIN-AFTER-%' ORDER BY x.rule LOOP
+            rule := t.rule;
+            what := t.what;
+            -- the repeating review counts from the first review, not the ending
+            due := CASE WHEN t.rule = 'T-CIN-AFTER-REVIEWN'
+                        THEN cpconf.deadline(t.rule, cpconf.deadline('T-CIN-AFTER-REVIEW', ended, named), named)
+                        ELSE cpconf.deadline(t.rule, ended, named) END;
+            RETURN NEXT;
+        END LOOP;
+    END IF;
+END
+$$;
+
+CREATE FUNCTION ref.review_before_18(date_of_birth date, profile text DEFAULT NULL)
+RETURNS date
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    birthday date := (date_of_birth + interval '18 years')::date;
+BEGIN
+    IF date_of_birth IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF EXISTS (SELECT FROM cpconf.timescales(profile, birthday) t WHERE t.rule = 'T-18') THEN
+        RETURN cpconf.deadline('T-18', birthday, profile);
+    END IF;
+    RETURN birthday;
+END
+$$;
+
+-- Random inputs.  pick() chooses an element (repeat one to weight it),
+-- day() a day in a range, near() one lo to hi days from d, a share of
+-- them (edge) on the day before, of or after d.
+CREATE FUNCTION ref.pick(anyarray) RETURNS anyelement LANGUAGE sql VOLATILE
+    AS $$ SELECT $1[1 + floor(random() * cardinality($1))::int] $$;
+CREATE FUNCTION ref.day(lo date, hi date) RETURNS date LANGUAGE sql VOLATILE
+    AS $$ SELECT lo + floor(random() * (hi - lo + 1))::int $$;
+CREATE FUNCTION ref.near(d date, lo int, hi int, edge float8) RETURNS date LANGUAGE sql VOLATILE AS $$
+    SELECT d + CASE WHEN random() < edge THEN floor(random() * 3)::int - 1
+                    ELSE lo + floor(random() * (hi - lo + 1))::int END $$;
+CREATE FUNCTION ref.tri() RETURNS boolean LANGUAGE sql VOLATILE
+    AS $$ SELECT ref.pick(ARRAY[true, false, NULL]) $$;
+-- a day mostly in 2024-2027, sometimes NULL, infinite or before any rule
+CREATE FUNCTION ref.some_day() RETURNS date LANGUAGE sql VOLATILE AS $$
+    SELECT CASE WHEN random() < 0.015 THEN NULL
+                WHEN random() < 0.015 THEN ref.pick(ARRAY['infinity', '-infinity']::date[])
+                WHEN random() < 0.04 THEN ref.day('2017-06-01', '2018-12-31')
+                ELSE ref.day('2024-01-01', '2027-12-31') END $$;
+-- now and then a recorded date mistyped: year 25, BC, year 20250, infinite
+CREATE FUNCTION ref.typo(d date) RETURNS date LANGUAGE sql VOLATILE AS $$
+    SELECT CASE WHEN random() < 0.005
+                THEN ref.pick(ARRAY['0025-01-06', '0202-05-01 BC', '20250-01-06', 'infinity', '-infinity']::date[])
+                ELSE d END $$;
+-- a shipped or council profile, NULL (the setting) or none that exists
+CREATE FUNCTION ref.some_profile() RETURNS text LANGUAGE sql VOLATILE AS $$
+    SELECT CASE WHEN random() < 0.01 THEN 'nowhere'
+                ELSE ref.pick(ARRAY['national', 'staffordshire', 'derby', 'derbyshire', 'darlington', 'sussex',
+                                    'prop-council', 'prop-council', 'prop-child', NULL]) END $$;
+-- one to three categories, repeats and NULL elements among them; NULL or
+-- an array of none now and then
+CREATE FUNCTION ref.some_categories() RETURNS cpconf.abuse_category[] LANGUAGE sql VOLATILE AS $$
+    SELECT CASE WHEN random() < 0.05 THEN NULL
+                WHEN random() < 0.05 THEN ref.pick(ARRAY['{}', '{NULL}', '{NULL,NULL}'])::cpconf.abuse_category[]
+                ELSE ARRAY(SELECT ref.pick(ARRAY['physical', 'emotional', 'emotional', 'sexual', 'neglect', NULL]::cpconf.abuse_category[])
+                             FROM generate_series(1, 1 + floor(random() * 3)::int)) END $$;
+
+SELECT setseed(0.18);
+-- Endings.  The other dates lie around the end date, so that each date
+-- test of the rules goes both ways; a fifth of the 18th birthdays fall on
+-- the day before, of or after the end, some on 29 February.  A date of
+-- birth or death that contradicts the end is an error.
+CREATE TABLE disc_case AS
+SELECT i, ground, ended, decided_at, profile,
+       ref.typo(CASE WHEN random() < 0.3 THEN NULL ELSE ref.near(ended, -700, 0, 0.03) END) AS plan_started,
+       ref.tri() AS first_review, ref.tri() AS key_actions_open, ref.tri() AS open_actions_rationale_minuted,
+       ref.typo(CASE WHEN random() < 0.3 THEN NULL ELSE ref.near(ended, -40, 15, 0.2) END) AS transfer_conference_held,
+       ref.tri() AS responsibility_confirmed_in_writing, ref.tri() AS risk_assessed_after_move,
+       ref.tri() AS concerns_unsubstantiated, ref.tri() AS initial_agencies_attended_or_wrote,
+       ref.tri() AS perpetrator_in_custody_or_dead, ref.tri() AS supervision_order_with_parent,
+       ref.typo(CASE WHEN random() < 0.4 THEN NULL ELSE ref.near(ended, -200, 200, 0.2) END) AS supervision_order_expires,
+       ref.tri() AS unanimous, ref.tri() AS initial_agencies_consulted, ref.tri() AS recorded_in_records,
+       ref.typo(born) AS date_of_birth,
+       ref.typo(CASE WHEN random() < 0.8 AND ground::text IS DISTINCT FROM 'died' THEN NULL
+                     WHEN random() < 0.15 THEN NULL
+                     WHEN ground::text = 'died' THEN ref.near(ended, -30, 0, 0.2)
+                     ELSE ref.near(ended, 1, 60, 0.2) END) AS date_of_death
+  FROM (SELECT i, ground, decided_at, profile, born,
+               CASE WHEN born IS NOT NULL AND random() < 0.2
+                    THEN (born + interval '18 years')::date + floor(random() * 3)::int - 1
+                    ELSE ended END AS ended
+          FROM (SELECT i, ended,
+                       CASE WHEN random() < 0.01 THEN NULL
+                            ELSE ref.pick(ARRAY['no_longer_at_risk', 'moved_permanently', 'reached_18', 'died',
+                                                'left_uk', 'looked_after']::cpconf.end_reason[]) END AS ground,
+                       CASE WHEN random() < 0.02 THEN 'panel'
+                            ELSE ref.pick(ARRAY['review_conference', 'review_conference', 'review_conference',
+                                                'transfer_conference', 'looked_after_review', 'manager', 'manager',
+                                                NULL]) END AS decided_at,
+                       ref.some_profile() AS profile,
+                       CASE WHEN random() < 0.25 THEN NULL
+                            WHEN random() < 0.05 THEN ref.pick(ARRAY['2004-02-29', '2008-02-29', '2008-03-01',
+                                                                     '2009-02-28', '2009-03-01']::date[])
+                            WHEN random() < 0.5 THEN ended - 6390 - floor(random() * 370)::int
+                            WHEN random() < 0.97 THEN ended - floor(random() * 6570)::int
+                            ELSE ended + 1 + floor(random() * 30)::int END AS born
+                  FROM (SELECT i, ref.some_day() AS ended FROM generate_series(1, 20000) i) s0) s1) s2;
+
+-- New plans: the first core group and review around their deadlines, a
+-- birth (after a pre-birth conference) now and then.
+CREATE TABLE start_case AS
+SELECT i, ic AS initial_conference, ref.tri() AS lead_qualified_social_worker, ref.tri() AS lead_interim_manager,
+       CASE WHEN random() < 0.2 THEN NULL ELSE floor(random() * 6)::int - 1 END AS core_group_members,
+       ref.typo(CASE WHEN random() < 0.25 THEN NULL ELSE ic + floor(random() * 24)::int - 3 END) AS first_core_group,
+       ref.typo(CASE WHEN random() < 0.25 THEN NULL ELSE ic + floor(random() * 115)::int - 5 END) AS first_review,
+       ref.pick(ARRAY[true, true, false, NULL]) AS contingency_plan,
+       ref.pick(ARRAY[true, true, false, NULL]) AS outline_plan,
+       ref.pick(ARRAY[true, true, false, NULL]) AS visiting_arrangements,
+       ref.some_categories() AS categories, ref.some_profile() AS profile,
+       ref.typo(CASE WHEN random() < 0.6 THEN NULL ELSE ic + floor(random() * 150)::int - 30 END) AS birth
+  FROM (SELECT i, ref.some_day() AS ic FROM generate_series(1, 20000) i) s;
+
+-- Categories on a day, or today (NULL as_of).
+CREATE TABLE cat_case AS
+SELECT i, ref.some_categories() AS categories, ref.some_profile() AS profile,
+       ref.tri() AS each_meets_threshold, ref.tri() AS risk_otherwise_underestimated,
+       ref.tri() AS substantial_emotional_concern,
+       CASE WHEN random() < 0.1 THEN NULL ELSE ref.some_day() END AS as_of
+  FROM generate_series(1, 20000) i;
+
+-- What follows an ending.
+CREATE TABLE after_case AS
+SELECT i, CASE WHEN random() < 0.02 THEN NULL
+               ELSE ref.pick(ARRAY['no_longer_at_risk', 'no_longer_at_risk', 'moved_permanently', 'reached_18',
+                                   'died', 'left_uk', 'looked_after']::cpconf.end_reason[]) END AS ground,
+       ref.some_day() AS ended, ref.some_profile() AS profile
+  FROM generate_series(1, 20000) i;
+
+-- First reviews: a birth before or after the conference, the rules as on
+-- the conference's day (NULL as_of) or on another.
+CREATE TABLE frd_case AS
+SELECT i, ic AS initial_conference,
+       ref.typo(CASE WHEN random() < 0.4 THEN NULL ELSE ic + floor(random() * 180)::int - 30 END) AS birth,
+       ref.some_profile() AS profile,
+       CASE WHEN random() < 0.5 THEN NULL ELSE ref.some_day() END AS as_of
+  FROM (SELECT i, ref.some_day() AS ic FROM generate_series(1, 20000) i) s;
+
+-- 18th birthdays from 2016 to 2029, on 29 February among them.
+CREATE TABLE r18_case AS
+SELECT i, ref.typo(CASE WHEN random() < 0.02 THEN NULL
+                        WHEN random() < 0.05 THEN ref.pick(ARRAY['2004-02-29', '2008-02-29', '2008-03-01',
+                                                                 '2009-02-28']::date[])
+                        ELSE ref.day('1998-01-01', '2011-12-31') END) AS date_of_birth,
+       ref.some_profile() AS profile
+  FROM generate_series(1, 20000) i;
+
+-- Each call's outcome: its error (SQLSTATE and message), or its rows in
+-- the order returned; the reference's with the severity and profile
+-- expected of the C function.  The exception blocks below hold only the
+-- call: anything else inside one would be planned again on every call.
+CREATE TYPE ref.outcome AS (err text, rows cpconf.finding[]);
+
+-- A finding is not_recorded where its original text says a fact is not
+-- recorded (for X-SUPERVISION, where its remedy asks for the fact).
+CREATE FUNCTION ref.severity(problem text, remedy text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN problem ~ '^not recorded: |, which (is|are) not recorded$| that are not recorded: | it is not recorded whether '
+                  OR remedy = 'Record whether the agreement is unanimous.'
+                THEN 'not_recorded' ELSE 'violation' END
+$$;
+CREATE FUNCTION ref.expected(rows cpconf.finding[], profile text) RETURNS cpconf.finding[] LANGUAGE sql STABLE AS $$
+    SELECT coalesce(array_agg(ROW(f.rule, f.problem, f.remedy, ref.severity(f.problem, f.remedy), profile)::cpconf.finding
+                              ORDER BY n), '{}')
+      FROM unnest(rows) WITH ORDINALITY f(rule, problem, remedy, severity, profile_, n)
+$$;
+
+CREATE FUNCTION ref.disc(c disc_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    rows cpconf.finding[];
+BEGIN
+    BEGIN
+        IF reference THEN
+            SELECT array_agg(ROW(f.rule, f.problem, f.remedy, NULL, NULL)::cpconf.finding ORDER BY n) INTO rows
+              FROM ref.check_discontinuation(c.ground, c.ended, c.decided_at, c.profile, c.plan_started, c.first_review,
+                       c.key_actions_open, c.open_actions_rationale_minuted, c.transfer_conference_held,
+                       c.responsibility_confirmed_in_writing, c.risk_assessed_after_move, c.concerns_unsubstantiated,
+                       c.initial_agencies_attended_or_wrote, c.perpetrator_in_custody_or_dead, c.supervision_order_with_parent,
+                       c.supervision_order_expires, c.unanimous, c.initial_agencies_consulted, c.recorded_in_records,
+                       c.date_of_birth, c.date_of_death) WITH ORDINALITY f(rule, problem, remedy, n);
+        ELSE
+            SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity, f.profile)::cpconf.finding ORDER BY n) INTO rows
+              FROM cpconf.check_discontinuation(c.ground, c.ended, c.decided_at, c.profile, c.plan_started, c.first_review,
+                       c.key_actions_open, c.open_actions_rationale_minuted, c.transfer_conference_held,
+                       c.responsibility_confirmed_in_writing, c.risk_assessed_after_move, c.concerns_unsubstantiated,
+                       c.initial_agencies_attended_or_wrote, c.perpetrator_in_custody_or_dead, c.supervision_order_with_parent,
+                       c.supervision_order_expires, c.unanimous, c.initial_agencies_consulted, c.recorded_in_records,
+                       c.date_of_birth, c.date_of_death) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
+    END;
+    IF reference THEN
+        rows := ref.expected(rows, coalesce(c.profile, current_setting('cpconf.profile')));
+    END IF;
+    RETURN ROW(NULL::text, coalesce(rows, '{}'));
+END
+$$;
+
+CREATE FUNCTION ref.start(c start_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    rows cpconf.finding[];
+BEGIN
+    BEGIN
+        IF reference THEN
+            SELECT array_agg(ROW(f.rule, f.problem, f.remedy, NULL, NULL)::cpconf.finding ORDER BY n) INTO rows
+              FROM ref.check_plan_start(c.initial_conference, c.lead_qualified_social_worker, c.lead_interim_manager,
+                       c.core_group_members, c.first_core_group, c.first_review, c.contingency_plan, c.outline_plan,
+                       c.visiting_arrangements, c.categories, c.profile, c.birth) WITH ORDINALITY f(rule, problem, remedy, n);
+        ELSE
+            SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity, f.profile)::cpconf.finding ORDER BY n) INTO rows
+              FROM cpconf.check_plan_start(c.initial_conference, c.lead_qualified_social_worker, c.lead_interim_manager,
+                       c.core_group_members, c.first_core_group, c.first_review, c.contingency_plan, c.outline_plan,
+                       c.visiting_arrangements, c.categories, c.profile, c.birth) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
+    END;
+    IF reference THEN
+        rows := ref.expected(rows, coalesce(c.profile, current_setting('cpconf.profile')));
+    END IF;
+    RETURN ROW(NULL::text, coalesce(rows, '{}'));
+END
+$$;
+
+CREATE FUNCTION ref.cat(c cat_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    rows cpconf.finding[];
+BEGIN
+    BEGIN
+        IF reference THEN
+            SELECT array_agg(ROW(f.rule, f.problem, f.remedy, NULL, NULL)::cpconf.finding ORDER BY n) INTO rows
+              FROM ref.check_categories(c.categories, c.profile, c.each_meets_threshold, c.risk_otherwise_underestimated,
+                       c.substantial_emotional_concern, c.as_of) WITH ORDINALITY f(rule, problem, remedy, n);
+        ELSE
+            SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity, f.profile)::cpconf.finding ORDER BY n) INTO rows
+              FROM cpconf.check_categories(c.categories, c.profile, c.each_meets_threshold, c.risk_otherwise_underestimated,
+                       c.substantial_emotional_concern, c.as_of) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
+    END;
+    IF reference THEN
+        rows := ref.expected(rows, coalesce(c.profile, current_setting('cpconf.profile')));
+    END IF;
+    RETURN ROW(NULL::text, coalesce(rows, '{}'));
+END
+$$;
+
+-- after_discontinuation returns (rule, what, due), as before: the rows are
+-- kept as (rule, what, due::text) and compared whole.
+CREATE FUNCTION ref.after(c after_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    rows cpconf.finding[];
+BEGIN
+    BEGIN
+        IF reference THEN
+            SELECT array_agg(ROW(f.rule, f.what, f.due, NULL, NULL)::cpconf.finding ORDER BY n) INTO rows
+              FROM ref.after_discontinuation(c.ground, c.ended, c.profile) WITH ORDINALITY f(rule, what, due, n);
+        ELSE
+            SELECT array_agg(ROW(f.rule, f.what, f.due, NULL, NULL)::cpconf.finding ORDER BY n) INTO rows
+              FROM cpconf.after_discontinuation(c.ground, c.ended, c.profile) WITH ORDINALITY f(rule, what, due, n);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
+    END;
+    RETURN ROW(NULL::text, coalesce(rows, '{}'));
+END
+$$;
+
+-- The functions of a date: their answer as one row (rule due, problem the
+-- date), so that every function's outcome has the same form.
+CREATE FUNCTION ref.frd(c frd_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    due date;
+BEGIN
+    BEGIN
+        IF reference THEN
+            due := ref.first_review_due(c.initial_conference, c.birth, c.profile, c.as_of);
+        ELSE
+            due := cpconf.first_review_due(c.initial_conference, c.birth, c.profile, c.as_of);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
+    END;
+    RETURN ROW(NULL::text, ARRAY[ROW('due', due, NULL, NULL, NULL)::cpconf.finding]);
+END
+$$;
+
+CREATE FUNCTION ref.r18(c r18_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    due date;
+BEGIN
+    BEGIN
+        IF reference THEN
+            due := ref.review_before_18(c.date_of_birth, c.profile);
+        ELSE
+            due := cpconf.review_before_18(c.date_of_birth, c.profile);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
+    END;
+    RETURN ROW(NULL::text, ARRAY[ROW('due', due, NULL, NULL, NULL)::cpconf.finding]);
+END
+$$;
+
+-- A call's rows as a sorted multiset of (rule, problem, remedy), or of
+-- whole rows; the (rule, problem, remedy) in the order returned.
+CREATE FUNCTION ref.multiset(rows cpconf.finding[], whole boolean) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce(array_agg(x ORDER BY x), '{}')
+      FROM (SELECT CASE WHEN whole THEN f::text ELSE ROW(f.rule, f.problem, f.remedy)::text END AS x FROM unnest(rows) f) s
+$$;
+CREATE FUNCTION ref.sequence(rows cpconf.finding[]) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce(array_agg(ROW(f.rule, f.problem, f.remedy)::text ORDER BY n), '{}')
+      FROM unnest(rows) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n)
+$$;
+-- How the C function's outcome differs from the reference's: a mismatch
+-- (another error, or another multiset of (rule, problem, remedy)); or
+-- else another severity or profile; or else another order.  NULL: none.
+-- Errors match when they are the same, or when both are 22008 about a day
+-- (0.5 names the argument that is infinite or out of range, where 0.4 said
+-- as_of or let PostgreSQL's date arithmetic speak).
+CREATE FUNCTION ref.same_error(c text, r text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT c IS NOT DISTINCT FROM r
+        OR (c ~ '^22008: .*(is infinite|out of range)' AND r ~ '^22008: .*(is infinite|out of range)')
+$$;
+CREATE FUNCTION ref.compare(c ref.outcome, r ref.outcome) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN c.err IS NOT DISTINCT FROM r.err AND c.rows IS NOT DISTINCT FROM r.rows THEN NULL
+                WHEN c.err IS NOT NULL AND ref.same_error(c.err, r.err) THEN NULL
+                WHEN NOT ref.same_error(c.err, r.err)
+                     OR ref.multiset(c.rows, false) IS DISTINCT FROM ref.multiset(r.rows, false) THEN 'mismatch'
+                WHEN ref.multiset(c.rows, true) IS DISTINCT FROM ref.multiset(r.rows, true) THEN 'severity or profile'
+                ELSE 'order' END
+$$;
+
+-- Every case through the C function and the reference.
+CREATE VIEW call AS
+SELECT 'check_discontinuation' AS function, i, c::text AS input, c.profile IS NULL AS by_setting,
+       ref.disc(c, false) AS c, ref.disc(c, true) AS r FROM disc_case c
+UNION ALL
+SELECT 'check_plan_start', i, c::text, c.profile IS NULL, ref.start(c, false), ref.start(c, true) FROM start_case c
+UNION ALL
+SELECT 'check_categories', i, c::text, c.profile IS NULL, ref.cat(c, false), ref.cat(c, true) FROM cat_case c
+UNION ALL
+SELECT 'after_discontinuation', i, c::text, c.profile IS NULL, ref.after(c, false), ref.after(c, true) FROM after_case c
+UNION ALL
+SELECT 'first_review_due', i, c::text, c.profile IS NULL, ref.frd(c, false), ref.frd(c, true) FROM frd_case c
+UNION ALL
+SELECT 'review_before_18', i, c::text, c.profile IS NULL, ref.r18(c, false), ref.r18(c, true) FROM r18_case c;
+CREATE TABLE result AS SELECT function, i, input, c, r, ref.compare(c, r) AS differs FROM call;
+
+-- Per function: cases; the reference's errors and empty answers (no
+-- finding; for the functions of a date, NULL); the mismatches; and where
+-- the rows match, those whose severity or profile differ (the checks), or
+-- whose order differs.
+SELECT function, count(*) AS cases,
+       count(*) FILTER (WHERE (r).err IS NOT NULL) AS errors,
+       count(*) FILTER (WHERE (r).rows = '{}' OR (r).rows = ARRAY[ROW('due', NULL, NULL, NULL, NULL)::cpconf.finding]) AS empty,
+       count(*) FILTER (WHERE differs = 'mismatch') AS mismatches,
+       count(*) FILTER (WHERE differs = 'severity or profile') AS severity_or_profile_differ,
+       count(*) FILTER (WHERE differs = 'order') AS order_differs
+  FROM result GROUP BY function ORDER BY function;
+
+-- The first two cases of each function that differ, to reproduce: the
+-- input (the case number, then the arguments in order) and both answers.
+SELECT function, input, coalesce((c).err, ref.multiset((c).rows, true)::text) AS c_answer,
+       coalesce((r).err, ref.multiset((r).rows, true)::text) AS reference_answer
+  FROM (SELECT *, row_number() OVER (PARTITION BY function ORDER BY i) AS n FROM result WHERE differs IS NOT NULL) d
+ WHERE n <= 2 ORDER BY function, i;
+
+-- What the cases covered: each rule that found something (cases, and
+-- not_recorded findings), the profiles whose rules applied, the errors.
+SELECT function, f.rule, count(DISTINCT i) AS cases, count(*) FILTER (WHERE f.severity = 'not_recorded') AS not_recorded
+  FROM result, unnest((r).rows) f
+ WHERE function NOT IN ('first_review_due', 'review_before_18')
+ GROUP BY 1, 2 ORDER BY 1, 2;
+SELECT function, string_agg(DISTINCT f.profile, ', ' ORDER BY f.profile) AS profiles
+  FROM result, unnest((r).rows) f
+ WHERE function LIKE 'check\_%' GROUP BY 1 ORDER BY 1;
+SELECT function, string_agg(format('%s %s', code, n), ', ' ORDER BY code) AS errors_by_sqlstate
+  FROM (SELECT function, left((r).err, 5) AS code, count(*) AS n FROM result WHERE (r).err IS NOT NULL GROUP BY 1, 2) e
+ GROUP BY 1 ORDER BY 1;
+
+-- A NULL profile is the setting: the cases without one again, under a
+-- council profile.
+SET cpconf.profile = 'prop-child';
+SELECT function, count(*) AS cases, count(*) FILTER (WHERE differs = 'mismatch') AS mismatches,
+       count(*) FILTER (WHERE differs <> 'mismatch') AS otherwise_differ
+  FROM (SELECT function, ref.compare(c, r) AS differs FROM call WHERE by_setting) s
+ GROUP BY function ORDER BY function;
+RESET cpconf.profile;
+
+-- Leave the database as it was found, for the next suite.
+DROP VIEW call;
+DROP TABLE result;
+DROP SCHEMA ref CASCADE;
+DROP TABLE disc_case, start_case, cat_case, after_case, frd_case, r18_case;
+DROP EXTENSION cpconf;
+DROP SCHEMA cpconf;
