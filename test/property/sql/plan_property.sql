@@ -6,7 +6,9 @@
 --
 -- The originals are copied from git (b0e3e29: src/cpconf--0.1--0.2.sql,
 -- 0.2--0.3, 0.3--0.4) into schema ref, unchanged but for that schema in
--- their own names (so ref.check_plan_start calls ref.first_review_due);
+-- their own names (so ref.check_plan_start calls ref.first_review_due),
+-- one error detail that cited a file outside the repository, and the
+-- profile after_discontinuation counts under (below);
 -- they call cpconf's current rule resolvers, timescales() and deadline().
 -- They return (rule, problem, remedy), the C checks two more columns:
 -- those are compared apart, expecting severity not_recorded exactly where
@@ -271,7 +273,7 @@ BEGIN
     IF ground IS NULL OR ended IS NULL THEN
         RAISE EXCEPTION 'ending a plan needs the ground and the end date'
             USING ERRCODE = 'null_value_not_allowed',
-                  DETAIL = 'The rules for ending a plan (rules.md section 4) turn on both.',
+                  DETAIL = 'The rules for ending a plan (X-GROUNDS and the rules after it) turn on both.',
                   HINT = 'Pass ground and ended.';
     END IF;
     IF decided_at NOT IN ('review_conference', 'transfer_conference', 'looked_after_review', 'manager') THEN
