@@ -563,7 +563,6 @@ cpconf_conference_rules(PG_FUNCTION_ARGS)
 	ConferenceCache *c = conference_cache();
 	text	   *profile = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
 	DateADT		day = PG_ARGISNULL(1) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(1);
-
 	int			p;
 
 	PG_RETURN_DATUM(rule_table_row(&conference_rule_on(c, profile, day, "as_of", &p)->head));
@@ -590,7 +589,6 @@ cpconf_check_categories(PG_FUNCTION_ARGS)
 	bool		threshold_null = PG_ARGISNULL(2),
 				risk_null = PG_ARGISNULL(3),
 				concern_null = PG_ARGISNULL(4);
-
 	int			p;
 
 	r = conference_rule_on(c, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),

@@ -196,7 +196,6 @@ cpconf_discontinuation_rules(PG_FUNCTION_ARGS)
 	PlanCache  *c = plan_cache();
 	text	   *profile = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
 	DateADT		day = PG_ARGISNULL(1) ? GetSQLCurrentDate() : PG_GETARG_DATEADT(1);
-
 	int			p;
 
 	PG_RETURN_DATUM(rule_table_row(&discontinuation_rule(c, profile, day, "as_of", &p)->head));
@@ -218,7 +217,7 @@ fact_arg(FunctionCallInfo fcinfo, int n)
 	return PG_ARGISNULL(n) ? NOT_RECORDED : PG_GETARG_BOOL(n) ? YES : NO;
 }
 
-/* A date argument; DATEVAL_NOBEGIN stands for NULL where noted. */
+/* A date argument into *day; false when it is NULL (not recorded). */
 static inline bool
 date_arg(FunctionCallInfo fcinfo, int n, DateADT *day)
 {
