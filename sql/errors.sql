@@ -213,6 +213,7 @@ SELECT * FROM regress.error($$SELECT cpconf.conference_rules('derby', date '2017
 SELECT * FROM regress.error($$SELECT cpconf.conference_rules('national', date 'infinity')$$);
 SELECT * FROM regress.error($$SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'national', true, true)$$);
 SELECT * FROM regress.error($$SELECT * FROM cpconf.inquorate_conference(NULL, 'derby', true, true)$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.inquorate_conference('infinity', 'derby', true, true)$$);
 SELECT * FROM regress.error($$SELECT * FROM cpconf.check_plan_start(NULL, profile => 'derby')$$);
 SELECT * FROM regress.error($$SELECT * FROM cpconf.check_categories(ARRAY['neglect']::cpconf.abuse_category[], 'nowhere')$$);
 RESET ROLE;

@@ -54,16 +54,6 @@ cpconf_is_weekend(DateADT day)
 	return dow == 0 || dow == 6;
 }
 
-/*
- * Is a row of an effective-dated rule table in force on day?  to is
- * exclusive; DATEVAL_NOEND when open.
- */
-static inline bool
-cpconf_in_force(DateADT from, DateADT to, DateADT day)
-{
-	return from <= day && (DATE_IS_NOEND(to) || day < to);
-}
-
 /* ---- the configuration cache ---- */
 
 /*

@@ -67,7 +67,8 @@ build_cache(MemoryContext cxt)
 	cpconf_read_table("SELECT profile, effective_from, effective_to, shipped, quorum_social_care, "
 					  "quorum_agencies, quorum_qualifies, health_services_separately, "
 					  "gp_report_over_age, decision, source, multiple_categories, "
-					  "emotional_second_needs_concern, interim_lead_manager, r "
+					  "emotional_second_needs_concern, interim_lead_manager, r, proceed_requires, "
+					  "proceed_any_of, proceed_then, cancel_then "
 					  "FROM cpconf.conference_rule r ORDER BY shipped, effective_from");
 	c->rules = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(ConferenceRule));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -92,6 +93,12 @@ build_cache(MemoryContext cxt)
 													  CATEGORIES_ALLOWED);
 		rule->emotional_second_needs_concern = cpconf_spi_bool(r, 13);
 		rule->interim_lead_manager = cpconf_spi_bool(r, 14);
+		rule->proceed_rule = !cpconf_spi_isnull(r, 16);
+		rule->proceed_requires = cpconf_spi_text_array(cxt, r, 16, &rule->nproceed_requires);
+		rule->proceed_any_of = cpconf_spi_text_array(cxt, r, 17, &rule->nproceed_any_of);
+		rule->proceed_then = cpconf_spi_text_array(cxt, r, 18, &rule->nproceed_then);
+		rule->cancel_then_null = cpconf_spi_isnull(r, 19);
+		rule->cancel_then = cpconf_spi_text_array(cxt, r, 19, &rule->ncancel_then);
 		if (rule->head.profile >= 0)
 			c->nrules++;
 	}
@@ -639,4 +646,203 @@ cpconf_check_categories(PG_FUNCTION_ARGS)
 					"Leave emotional abuse out, or record the substantial concern.");
 	}
 	return (Datum) 0;
+}
+
+/* ---- inquorate_conference() (Q-PROCEED, Q-CANCEL, T-INQUORATE) ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_inquorate_conference);
+
+/* The grounds a profile's Q-PROCEED may name, in argument order (1..5). */
+static const char *const proceed_grounds[] = {
+	"sufficient_information", "delay_harmful", "no_contact_with_3_agencies",
+	"social_care_and_one_agency", "local_difficulties"
+};
+
+/* A call site's memory: the result row type and the deadlines it resolved. */
+typedef struct InquorateRef
+{
+	TupleDesc	tupdesc;
+	DeadlineRef *deadlines;
+} InquorateRef;
+
+/* The recorded value of a ground (-1: not recorded, or not a ground cpconf knows). */
+static int
+ground_fact(FunctionCallInfo fcinfo, const char *ground)
+{
+	int			i = cpconf_name_index(proceed_grounds, lengthof(proceed_grounds), ground, -1);
+
+	if (i < 0 || PG_ARGISNULL(2 + i))
+		return -1;
+	return PG_GETARG_BOOL(2 + i) ? 1 : 0;
+}
+
+static void
+append_list(StringInfo buf, const char *sep, const char *prefix, const char **items, int n)
+{
+	for (int i = 0; i < n; i++)
+		appendStringInfo(buf, "%s%s%s", buf->len ? sep : "", prefix, items[i]);
+}
+
+static Datum
+text_array(const char **items, int n)
+{
+	Datum	   *d = palloc((n + 1) * sizeof(Datum));
+
+	for (int i = 0; i < n; i++)
+		d[i] = CStringGetTextDatum(items[i]);
+	return PointerGetDatum(construct_array(d, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/*
+ * inquorate_conference(conference, profile, sufficient_information,
+ * delay_harmful, no_contact_with_3_agencies, social_care_and_one_agency,
+ * local_difficulties) -> (may_proceed, reason, must_follow, new_date_due):
+ * whether the chair may hold an inquorate conference, NULL when it turns
+ * on a ground not recorded; what must follow; when one not held is due
+ * again (T-INQUORATE of the profile named).
+ */
+Datum
+cpconf_inquorate_conference(PG_FUNCTION_ARGS)
+{
+	ConferenceCache *c = conference_cache();
+	InquorateRef *ref = (InquorateRef *) fcinfo->flinfo->fn_extra;
+	text	   *profile_arg = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	const ConferenceRule *r;
+	const char *rule_profile;
+	const char **missing,
+			  **unknown;
+	int			nmissing = 0,
+				nunknown = 0,
+				p;
+	bool		any_ok,
+				any_unknown = false;
+	int			may_proceed;	/* -1: not known */
+	StringInfoData reason;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, true, true};
+	DateADT		conference;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the conference date is needed"),
+				 errdetail("It picks the rules in force (Q-PROCEED) and the new date (T-INQUORATE)."),
+				 errhint("Pass conference.")));
+	if (ref == NULL)
+	{
+		ref = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(InquorateRef));
+		ref->tupdesc = cpconf_blessed_result_type(fcinfo);
+		ref->deadlines = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
+		fcinfo->flinfo->fn_extra = ref;
+	}
+	conference = PG_GETARG_DATEADT(0);
+	r = conference_rule_on(c, profile_arg, conference, "conference", &p);
+	rule_profile = conference_rule_profile(c, r);
+	if (!r->proceed_rule)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("profile \"%s\" has no rule for holding an inquorate conference", rule_profile),
+				 errdetail("Rule Q-PROCEED is stated by staffordshire, derby, derbyshire and darlington; this profile's procedure leaves it to the chair."),
+				 errhint("Use a profile that states it, or add conference rules with proceed_requires for your own profile.")));
+
+	missing = palloc((r->nproceed_requires + 1) * sizeof(char *));
+	unknown = palloc((r->nproceed_requires + 2) * sizeof(char *));
+	for (int i = 0; i < r->nproceed_requires; i++)
+	{
+		int			fact = ground_fact(fcinfo, r->proceed_requires[i]);
+
+		if (fact < 0)
+			unknown[nunknown++] = r->proceed_requires[i];
+		else if (fact == 0)
+			missing[nmissing++] = r->proceed_requires[i];
+	}
+	any_ok = r->nproceed_any_of == 0;
+	for (int i = 0; i < r->nproceed_any_of; i++)
+	{
+		int			fact = ground_fact(fcinfo, r->proceed_any_of[i]);
+
+		any_ok |= fact == 1;
+		any_unknown |= fact < 0;
+	}
+
+	initStringInfo(&reason);
+	if (nmissing > 0 || (!any_ok && !any_unknown))
+	{
+		may_proceed = 0;
+		appendStringInfoString(&reason, "the conference is not held: ");
+		if (nmissing > 0)
+		{
+			StringInfoData list;
+
+			initStringInfo(&list);
+			append_list(&list, ", ", "not ", missing, nmissing);
+			appendStringInfoString(&reason, list.data);
+		}
+		else
+		{
+			StringInfoData list;
+
+			initStringInfo(&list);
+			append_list(&list, ", ", "", r->proceed_any_of, r->nproceed_any_of);
+			appendStringInfo(&reason, "none of %s", list.data);
+		}
+	}
+	else if (nunknown > 0 || !any_ok)
+	{
+		StringInfoData list;
+
+		may_proceed = -1;
+		initStringInfo(&list);
+		append_list(&list, ", ", "", unknown, nunknown);
+		if (!any_ok)
+		{
+			StringInfoData any;
+
+			initStringInfo(&any);
+			append_list(&any, ", ", "", r->proceed_any_of, r->nproceed_any_of);
+			appendStringInfo(&list, "%sone of %s", list.len ? ", " : "", any.data);
+		}
+		appendStringInfo(&reason, "not recorded: %s", list.data);
+	}
+	else
+	{
+		StringInfoData list;
+
+		may_proceed = 1;
+		initStringInfo(&list);
+		append_list(&list, ", ", "", r->proceed_requires, r->nproceed_requires);
+		appendStringInfo(&reason, "the chair may hold it: %s", list.data);
+	}
+	appendStringInfo(&reason, " (rule Q-PROCEED, profile %s)", rule_profile);
+
+	nulls[0] = may_proceed < 0;
+	values[0] = BoolGetDatum(may_proceed == 1);
+	values[1] = CStringGetTextDatum(reason.data);
+	if (may_proceed == 1)
+	{
+		const char **follow = palloc((r->nproceed_then + 2) * sizeof(char *));
+		int			n = 0;
+
+		for (int i = 0; i < r->nproceed_then; i++)
+			follow[n++] = r->proceed_then[i];
+		if (!PG_ARGISNULL(6) && PG_GETARG_BOOL(6))
+			follow[n++] = "report_local_difficulties";
+		nulls[2] = false;
+		values[2] = text_array(follow, n);
+	}
+	else if (may_proceed == 0)
+	{
+		DateADT		due;
+
+		nulls[2] = r->cancel_then_null;
+		values[2] = nulls[2] ? (Datum) 0 : text_array(r->cancel_then, r->ncancel_then);
+		/* the profile named: a council's own T-INQUORATE counts */
+		if (timescale_deadline(ref->deadlines, "T-INQUORATE", c->profiles.names[p], conference,
+							   conference, true, &due))
+		{
+			nulls[3] = false;
+			values[3] = DateADTGetDatum(due);
+		}
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(ref->tupdesc, values, nulls)));
 }

@@ -7,7 +7,7 @@
 #define CPCONF_CONFERENCE_H
 
 #include "labels.h"
-#include "profiles.h"
+#include "timescales.h"
 
 /* How a profile counts a quorum (rule Q-MIN) and decides (D-DECIDE). */
 typedef enum Qualifies
@@ -42,6 +42,16 @@ typedef struct ConferenceRule
 	MultipleCategories multiple_categories;	/* D-CATEGORY */
 	bool		emotional_second_needs_concern;	/* D-CATEGORY */
 	bool		interim_lead_manager;	/* D-LEAD */
+	bool		proceed_rule;	/* Q-PROCEED stated (proceed_requires not NULL) */
+	int			nproceed_requires;
+	const char **proceed_requires;
+	int			nproceed_any_of;
+	const char **proceed_any_of;
+	int			nproceed_then;
+	const char **proceed_then;
+	bool		cancel_then_null;
+	int			ncancel_then;
+	const char **cancel_then;	/* Q-CANCEL */
 	const char *source;
 } ConferenceRule;
 

@@ -495,3 +495,25 @@ UPDATE cpconf.discontinuation_rule t SET source = v.source, child_in_need_plan =
 ) AS v (profile, effective_from, source, child_in_need_plan)
  WHERE t.shipped AND t.profile = v.profile AND t.effective_from = v.effective_from::date;
 ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
+
+/* The other functions a trigger or a report calls per row, in C too. */
+CREATE OR REPLACE FUNCTION cpconf.prebirth_conference_due(expected_delivery date DEFAULT NULL,
+                                               gestation_weeks integer DEFAULT NULL,
+                                               gestation_on date DEFAULT NULL,
+                                               profile text DEFAULT NULL, as_of date DEFAULT NULL,
+                                               OUT not_before date, OUT due date)
+RETURNS record
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_prebirth_conference_due';
+
+CREATE OR REPLACE FUNCTION cpconf.inquorate_conference(conference date, profile text DEFAULT NULL,
+                                            sufficient_information boolean DEFAULT NULL,
+                                            delay_harmful boolean DEFAULT NULL,
+                                            no_contact_with_3_agencies boolean DEFAULT NULL,
+                                            social_care_and_one_agency boolean DEFAULT NULL,
+                                            local_difficulties boolean DEFAULT NULL,
+                                            OUT may_proceed boolean, OUT reason text,
+                                            OUT must_follow text[], OUT new_date_due date)
+RETURNS record
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_inquorate_conference';

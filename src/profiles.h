@@ -37,6 +37,16 @@ extern const char *profiles_calendar(const ProfileSet *set, int p);
 	for ((p) = (start), (steps) = 0; (p) >= 0; (p) = profiles_parent((set), (p), ++(steps)))
 
 /*
+ * Is a row of an effective-dated rule table in force on day?  to is
+ * exclusive; DATEVAL_NOEND when open.
+ */
+static inline bool
+cpconf_in_force(DateADT from, DateADT to, DateADT day)
+{
+	return from <= day && (DATE_IS_NOEND(to) || day < to);
+}
+
+/*
  * The head of a cached row of an effective-dated rule table (cpconf.timescale,
  * cpconf.conference_rule, cpconf.discontinuation_rule): each layer's row
  * struct starts with one, so that one resolver serves them all.

@@ -600,3 +600,80 @@ cpconf_timescales(PG_FUNCTION_ARGS)
 	}
 	return (Datum) 0;
 }
+
+/* ---- prebirth_conference_due() (T-PREBIRTH, T-PREBIRTH-OPENS) ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_prebirth_conference_due);
+
+typedef struct PrebirthRef
+{
+	TupleDesc	tupdesc;
+	DeadlineRef *deadlines;
+} PrebirthRef;
+
+/*
+ * prebirth_conference_due(expected_delivery, gestation_weeks, gestation_on,
+ * profile, as_of) -> (not_before, due): from the expected date of delivery,
+ * or from the completed weeks of pregnancy on a day (40 weeks: delivery).
+ * Both NULL when neither is given.
+ */
+Datum
+cpconf_prebirth_conference_due(PG_FUNCTION_ARGS)
+{
+	PrebirthRef *ref = (PrebirthRef *) fcinfo->flinfo->fn_extra;
+	char	   *profile = PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3));
+	Datum		values[2] = {0, 0};
+	bool		nulls[2] = {true, true};
+	DateADT		edd = 0,
+				as_of,
+				due;
+	bool		have_edd = !PG_ARGISNULL(0);
+
+	if (ref == NULL)
+	{
+		ref = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PrebirthRef));
+		ref->tupdesc = cpconf_blessed_result_type(fcinfo);
+		ref->deadlines = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
+		fcinfo->flinfo->fn_extra = ref;
+	}
+	if (have_edd)
+		edd = PG_GETARG_DATEADT(0);
+	if (!have_edd && !PG_ARGISNULL(1) && !PG_ARGISNULL(2))
+	{
+		int32		weeks = PG_GETARG_INT32(1);
+		DateADT		on = PG_GETARG_DATEADT(2);
+
+		if (weeks < 0 || weeks > 45)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("gestation of %d weeks is not a pregnancy", weeks),
+					 errdetail("Rule T-PREBIRTH counts from the expected date of delivery, at 40 weeks of pregnancy."),
+					 errhint("Give the completed weeks of pregnancy on gestation_on, from 0 to 45.")));
+		edd = DATE_NOT_FINITE(on) ? on : on + 7 * (40 - weeks);
+		if (!DATE_NOT_FINITE(edd) && !IS_VALID_DATE(edd))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("date out of range")));
+		have_edd = true;
+	}
+	else if (have_edd && (!PG_ARGISNULL(1) || !PG_ARGISNULL(2)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("give either the expected date of delivery or the gestation, not both"),
+				 errdetail("Rule T-PREBIRTH counts from one expected date of delivery."),
+				 errhint("Pass expected_delivery, or gestation_weeks with gestation_on.")));
+
+	if (have_edd)
+	{
+		as_of = PG_ARGISNULL(4) ? edd : PG_GETARG_DATEADT(4);
+		timescale_deadline(ref->deadlines, "T-PREBIRTH", profile, edd, as_of, false, &due);
+		nulls[1] = false;
+		values[1] = DateADTGetDatum(due);
+		if (timescale_deadline(ref->deadlines, "T-PREBIRTH-OPENS", profile, edd, as_of, true, &due))
+		{
+			nulls[0] = false;
+			values[0] = DateADTGetDatum(due);
+		}
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(ref->tupdesc, values, nulls)));
+}

@@ -349,76 +349,8 @@ CREATE FUNCTION cpconf.inquorate_conference(conference date, profile text DEFAUL
                                             OUT may_proceed boolean, OUT reason text,
                                             OUT must_follow text[], OUT new_date_due date)
 RETURNS record
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    r cpconf.conference_rule;
-    facts jsonb;
-    missing text[] := '{}';
-    unknown text[] := '{}';
-    g text;
-    any_ok boolean := false;
-    any_unknown boolean := false;
-BEGIN
-    IF conference IS NULL THEN
-        RAISE EXCEPTION 'the conference date is needed'
-            USING ERRCODE = 'null_value_not_allowed',
-                  DETAIL = 'It picks the rules in force (Q-PROCEED) and the new date (T-INQUORATE).',
-                  HINT = 'Pass conference.';
-    END IF;
-    r := cpconf.conference_rules(profile, conference);
-    IF r.proceed_requires IS NULL THEN
-        RAISE EXCEPTION 'profile "%" has no rule for holding an inquorate conference', r.profile
-            USING ERRCODE = 'undefined_object',
-                  DETAIL = 'Rule Q-PROCEED is stated by staffordshire, derby, derbyshire and darlington; this profile''s procedure leaves it to the chair.',
-                  HINT = 'Use a profile that states it, or add conference rules with proceed_requires for your own profile.';
-    END IF;
-    facts := jsonb_build_object('sufficient_information', sufficient_information, 'delay_harmful', delay_harmful,
-                                'no_contact_with_3_agencies', no_contact_with_3_agencies,
-                                'social_care_and_one_agency', social_care_and_one_agency,
-                                'local_difficulties', local_difficulties);
-    FOREACH g IN ARRAY r.proceed_requires LOOP
-        IF facts ->> g IS NULL THEN unknown := unknown || g;
-        ELSIF NOT (facts ->> g)::boolean THEN missing := missing || g;
-        END IF;
-    END LOOP;
-    IF cardinality(r.proceed_any_of) > 0 THEN
-        FOREACH g IN ARRAY r.proceed_any_of LOOP
-            any_ok := any_ok OR coalesce((facts ->> g)::boolean, false);
-            any_unknown := any_unknown OR facts ->> g IS NULL;
-        END LOOP;
-    ELSE
-        any_ok := true;
-    END IF;
-
-    IF cardinality(missing) > 0 OR (NOT any_ok AND NOT any_unknown) THEN
-        may_proceed := false;
-        reason := format('the conference is not held: %s (rule Q-PROCEED, profile %s)',
-                         CASE WHEN cardinality(missing) > 0 THEN 'not ' || array_to_string(missing, ', not ')
-                              ELSE 'none of ' || array_to_string(r.proceed_any_of, ', ') END, r.profile);
-    ELSIF cardinality(unknown) > 0 OR NOT any_ok THEN
-        may_proceed := NULL;
-        reason := format('not recorded: %s (rule Q-PROCEED, profile %s)',
-                         array_to_string(unknown || CASE WHEN any_ok THEN '{}'::text[]
-                                                        ELSE ARRAY['one of ' || array_to_string(r.proceed_any_of, ', ')] END, ', '),
-                         r.profile);
-    ELSE
-        may_proceed := true;
-        reason := format('the chair may hold it: %s (rule Q-PROCEED, profile %s)',
-                         array_to_string(r.proceed_requires, ', '), r.profile);
-    END IF;
-
-    IF may_proceed THEN
-        must_follow := r.proceed_then || CASE WHEN local_difficulties THEN ARRAY['report_local_difficulties'] ELSE '{}'::text[] END;
-    ELSIF may_proceed IS NOT NULL THEN
-        must_follow := r.cancel_then;
-        IF EXISTS (SELECT FROM cpconf.timescales(r.profile, conference) t WHERE t.rule = 'T-INQUORATE') THEN
-            new_date_due := cpconf.deadline('T-INQUORATE', conference, r.profile);
-        END IF;
-    END IF;
-END
-$$;
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_inquorate_conference';
 COMMENT ON FUNCTION cpconf.inquorate_conference(date, text, boolean, boolean, boolean, boolean, boolean) IS
     'Whether the chair may hold an inquorate conference under the profile (Q-PROCEED) given the recorded grounds (NULL: not recorded, may_proceed NULL when it turns on one), what must follow (Q-PROCEED, Q-CANCEL), and when a conference not held must be reconvened (T-INQUORATE).';
 

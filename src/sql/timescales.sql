@@ -315,35 +315,8 @@ CREATE FUNCTION cpconf.prebirth_conference_due(expected_delivery date DEFAULT NU
                                                profile text DEFAULT NULL, as_of date DEFAULT NULL,
                                                OUT not_before date, OUT due date)
 RETURNS record
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    edd date := expected_delivery;
-BEGIN
-    IF edd IS NULL AND gestation_weeks IS NOT NULL AND gestation_on IS NOT NULL THEN
-        IF gestation_weeks NOT BETWEEN 0 AND 45 THEN
-            RAISE EXCEPTION 'gestation of % weeks is not a pregnancy', gestation_weeks
-                USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = 'Rule T-PREBIRTH counts from the expected date of delivery, at 40 weeks of pregnancy.',
-                      HINT = 'Give the completed weeks of pregnancy on gestation_on, from 0 to 45.';
-        END IF;
-        edd := gestation_on + 7 * (40 - gestation_weeks);
-    ELSIF edd IS NOT NULL AND (gestation_weeks IS NOT NULL OR gestation_on IS NOT NULL) THEN
-        RAISE EXCEPTION 'give either the expected date of delivery or the gestation, not both'
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'Rule T-PREBIRTH counts from one expected date of delivery.',
-                  HINT = 'Pass expected_delivery, or gestation_weeks with gestation_on.';
-    END IF;
-    IF edd IS NULL THEN
-        RETURN;
-    END IF;
-    due := cpconf.deadline('T-PREBIRTH', edd, profile, coalesce(as_of, edd));
-    IF EXISTS (SELECT FROM cpconf.timescales(profile, coalesce(as_of, edd)) t WHERE t.rule = 'T-PREBIRTH-OPENS') THEN
-        not_before := cpconf.deadline('T-PREBIRTH-OPENS', edd, profile, coalesce(as_of, edd));
-    END IF;
-END
-$$;
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_prebirth_conference_due';
 
 COMMENT ON FUNCTION cpconf.prebirth_conference_due(date, integer, date, text, date) IS
     'When a pre-birth initial conference is due (T-PREBIRTH), from the expected date of delivery or from the weeks of pregnancy on a day (40 weeks = delivery); not_before where the profile opens a window (T-PREBIRTH-OPENS, staffordshire: 30 weeks). NULL when neither is given.';
