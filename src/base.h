@@ -6,9 +6,9 @@
  *
  * Layers, bottom up (doc/hacking.md): base < profiles; base < bank holidays
  * < calendar; profiles, calendar < timescales; base < labels; labels,
- * profiles < conference < quoracy; timescales, conference < plan.  Each
- * header includes only the headers below it, so calls go only downward;
- * module.c, the entry point, includes base.h alone.
+ * timescales < conference (conference.c and quoracy.c); conference < plan.
+ * Each header includes only the headers below it, so calls go only
+ * downward; module.c, the entry point, includes base.h alone.
  */
 #ifndef CPCONF_BASE_H
 #define CPCONF_BASE_H
