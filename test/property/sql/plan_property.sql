@@ -1,14 +1,15 @@
 -- plan_property: the per-row checks that 0.5 ported to C, against their
 -- PL/pgSQL and SQL originals of 0.4 as the slow reference, on 20,000
 -- random cases per function: check_discontinuation, check_plan_start,
--- check_categories, after_discontinuation, first_review_due and
--- review_before_18.
+-- check_categories, after_discontinuation, first_review_due,
+-- review_before_18, inquorate_conference and prebirth_conference_due.
 --
 -- The originals are copied from git (b0e3e29: src/cpconf--0.1--0.2.sql,
 -- 0.2--0.3, 0.3--0.4) into schema ref, unchanged but for that schema in
 -- their own names (so ref.check_plan_start calls ref.first_review_due),
 -- one error detail that cited a file outside the repository, and the
--- profile after_discontinuation counts under (below);
+-- profile after_discontinuation and inquorate_conference count under
+-- (below);
 -- they call cpconf's current rule resolvers, timescales() and deadline().
 -- They return (rule, problem, remedy), the C checks two more columns:
 -- those are compared apart, expecting severity not_recorded exactly where
@@ -17,15 +18,20 @@
 -- is compared by SQLSTATE and message (one error's detail changed in 0.5),
 -- but for a day that is infinite or out of range (22008), which 0.5 reports
 -- under the argument's own name.  The counts of errors and findings below
--- are the reference's.  One change of 0.5 is made to the reference too:
+-- are the reference's.  Two changes of 0.5 are made to the reference too:
 -- after_discontinuation counts T-CIN-AFTER-* under the profile named, not
--- under the one whose discontinuation rules it inherits.
+-- under the one whose discontinuation rules it inherits; and
+-- inquorate_conference counts T-INQUORATE (new_date_due) under the profile
+-- named, not under the one whose conference rules (Q-PROCEED) applied.
+-- 0.5 reports an infinite conference date as "conference is infinite",
+-- where 0.4 said as_of: the same 22008 as above.
 --
 -- Inputs: every ground, forum and shipped profile, a council profile with
 -- rows of its own for part of the period and one inheriting from it, NULL
 -- and unknown forums and profiles, NULL, true and false for every fact,
 -- dates around the rules' boundaries, and now and then a NULL, infinite,
--- mistyped or contradictory date.
+-- mistyped or contradictory date; for a pre-birth conference, gestations
+-- of -1 to 46 weeks, and an expected date of delivery with a gestation.
 SET client_min_messages = warning;
 SET DateStyle = ISO, YMD;
 SET TimeZone = 'UTC';
@@ -36,9 +42,16 @@ CREATE EXTENSION cpconf;
 -- profile has: a ground list without reached_18 and left_uk, an interim
 -- lead manager with X-FIRST-REVIEW exceptional, several categories allowed
 -- or never but emotional abuse only on substantial concern, nobody to
--- notify, a council T-CIN-AFTER rule.  The last row of each table is
--- open-ended, so a NULL as_of (today) finds the same row on any day after
--- 2026-03-01.
+-- notify, a council T-CIN-AFTER rule; for an inquorate conference, one
+-- required ground and two of which one must hold, then none required and
+-- a choice of two, NULL for what follows a conference held, then for one
+-- not held, and a council T-INQUORATE from 2024-06-01, so that from
+-- 2024-09-01 (derby's rules) to 2025 (the council's) derby's Q-PROCEED
+-- applies to the council with the council's T-INQUORATE (derby states
+-- none); a council T-PREBIRTH for a year and a window opening
+-- (T-PREBIRTH-OPENS) that derby does not have.  The last row of each
+-- table is open-ended, so a NULL as_of (today) finds the same row on any
+-- day after 2026-03-01.
 INSERT INTO cpconf.profile (name, parent, calendar, description) VALUES
     ('prop-council', 'derby', NULL, 'council profile with rows of its own'),
     ('prop-child', 'prop-council', NULL, 'inherits every rule');
@@ -53,17 +66,25 @@ INSERT INTO cpconf.discontinuation_rule (profile, effective_from, effective_to, 
      '{}', false, false, true, 'refuse', 'listed_or_unsubstantiated', '{reached_18}', false,
      '{}', '{the receiving council,the court}', false, 'a council child in need plan', 'test');
 INSERT INTO cpconf.conference_rule (profile, effective_from, effective_to, quorum_social_care, quorum_agencies,
-        quorum_qualifies, health_services_separately, gp_report_over_age, decision, multiple_categories,
-        emotional_second_needs_concern, interim_lead_manager, source) VALUES
-    ('prop-council', '2025-01-01', '2026-01-01', true, 3, 'direct_contact', false, NULL, 'chair', 'allowed', true, true, 'test'),
-    ('prop-council', '2026-01-01', NULL, true, 3, 'direct_contact', false, NULL, 'chair', 'never', true, false, 'test');
+        quorum_qualifies, health_services_separately, gp_report_over_age, proceed_requires, proceed_any_of,
+        proceed_then, cancel_then, decision, multiple_categories, emotional_second_needs_concern,
+        interim_lead_manager, source) VALUES
+    ('prop-council', '2025-01-01', '2026-01-01', true, 3, 'direct_contact', false, NULL,
+     '{delay_harmful}', '{local_difficulties,social_care_and_one_agency}', NULL, '{new_date,reconvene}',
+     'chair', 'allowed', true, true, 'test'),
+    ('prop-council', '2026-01-01', NULL, true, 3, 'direct_contact', false, NULL,
+     '{}', '{no_contact_with_3_agencies,sufficient_information}', '{early_review,consider_early_review}', NULL,
+     'chair', 'never', true, false, 'test');
 INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, effective_to, source) VALUES
     ('prop-council', 'T-18', 'review before the birthday', '18th birthday', 14, 'calendar_days', 'at_least_before', '2025-01-01', '2026-07-01', 'test'),
     ('prop-council', 'T-RCPC1', 'first review', 'initial conference', 10, 'weeks', 'within_after', '2025-01-01', '2025-09-01', 'test'),
     ('prop-council', 'T-RCPC1-BIRTH', 'first review after birth', 'birth', 6, 'weeks', 'within_after', '2025-06-01', NULL, 'test'),
     ('prop-council', 'T-CG1', 'first core group', 'initial conference', 5, 'working_days', 'within_after', '2026-01-01', NULL, 'test'),
     ('prop-council', 'T-CIN-AFTER-A1', 'council check-in', 'discontinuation', 4, 'working_days', 'within_after', '2025-01-01', NULL, 'test'),
-    ('prop-council', 'T-CIN-AFTER-REVIEWN', 'next review', 'previous review', 2, 'months', 'within_after', '2025-01-01', '2026-09-01', 'test');
+    ('prop-council', 'T-CIN-AFTER-REVIEWN', 'next review', 'previous review', 2, 'months', 'within_after', '2025-01-01', '2026-09-01', 'test'),
+    ('prop-council', 'T-INQUORATE', 'a new date', 'the inquorate conference', 10, 'working_days', 'within_after', '2024-06-01', '2027-01-01', 'test'),
+    ('prop-council', 'T-PREBIRTH', 'pre-birth conference', 'expected date of delivery', 10, 'weeks', 'at_least_before', '2025-03-01', '2026-03-01', 'test'),
+    ('prop-council', 'T-PREBIRTH-OPENS', 'pre-birth conference at the earliest', 'expected date of delivery', 15, 'weeks', 'at_least_before', '2025-06-01', NULL, 'test');
 
 -- The originals, as cpconf 0.4 shipped them (src/cpconf--0.1--0.2.sql,
 -- 0.2--0.3 and 0.3--0.4 at b0e3e29).
@@ -544,6 +565,124 @@ BEGIN
 END
 $$;
 
+CREATE FUNCTION ref.inquorate_conference(conference date, profile text DEFAULT NULL,
+                                            sufficient_information boolean DEFAULT NULL,
+                                            delay_harmful boolean DEFAULT NULL,
+                                            no_contact_with_3_agencies boolean DEFAULT NULL,
+                                            social_care_and_one_agency boolean DEFAULT NULL,
+                                            local_difficulties boolean DEFAULT NULL,
+                                            OUT may_proceed boolean, OUT reason text,
+                                            OUT must_follow text[], OUT new_date_due date)
+RETURNS record
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r cpconf.conference_rule;
+    facts jsonb;
+    missing text[] := '{}';
+    unknown text[] := '{}';
+    g text;
+    any_ok boolean := false;
+    any_unknown boolean := false;
+    named text := coalesce(inquorate_conference.profile, current_setting('cpconf.profile'));  -- 0.5
+BEGIN
+    IF conference IS NULL THEN
+        RAISE EXCEPTION 'the conference date is needed'
+            USING ERRCODE = 'null_value_not_allowed',
+                  DETAIL = 'It picks the rules in force (Q-PROCEED) and the new date (T-INQUORATE).',
+                  HINT = 'Pass conference.';
+    END IF;
+    r := cpconf.conference_rules(profile, conference);
+    IF r.proceed_requires IS NULL THEN
+        RAISE EXCEPTION 'profile "%" has no rule for holding an inquorate conference', r.profile
+            USING ERRCODE = 'undefined_object',
+                  DETAIL = 'Rule Q-PROCEED is stated by staffordshire, derby, derbyshire and darlington; this profile''s procedure leaves it to the chair.',
+                  HINT = 'Use a profile that states it, or add conference rules with proceed_requires for your own profile.';
+    END IF;
+    facts := jsonb_build_object('sufficient_information', sufficient_information, 'delay_harmful', delay_harmful,
+                                'no_contact_with_3_agencies', no_contact_with_3_agencies,
+                                'social_care_and_one_agency', social_care_and_one_agency,
+                                'local_difficulties', local_difficulties);
+    FOREACH g IN ARRAY r.proceed_requires LOOP
+        IF facts ->> g IS NULL THEN unknown := unknown || g;
+        ELSIF NOT (facts ->> g)::boolean THEN missing := missing || g;
+        END IF;
+    END LOOP;
+    IF cardinality(r.proceed_any_of) > 0 THEN
+        FOREACH g IN ARRAY r.proceed_any_of LOOP
+            any_ok := any_ok OR coalesce((facts ->> g)::boolean, false);
+            any_unknown := any_unknown OR facts ->> g IS NULL;
+        END LOOP;
+    ELSE
+        any_ok := true;
+    END IF;
+
+    IF cardinality(missing) > 0 OR (NOT any_ok AND NOT any_unknown) THEN
+        may_proceed := false;
+        reason := format('the conference is not held: %s (rule Q-PROCEED, profile %s)',
+                         CASE WHEN cardinality(missing) > 0 THEN 'not ' || array_to_string(missing, ', not ')
+                              ELSE 'none of ' || array_to_string(r.proceed_any_of, ', ') END, r.profile);
+    ELSIF cardinality(unknown) > 0 OR NOT any_ok THEN
+        may_proceed := NULL;
+        reason := format('not recorded: %s (rule Q-PROCEED, profile %s)',
+                         array_to_string(unknown || CASE WHEN any_ok THEN '{}'::text[]
+                                                        ELSE ARRAY['one of ' || array_to_string(r.proceed_any_of, ', ')] END, ', '),
+                         r.profile);
+    ELSE
+        may_proceed := true;
+        reason := format('the chair may hold it: %s (rule Q-PROCEED, profile %s)',
+                         array_to_string(r.proceed_requires, ', '), r.profile);
+    END IF;
+
+    IF may_proceed THEN
+        must_follow := r.proceed_then || CASE WHEN local_difficulties THEN ARRAY['report_local_difficulties'] ELSE '{}'::text[] END;
+    ELSIF may_proceed IS NOT NULL THEN
+        must_follow := r.cancel_then;
+        -- 0.5: the profile named, where 0.4 had r.profile (whose Q-PROCEED applied)
+        IF EXISTS (SELECT FROM cpconf.timescales(named, conference) t WHERE t.rule = 'T-INQUORATE') THEN
+            new_date_due := cpconf.deadline('T-INQUORATE', conference, named);
+        END IF;
+    END IF;
+END
+$$;
+
+CREATE FUNCTION ref.prebirth_conference_due(expected_delivery date DEFAULT NULL,
+                                               gestation_weeks integer DEFAULT NULL,
+                                               gestation_on date DEFAULT NULL,
+                                               profile text DEFAULT NULL, as_of date DEFAULT NULL,
+                                               OUT not_before date, OUT due date)
+RETURNS record
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    edd date := expected_delivery;
+BEGIN
+    IF edd IS NULL AND gestation_weeks IS NOT NULL AND gestation_on IS NOT NULL THEN
+        IF gestation_weeks NOT BETWEEN 0 AND 45 THEN
+            RAISE EXCEPTION 'gestation of % weeks is not a pregnancy', gestation_weeks
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = 'Rule T-PREBIRTH counts from the expected date of delivery, at 40 weeks of pregnancy.',
+                      HINT = 'Give the completed weeks of pregnancy on gestation_on, from 0 to 45.';
+        END IF;
+        edd := gestation_on + 7 * (40 - gestation_weeks);
+    ELSIF edd IS NOT NULL AND (gestation_weeks IS NOT NULL OR gestation_on IS NOT NULL) THEN
+        RAISE EXCEPTION 'give either the expected date of delivery or the gestation, not both'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Rule T-PREBIRTH counts from one expected date of delivery.',
+                  HINT = 'Pass expected_delivery, or gestation_weeks with gestation_on.';
+    END IF;
+    IF edd IS NULL THEN
+        RETURN;
+    END IF;
+    due := cpconf.deadline('T-PREBIRTH', edd, profile, coalesce(as_of, edd));
+    IF EXISTS (SELECT FROM cpconf.timescales(profile, coalesce(as_of, edd)) t WHERE t.rule = 'T-PREBIRTH-OPENS') THEN
+        not_before := cpconf.deadline('T-PREBIRTH-OPENS', edd, profile, coalesce(as_of, edd));
+    END IF;
+END
+$$;
+
 -- Random inputs.  pick() chooses an element (repeat one to weight it),
 -- day() a day in a range, near() one lo to hi days from d, a share of
 -- them (edge) on the day before, of or after d.
@@ -668,6 +807,30 @@ SELECT i, ref.typo(CASE WHEN random() < 0.02 THEN NULL
                         ELSE ref.day('1998-01-01', '2011-12-31') END) AS date_of_birth,
        ref.some_profile() AS profile
   FROM generate_series(1, 20000) i;
+
+-- Inquorate conferences: NULL, true or false for every ground; the day
+-- now and then mistyped, so that no rules or no working days apply.
+CREATE TABLE inq_case AS
+SELECT i, ref.typo(ref.some_day()) AS conference, ref.some_profile() AS profile,
+       ref.tri() AS sufficient_information, ref.tri() AS delay_harmful, ref.tri() AS no_contact_with_3_agencies,
+       ref.tri() AS social_care_and_one_agency, ref.tri() AS local_difficulties
+  FROM generate_series(1, 20000) i;
+
+-- Pre-birth conferences: the expected date of delivery, or the gestation
+-- (-1 to 46 weeks, either half of it NULL now and then) on a day, or both
+-- (an error), or neither; the day of the gestation now and then infinite
+-- or at the ends of PostgreSQL's dates; the rules as on the expected
+-- delivery (NULL as_of) or on another day.
+CREATE TABLE pre_case AS
+SELECT i, CASE WHEN given IN ('delivery', 'both') THEN ref.typo(ref.some_day()) END AS expected_delivery,
+       CASE WHEN given IN ('gestation', 'both') AND random() >= 0.05 THEN floor(random() * 48)::int - 1 END AS gestation_weeks,
+       CASE WHEN given NOT IN ('gestation', 'both') OR random() < 0.05 THEN NULL
+            WHEN random() < 0.01 THEN ref.pick(ARRAY['5874897-12-31', '4714-11-24 BC']::date[])
+            ELSE ref.typo(ref.some_day()) END AS gestation_on,
+       ref.some_profile() AS profile,
+       CASE WHEN random() < 0.5 THEN NULL ELSE ref.some_day() END AS as_of
+  FROM (SELECT i, ref.pick(ARRAY['delivery', 'delivery', 'gestation', 'gestation', 'both', 'neither']) AS given
+          FROM generate_series(1, 20000) i) s;
 
 -- Each call's outcome: its error (SQLSTATE and message), or its rows in
 -- the order returned; the reference's with the severity and profile
@@ -827,6 +990,53 @@ BEGIN
 END
 $$;
 
+-- The functions of several OUT values: one row per value (rule its name,
+-- problem the value as text), so that any value that differs is a
+-- mismatch.
+CREATE FUNCTION ref.inq(c inq_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    o record;
+BEGIN
+    BEGIN
+        IF reference THEN
+            SELECT * INTO o FROM ref.inquorate_conference(c.conference, c.profile, c.sufficient_information,
+                                     c.delay_harmful, c.no_contact_with_3_agencies, c.social_care_and_one_agency,
+                                     c.local_difficulties);
+        ELSE
+            SELECT * INTO o FROM cpconf.inquorate_conference(c.conference, c.profile, c.sufficient_information,
+                                     c.delay_harmful, c.no_contact_with_3_agencies, c.social_care_and_one_agency,
+                                     c.local_difficulties);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
+    END;
+    RETURN ROW(NULL::text, ARRAY[ROW('may_proceed', o.may_proceed, NULL, NULL, NULL)::cpconf.finding,
+                                 ROW('reason', o.reason, NULL, NULL, NULL)::cpconf.finding,
+                                 ROW('must_follow', o.must_follow, NULL, NULL, NULL)::cpconf.finding,
+                                 ROW('new_date_due', o.new_date_due, NULL, NULL, NULL)::cpconf.finding]);
+END
+$$;
+
+CREATE FUNCTION ref.pre(c pre_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    o record;
+BEGIN
+    BEGIN
+        IF reference THEN
+            SELECT * INTO o FROM ref.prebirth_conference_due(c.expected_delivery, c.gestation_weeks, c.gestation_on,
+                                     c.profile, c.as_of);
+        ELSE
+            SELECT * INTO o FROM cpconf.prebirth_conference_due(c.expected_delivery, c.gestation_weeks, c.gestation_on,
+                                     c.profile, c.as_of);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
+    END;
+    RETURN ROW(NULL::text, ARRAY[ROW('not_before', o.not_before, NULL, NULL, NULL)::cpconf.finding,
+                                 ROW('due', o.due, NULL, NULL, NULL)::cpconf.finding]);
+END
+$$;
+
 -- A call's rows as a sorted multiset of (rule, problem, remedy), or of
 -- whole rows; the (rule, problem, remedy) in the order returned.
 CREATE FUNCTION ref.multiset(rows cpconf.finding[], whole boolean) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
@@ -869,16 +1079,23 @@ SELECT 'after_discontinuation', i, c::text, c.profile IS NULL, ref.after(c, fals
 UNION ALL
 SELECT 'first_review_due', i, c::text, c.profile IS NULL, ref.frd(c, false), ref.frd(c, true) FROM frd_case c
 UNION ALL
-SELECT 'review_before_18', i, c::text, c.profile IS NULL, ref.r18(c, false), ref.r18(c, true) FROM r18_case c;
+SELECT 'review_before_18', i, c::text, c.profile IS NULL, ref.r18(c, false), ref.r18(c, true) FROM r18_case c
+UNION ALL
+SELECT 'inquorate_conference', i, c::text, c.profile IS NULL, ref.inq(c, false), ref.inq(c, true) FROM inq_case c
+UNION ALL
+SELECT 'prebirth_conference_due', i, c::text, c.profile IS NULL, ref.pre(c, false), ref.pre(c, true) FROM pre_case c;
 CREATE TABLE result AS SELECT function, i, input, c, r, ref.compare(c, r) AS differs FROM call;
 
 -- Per function: cases; the reference's errors and empty answers (no
--- finding; for the functions of a date, NULL); the mismatches; and where
+-- finding; for the functions of a date, NULL; for prebirth_conference_due,
+-- both NULL); the mismatches; and where
 -- the rows match, those whose severity or profile differ (the checks), or
 -- whose order differs.
 SELECT function, count(*) AS cases,
        count(*) FILTER (WHERE (r).err IS NOT NULL) AS errors,
-       count(*) FILTER (WHERE (r).rows = '{}' OR (r).rows = ARRAY[ROW('due', NULL, NULL, NULL, NULL)::cpconf.finding]) AS empty,
+       count(*) FILTER (WHERE (r).rows = '{}' OR (r).rows = ARRAY[ROW('due', NULL, NULL, NULL, NULL)::cpconf.finding]
+                           OR (r).rows = ARRAY[ROW('not_before', NULL, NULL, NULL, NULL)::cpconf.finding,
+                                               ROW('due', NULL, NULL, NULL, NULL)::cpconf.finding]) AS empty,
        count(*) FILTER (WHERE differs = 'mismatch') AS mismatches,
        count(*) FILTER (WHERE differs = 'severity or profile') AS severity_or_profile_differ,
        count(*) FILTER (WHERE differs = 'order') AS order_differs
@@ -895,11 +1112,52 @@ SELECT function, input, coalesce((c).err, ref.multiset((c).rows, true)::text) AS
 -- not_recorded findings), the profiles whose rules applied, the errors.
 SELECT function, f.rule, count(DISTINCT i) AS cases, count(*) FILTER (WHERE f.severity = 'not_recorded') AS not_recorded
   FROM result, unnest((r).rows) f
- WHERE function NOT IN ('first_review_due', 'review_before_18')
+ WHERE function NOT IN ('first_review_due', 'review_before_18', 'inquorate_conference', 'prebirth_conference_due')
  GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT function, string_agg(DISTINCT f.profile, ', ' ORDER BY f.profile) AS profiles
   FROM result, unnest((r).rows) f
  WHERE function LIKE 'check\_%' GROUP BY 1 ORDER BY 1;
+-- The functions of several values: how often each is NULL, empty or set
+-- (may_proceed: each value; reason: which kind).
+SELECT function, f.rule AS output,
+       CASE WHEN f.problem IS NULL THEN 'NULL'
+            WHEN f.rule = 'may_proceed' OR f.problem = '{}' THEN f.problem
+            WHEN f.problem LIKE 'the conference is not held: none of %' THEN 'not held: none of'
+            WHEN f.problem LIKE 'the conference is not held: not %' THEN 'not held: not'
+            WHEN f.problem LIKE 'not recorded: %one of %' THEN 'not recorded: one of'
+            WHEN f.problem LIKE 'not recorded: %' THEN 'not recorded'
+            WHEN f.problem LIKE 'the chair may hold it:  (%' THEN 'may hold: none required'
+            WHEN f.problem LIKE 'the chair may hold it: %' THEN 'may hold'
+            WHEN f.problem LIKE '%report_local_difficulties%' THEN 'set, report_local_difficulties'
+            ELSE 'set' END AS value, count(*) AS cases
+  FROM result, unnest((r).rows) f
+ WHERE function IN ('inquorate_conference', 'prebirth_conference_due')
+ GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+-- prebirth_conference_due: how the expected delivery was given.
+SELECT CASE WHEN k.expected_delivery IS NULL AND k.gestation_weeks IS NOT NULL AND k.gestation_on IS NOT NULL THEN 'gestation'
+            WHEN k.expected_delivery IS NULL THEN 'neither'
+            WHEN k.gestation_weeks IS NULL AND k.gestation_on IS NULL THEN 'expected delivery'
+            ELSE 'both' END AS given,
+       count(*) AS cases, count(*) FILTER (WHERE (r).err IS NOT NULL) AS errors,
+       count(*) FILTER (WHERE EXISTS (SELECT FROM unnest((r).rows) f WHERE f.rule = 'due' AND f.problem IS NOT NULL)) AS due,
+       count(*) FILTER (WHERE EXISTS (SELECT FROM unnest((r).rows) f WHERE f.rule = 'not_before' AND f.problem IS NOT NULL))
+           AS not_before
+  FROM result JOIN pre_case k USING (i)
+ WHERE function = 'prebirth_conference_due'
+ GROUP BY 1 ORDER BY 1;
+-- inquorate_conference: the profile named (NULL: the setting), the one
+-- whose Q-PROCEED applied, and how often a new date is due (T-INQUORATE of
+-- the profile named; where the two differ, the change of 0.5).
+SELECT coalesce(k.profile, '(setting)') AS named,
+       substring((SELECT f.problem FROM unnest((r).rows) f WHERE f.rule = 'reason') FROM 'profile ([^)]*)\)$') AS applied,
+       count(*) AS cases,
+       count(*) FILTER (WHERE EXISTS (SELECT FROM unnest((r).rows) f WHERE f.rule = 'may_proceed' AND f.problem = 'false'))
+           AS not_held,
+       count(*) FILTER (WHERE EXISTS (SELECT FROM unnest((r).rows) f WHERE f.rule = 'new_date_due' AND f.problem IS NOT NULL))
+           AS new_date_due
+  FROM result JOIN inq_case k USING (i)
+ WHERE function = 'inquorate_conference' AND (r).err IS NULL
+ GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT function, string_agg(format('%s %s', code, n), ', ' ORDER BY code) AS errors_by_sqlstate
   FROM (SELECT function, left((r).err, 5) AS code, count(*) AS n FROM result WHERE (r).err IS NOT NULL GROUP BY 1, 2) e
  GROUP BY 1 ORDER BY 1;
@@ -917,6 +1175,6 @@ RESET cpconf.profile;
 DROP VIEW call;
 DROP TABLE result;
 DROP SCHEMA ref CASCADE;
-DROP TABLE disc_case, start_case, cat_case, after_case, frd_case, r18_case;
+DROP TABLE disc_case, start_case, cat_case, after_case, frd_case, r18_case, inq_case, pre_case;
 DROP EXTENSION cpconf;
 DROP SCHEMA cpconf;
