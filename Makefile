@@ -15,7 +15,7 @@ DATA = src/cpconf--0.1.sql src/cpconf--0.1--0.2.sql src/cpconf--0.2--0.3.sql src
 	src/cpconf--0.4--0.5.sql
 
 # pg_regress suites, in order: install and uninstall bracket the layers.
-REGRESS = install calendar calendar_data timescales conference discontinuation errors uninstall
+REGRESS = install calendar calendar_data timescales conference discontinuation errors reliability uninstall
 ISOLATION = calendar_cache
 ISOLATION_OPTS = --inputdir=test/isolation
 

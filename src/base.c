@@ -116,6 +116,7 @@ config_cache_refresh(ConfigCache *cc)
 	cc->generation++;
 	cc->valid = cc->invalidations == seen;
 	cc->for_statement = latest ? 0 : GetCurrentStatementStartTimestamp();
+	cc->user = GetUserId();
 }
 
 /*
@@ -342,16 +343,48 @@ cpconf_format_day(DateADT day)
 
 /* ---- result rows ---- */
 
+void
+cpconf_check_row_type(TupleDesc td, const RowShape *shape)
+{
+	bool		ok = td->natts == shape->natts;
+	int			live = 0;
+
+	for (int i = 0; i < td->natts; i++)
+		live += !TupleDescAttr(td, i)->attisdropped;
+	for (int i = 0; ok && i < shape->natts; i++)
+	{
+		Form_pg_attribute a = TupleDescAttr(td, i);
+
+		ok = !a->attisdropped &&
+			(OidIsValid(shape->types[i]) ? a->atttypid == shape->types[i]
+			 : a->attlen == 1 && a->attbyval);
+	}
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("type %s does not have the attributes cpconf gives it", shape->name),
+				 errdetail("cpconf builds and reads it with %d attributes of fixed types; "
+						   "after an ALTER TYPE it has %d%s.", shape->natts, live,
+						   live == shape->natts ? " of other types or in other places" : ""),
+				 errhint("Undo the ALTER TYPE, or drop and create the extension again; "
+						 "put extra columns beside cpconf's row instead.")));
+}
+
 /*
  * Start a check's result: a set of cpconf.finding, materialized.  The row
  * type is the one the call site expects, so no catalog lookup per call.
  */
+static const RowShape finding_shape = {
+	"cpconf.finding", 5, {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID}
+};
+
 void
 findings_begin(Findings *f, FunctionCallInfo fcinfo)
 {
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	f->rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	f->profile = NULL;
+	cpconf_check_row_type(f->rsinfo->setDesc, &finding_shape);
 }
 
 void
@@ -370,7 +403,7 @@ finding(Findings *f, const char *rule, Severity severity, const char *problem, c
 
 /* The blessed row type of a composite-returning call, copied into fn_mcxt. */
 TupleDesc
-cpconf_blessed_result_type(FunctionCallInfo fcinfo)
+cpconf_blessed_result_type(FunctionCallInfo fcinfo, const RowShape *shape)
 {
 	TupleDesc	tupdesc;
 	MemoryContext old;
@@ -380,15 +413,16 @@ cpconf_blessed_result_type(FunctionCallInfo fcinfo)
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
 	MemoryContextSwitchTo(old);
+	cpconf_check_row_type(tupdesc, shape);
 	return tupdesc;
 }
 
 /* The same, looked up at a call site's first call and kept in its fn_extra. */
 TupleDesc
-cpconf_result_row_type(FunctionCallInfo fcinfo)
+cpconf_result_row_type(FunctionCallInfo fcinfo, const RowShape *shape)
 {
 	if (fcinfo->flinfo->fn_extra == NULL)
-		fcinfo->flinfo->fn_extra = cpconf_blessed_result_type(fcinfo);
+		fcinfo->flinfo->fn_extra = cpconf_blessed_result_type(fcinfo, shape);
 	return (TupleDesc) fcinfo->flinfo->fn_extra;
 }
 

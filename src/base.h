@@ -16,6 +16,7 @@
 #include "postgres.h"
 
 #include "access/xact.h"
+#include "miscadmin.h"
 #include "access/tupdesc.h"
 #include "nodes/execnodes.h"
 #include "fmgr.h"
@@ -81,6 +82,7 @@ typedef struct ConfigCache
 	bool		valid;
 	uint64		invalidations;
 	TimestampTz for_statement;	/* built from this statement's snapshot only; 0: from the latest */
+	Oid			user;			/* built with this role's rights */
 } ConfigCache;
 
 extern void config_cache_refresh(ConfigCache *cc);
@@ -103,14 +105,15 @@ cpconf_accept_invalidations(void)
 }
 
 /*
- * The cache's current data, rebuilt first if a table changed, or if it was
- * built from an earlier statement's snapshot (see config_cache_refresh).
+ * The cache's current data, rebuilt first if a table changed, if it was
+ * built from an earlier statement's snapshot (see config_cache_refresh), or
+ * for another role: a role sees only what it may read.
  */
 static inline void *
 config_cache_get(ConfigCache *cc)
 {
 	cpconf_accept_invalidations();
-	if (unlikely(cc->data == NULL || !cc->valid ||
+	if (unlikely(cc->data == NULL || !cc->valid || cc->user != GetUserId() ||
 				 (cc->for_statement != 0 && cc->for_statement != cpconf_last_statement)))
 		config_cache_refresh(cc);
 	return cc->data;
@@ -129,8 +132,24 @@ extern const char **cpconf_spi_text_array(MemoryContext cxt, int row, int col, i
 
 /* ---- results ---- */
 
-extern TupleDesc cpconf_blessed_result_type(FunctionCallInfo fcinfo);
-extern TupleDesc cpconf_result_row_type(FunctionCallInfo fcinfo);
+/*
+ * The shape the C code gives one of cpconf's row types: its name and each
+ * attribute's type, a built-in type's OID or LABEL_TYPE for one of cpconf's
+ * one-byte label types.  The owner can ALTER TYPE a composite; a row of
+ * another shape is then an error, never a read past an array.
+ */
+#define LABEL_TYPE InvalidOid
+
+typedef struct RowShape
+{
+	const char *name;
+	int			natts;
+	Oid			types[10];
+} RowShape;
+
+extern void cpconf_check_row_type(TupleDesc td, const RowShape *shape);
+extern TupleDesc cpconf_blessed_result_type(FunctionCallInfo fcinfo, const RowShape *shape);
+extern TupleDesc cpconf_result_row_type(FunctionCallInfo fcinfo, const RowShape *shape);
 
 /* ---- findings: what every check returns (type cpconf.finding) ---- */
 

@@ -167,6 +167,16 @@ conference_rule_profile(const ConferenceCache *c, const ConferenceRule *rule)
 	return c->profiles.names[rule->head.profile];
 }
 
+/* The row types this layer builds and reads (see RowShape). */
+const RowShape attendance_shape = {
+	"cpconf.attendance", 9,
+	{TEXTOID, TEXTOID, LABEL_TYPE, TEXTOID, BOOLOID, LABEL_TYPE, BOOLOID, BOOLOID, DATEOID}
+};
+static const RowShape decision_result_shape = {
+	"cpconf.decision_result", 8,
+	{TEXTOID, TEXTOID, INT4OID, INT4OID, INT4OID, TEXTARRAYOID, BOOLOID, TEXTOID}
+};
+
 /* ---- attendee(): one attendance fact, resolved through cpconf.agency ---- */
 
 /*
@@ -214,7 +224,7 @@ attendee_ref(FunctionCallInfo fcinfo)
 	if (ref == NULL)
 	{
 		ref = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(AttendeeRef));
-		ref->tupdesc = cpconf_blessed_result_type(fcinfo);
+		ref->tupdesc = cpconf_blessed_result_type(fcinfo, &attendance_shape);
 		fcinfo->flinfo->fn_extra = ref;
 	}
 	return ref;
@@ -553,7 +563,8 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 	values[5] = makeArrayResult(dissent, CurrentMemoryContext);
 	values[6] = BoolGetDatum(chair_dissents);
 	values[7] = CStringGetTextDatum(reason.data);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cpconf_result_row_type(fcinfo), values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cpconf_result_row_type(fcinfo, &decision_result_shape),
+													   values, nulls)));
 }
 
 /* ---- conference_rules(): the rule row in force, for the SQL checks ---- */
@@ -658,6 +669,10 @@ static const char *const proceed_grounds[] = {
 	"social_care_and_one_agency", "local_difficulties"
 };
 
+static const RowShape inquorate_shape = {
+	"inquorate_conference's result", 4, {BOOLOID, TEXTOID, TEXTARRAYOID, DATEOID}
+};
+
 /* A call site's memory: the result row type and the deadlines it resolved. */
 typedef struct InquorateRef
 {
@@ -731,7 +746,7 @@ cpconf_inquorate_conference(PG_FUNCTION_ARGS)
 	if (ref == NULL)
 	{
 		ref = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(InquorateRef));
-		ref->tupdesc = cpconf_blessed_result_type(fcinfo);
+		ref->tupdesc = cpconf_blessed_result_type(fcinfo, &inquorate_shape);
 		ref->deadlines = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
 		fcinfo->flinfo->fn_extra = ref;
 	}

@@ -113,6 +113,7 @@ typedef struct AttendeeRef
 } AttendeeRef;
 
 extern ConfigCache conference_config;
+extern const RowShape attendance_shape;
 
 extern ConferenceCache *conference_cache(void);
 extern const ConferenceRule *conference_rule(const ConferenceCache *c, int p, DateADT day);

@@ -517,3 +517,30 @@ CREATE OR REPLACE FUNCTION cpconf.inquorate_conference(conference date, profile 
 RETURNS record
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_inquorate_conference';
+
+/* Tables that hold shipped rows refuse TRUNCATE. */
+CREATE FUNCTION cpconf.shipped_rows_truncate()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RAISE EXCEPTION 'cpconf.% holds rows shipped with cpconf and cannot be truncated', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege',
+              DETAIL = 'Its shipped rows are the partnerships'' procedures as published; the row triggers refuse to delete them one by one too.',
+              HINT = format('Delete your own rows instead: DELETE FROM cpconf.%s WHERE NOT shipped.', TG_TABLE_NAME);
+END
+$$;
+COMMENT ON FUNCTION cpconf.shipped_rows_truncate() IS
+    'Trigger: refuses TRUNCATE of a table that holds shipped rows (profiles, rules, source documents).';
+
+CREATE TRIGGER profile_truncate BEFORE TRUNCATE ON cpconf.profile
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
+CREATE TRIGGER source_document_truncate BEFORE TRUNCATE ON cpconf.source_document
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
+CREATE TRIGGER timescale_truncate BEFORE TRUNCATE ON cpconf.timescale
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
+CREATE TRIGGER conference_rule_truncate BEFORE TRUNCATE ON cpconf.conference_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
+CREATE TRIGGER discontinuation_rule_truncate BEFORE TRUNCATE ON cpconf.discontinuation_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();

@@ -645,11 +645,13 @@ cpconf_review_before_18(PG_FUNCTION_ARGS)
 	timescale_check_profile(ref, profile);
 	cpconf_check_finite(PG_GETARG_DATEADT(0), "date_of_birth", "T-18 counts from the 18th birthday.");
 	birthday = eighteenth_birthday(PG_GETARG_DATEADT(0));
-	if (DATE_NOT_FINITE(birthday))
+	/* the same range whatever the profile states (with T-18 or without) */
+	if (DATE_NOT_FINITE(birthday) || birthday < CPCONF_FIRST_DAY || birthday > CPCONF_LAST_DAY)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("the 18th birthday of a child born on %s is out of range", D(PG_GETARG_DATEADT(0))),
-				 errdetail("T-18 counts from the 18th birthday."),
+				 errdetail("T-18 counts from the 18th birthday; cpconf's dates lie between %d-01-01 and %d-12-31.",
+						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
 				 errhint("Check the date of birth.")));
 	if (timescale_deadline(ref, "T-18", profile, birthday, birthday, true, &due))
 		PG_RETURN_DATEADT(due);

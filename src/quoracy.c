@@ -6,6 +6,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -176,10 +177,13 @@ quoracy_site(FunctionCallInfo fcinfo, HeapTupleHeader t)
 		TupleDesc	rowtype = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(t),
 													 HeapTupleHeaderGetTypMod(t));
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		TupleDesc	copy = CreateTupleDescCopy(rowtype);
 
-		site->tupdesc = CreateTupleDescCopy(rowtype);
 		MemoryContextSwitchTo(old);
 		ReleaseTupleDesc(rowtype);
+		/* an altered cpconf.attendance would be read past the arrays below */
+		cpconf_check_row_type(copy, &attendance_shape);
+		site->tupdesc = copy;
 	}
 	return site;
 }
@@ -292,6 +296,10 @@ tri_arg(FunctionCallInfo fcinfo, int argno)
 {
 	return PG_ARGISNULL(argno) ? -1 : PG_GETARG_BOOL(argno) ? 1 : 0;
 }
+
+static const RowShape quoracy_result_shape = {
+	"cpconf.quoracy_result", 5, {BOOLOID, BOOLOID, INT4OID, INT4OID, TEXTOID}
+};
 
 PG_FUNCTION_INFO_V1(cpconf_quoracy_step);
 PG_FUNCTION_INFO_V1(cpconf_quoracy_facts_step);
@@ -407,7 +415,8 @@ quoracy_result(FunctionCallInfo fcinfo, int quorate, bool social_care, int count
 	values[2] = Int32GetDatum(counted);
 	values[3] = Int32GetDatum(required);
 	values[4] = CStringGetTextDatum(reason);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cpconf_result_row_type(fcinfo), values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cpconf_result_row_type(fcinfo, &quoracy_result_shape),
+													   values, nulls)));
 }
 
 /* One child's count under the rule. */

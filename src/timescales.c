@@ -100,6 +100,7 @@ build_cache(MemoryContext cxt)
 {
 	TimescaleCache *c = MemoryContextAllocZero(cxt, sizeof(TimescaleCache));
 	uint64		nrows;
+	Version    *versions;
 
 	profiles_load(&c->profiles, cxt);
 	cpconf_read_table("SELECT rule, profile, shipped, effective_from, effective_to, amount, unit, "
@@ -108,6 +109,7 @@ build_cache(MemoryContext cxt)
 					  "shipped, effective_from");
 	nrows = SPI_processed;
 	c->rules = MemoryContextAllocZero(cxt, (nrows + 1) * sizeof(Rule));
+	versions = MemoryContextAllocZero(cxt, (nrows + 1) * sizeof(Version));
 	for (uint64 r = 0; r < nrows; r++)
 	{
 		char	   *id = cpconf_spi_text(cxt, r, 1);
@@ -120,7 +122,8 @@ build_cache(MemoryContext cxt)
 		{
 			rule = &c->rules[c->nrules++];
 			rule->id = id;
-			rule->versions = MemoryContextAllocZero(cxt, (nrows - r) * sizeof(Version));
+			/* a rule's rows are contiguous: its versions start at this row */
+			rule->versions = &versions[r];
 		}
 		rule = &c->rules[c->nrules - 1];
 		v = &rule->versions[rule->nversions];
@@ -251,6 +254,9 @@ apply_version(const Rule *rule, const Version *v, DateADT anchor,
 	switch (v->unit)
 	{
 		case UNIT_WORKING_DAYS:
+			/* 0 working days before a day off: the working day before it, not after */
+			if (n == 0 && v->direction == AT_LEAST_BEFORE && !calendar_is_working_day(cal, anchor))
+				return calendar_add_working_days(cal, anchor, -1);
 			return calendar_add_working_days(cal, anchor, n);
 		case UNIT_CALENDAR_DAYS:
 			result = anchor + n;
@@ -424,8 +430,9 @@ timescale_deadline(DeadlineRef *ref, const char *rule, const char *profile,
 
 /*
  * When the first review conference is due (T-RCPC1) after an initial
- * conference; after a pre-birth one, where the profile states
- * T-RCPC1-BIRTH, the earlier of that from the birth and T-RCPC1.  as_of
+ * conference; after a pre-birth one (the birth after the conference), where
+ * the profile states T-RCPC1-BIRTH, the earlier of that from the birth and
+ * T-RCPC1.  A birth on or before the conference is ignored.  as_of
  * picks the versions (not given: the conference's day).
  */
 DateADT
@@ -438,7 +445,8 @@ timescale_first_review_due(DeadlineRef *ref, DateADT initial_conference, DateADT
 	if (!as_of_given)
 		as_of = initial_conference;
 	timescale_deadline(ref, "T-RCPC1", profile, initial_conference, as_of, false, &due);
-	if (birth_known &&
+	/* only a birth after the conference makes it a pre-birth conference */
+	if (birth_known && birth > initial_conference &&
 		timescale_deadline(ref, "T-RCPC1-BIRTH", profile, birth, as_of, true, &from_birth))
 		due = Min(due, from_birth);
 	return due;
@@ -605,6 +613,10 @@ cpconf_timescales(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(cpconf_prebirth_conference_due);
 
+static const RowShape prebirth_shape = {
+	"prebirth_conference_due's result", 2, {DATEOID, DATEOID}
+};
+
 typedef struct PrebirthRef
 {
 	TupleDesc	tupdesc;
@@ -632,7 +644,7 @@ cpconf_prebirth_conference_due(PG_FUNCTION_ARGS)
 	if (ref == NULL)
 	{
 		ref = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PrebirthRef));
-		ref->tupdesc = cpconf_blessed_result_type(fcinfo);
+		ref->tupdesc = cpconf_blessed_result_type(fcinfo, &prebirth_shape);
 		ref->deadlines = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
 		fcinfo->flinfo->fn_extra = ref;
 	}

@@ -62,4 +62,24 @@ COMMENT ON COLUMN cpconf.finding.remedy IS 'What would make the record valid, as
 COMMENT ON COLUMN cpconf.finding.severity IS 'violation: the record breaks the rule as recorded, or lacks what the procedure requires recorded at that step; not_recorded: the verdict turns on a fact that is not recorded (NULL), which is never assumed.';
 COMMENT ON COLUMN cpconf.finding.profile IS 'The profile the check applied: the one named, or the setting cpconf.profile''s. Its rule may be inherited; the problem names the profile that states it.';
 
+/* ------------------------------------------------------------------------
+ * Tables that hold shipped rows refuse TRUNCATE, as their row triggers
+ * refuse to delete shipped rows.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.shipped_rows_truncate()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RAISE EXCEPTION 'cpconf.% holds rows shipped with cpconf and cannot be truncated', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege',
+              DETAIL = 'Its shipped rows are the partnerships'' procedures as published; the row triggers refuse to delete them one by one too.',
+              HINT = format('Delete your own rows instead: DELETE FROM cpconf.%s WHERE NOT shipped.', TG_TABLE_NAME);
+END
+$$;
+COMMENT ON FUNCTION cpconf.shipped_rows_truncate() IS
+    'Trigger: refuses TRUNCATE of a table that holds shipped rows (profiles, rules, source documents).';
+
 GRANT USAGE ON SCHEMA cpconf TO PUBLIC;

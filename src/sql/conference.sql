@@ -354,4 +354,6 @@ AS 'MODULE_PATHNAME', 'cpconf_inquorate_conference';
 COMMENT ON FUNCTION cpconf.inquorate_conference(date, text, boolean, boolean, boolean, boolean, boolean) IS
     'Whether the chair may hold an inquorate conference under the profile (Q-PROCEED) given the recorded grounds (NULL: not recorded, may_proceed NULL when it turns on one), what must follow (Q-PROCEED, Q-CANCEL), and when a conference not held must be reconvened (T-INQUORATE).';
 
+CREATE TRIGGER conference_rule_truncate BEFORE TRUNCATE ON cpconf.conference_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
 GRANT SELECT ON cpconf.agency, cpconf.conference_rule TO PUBLIC;

@@ -232,4 +232,6 @@ AS 'MODULE_PATHNAME', 'cpconf_review_before_18';
 COMMENT ON FUNCTION cpconf.review_before_18(date, text) IS
     'The day by which the review that ends a plan at 18 is held (T-18): the day before the 18th birthday where the profile says before it (staffordshire), else the birthday itself ("around the birthday, planned in advance").';
 
+CREATE TRIGGER discontinuation_rule_truncate BEFORE TRUNCATE ON cpconf.discontinuation_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
 GRANT SELECT ON cpconf.discontinuation_rule TO PUBLIC;

@@ -71,6 +71,8 @@ COMMENT ON FUNCTION cpconf.source_document_check() IS
 CREATE TRIGGER source_document_check BEFORE INSERT OR UPDATE OR DELETE ON cpconf.source_document
     FOR EACH ROW EXECUTE FUNCTION cpconf.source_document_check();
 
+CREATE TRIGGER source_document_truncate BEFORE TRUNCATE ON cpconf.source_document
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
 GRANT SELECT ON cpconf.source_document TO PUBLIC;
 
 /* ------------------------------------------------------------------------
@@ -183,4 +185,6 @@ CREATE TRIGGER profile_changed
     AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.profile
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
 
+CREATE TRIGGER profile_truncate BEFORE TRUNCATE ON cpconf.profile
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
 GRANT SELECT ON cpconf.profile TO PUBLIC;

@@ -321,4 +321,6 @@ AS 'MODULE_PATHNAME', 'cpconf_prebirth_conference_due';
 COMMENT ON FUNCTION cpconf.prebirth_conference_due(date, integer, date, text, date) IS
     'When a pre-birth initial conference is due (T-PREBIRTH), from the expected date of delivery or from the weeks of pregnancy on a day (40 weeks = delivery); not_before where the profile opens a window (T-PREBIRTH-OPENS, staffordshire: 30 weeks). NULL when neither is given.';
 
+CREATE TRIGGER timescale_truncate BEFORE TRUNCATE ON cpconf.timescale
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
 GRANT SELECT ON cpconf.timescale TO PUBLIC;

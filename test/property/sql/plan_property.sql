@@ -23,6 +23,9 @@
 -- under the one whose discontinuation rules it inherits; and
 -- inquorate_conference counts T-INQUORATE (new_date_due) under the profile
 -- named, not under the one whose conference rules (Q-PROCEED) applied.
+-- Two fixes of issue 9 are made to the copies too (marked 0.5):
+-- first_review_due ignores a birth on or before the conference (F13), and
+-- review_before_18 has one range whatever the profile (F23).
 -- 0.5 reports an infinite conference date as "conference is infinite",
 -- where 0.4 said as_of: the same 22008 as above.
 --
@@ -99,6 +102,7 @@ BEGIN ATOMIC
     SELECT CASE
         WHEN initial_conference IS NULL THEN NULL
         WHEN birth IS NULL
+             OR birth <= initial_conference  -- 0.5 (F13): only a later birth makes it a pre-birth conference
              OR NOT EXISTS (SELECT FROM cpconf.timescales(profile, coalesce(as_of, initial_conference)) t
                              WHERE t.rule = 'T-RCPC1-BIRTH')
         THEN cpconf.deadline('T-RCPC1', initial_conference, profile, as_of)
@@ -557,6 +561,12 @@ DECLARE
 BEGIN
     IF date_of_birth IS NULL THEN
         RETURN NULL;
+    END IF;
+    -- 0.5 (F23): the same range whatever the profile states; an unknown
+    -- profile is named first
+    IF NOT birthday BETWEEN '1978-01-01' AND '2199-12-31' THEN
+        PERFORM cpconf.timescales(profile, '2000-01-01');
+        RAISE EXCEPTION 'the 18th birthday of a child born on % is out of range', date_of_birth USING ERRCODE = '22008';
     END IF;
     IF EXISTS (SELECT FROM cpconf.timescales(profile, birthday) t WHERE t.rule = 'T-18') THEN
         RETURN cpconf.deadline('T-18', birthday, profile);

@@ -1,0 +1,90 @@
+-- reliability: the findings of the hostile review of 0.4 (issue 9), each
+-- as it was reproduced, now answered correctly.  Dates checked by hand.
+SET DateStyle = ISO, YMD;
+\set VERBOSITY default
+
+-- F1: cpconf's composite types altered by their owner are refused, not
+-- read past the end (the backend crashed).
+BEGIN;
+ALTER TYPE cpconf.attendance ADD ATTRIBUTE note text;
+\x on
+SELECT * FROM regress.error($$SELECT cpconf.attendee('police', 'attended')$$);
+SELECT * FROM regress.error($$SELECT (cpconf.quoracy(ROW(NULL, 'police', 'police', NULL, false, 'attended', true, NULL, NULL, 'x')::cpconf.attendance,
+                                                     date '2025-03-03', 'derby')).quorate$$);
+\x off
+ROLLBACK;
+BEGIN;
+ALTER TYPE cpconf.quoracy_result ADD ATTRIBUTE extra text;
+SELECT * FROM regress.error($$SELECT (cpconf.quoracy('police', 'attended', true, NULL, NULL, NULL, date '2025-03-03', 'derby')).quorate$$);
+ROLLBACK;
+BEGIN;
+ALTER TYPE cpconf.decision_result DROP ATTRIBUTE reason;
+SELECT * FROM regress.error($$SELECT (cpconf.conference_decision('police', 'plan', 'plan', date '2025-03-03', 'derby')).decision$$);
+ROLLBACK;
+BEGIN;
+ALTER TYPE cpconf.finding ADD ATTRIBUTE extra text;
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_categories('{}', 'derby', as_of => date '2025-03-03')$$);
+ROLLBACK;
+
+-- F10: the timescale cache grows with the rows, not their square (8,118
+-- rows took 2 GB in every backend).
+BEGIN;
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-mem', 'national', 'many rules');
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+SELECT 'regress-mem', 'T-M' || g, 'x', 'x', 1, 'working_days', 'within_after', '2020-01-01', 'test'
+  FROM generate_series(1, 8000) g;
+SELECT cpconf.deadline('T-M7999', date '2025-03-03', 'regress-mem');   -- Tuesday 4 March
+SELECT pg_size_pretty(total_bytes) <> '' AS measured, total_bytes < 8 * 1024 * 1024 AS under_8_mb
+  FROM pg_backend_memory_contexts WHERE ident = 'cpconf timescales';
+ROLLBACK;
+
+-- F13: a birth on or before the initial conference does not make it a
+-- pre-birth conference: the first review is 3 months after the conference
+-- (3 March 2025 + 3 months = 3 June 2025), never before it.
+SELECT cpconf.first_review_due(date '2025-03-03', date '2025-02-01', 'derby') AS born_before,
+       cpconf.first_review_due(date '2025-03-03', date '2017-01-01', 'derby') AS born_long_before,
+       cpconf.first_review_due(date '2025-03-03', date '2025-03-03', 'derby') AS born_that_day,
+       -- born 20 March, after the conference: a month after the birth
+       cpconf.first_review_due(date '2025-03-03', date '2025-03-20', 'derby') AS prebirth;
+SELECT rule, problem FROM cpconf.check_plan_start(date '2025-03-03', true, NULL, 3, date '2025-03-10', date '2025-06-02',
+    true, true, true, '{neglect}', 'derby', date '2024-11-30');
+
+-- F16: tables with shipped rows refuse TRUNCATE, as they refuse DELETE of
+-- shipped rows.
+BEGIN;
+SELECT * FROM regress.error($$TRUNCATE cpconf.timescale$$);
+SELECT * FROM regress.error($$TRUNCATE cpconf.profile CASCADE$$);
+SELECT * FROM regress.error($$TRUNCATE cpconf.conference_rule, cpconf.discontinuation_rule, cpconf.source_document$$);
+SELECT count(*) AS shipped_rules_left FROM cpconf.timescale WHERE shipped;
+ROLLBACK;
+
+-- F15: a cache built for one role is not used for another: a role that
+-- may not read closure_day gets no answer built from it.
+BEGIN;
+INSERT INTO cpconf.council_calendar VALUES ('regress-north', 'england-and-wales', 'North');
+INSERT INTO cpconf.closure_day VALUES ('regress-north', '2025-12-29', 'North closure');
+REVOKE SELECT ON cpconf.closure_day FROM PUBLIC;
+SELECT cpconf.is_working_day(date '2025-12-29', 'regress-north') AS as_owner;
+SET LOCAL ROLE regress_cpconf_user;
+SELECT * FROM regress.error($$SELECT cpconf.is_working_day(date '2025-12-29', 'regress-north')$$);
+ROLLBACK;
+
+-- F23: review_before_18 has the same range whatever the profile: an 18th
+-- birthday after 2199 is an error under national (no T-18) as under
+-- staffordshire (T-18); 31 Dec 2181 + 18 years = 31 Dec 2199 is the last.
+SELECT * FROM regress.error($$SELECT cpconf.review_before_18(date '2185-01-01', 'national')$$);
+SELECT * FROM regress.error($$SELECT cpconf.review_before_18(date '2185-01-01', 'staffordshire')$$);
+SELECT cpconf.review_before_18(date '2181-12-31', 'national') AS last_day;
+
+-- F26: "at least 0 working days before" a day off is the working day
+-- before it: Saturday 8 March 2025 -> Friday 7 March; Easter Monday
+-- 21 April 2025 -> Thursday 17 April (Good Friday 18 April is a holiday);
+-- a working day is itself.
+BEGIN;
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-zero', 'national', 'x');
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+VALUES ('regress-zero', 'T-ZERO', 'by the day before at the latest', 'event', 0, 'working_days', 'at_least_before', '2020-01-01', 'test');
+SELECT cpconf.deadline('T-ZERO', date '2025-03-08', 'regress-zero') AS saturday,
+       cpconf.deadline('T-ZERO', date '2025-04-21', 'regress-zero') AS easter_monday,
+       cpconf.deadline('T-ZERO', date '2025-03-05', 'regress-zero') AS wednesday;
+ROLLBACK;
