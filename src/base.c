@@ -49,10 +49,26 @@ config_cache_callback(Datum arg, Oid relid)
 	for (int i = 0; cc->tables[i] != NULL && !ours; i++)
 		ours = cc->relids[i] == relid;
 	if (ours)
-	{
-		cc->valid = false;
 		cc->invalidations++;
-	}
+}
+
+/* Every cache that has registered, for config_caches_changed(). */
+#define MAX_CONFIG_CACHES 8
+static ConfigCache *config_caches[MAX_CONFIG_CACHES];
+static int	n_config_caches = 0;
+
+/*
+ * This transaction changed table relid: its caches are rebuilt at their
+ * next use, in this statement already (its own change must be seen at
+ * once, not at the next statement as another session's is).
+ */
+static void
+config_caches_changed(Oid relid)
+{
+	for (int c = 0; c < n_config_caches; c++)
+		for (int i = 0; config_caches[c]->tables[i] != NULL; i++)
+			if (config_caches[c]->relids[i] == relid)
+				config_caches[c]->valid = false;
 }
 
 
@@ -61,8 +77,9 @@ static bool read_latest = true;
 
 /*
  * Build into a context of its own under the current one, so that an error
- * part way frees it with the statement; install it only when complete.  The
- * cache is valid only if no invalidation arrived while the tables were read.
+ * part way frees it with the statement; install it only when complete.  An
+ * invalidation that arrives while the tables are read is compared at the
+ * next statement (config_cache_get).
  *
  * Which committed data: normally the latest, so that a change committed by
  * another session is seen by this session's next statement even if it
@@ -83,20 +100,22 @@ config_cache_refresh(ConfigCache *cc)
 											  ALLOCSET_DEFAULT_SIZES);
 	Oid			nsp = get_namespace_oid("cpconf", false);
 	bool		latest = !IsInParallelMode() && !IsolationUsesXactSnapshot();
-	uint64		seen;
 	void	   *data;
 	int			nestlevel;
 
 	MemoryContextSetIdentifier(cxt, cc->name);
 	if (!cc->registered)
 	{
+		if (n_config_caches >= MAX_CONFIG_CACHES)
+			elog(ERROR, "too many cpconf configuration caches");
 		CacheRegisterRelcacheCallback(config_cache_callback, PointerGetDatum(cc));
+		config_caches[n_config_caches++] = cc;
 		cc->registered = true;
 	}
 	for (int i = 0; cc->tables[i] != NULL; i++)
 		if (!OidIsValid(cc->relids[i] = get_relname_relid(cc->tables[i], nsp)))
 			elog(ERROR, "cpconf table \"%s\" is missing", cc->tables[i]);
-	seen = cc->invalidations;
+	cc->built_at = cc->invalidations;
 
 	nestlevel = NewGUCNestLevel();
 	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
@@ -114,7 +133,9 @@ config_cache_refresh(ConfigCache *cc)
 	cc->cxt = cxt;
 	cc->data = data;
 	cc->generation++;
-	cc->valid = cc->invalidations == seen;
+	/* an invalidation taken in while reading is compared at the next statement */
+	cc->valid = true;
+	cc->checked = cpconf_last_statement;
 	cc->for_statement = latest ? 0 : GetCurrentStatementStartTimestamp();
 	cc->user = GetUserId();
 }
@@ -453,6 +474,7 @@ cpconf_config_changed(PG_FUNCTION_ARGS)
 				 errmsg("function \"%s\" must be fired AFTER ... FOR EACH STATEMENT", name),
 				 errdetail("It keeps every session's cached rules in step with cpconf's configuration tables."),
 				 errhint("Attach it only as CREATE EXTENSION cpconf does: AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ... FOR EACH STATEMENT.")));
+	config_caches_changed(RelationGetRelid(trigdata->tg_relation));
 	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
 	return PointerGetDatum(NULL);
 }

@@ -79,8 +79,10 @@ typedef struct ConfigCache
 	MemoryContext cxt;
 	Oid			relids[CONFIG_CACHE_MAX_TABLES];
 	bool		registered;
-	bool		valid;
-	uint64		invalidations;
+	bool		valid;			/* false: rebuild at the next use */
+	uint64		invalidations;	/* another session's changes taken in */
+	uint64		built_at;		/* invalidations when data was read */
+	TimestampTz checked;		/* the statement that last compared the two */
 	TimestampTz for_statement;	/* built from this statement's snapshot only; 0: from the latest */
 	Oid			user;			/* built with this role's rights */
 } ConfigCache;
@@ -105,14 +107,24 @@ cpconf_accept_invalidations(void)
 }
 
 /*
- * The cache's current data, rebuilt first if a table changed, if it was
- * built from an earlier statement's snapshot (see config_cache_refresh), or
- * for another role: a role sees only what it may read.
+ * The cache's current data.  It is rebuilt first when this transaction
+ * changed a table; when another session's change was taken in before this
+ * statement first used the cache (one taken in later, while the statement
+ * runs, waits for the next statement, so that a statement sees one version
+ * of the rules); when it was built from an earlier statement's snapshot
+ * (see config_cache_refresh); or for another role, which sees only what it
+ * may read.
  */
 static inline void *
 config_cache_get(ConfigCache *cc)
 {
 	cpconf_accept_invalidations();
+	if (unlikely(cc->checked != cpconf_last_statement))
+	{
+		cc->checked = cpconf_last_statement;
+		if (cc->invalidations != cc->built_at)
+			cc->valid = false;
+	}
 	if (unlikely(cc->data == NULL || !cc->valid || cc->user != GetUserId() ||
 				 (cc->for_statement != 0 && cc->for_statement != cpconf_last_statement)))
 		config_cache_refresh(cc);
