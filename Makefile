@@ -16,7 +16,7 @@ DATA = src/cpconf--0.1.sql src/cpconf--0.1--0.2.sql src/cpconf--0.2--0.3.sql src
 
 # pg_regress suites, in order: install and uninstall bracket the layers.
 REGRESS = install calendar calendar_data timescales conference discontinuation errors reliability uninstall
-ISOLATION = calendar_cache
+ISOLATION = calendar_cache config_writes
 ISOLATION_OPTS = --inputdir=test/isolation
 
 PG_CPPFLAGS = -Isrc -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers

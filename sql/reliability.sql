@@ -88,3 +88,55 @@ SELECT cpconf.deadline('T-ZERO', date '2025-03-08', 'regress-zero') AS saturday,
        cpconf.deadline('T-ZERO', date '2025-04-21', 'regress-zero') AS easter_monday,
        cpconf.deadline('T-ZERO', date '2025-03-05', 'regress-zero') AS wednesday;
 ROLLBACK;
+
+-- F18: a maintainer who may only add rows adds a council rule (the row
+-- trigger's LOCK TABLE needed UPDATE or DELETE too).
+BEGIN;
+CREATE ROLE regress_insert_only;
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-ins', 'derby', 'x');
+GRANT INSERT ON cpconf.timescale TO regress_insert_only;
+SET LOCAL ROLE regress_insert_only;
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+VALUES ('regress-ins', 'T-ICPC', 'conference', 'strategy discussion', 20, 'working_days', 'within_after', '2025-01-01', 'test');
+RESET ROLE;
+SELECT cpconf.deadline('T-ICPC', date '2025-03-03', 'regress-ins');   -- 20 working days: Monday 31 March
+ROLLBACK;
+
+-- F19: a council calendar a profile counts on cannot be deleted or
+-- renamed; one no profile uses can.
+BEGIN;
+INSERT INTO cpconf.council_calendar VALUES ('regress-used', 'england-and-wales', 'used'),
+    ('regress-free', 'england-and-wales', 'free');
+INSERT INTO cpconf.profile (name, parent, calendar, description) VALUES ('regress-cal', 'derby', 'regress-used', 'x');
+SELECT * FROM regress.error($$DELETE FROM cpconf.council_calendar WHERE name = 'regress-used'$$);
+SELECT * FROM regress.error($$UPDATE cpconf.council_calendar SET name = 'regress-used-2' WHERE name = 'regress-used'$$);
+UPDATE cpconf.council_calendar SET description = 'still used' WHERE name = 'regress-used';
+UPDATE cpconf.council_calendar SET name = 'regress-free-2' WHERE name = 'regress-free';
+DELETE FROM cpconf.council_calendar WHERE name = 'regress-free-2';
+ROLLBACK;
+
+-- F20, F21: one conference, one profile and one date of birth per child:
+-- conflicting rows are refused, not settled by row order.
+SELECT * FROM regress.error($$SELECT (d).decision FROM (SELECT cpconf.conference_decision(agency, view, NULL, date '2025-03-03', profile) d
+    FROM (VALUES ('police', 'plan', NULL), ('health', 'no plan', 'staffordshire'), ('education', 'no plan', 'staffordshire'))
+         v(agency, view, profile)) x$$);
+SELECT * FROM regress.error($$SELECT (q).quorate FROM (SELECT cpconf.quoracy(agency, took, contact, NULL, NULL, born, date '2025-03-03', 'derby') q
+    FROM (VALUES ('GP', 'report', true, date '2015-01-01'), ('social_care', 'attended', NULL, date '2023-01-01'),
+                 ('police', 'attended', true, NULL)) v(agency, took, contact, born)) x$$);
+
+-- F22: a conference with no attendance (a LEFT JOIN) and an empty group
+-- give NULL, not an error that aborts the report.
+SELECT c.id, (cpconf.quoracy(cpconf.attendee(a.agency, a.took_part, a.contact), c.held, 'derby')).quorate
+  FROM (VALUES (1, date '2025-03-03'), (2, date '2025-03-04')) c(id, held)
+  LEFT JOIN (VALUES (1, 'social_care', 'attended', true), (1, 'police', 'attended', true), (1, 'health', 'attended', true))
+       a(conf, agency, took_part, contact) ON a.conf = c.id
+ GROUP BY c.id ORDER BY c.id;
+SELECT cpconf.conference_decision(agency, view, NULL, date '2025-03-03', 'derby') IS NULL AS no_decision
+  FROM (VALUES ('police', 'plan')) v(agency, view) WHERE false;
+
+-- F24: infinite dates are refused by the aggregates, as by every function
+-- of a date.
+SELECT * FROM regress.error($$SELECT (cpconf.quoracy(agency, 'attended', true, NULL, NULL, NULL, date 'infinity', 'derby')).quorate
+    FROM (VALUES ('social_care'), ('police'), ('health')) v(agency)$$);
+SELECT * FROM regress.error($$SELECT (cpconf.quoracy('GP', 'report', true, NULL, NULL, date '-infinity', date '2025-03-03', 'derby')).quorate$$);
+SELECT * FROM regress.error($$SELECT (cpconf.conference_decision('police', 'plan', 'plan', date 'infinity', 'derby')).decision$$);

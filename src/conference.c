@@ -305,6 +305,9 @@ cpconf_attendee(PG_FUNCTION_ARGS)
 	bool		nulls[9] = {false};
 	const AgencySlot *agency;
 
+	/* no attendance (a LEFT JOIN's empty side): no row, which quoracy skips */
+	if (PG_ARGISNULL(0) && PG_ARGISNULL(1))
+		PG_RETURN_NULL();
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -396,6 +399,8 @@ cpconf_decision_step(PG_FUNCTION_ARGS)
 	{
 		DateADT		conference = PG_GETARG_DATEADT(4);
 
+		cpconf_check_finite(conference, "conference",
+							"The conference date picks the decision rule in force (rule D-DECIDE).");
 		if (st->have_conference && st->conference != conference)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -406,14 +411,26 @@ cpconf_decision_step(PG_FUNCTION_ARGS)
 		st->conference = conference;
 		st->have_conference = true;
 	}
-	if (!st->have_profile && !PG_ARGISNULL(5))
+	if (!st->have_profile)
 	{
-		text	   *t = PG_GETARG_TEXT_PP(5);
+		if (!PG_ARGISNULL(5))
+		{
+			text	   *t = PG_GETARG_TEXT_PP(5);
 
-		st->profile = MemoryContextAlloc(aggcxt, VARSIZE_ANY(t));
-		memcpy(st->profile, t, VARSIZE_ANY(t));
+			st->profile = MemoryContextAlloc(aggcxt, VARSIZE_ANY(t));
+			memcpy(st->profile, t, VARSIZE_ANY(t));
+		}
+		st->have_profile = true;
 	}
-	st->have_profile = true;
+	else if ((st->profile == NULL) != PG_ARGISNULL(5) ||
+			 (st->profile && !(VARSIZE_ANY_EXHDR(st->profile) == VARSIZE_ANY_EXHDR(PG_GETARG_TEXT_PP(5)) &&
+							   memcmp(VARDATA_ANY(st->profile), VARDATA_ANY(PG_GETARG_TEXT_PP(5)),
+									  VARSIZE_ANY_EXHDR(st->profile)) == 0)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("decision of one conference got two profiles"),
+				 errdetail("The aggregate decides one conference under one partnership's rule D-DECIDE."),
+				 errhint("GROUP BY the conference, and pass one profile for it.")));
 
 	if (PG_ARGISNULL(1) && PG_ARGISNULL(2))
 		PG_RETURN_POINTER(st);
@@ -459,7 +476,10 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 	ArrayBuildState *dissent;
 	int			p;
 
-	if (st == NULL || !st->have_conference)
+	/* no rows at all (an empty group or window frame): no decision */
+	if (st == NULL)
+		PG_RETURN_NULL();
+	if (!st->have_conference)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("the conference date is needed to decide"),

@@ -270,7 +270,10 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if it is still in force.';
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
-    LOCK TABLE cpconf.timescale IN SHARE ROW EXCLUSIVE MODE;
+    -- One writer at a time per profile, so that the overlap check below sees
+    -- the other's committed row: an advisory lock, which needs no privilege
+    -- beyond INSERT and cannot deadlock on a lock upgrade as LOCK TABLE did.
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.timescale/' OPERATOR(pg_catalog.||) NEW.profile, 0));
     SELECT t.effective_from, t.effective_to INTO other
       FROM cpconf.timescale t
      WHERE t.profile = NEW.profile AND t.rule = NEW.rule AND NOT t.shipped
@@ -544,3 +547,241 @@ CREATE TRIGGER conference_rule_truncate BEFORE TRUNCATE ON cpconf.conference_rul
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
 CREATE TRIGGER discontinuation_rule_truncate BEFORE TRUNCATE ON cpconf.discontinuation_rule
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
+
+CREATE OR REPLACE FUNCTION cpconf.conference_rule_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    grounds text[] := ARRAY['sufficient_information', 'delay_harmful', 'no_contact_with_3_agencies',
+                            'social_care_and_one_agency', 'local_difficulties'];
+    follows text[] := ARRAY['early_review', 'consider_early_review', 'interim_safety_plan',
+                            'early_initial_conference', 'interim_plan_or_plan_review', 'new_date', 'reconvene'];
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
+        RAISE EXCEPTION 'conference rules of profile "%" are shipped with cpconf and cannot be changed', OLD.profile
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'Shipped rules are the partnerships'' procedures as published, with their sources.',
+                  HINT = 'Add your own row for this profile: it takes precedence over the shipped one wherever its effective dates apply.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    IF NEW.shipped THEN
+        RAISE EXCEPTION 'only cpconf itself adds shipped conference rules'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'shipped = true marks the rules that come with the extension.',
+                  HINT = 'Leave shipped false (the default).';
+    END IF;
+    IF NEW.quorum_qualifies NOT IN ('direct_contact', 's47_contribution') THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown quorum_qualifies "%"', NEW.profile, NEW.quorum_qualifies
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule Q-MIN counts agencies that had direct contact with each child, or that contributed to the section 47 enquiry.',
+                  HINT = 'Use direct_contact or s47_contribution.';
+    END IF;
+    IF NEW.decision NOT IN ('majority', 'agencies_then_chair', 'chair') THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown decision method "%"', NEW.profile, NEW.decision
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule D-DECIDE: a multi-agency majority, the agencies then the chair on a split, or the chair.',
+                  HINT = 'Use majority, agencies_then_chair or chair.';
+    END IF;
+    IF NEW.multiple_categories NOT IN ('allowed', 'justified', 'never') THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown multiple_categories "%"', NEW.profile, NEW.multiple_categories
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule D-CATEGORY: several categories allowed, allowed when justified, or never.',
+                  HINT = 'Use allowed, justified or never.';
+    END IF;
+    IF NEW.quorum_agencies < 1 OR NEW.gp_report_over_age < 0 THEN
+        RAISE EXCEPTION 'conference rules of profile "%" need a quorum of at least 1 agency and a GP age of 0 or more', NEW.profile
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'quorum_agencies counts the agencies, children''s social care included, that make a conference quorate (rule Q-MIN).',
+                  HINT = 'Set quorum_agencies to 1 or more (3 in every shipped profile).';
+    END IF;
+    IF NOT (coalesce(NEW.proceed_requires, '{}') || coalesce(NEW.proceed_any_of, '{}')) <@ grounds THEN
+        RAISE EXCEPTION 'conference rules of profile "%" name an unknown ground for proceeding', NEW.profile
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule Q-PROCEED lists the grounds on which a chair may hold an inquorate conference.',
+                  HINT = format('Use: %s.', array_to_string(grounds, ', '));
+    END IF;
+    IF NOT (coalesce(NEW.proceed_then, '{}') || coalesce(NEW.cancel_then, '{}')) <@ follows THEN
+        RAISE EXCEPTION 'conference rules of profile "%" name an unknown follow-up', NEW.profile
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rules Q-PROCEED and Q-CANCEL say what must follow an inquorate conference.',
+                  HINT = format('Use: %s.', array_to_string(follows, ', '));
+    END IF;
+    IF NEW.effective_to IS NOT NULL AND NEW.effective_to <= NEW.effective_from THEN
+        RAISE EXCEPTION 'conference rules of profile "%" end (%) before they start (%)', NEW.profile,
+                        NEW.effective_to, NEW.effective_from
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'effective_to is the first day the row is no longer in force.',
+                  HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
+    END IF;
+    -- One writer at a time per profile, so that the overlap check below sees
+    -- the other's committed row: an advisory lock, which needs no privilege
+    -- beyond INSERT and cannot deadlock on a lock upgrade as LOCK TABLE did.
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.conference_rule/' OPERATOR(pg_catalog.||) NEW.profile, 0));
+    IF EXISTS (SELECT FROM cpconf.conference_rule r
+                WHERE r.profile = NEW.profile AND NOT r.shipped
+                  AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))
+                  AND daterange(r.effective_from, r.effective_to) && daterange(NEW.effective_from, NEW.effective_to)) THEN
+        RAISE EXCEPTION 'profile "%" already has conference rules in force from % %', NEW.profile,
+                        NEW.effective_from, coalesce('to ' || NEW.effective_to, 'on')
+            USING ERRCODE = 'exclusion_violation',
+                  DETAIL = 'One profile has one set of conference rules on any day.',
+                  HINT = 'End the earlier row (set its effective_to) where the new one starts.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cpconf.discontinuation_rule_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
+        RAISE EXCEPTION 'discontinuation rules of profile "%" are shipped with cpconf and cannot be changed', OLD.profile
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'Shipped rules are the partnerships'' procedures as published, with their sources.',
+                  HINT = 'Add your own row for this profile: it takes precedence over the shipped one wherever its effective dates apply.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    IF NEW.shipped THEN
+        RAISE EXCEPTION 'only cpconf itself adds shipped discontinuation rules'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'shipped = true marks the rules that come with the extension.',
+                  HINT = 'Leave shipped false (the default).';
+    END IF;
+    IF NEW.open_actions NOT IN ('refuse', 'rationale', 'not_stated')
+       OR NEW.first_review NOT IN ('any', 'listed_or_unsubstantiated', 'exceptional') THEN
+        RAISE EXCEPTION 'discontinuation rules of profile "%" have an unknown open_actions or first_review value', NEW.profile
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'X-ACTIONS: refuse, rationale or not_stated; X-FIRST-REVIEW: any, listed_or_unsubstantiated or exceptional.',
+                  HINT = 'Use one of the values listed.';
+    END IF;
+    IF NOT (NEW.manager_grounds::text[] <@ NEW.grounds::text[]) THEN
+        RAISE EXCEPTION 'discontinuation rules of profile "%" let a manager end a plan on a ground that is not allowed', NEW.profile
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'X-FORUM: manager_grounds must be among grounds.',
+                  HINT = 'Add the ground to grounds, or remove it from manager_grounds.';
+    END IF;
+    IF NEW.effective_to IS NOT NULL AND NEW.effective_to <= NEW.effective_from THEN
+        RAISE EXCEPTION 'discontinuation rules of profile "%" end (%) before they start (%)', NEW.profile,
+                        NEW.effective_to, NEW.effective_from
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'effective_to is the first day the row is no longer in force.',
+                  HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
+    END IF;
+    -- One writer at a time per profile, so that the overlap check below sees
+    -- the other's committed row: an advisory lock, which needs no privilege
+    -- beyond INSERT and cannot deadlock on a lock upgrade as LOCK TABLE did.
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.discontinuation_rule/' OPERATOR(pg_catalog.||) NEW.profile, 0));
+    IF EXISTS (SELECT FROM cpconf.discontinuation_rule r
+                WHERE r.profile = NEW.profile AND NOT r.shipped
+                  AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))
+                  AND daterange(r.effective_from, r.effective_to) && daterange(NEW.effective_from, NEW.effective_to)) THEN
+        RAISE EXCEPTION 'profile "%" already has discontinuation rules in force from % %', NEW.profile,
+                        NEW.effective_from, coalesce('to ' || NEW.effective_to, 'on')
+            USING ERRCODE = 'exclusion_violation',
+                  DETAIL = 'One profile has one set of discontinuation rules on any day.',
+                  HINT = 'End the earlier row (set its effective_to) where the new one starts.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cpconf.profile_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ancestor text;
+    steps int := 0;
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
+        RAISE EXCEPTION 'profile "%" is shipped with cpconf and cannot be changed', OLD.name
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'Shipped profiles are the partnerships'' procedures as published; an upgrade of cpconf replaces them.',
+                  HINT = 'Add a profile of your own with this one as its parent, and state your rules there.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    IF NEW.shipped THEN
+        RAISE EXCEPTION 'only cpconf itself adds shipped profiles'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'shipped = true marks the profiles that come with the extension.',
+                  HINT = 'Leave shipped false (the default).';
+    END IF;
+    IF NEW.name !~ '^[a-z0-9]+(-[a-z0-9]+)*$' THEN
+        RAISE EXCEPTION 'profile name "%" is not lower-case words joined by hyphens', NEW.name
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Profile names are looked up exactly, so they are kept to one simple form.',
+                  HINT = 'Use a name like staffordshire-council.';
+    END IF;
+    IF NEW.parent IS NULL THEN
+        RAISE EXCEPTION 'profile "%" needs a parent', NEW.name
+            USING ERRCODE = 'not_null_violation',
+                  DETAIL = 'Every profile but national inherits the rules it does not state.',
+                  HINT = 'Use the partnership whose procedure yours follows, or national.';
+    END IF;
+    -- An unknown parent is left to the foreign key, which a restore checks
+    -- once all rows are in, whatever order COPY brings them in.  Writers of
+    -- parents go one at a time, so that two cannot close a loop together.
+    IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
+        PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.profile/parent', 0));
+    END IF;
+    ancestor := NEW.parent;
+    WHILE ancestor IS NOT NULL LOOP
+        IF ancestor = NEW.name OR steps > 100 THEN
+            RAISE EXCEPTION 'profile "%" would inherit from itself', NEW.name
+                USING ERRCODE = 'invalid_recursion',
+                      DETAIL = format('Its parent chain leads back to it through "%s".', NEW.parent),
+                      HINT = 'Choose a parent that does not descend from this profile.';
+        END IF;
+        SELECT p.parent INTO ancestor FROM cpconf.profile p WHERE p.name = ancestor;
+        steps := steps + 1;
+    END LOOP;
+    IF NEW.calendar IS NOT NULL
+       AND NOT EXISTS (SELECT FROM cpconf.calendars c WHERE c.name = NEW.calendar) THEN
+        RAISE EXCEPTION 'profile "%" names unknown calendar "%"', NEW.name, NEW.calendar
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = 'Working-day deadlines are counted on a UK calendar or a council calendar.',
+                  HINT = format('Use one of: %s; or NULL for the setting cpconf.calendar.',
+                                (SELECT string_agg(c.name, ', ' ORDER BY c.kind DESC, c.name) FROM cpconf.calendars c));
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+/* A council calendar a profile uses cannot be deleted or renamed (issue 9, F19). */
+CREATE FUNCTION cpconf.council_calendar_in_use()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    users text;
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.name = OLD.name THEN
+        RETURN NEW;
+    END IF;
+    SELECT string_agg(p.name, ', ' ORDER BY p.name) INTO users FROM cpconf.profile p WHERE p.calendar = OLD.name;
+    IF users IS NOT NULL THEN
+        RAISE EXCEPTION 'council calendar "%" is used by profile %', OLD.name, users
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = 'Those profiles count their working-day deadlines on it.',
+                  HINT = 'Give those profiles another calendar first (NULL: the setting cpconf.calendar).';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION cpconf.council_calendar_in_use() IS
+    'Trigger: refuses to delete or rename a council calendar that a profile counts its deadlines on.';
+CREATE TRIGGER council_calendar_in_use BEFORE UPDATE OR DELETE ON cpconf.council_calendar
+    FOR EACH ROW EXECUTE FUNCTION cpconf.council_calendar_in_use();

@@ -208,6 +208,8 @@ quoracy_state(FunctionCallInfo fcinfo, MemoryContext aggcxt, QuoracySite *site,
 	{
 		DateADT		conference = PG_GETARG_DATEADT(confarg);
 
+		cpconf_check_finite(conference, "conference",
+							"The conference date picks the rules in force (rule Q-MIN).");
 		if (st->have_conference && st->conference != conference)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -260,7 +262,17 @@ quoracy_add(QuoracyState *st, MemoryContext aggcxt, int sector, int service, boo
 				 errhint("Build the rows with cpconf.attendee(agency, took_part, ...).")));
 	f = child_facts(st, aggcxt, child == NULL, child);
 	if (born_known)
+	{
+		cpconf_check_finite(born, "child_born", "A child's age decides whether a GP's report counts (rule Q-GP).");
+		if (!DATE_IS_NOEND(f->born) && f->born != born)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("quoracy of one conference got two dates of birth for one child, %s and %s",
+							cpconf_format_day(f->born), cpconf_format_day(born)),
+					 errdetail("A child's age decides whether a GP's report counts (rule Q-GP)."),
+					 errhint("Pass the child's one date of birth on every row of the child, or NULL.")));
 		f->born = born;
+	}
 	st->rows++;
 
 	by_sector = UINT64CONST(1) << (sector - 1);

@@ -199,7 +199,10 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
-    LOCK TABLE cpconf.conference_rule IN SHARE ROW EXCLUSIVE MODE;
+    -- One writer at a time per profile, so that the overlap check below sees
+    -- the other's committed row: an advisory lock, which needs no privilege
+    -- beyond INSERT and cannot deadlock on a lock upgrade as LOCK TABLE did.
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.conference_rule/' OPERATOR(pg_catalog.||) NEW.profile, 0));
     IF EXISTS (SELECT FROM cpconf.conference_rule r
                 WHERE r.profile = NEW.profile AND NOT r.shipped
                   AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))

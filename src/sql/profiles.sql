@@ -151,7 +151,11 @@ BEGIN
                   HINT = 'Use the partnership whose procedure yours follows, or national.';
     END IF;
     -- An unknown parent is left to the foreign key, which a restore checks
-    -- once all rows are in, whatever order COPY brings them in.
+    -- once all rows are in, whatever order COPY brings them in.  Writers of
+    -- parents go one at a time, so that two cannot close a loop together.
+    IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
+        PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.profile/parent', 0));
+    END IF;
     ancestor := NEW.parent;
     WHILE ancestor IS NOT NULL LOOP
         IF ancestor = NEW.name OR steps > 100 THEN
@@ -177,6 +181,32 @@ $$;
 
 COMMENT ON FUNCTION cpconf.profile_check() IS
     'Trigger: keeps shipped profiles unchanged and rejects a badly named profile, one without a parent, one that would inherit from itself, or one on an unknown calendar.';
+
+CREATE FUNCTION cpconf.council_calendar_in_use()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    users text;
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.name = OLD.name THEN
+        RETURN NEW;
+    END IF;
+    SELECT string_agg(p.name, ', ' ORDER BY p.name) INTO users FROM cpconf.profile p WHERE p.calendar = OLD.name;
+    IF users IS NOT NULL THEN
+        RAISE EXCEPTION 'council calendar "%" is used by profile %', OLD.name, users
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = 'Those profiles count their working-day deadlines on it.',
+                  HINT = 'Give those profiles another calendar first (NULL: the setting cpconf.calendar).';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION cpconf.council_calendar_in_use() IS
+    'Trigger: refuses to delete or rename a council calendar that a profile counts its deadlines on.';
+CREATE TRIGGER council_calendar_in_use BEFORE UPDATE OR DELETE ON cpconf.council_calendar
+    FOR EACH ROW EXECUTE FUNCTION cpconf.council_calendar_in_use();
 
 CREATE TRIGGER profile_check
     BEFORE INSERT OR UPDATE OR DELETE ON cpconf.profile

@@ -242,7 +242,10 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if it is still in force.';
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
-    LOCK TABLE cpconf.timescale IN SHARE ROW EXCLUSIVE MODE;
+    -- One writer at a time per profile, so that the overlap check below sees
+    -- the other's committed row: an advisory lock, which needs no privilege
+    -- beyond INSERT and cannot deadlock on a lock upgrade as LOCK TABLE did.
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.timescale/' OPERATOR(pg_catalog.||) NEW.profile, 0));
     SELECT t.effective_from, t.effective_to INTO other
       FROM cpconf.timescale t
      WHERE t.profile = NEW.profile AND t.rule = NEW.rule AND NOT t.shipped
