@@ -140,3 +140,25 @@ SELECT * FROM regress.error($$SELECT (cpconf.quoracy(agency, 'attended', true, N
     FROM (VALUES ('social_care'), ('police'), ('health')) v(agency)$$);
 SELECT * FROM regress.error($$SELECT (cpconf.quoracy('GP', 'report', true, NULL, NULL, date '-infinity', date '2025-03-03', 'derby')).quorate$$);
 SELECT * FROM regress.error($$SELECT (cpconf.conference_decision('police', 'plan', 'plan', date 'infinity', 'derby')).decision$$);
+
+-- F11: one agency, one vote, identified as quoracy identifies it:
+-- 'Police', 'police' and ' police' are police; 'CSC' is social care.
+-- Staffordshire decides by majority: police and social care for a plan,
+-- health and education against, the chair's casting vote for a plan.
+SELECT (d).decision, (d).plan_votes, (d).no_plan_votes, (d).decided_by
+  FROM (SELECT cpconf.conference_decision(agency, view, 'plan', date '2025-03-03', 'staffordshire') d
+          FROM (VALUES ('Police', 'plan'), ('police', 'plan'), (' police', 'plan'), ('CSC', 'plan'),
+                       ('social_care', 'plan'), ('health', 'no plan'), ('education', 'no plan')) v(agency, view)) x;
+
+-- F25: agency names match as the database's lower() folds them, which is
+-- also how cpconf.agency's unique index compares them (0.4 folded A-Z
+-- only; in a C.UTF-8 database 'École Nurse' now matches 'école nurse'; this
+-- suite's database has the C collation, which folds A-Z only); a sector's
+-- name or GP cannot be given another meaning.
+BEGIN;
+INSERT INTO cpconf.agency (name, sector, service) VALUES ('ecole nurse', 'health', 'school nursing');
+SELECT sector, service FROM cpconf.attendee('  ECOLE Nurse ', 'attended');
+SELECT * FROM regress.error($$INSERT INTO cpconf.agency (name, sector) VALUES ('Police', 'other')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.agency (name, sector, gp) VALUES ('GP', 'health', false)$$);
+INSERT INTO cpconf.agency (name, sector) VALUES ('Police', 'police');
+ROLLBACK;

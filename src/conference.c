@@ -14,6 +14,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -22,6 +23,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/formatting.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/typcache.h"
@@ -37,19 +39,22 @@ ConfigCache conference_config = {
 	.build = build_cache,
 };
 
+/*
+ * An agency name as names are compared: without surrounding spaces, in
+ * lower case as the database's lower() makes it (so "École" matches
+ * "école", as cpconf.agency's unique index on lower(btrim(name)) has it).
+ */
 static char *
 fold_name(MemoryContext cxt, const char *s, int len)
 {
-	StringInfoData buf;
+	char	   *lower;
 
 	while (len > 0 && (*s == ' ' || *s == '\t'))
 		s++, len--;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
-	initStringInfo(&buf);
-	for (int i = 0; i < len; i++)
-		appendStringInfoChar(&buf, (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + ('a' - 'A') : s[i]);
-	return MemoryContextStrdup(cxt, buf.data);
+	lower = str_tolower(s, len, DEFAULT_COLLATION_OID);
+	return cxt == CurrentMemoryContext ? lower : MemoryContextStrdup(cxt, lower);
 }
 
 /* The values of the rule table's text columns, in the order of their enums. */
@@ -343,9 +348,12 @@ cpconf_attendee(PG_FUNCTION_ARGS)
 
 /* ---- the decision aggregate (D-DECIDE) ---- */
 
+/* One agency's view, the agency identified as quoracy identifies it. */
 typedef struct View
 {
-	const char *agency;
+	const char *agency;			/* as the first row of it named it */
+	int			sector;
+	const char *service;		/* a health service, or NULL */
 	int			view;
 } View;
 
@@ -360,6 +368,23 @@ typedef struct DecisionState
 	text	   *profile;
 	bool		have_profile;
 } DecisionState;
+
+/*
+ * Are two views the same agency's?  As quoracy counts them (Q-MIN): one
+ * agency a sector, each health service apart where the profile counts
+ * them apart; "Police", " police" and a council's name mapped onto police
+ * are one.
+ */
+static bool
+same_agency(const View *a, const View *b, const ConferenceRule *rule)
+{
+	if (a->sector != b->sector)
+		return false;
+	if (a->sector == SECTOR_HEALTH && rule->health_services_separately)
+		return (a->service == NULL) == (b->service == NULL) &&
+			(a->service == NULL || strcmp(a->service, b->service) == 0);
+	return true;
+}
 
 PG_FUNCTION_INFO_V1(cpconf_decision_step);
 PG_FUNCTION_INFO_V1(cpconf_decision_final);
@@ -446,8 +471,16 @@ cpconf_decision_step(PG_FUNCTION_ARGS)
 		st->views = st->views ? repalloc(st->views, st->size * sizeof(View))
 			: MemoryContextAlloc(aggcxt, st->size * sizeof(View));
 	}
-	st->views[st->n].agency = MemoryContextStrdup(aggcxt, text_to_cstring(PG_GETARG_TEXT_PP(1)));
-	st->views[st->n].view = parse_view(PG_GETARG_TEXT_PP(2));
+	{
+		View	   *v = &st->views[st->n];
+		const char *service;
+		bool		gp;
+
+		resolve_agency(conference_cache(), PG_GETARG_TEXT_PP(1), &v->sector, &service, &gp);
+		v->agency = MemoryContextStrdup(aggcxt, text_to_cstring(PG_GETARG_TEXT_PP(1)));
+		v->service = service ? MemoryContextStrdup(aggcxt, service) : NULL;
+		v->view = parse_view(PG_GETARG_TEXT_PP(2));
+	}
 	st->n++;
 	PG_RETURN_POINTER(st);
 }
@@ -495,7 +528,7 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 		bool		repeat = false;
 
 		for (int j = 0; j < i && !repeat; j++)
-			if (strcmp(st->views[j].agency, st->views[i].agency) == 0)
+			if (same_agency(&st->views[j], &st->views[i], rule))
 			{
 				repeat = true;
 				if (st->views[j].view != st->views[i].view)
@@ -554,7 +587,7 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 		bool		repeat = false;
 
 		for (int j = 0; j < i && !repeat; j++)
-			repeat = strcmp(st->views[j].agency, st->views[i].agency) == 0;
+			repeat = same_agency(&st->views[j], &st->views[i], rule);
 		if (!repeat && st->views[i].view != VIEW_ABSTAIN && st->views[i].view != decision)
 			accumArrayResult(dissent, CStringGetTextDatum(st->views[i].agency), false, TEXTOID,
 							 CurrentMemoryContext);

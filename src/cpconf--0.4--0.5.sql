@@ -785,3 +785,47 @@ COMMENT ON FUNCTION cpconf.council_calendar_in_use() IS
     'Trigger: refuses to delete or rename a council calendar that a profile counts its deadlines on.';
 CREATE TRIGGER council_calendar_in_use BEFORE UPDATE OR DELETE ON cpconf.council_calendar
     FOR EACH ROW EXECUTE FUNCTION cpconf.council_calendar_in_use();
+
+CREATE OR REPLACE FUNCTION cpconf.agency_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    named_sector cpconf.sector;
+BEGIN
+    IF btrim(NEW.name) = '' THEN
+        RAISE EXCEPTION 'agency name is empty'
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Attendance rows name their agency as the council records it (rule Q-MIN).',
+                  HINT = 'Give the agency or role name as it appears in the council''s records.';
+    END IF;
+    -- A sector's name, or GP, already stands for itself in attendance: a row
+    -- may not give it another meaning for every conference.
+    BEGIN
+        named_sector := NEW.name::cpconf.sector;
+    EXCEPTION WHEN invalid_text_representation THEN
+        named_sector := NULL;
+    END;
+    IF named_sector IS NOT NULL AND named_sector OPERATOR(cpconf.<>) NEW.sector THEN
+        RAISE EXCEPTION 'agency "%" is the name of sector %, not %', NEW.name, named_sector, NEW.sector
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Attendance recorded as a sector''s name counts for that sector (rule Q-MIN).',
+                  HINT = 'Use the sector itself, or name the agency as the council records it.';
+    END IF;
+    IF lower(btrim(NEW.name)) = 'gp' AND NOT (NEW.gp AND NEW.sector OPERATOR(cpconf.=) 'health'::cpconf.sector) THEN
+        RAISE EXCEPTION 'agency "%" must be a GP in health', NEW.name
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Attendance recorded as GP is a general practitioner (rule Q-GP).',
+                  HINT = 'Set sector to health and gp to true, or use another name.';
+    END IF;
+    IF NEW.gp AND NEW.sector OPERATOR(cpconf.<>) 'health'::cpconf.sector THEN
+        RAISE EXCEPTION 'agency "%" is a GP but not in health', NEW.name
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule Q-GP lets a GP''s report stand for health.',
+                  HINT = 'Set sector to health, or gp to false.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION cpconf.agency_check() IS 'Trigger: rejects an empty agency name, a GP outside health, and a sector''s name or GP given another meaning.';
