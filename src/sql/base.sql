@@ -6,22 +6,36 @@
 
 /*
  * The control file fixes the schema, so CREATE EXTENSION has created it (or
- * found it) before this script runs.  Refuse a schema someone else prepared:
- * its owner could plant objects that cpconf's names resolve to.
+ * found it) before this script runs.  Refuse a schema someone else prepared
+ * with objects in it, or one owned by an ordinary role: its owner could
+ * plant objects that cpconf's names resolve to, or drop cpconf's.  An empty
+ * schema owned by a superuser is accepted: pg_dump creates one, owned by the
+ * role that installed cpconf, before CREATE EXTENSION, and any superuser
+ * may restore the dump.
  */
 DO $guard$
+DECLARE
+    owner oid := (SELECT nspowner FROM pg_catalog.pg_namespace WHERE nspname OPERATOR(pg_catalog.=) 'cpconf');
 BEGIN
-    IF (SELECT nspowner FROM pg_catalog.pg_namespace WHERE nspname OPERATOR(pg_catalog.=) 'cpconf')
-       OPERATOR(pg_catalog.<>) (SELECT oid FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) CURRENT_USER)
-       OR EXISTS (SELECT FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
-                  WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
+    IF EXISTS (SELECT FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+                WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
        OR EXISTS (SELECT FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) p.pronamespace
-                  WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
+                   WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
+       OR EXISTS (SELECT FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) t.typnamespace
+                   WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
     THEN
-        RAISE EXCEPTION 'schema "cpconf" already exists and is not empty or not owned by the installing role'
+        RAISE EXCEPTION 'schema "cpconf" already exists and is not empty'
             USING ERRCODE = 'duplicate_schema',
-                  DETAIL = 'cpconf installs into a schema of its own, created by CREATE EXTENSION.',
+                  DETAIL = 'cpconf installs into a schema of its own; objects someone else put there could stand in for its own.',
                   HINT = 'Drop or rename the existing schema "cpconf", then run CREATE EXTENSION cpconf again.';
+    END IF;
+    IF owner OPERATOR(pg_catalog.<>) (SELECT oid FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) CURRENT_USER)
+       AND NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE oid OPERATOR(pg_catalog.=) owner)
+    THEN
+        RAISE EXCEPTION 'schema "cpconf" is owned by role %, which is not a superuser', pg_catalog.pg_get_userbyid(owner)
+            USING ERRCODE = 'duplicate_schema',
+                  DETAIL = 'The owner of cpconf''s schema could drop or replace cpconf''s objects.',
+                  HINT = 'Drop the schema, or give it to a superuser (ALTER SCHEMA cpconf OWNER TO ...), then run CREATE EXTENSION cpconf again.';
     END IF;
 END
 $guard$;
