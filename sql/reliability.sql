@@ -162,3 +162,16 @@ SELECT * FROM regress.error($$INSERT INTO cpconf.agency (name, sector) VALUES ('
 SELECT * FROM regress.error($$INSERT INTO cpconf.agency (name, sector, gp) VALUES ('GP', 'health', false)$$);
 INSERT INTO cpconf.agency (name, sector) VALUES ('Police', 'police');
 ROLLBACK;
+
+-- F12: a row that names no child, beside rows that name children, is
+-- attendance for every child: children's social care recorded once counts
+-- for Amy and for Ben (it formed a phantom third child, not quorate).
+SELECT (q).quorate, (q).agencies_counted, (q).reason FROM (
+ SELECT cpconf.quoracy(agency, 'attended', contact, NULL, child, NULL, date '2025-03-03', 'derby') q
+   FROM (VALUES ('social_care', NULL, NULL::boolean), ('police', 'Amy', true), ('health', 'Amy', true),
+                ('police', 'Ben', true), ('education', 'Ben', true)) v(agency, child, contact)) x;
+-- and the quorum is still judged for each child: Ben with only police is short
+SELECT (q).quorate, (q).agencies_counted FROM (
+ SELECT cpconf.quoracy(agency, 'attended', contact, NULL, child, NULL, date '2025-03-03', 'derby') q
+   FROM (VALUES ('social_care', NULL, NULL::boolean), ('police', 'Amy', true), ('health', 'Amy', true),
+                ('police', 'Ben', true)) v(agency, child, contact)) x;

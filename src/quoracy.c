@@ -120,6 +120,23 @@ service_number(QuoracySite *site, MemoryContext cxt, const char *name, int len)
 	return ++site->nservices;
 }
 
+/* Add the facts of rows that name no child to a named child's. */
+static void
+add_facts(ChildFacts *to, const ChildFacts *from)
+{
+	for (int t = 0; t < 2; t++)
+		for (int c = 0; c < 2; c++)
+			for (int l = 0; l < 2; l++)
+				to->units[t][c][l] |= from->units[t][c][l];
+	if (to->gp_report[0] == 0 && to->gp_report[1] == 0)
+		to->gp_service = from->gp_service;
+	for (int t = 0; t < 2; t++)
+		to->gp_report[t] = Max(to->gp_report[t], from->gp_report[t]);
+	to->other_health |= from->other_health;
+	if (DATE_IS_NOEND(to->born))
+		to->born = from->born;
+}
+
 /* The facts of a child of this conference, adding the child if new. */
 static ChildFacts *
 child_facts(QuoracyState *st, MemoryContext cxt, bool unnamed, text *t)
@@ -519,6 +536,7 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 	bool		gp_counted = false;
 	StringInfoData reason;
 	const char *test;
+	const ChildFacts *unnamed = NULL;
 
 	if (st == NULL || st->rows == 0)
 		return quoracy_result(fcinfo, -1, false, 0, 0,
@@ -530,14 +548,33 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 	p = profiles_lookup_arg(&c->profiles, st->profile);
 	rule = conference_rule(c, p, st->conference);
 
-	/* the verdict is the worst child's: not quorate, then unknown, then fewest */
-	for (int i = 0; i < st->nchildren; i++)
-	{
-		ChildCount	cc = count_child(rule, st, facts_at(st, i));
-		int			rank = cc.verdict == 0 ? 0 : cc.verdict == -1 ? 1 : 2;
-		int			weakest_rank = weakest.verdict == 0 ? 0 : weakest.verdict == -1 ? 1 : 2;
+	/*
+	 * Rows that name no child, beside rows that name children, are
+	 * attendance for every child of the conference (children's social care
+	 * recorded once, say): their facts count for each named child, and they
+	 * form no child of their own.
+	 */
+	for (int i = 0; i < st->nchildren && st->nchildren > 1; i++)
+		if (name_at(st, i) == NULL)
+			unnamed = facts_at(st, i);
 
-		if (i == 0 || rank < weakest_rank ||
+	/* the verdict is the worst child's: not quorate, then unknown, then fewest */
+	for (int i = 0, n = 0; i < st->nchildren; i++)
+	{
+		ChildFacts	facts = *facts_at(st, i);
+		ChildCount	cc;
+		int			rank,
+					weakest_rank;
+
+		if (unnamed != NULL && facts_at(st, i) == unnamed)
+			continue;
+		if (unnamed != NULL)
+			add_facts(&facts, unnamed);
+		cc = count_child(rule, st, &facts);
+		rank = cc.verdict == 0 ? 0 : cc.verdict == -1 ? 1 : 2;
+		weakest_rank = weakest.verdict == 0 ? 0 : weakest.verdict == -1 ? 1 : 2;
+
+		if (n++ == 0 || rank < weakest_rank ||
 			(rank == weakest_rank && pg_popcount64(cc.certain) < pg_popcount64(weakest.certain)))
 		{
 			weakest = cc;
