@@ -29,6 +29,39 @@
 /* The settings' values; module.c registers them. */
 char	   *cpconf_calendar_setting = NULL;
 char	   *cpconf_profile_setting = NULL;
+char	   *cpconf_unknown_setting = NULL;
+
+/*
+ * A call that relies on the settings must not run on the defaults when the
+ * council meant to set one and misspelt it (PostgreSQL dropped the setting
+ * with a WARNING a dashboard never shows).
+ */
+static void
+check_settings(void)
+{
+	if (cpconf_unknown_setting != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("unrecognized configuration parameter \"%s\"", cpconf_unknown_setting),
+				 errdetail("It was set before cpconf was loaded, and PostgreSQL dropped it when cpconf loaded; "
+						   "cpconf's settings are cpconf.calendar and cpconf.profile."),
+				 errhint("Correct or remove it where it is set (ALTER ROLE, ALTER DATABASE, postgresql.conf, "
+						 "PGOPTIONS), or name the calendar or profile in the call.")));
+}
+
+const char *
+cpconf_default_calendar(void)
+{
+	check_settings();
+	return cpconf_calendar_setting ? cpconf_calendar_setting : "";
+}
+
+const char *
+cpconf_default_profile(void)
+{
+	check_settings();
+	return cpconf_profile_setting ? cpconf_profile_setting : "";
+}
 
 /* The statement that last took in invalidations (see base.h). */
 TimestampTz cpconf_last_statement = 0;

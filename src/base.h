@@ -33,6 +33,16 @@ extern char *cpconf_calendar_setting;
 /* cpconf.profile: the procedure profile used where a call names none. */
 extern char *cpconf_profile_setting;
 
+/*
+ * A cpconf.* setting PostgreSQL held before cpconf was loaded that is not
+ * one of cpconf's (a misspelling): loading cpconf drops it with a warning.
+ */
+extern char *cpconf_unknown_setting;
+
+/* The settings' values for a call that names no calendar or profile. */
+extern const char *cpconf_default_calendar(void);
+extern const char *cpconf_default_profile(void);
+
 /* ---- the span every calendar and deadline covers ---- */
 
 /* 1978-01-01 to 2199-12-31 inclusive. */

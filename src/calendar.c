@@ -450,7 +450,7 @@ calendar_arg_name(FunctionCallInfo fcinfo, int argno,
 	*from_setting = PG_NARGS() <= argno || PG_ARGISNULL(argno);
 	if (*from_setting)
 	{
-		*name = cpconf_calendar_setting ? cpconf_calendar_setting : "";
+		*name = cpconf_default_calendar();
 		*len = strlen(*name);
 	}
 	else
@@ -488,7 +488,7 @@ calendar_resolve(CalendarRef *ref, const char *name, int len, bool from_setting)
 const WorkingCalendar *
 calendar_from_setting(CalendarRef *ref)
 {
-	const char *name = cpconf_calendar_setting ? cpconf_calendar_setting : "";
+	const char *name = cpconf_default_calendar();
 
 	return calendar_resolve(ref, name, strlen(name), true);
 }

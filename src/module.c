@@ -9,6 +9,8 @@
 
 #include "fmgr.h"
 #include "utils/guc.h"
+#include "utils/guc_tables.h"
+#include "utils/memutils.h"
 
 #include "base.h"
 
@@ -43,6 +45,24 @@ _PG_init(void)
 							   PGC_USERSET,
 							   0,
 							   NULL, NULL, NULL);
+
+	/*
+	 * A cpconf.* name set before cpconf was loaded (ALTER ROLE ... SET
+	 * cpconf.calender, say) is a placeholder that the next call drops with a
+	 * WARNING.  Remember the first, so that calls relying on the settings
+	 * refuse to run on the defaults (base.c).
+	 */
+	{
+		struct config_generic **vars = get_guc_variables();
+		int			n = GetNumConfigOptions();
+
+		for (int i = 0; i < n && cpconf_unknown_setting == NULL; i++)
+			if ((vars[i]->flags & GUC_CUSTOM_PLACEHOLDER) &&
+				strncmp(vars[i]->name, "cpconf.", 7) == 0 &&
+				strcmp(vars[i]->name, "cpconf.calendar") != 0 &&
+				strcmp(vars[i]->name, "cpconf.profile") != 0)
+				cpconf_unknown_setting = MemoryContextStrdup(TopMemoryContext, vars[i]->name);
+	}
 
 	MarkGUCPrefixReserved("cpconf");
 }

@@ -85,7 +85,7 @@ profiles_lookup_arg(const ProfileSet *set, text *name)
 {
 	if (name == NULL)
 	{
-		const char *s = cpconf_profile_setting ? cpconf_profile_setting : "";
+		const char *s = cpconf_default_profile();
 
 		return profiles_lookup(set, s, strlen(s), true);
 	}

@@ -327,7 +327,7 @@ resolve(DeadlineRef *ref, const char *rname, int rlen, const char *pname, int pl
 
 	if (from_setting)
 	{
-		pname = cpconf_profile_setting ? cpconf_profile_setting : "";
+		pname = cpconf_default_profile();
 		plen = strlen(pname);
 	}
 
@@ -467,8 +467,8 @@ timescale_rules_in_force(const char *prefix, const char *profile, DateADT as_of,
 
 	ensure_cache();
 	p = profile ? profiles_lookup(&cache->profiles, profile, strlen(profile), false)
-		: profiles_lookup(&cache->profiles, cpconf_profile_setting ? cpconf_profile_setting : "",
-						  cpconf_profile_setting ? strlen(cpconf_profile_setting) : 0, true);
+		: profiles_lookup(&cache->profiles, cpconf_default_profile(),
+						  strlen(cpconf_default_profile()), true);
 	*ids = palloc0((cache->nrules + 1) * sizeof(char *));
 	*whats = palloc0((cache->nrules + 1) * sizeof(char *));
 	for (int i = 0; i < cache->nrules; i++)
