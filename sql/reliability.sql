@@ -131,8 +131,17 @@ SELECT c.id, (cpconf.quoracy(cpconf.attendee(a.agency, a.took_part, a.contact), 
   LEFT JOIN (VALUES (1, 'social_care', 'attended', true), (1, 'police', 'attended', true), (1, 'health', 'attended', true))
        a(conf, agency, took_part, contact) ON a.conf = c.id
  GROUP BY c.id ORDER BY c.id;
-SELECT cpconf.conference_decision(agency, view, NULL, date '2025-03-03', 'derby') IS NULL AS no_decision
-  FROM (VALUES ('police', 'plan')) v(agency, view) WHERE false;
+SELECT (d).decision IS NULL AS no_decision, (d).reason
+  FROM (SELECT cpconf.conference_decision(agency, view, NULL, date '2025-03-03', 'derby') d
+          FROM (VALUES ('police', 'plan')) v(agency, view) WHERE false) x;
+-- a conference whose agencies gave no view: no decision, even with the
+-- chair's view (conference 2)
+SELECT id, (d).decision, (d).reason
+  FROM (SELECT c.id, cpconf.conference_decision(v.agency, v.view, 'plan', c.held, 'staffordshire') d
+          FROM (VALUES (1, date '2025-03-03'), (2, date '2025-03-04')) c(id, held)
+          LEFT JOIN (VALUES (1, 'police', 'plan'), (1, 'health', 'no plan'), (1, 'education', 'plan')) v(conf, agency, view)
+               ON v.conf = c.id
+         GROUP BY c.id) x ORDER BY 1;
 
 -- F24: infinite dates are refused by the aggregates, as by every function
 -- of a date.
@@ -149,6 +158,16 @@ SELECT (d).decision, (d).plan_votes, (d).no_plan_votes, (d).decided_by
   FROM (SELECT cpconf.conference_decision(agency, view, 'plan', date '2025-03-03', 'staffordshire') d
           FROM (VALUES ('Police', 'plan'), ('police', 'plan'), (' police', 'plan'), ('CSC', 'plan'),
                        ('social_care', 'plan'), ('health', 'no plan'), ('education', 'no plan')) v(agency, view)) x;
+-- but two agencies of one sector are two votes: Housing and the Youth
+-- Offending Service (both other) with police for a plan, health and
+-- education against, the chair against: 3 to 2, a plan
+BEGIN;
+INSERT INTO cpconf.agency (name, sector) VALUES ('Housing', 'other'), ('Youth Offending Service', 'other');
+SELECT (d).decision, (d).plan_votes, (d).no_plan_votes, (d).decided_by
+  FROM (SELECT cpconf.conference_decision(agency, view, 'no plan', date '2025-03-03', 'staffordshire') d
+          FROM (VALUES ('police', 'plan'), ('Housing', 'plan'), ('youth offending service', 'plan'),
+                       ('health', 'no plan'), ('education', 'no plan')) v(agency, view)) x;
+ROLLBACK;
 
 -- F25: agency names match as the database's lower() folds them, which is
 -- also how cpconf.agency's unique index compares them (0.4 folded A-Z
@@ -175,3 +194,23 @@ SELECT (q).quorate, (q).agencies_counted FROM (
  SELECT cpconf.quoracy(agency, 'attended', contact, NULL, child, NULL, date '2025-03-03', 'derby') q
    FROM (VALUES ('social_care', NULL, NULL::boolean), ('police', 'Amy', true), ('health', 'Amy', true),
                 ('police', 'Ben', true)) v(agency, child, contact)) x;
+
+-- A change rolled back part way through one statement (a DO block's
+-- exception handler) is forgotten at once: 7 June 2027 works again.
+DO $$
+BEGIN
+    BEGIN
+        INSERT INTO cpconf.holiday_override VALUES ('england-and-wales', '2027-06-07', 'add', 'Rolled back', 'test');
+        RAISE NOTICE 'holiday while inserted: %', NOT cpconf.is_working_day(date '2027-06-07');
+        RAISE EXCEPTION 'roll it back';
+    EXCEPTION WHEN raise_exception THEN
+        RAISE NOTICE 'holiday after the rollback: %', NOT cpconf.is_working_day(date '2027-06-07');
+    END;
+END
+$$;
+-- a row that names no child and a named child's rows must agree on the
+-- child's date of birth
+SELECT * FROM regress.error($$SELECT (q).quorate FROM (SELECT cpconf.quoracy(agency, 'attended', true, NULL, child, born, date '2025-03-03', 'derby') q
+    FROM (VALUES ('social_care', NULL, date '2015-01-01'), ('police', 'Amy', date '2023-01-01')) v(agency, child, born)) x$$);
+-- an agency named GP with a tab is still GP
+SELECT * FROM regress.error($$INSERT INTO cpconf.agency (name, sector, gp) VALUES (E'GP\t', 'police', false)$$);

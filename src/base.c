@@ -16,6 +16,10 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "access/htup_details.h"
+#include "catalog/pg_class.h"
+#include "utils/acl.h"
+#include "utils/syscache.h"
 #include "utils/guc.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -63,14 +67,30 @@ cpconf_default_profile(void)
 	return cpconf_profile_setting ? cpconf_profile_setting : "";
 }
 
-/* The statement that last took in invalidations (see base.h). */
-TimestampTz cpconf_last_statement = 0;
+/* Every cache that has registered. */
+#define MAX_CONFIG_CACHES 8
+static ConfigCache *config_caches[MAX_CONFIG_CACHES];
+static int	n_config_caches = 0;
 
+/* The step that last took in invalidations (see base.h). */
+TimestampTz cpconf_last_statement = 0;
+LocalTransactionId cpconf_last_xact = InvalidLocalTransactionId;
+uint64		cpconf_step = 0;
+
+/*
+ * A new step: take in invalidations, and compare every cache's at once, so
+ * that all the caches a statement uses are of one moment.
+ */
 void
 cpconf_accept_invalidations_slow(TimestampTz now)
 {
 	AcceptInvalidationMessages();
 	cpconf_last_statement = now;
+	cpconf_last_xact = MyProc->lxid;
+	cpconf_step++;
+	for (int c = 0; c < n_config_caches; c++)
+		if (config_caches[c]->invalidations != config_caches[c]->built_at)
+			config_caches[c]->valid = false;
 }
 
 static void
@@ -85,10 +105,23 @@ config_cache_callback(Datum arg, Oid relid)
 		cc->invalidations++;
 }
 
-/* Every cache that has registered, for config_caches_changed(). */
-#define MAX_CONFIG_CACHES 8
-static ConfigCache *config_caches[MAX_CONFIG_CACHES];
-static int	n_config_caches = 0;
+/* Has relid row-level security enabled? */
+static bool
+has_row_security(Oid relid)
+{
+	HeapTuple	tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	bool		result = false;
+
+	if (HeapTupleIsValid(tuple))
+	{
+		result = ((Form_pg_class) GETSTRUCT(tuple))->relrowsecurity;
+		ReleaseSysCache(tuple);
+	}
+	return result;
+}
+
+/* This transaction (or subtransaction) changed a configuration table. */
+static bool own_changes = false;
 
 /*
  * This transaction changed table relid: its caches are rebuilt at their
@@ -98,10 +131,45 @@ static int	n_config_caches = 0;
 static void
 config_caches_changed(Oid relid)
 {
+	own_changes = true;
 	for (int c = 0; c < n_config_caches; c++)
 		for (int i = 0; config_caches[c]->tables[i] != NULL; i++)
 			if (config_caches[c]->relids[i] == relid)
 				config_caches[c]->valid = false;
+}
+
+static void
+config_caches_invalidate_all(void)
+{
+	for (int c = 0; c < n_config_caches; c++)
+		config_caches[c]->valid = false;
+}
+
+/*
+ * A rolled-back change of this transaction's must be forgotten at once,
+ * also part way through a statement (a DO block's exception handler, ROLLBACK
+ * TO SAVEPOINT in a multi-statement string): a transaction ending starts a
+ * new step anyway.
+ */
+static void
+subxact_callback(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB && own_changes)
+		config_caches_invalidate_all();
+}
+
+static void
+xact_callback(XactEvent event, void *arg)
+{
+	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT)
+	{
+		if (own_changes)
+			config_caches_invalidate_all();
+		own_changes = false;
+	}
+	else if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_PARALLEL_COMMIT ||
+			 event == XACT_EVENT_PREPARE)
+		own_changes = false;
 }
 
 
@@ -141,6 +209,11 @@ config_cache_refresh(ConfigCache *cc)
 	{
 		if (n_config_caches >= MAX_CONFIG_CACHES)
 			elog(ERROR, "too many cpconf configuration caches");
+		if (n_config_caches == 0)
+		{
+			RegisterXactCallback(xact_callback, NULL);
+			RegisterSubXactCallback(subxact_callback, NULL);
+		}
 		CacheRegisterRelcacheCallback(config_cache_callback, PointerGetDatum(cc));
 		config_caches[n_config_caches++] = cc;
 		cc->registered = true;
@@ -166,11 +239,43 @@ config_cache_refresh(ConfigCache *cc)
 	cc->cxt = cxt;
 	cc->data = data;
 	cc->generation++;
-	/* an invalidation taken in while reading is compared at the next statement */
+	/* an invalidation taken in while reading is compared at the next step */
 	cc->valid = true;
-	cc->checked = cpconf_last_statement;
-	cc->for_statement = latest ? 0 : GetCurrentStatementStartTimestamp();
+	/* REPEATABLE READ: the transaction's snapshot; a parallel statement: its own */
+	cc->for_xact = IsolationUsesXactSnapshot() ? MyProc->lxid : InvalidLocalTransactionId;
+	cc->for_step = !latest && !IsolationUsesXactSnapshot() ? cpconf_step : 0;
+	cc->row_security = false;
+	for (int i = 0; cc->tables[i] != NULL; i++)
+		cc->row_security |= has_row_security(cc->relids[i]);
 	cc->user = GetUserId();
+	cc->user_step = cpconf_step;
+}
+
+/*
+ * The calling role may read every table the cache was read from: the data
+ * is the same for every role, but a role that may not read a table gets no
+ * answer built from it.  Under row-level security the rows themselves
+ * differ by role, so the cache is read again for each role.
+ */
+void
+config_cache_check_role(ConfigCache *cc)
+{
+	Oid			user = GetUserId();
+
+	if (cc->row_security && user != cc->user)
+	{
+		config_cache_refresh(cc);
+		return;
+	}
+	for (int i = 0; cc->tables[i] != NULL; i++)
+	{
+		AclResult	acl = pg_class_aclcheck(cc->relids[i], user, ACL_SELECT);
+
+		if (acl != ACLCHECK_OK)
+			aclcheck_error(acl, OBJECT_TABLE, get_rel_name(cc->relids[i]));
+	}
+	cc->user = user;
+	cc->user_step = cpconf_step;
 }
 
 /*

@@ -17,6 +17,7 @@
 
 #include "access/xact.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
 #include "access/tupdesc.h"
 #include "nodes/execnodes.h"
 #include "fmgr.h"
@@ -90,54 +91,56 @@ typedef struct ConfigCache
 	Oid			relids[CONFIG_CACHE_MAX_TABLES];
 	bool		registered;
 	bool		valid;			/* false: rebuild at the next use */
-	uint64		invalidations;	/* another session's changes taken in */
+	bool		row_security;	/* a table has row-level security: per role */
+	uint64		invalidations;	/* changes taken in (relcache callbacks) */
 	uint64		built_at;		/* invalidations when data was read */
-	TimestampTz checked;		/* the statement that last compared the two */
-	TimestampTz for_statement;	/* built from this statement's snapshot only; 0: from the latest */
-	Oid			user;			/* built with this role's rights */
+	uint64		for_step;		/* built from this step's snapshot only; 0: none */
+	LocalTransactionId for_xact;	/* built from this transaction's snapshot only */
+	Oid			user;			/* the role it was built for or last checked for */
+	uint64		user_step;		/* the step in which user was checked */
 } ConfigCache;
 
 extern void config_cache_refresh(ConfigCache *cc);
+extern void config_cache_check_role(ConfigCache *cc);
 extern void cpconf_accept_invalidations_slow(TimestampTz now);
 extern TimestampTz cpconf_last_statement;
+extern LocalTransactionId cpconf_last_xact;
+extern uint64 cpconf_step;
 
 /*
- * Caches of the configuration tables take in invalidations at most once per
- * statement, so a change committed by another session is seen by this
- * session's next statement, even inside an open transaction.  Inline: it
- * runs on every call of the per-row functions.
+ * A step is a statement within one transaction: a new statement, or a new
+ * transaction in a procedure that commits.  At the first cpconf call of a
+ * step the caches take in invalidations (base.c), so a change committed by
+ * another session is seen by this session's next statement, even inside an
+ * open transaction, and never part way through one.  Inline: it runs on
+ * every call of the per-row functions.
  */
 static inline void
 cpconf_accept_invalidations(void)
 {
 	TimestampTz now = GetCurrentStatementStartTimestamp();
 
-	if (unlikely(now != cpconf_last_statement))
+	if (unlikely(now != cpconf_last_statement || MyProc->lxid != cpconf_last_xact))
 		cpconf_accept_invalidations_slow(now);
 }
 
 /*
- * The cache's current data.  It is rebuilt first when this transaction
- * changed a table; when another session's change was taken in before this
- * statement first used the cache (one taken in later, while the statement
- * runs, waits for the next statement, so that a statement sees one version
- * of the rules); when it was built from an earlier statement's snapshot
- * (see config_cache_refresh); or for another role, which sees only what it
- * may read.
+ * The cache's current data, rebuilt first when it is not valid (a change
+ * taken in at this step's start, or made by this transaction), or when it
+ * was read from a snapshot that served an earlier step or transaction only
+ * (see config_cache_refresh).  The calling role must be allowed to read
+ * the tables (checked once per role and step).
  */
 static inline void *
 config_cache_get(ConfigCache *cc)
 {
 	cpconf_accept_invalidations();
-	if (unlikely(cc->checked != cpconf_last_statement))
-	{
-		cc->checked = cpconf_last_statement;
-		if (cc->invalidations != cc->built_at)
-			cc->valid = false;
-	}
-	if (unlikely(cc->data == NULL || !cc->valid || cc->user != GetUserId() ||
-				 (cc->for_statement != 0 && cc->for_statement != cpconf_last_statement)))
+	if (unlikely(cc->data == NULL || !cc->valid ||
+				 (cc->for_step != 0 && cc->for_step != cpconf_step) ||
+				 (cc->for_xact != InvalidLocalTransactionId && cc->for_xact != MyProc->lxid)))
 		config_cache_refresh(cc);
+	if (unlikely(cc->user_step != cpconf_step || cc->user != GetUserId()))
+		config_cache_check_role(cc);
 	return cc->data;
 }
 

@@ -186,9 +186,10 @@ static const RowShape decision_result_shape = {
 
 /*
  * Look up a council's agency name; failing that, a sector name stands for
- * itself, and "GP" for a general practitioner in health.
+ * itself, and "GP" for a general practitioner in health.  Returns the
+ * agency's identity: its row's folded name, or the sector's (or "gp").
  */
-static void
+static const char *
 resolve_agency(const ConferenceCache *c, text *agency, int *sector, const char **service, bool *gp)
 {
 	const char *s = VARDATA_ANY(agency);
@@ -201,7 +202,7 @@ resolve_agency(const ConferenceCache *c, text *agency, int *sector, const char *
 			*sector = c->agencies[i].sector;
 			*service = c->agencies[i].service;
 			*gp = c->agencies[i].gp;
-			return;
+			return c->agencies[i].folded;
 		}
 	*gp = strcmp(folded, "gp") == 0;
 	*service = *gp ? "gp" : NULL;
@@ -213,6 +214,8 @@ resolve_agency(const ConferenceCache *c, text *agency, int *sector, const char *
 				 errdetail("Quoracy counts agencies by sector (rule Q-MIN); each agency name a council records is mapped to a sector once."),
 				 errhint("Add it to cpconf.agency with its sector (social_care, police, health, education, "
 						 "probation, other), or pass a sector or GP instead of the name.")));
+	/* an agency known by its sector's name (or a synonym such as CSC) is that sector */
+	return *gp ? "gp" : label_name(&sector_labels_set, *sector);
 }
 
 /* ---- result rows ---- */
@@ -252,7 +255,7 @@ attendee_agency(FunctionCallInfo fcinfo, AttendeeRef *ref, ConferenceCache *c, t
 		if (ref->agencies[i].len == len && memcmp(ref->agencies[i].name, s, len) == 0)
 			return &ref->agencies[i];
 	slot = &ref->agencies[ref->next];
-	resolve_agency(c, agency, &slot->sector, &slot->service, &slot->gp);
+	(void) resolve_agency(c, agency, &slot->sector, &slot->service, &slot->gp);
 	/* service points into the cache, valid while its generation lasts */
 	if (slot->service_text)
 		pfree(slot->service_text);
@@ -348,12 +351,14 @@ cpconf_attendee(PG_FUNCTION_ARGS)
 
 /* ---- the decision aggregate (D-DECIDE) ---- */
 
-/* One agency's view, the agency identified as quoracy identifies it. */
+/*
+ * One agency's view.  An agency is identified as attendee() resolves it:
+ * a council's agency row, whatever the spelling, or a sector's name.
+ */
 typedef struct View
 {
-	const char *agency;			/* as the first row of it named it */
-	int			sector;
-	const char *service;		/* a health service, or NULL */
+	const char *agency;			/* as its row named it */
+	const char *identity;		/* the row's folded name, or the sector's */
 	int			view;
 } View;
 
@@ -369,21 +374,11 @@ typedef struct DecisionState
 	bool		have_profile;
 } DecisionState;
 
-/*
- * Are two views the same agency's?  As quoracy counts them (Q-MIN): one
- * agency a sector, each health service apart where the profile counts
- * them apart; "Police", " police" and a council's name mapped onto police
- * are one.
- */
-static bool
-same_agency(const View *a, const View *b, const ConferenceRule *rule)
+/* Two views of one agency ("Police", " police", "CSC" and social_care, ...)? */
+static inline bool
+same_agency(const View *a, const View *b)
 {
-	if (a->sector != b->sector)
-		return false;
-	if (a->sector == SECTOR_HEALTH && rule->health_services_separately)
-		return (a->service == NULL) == (b->service == NULL) &&
-			(a->service == NULL || strcmp(a->service, b->service) == 0);
-	return true;
+	return strcmp(a->identity, b->identity) == 0;
 }
 
 PG_FUNCTION_INFO_V1(cpconf_decision_step);
@@ -475,10 +470,11 @@ cpconf_decision_step(PG_FUNCTION_ARGS)
 		View	   *v = &st->views[st->n];
 		const char *service;
 		bool		gp;
+		int			sector;
 
-		resolve_agency(conference_cache(), PG_GETARG_TEXT_PP(1), &v->sector, &service, &gp);
+		v->identity = MemoryContextStrdup(aggcxt, resolve_agency(conference_cache(), PG_GETARG_TEXT_PP(1),
+																 &sector, &service, &gp));
 		v->agency = MemoryContextStrdup(aggcxt, text_to_cstring(PG_GETARG_TEXT_PP(1)));
-		v->service = service ? MemoryContextStrdup(aggcxt, service) : NULL;
 		v->view = parse_view(PG_GETARG_TEXT_PP(2));
 	}
 	st->n++;
@@ -509,9 +505,21 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 	ArrayBuildState *dissent;
 	int			p;
 
-	/* no rows at all (an empty group or window frame): no decision */
-	if (st == NULL)
-		PG_RETURN_NULL();
+	/*
+	 * No agency's view (an empty group or window frame, a LEFT JOIN with no
+	 * views): no decision, as quoracy gives no verdict without attendance.
+	 */
+	if (st == NULL || st->n == 0)
+	{
+		memset(nulls, 0, sizeof(nulls));
+		nulls[0] = nulls[1] = true;
+		values[2] = values[3] = values[4] = Int32GetDatum(0);
+		values[5] = PointerGetDatum(construct_empty_array(TEXTOID));
+		values[6] = BoolGetDatum(false);
+		values[7] = CStringGetTextDatum("no agency's view is recorded for this conference (rule D-DECIDE needs them)");
+		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cpconf_result_row_type(fcinfo, &decision_result_shape),
+														   values, nulls)));
+	}
 	if (!st->have_conference)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -528,7 +536,7 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 		bool		repeat = false;
 
 		for (int j = 0; j < i && !repeat; j++)
-			if (same_agency(&st->views[j], &st->views[i], rule))
+			if (same_agency(&st->views[j], &st->views[i]))
 			{
 				repeat = true;
 				if (st->views[j].view != st->views[i].view)
@@ -587,7 +595,7 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 		bool		repeat = false;
 
 		for (int j = 0; j < i && !repeat; j++)
-			repeat = same_agency(&st->views[j], &st->views[i], rule);
+			repeat = same_agency(&st->views[j], &st->views[i]);
 		if (!repeat && st->views[i].view != VIEW_ABSTAIN && st->views[i].view != decision)
 			accumArrayResult(dissent, CStringGetTextDatum(st->views[i].agency), false, TEXTOID,
 							 CurrentMemoryContext);

@@ -8,6 +8,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/guc.h"
 #include "utils/guc_tables.h"
 #include "utils/memutils.h"
@@ -52,16 +53,23 @@ _PG_init(void)
 	 * WARNING.  Remember the first, so that calls relying on the settings
 	 * refuse to run on the defaults (base.c).
 	 */
+	if (IsUnderPostmaster)		/* not in the postmaster (shared_preload_libraries) */
 	{
 		struct config_generic **vars = get_guc_variables();
 		int			n = GetNumConfigOptions();
 
 		for (int i = 0; i < n && cpconf_unknown_setting == NULL; i++)
+		{
+			struct config_string *var = (struct config_string *) vars[i];
+
+			/* GUC names are case-insensitive; a RESET placeholder holds no value */
 			if ((vars[i]->flags & GUC_CUSTOM_PLACEHOLDER) &&
-				strncmp(vars[i]->name, "cpconf.", 7) == 0 &&
-				strcmp(vars[i]->name, "cpconf.calendar") != 0 &&
-				strcmp(vars[i]->name, "cpconf.profile") != 0)
+				pg_strncasecmp(vars[i]->name, "cpconf.", 7) == 0 &&
+				pg_strcasecmp(vars[i]->name, "cpconf.calendar") != 0 &&
+				pg_strcasecmp(vars[i]->name, "cpconf.profile") != 0 &&
+				*var->variable != NULL && **var->variable != '\0')
 				cpconf_unknown_setting = MemoryContextStrdup(TopMemoryContext, vars[i]->name);
+		}
 	}
 
 	MarkGUCPrefixReserved("cpconf");

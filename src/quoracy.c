@@ -135,6 +135,13 @@ add_facts(ChildFacts *to, const ChildFacts *from)
 	to->other_health |= from->other_health;
 	if (DATE_IS_NOEND(to->born))
 		to->born = from->born;
+	else if (!DATE_IS_NOEND(from->born) && from->born != to->born)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("quoracy of one conference got two dates of birth for one child, %s and %s",
+						cpconf_format_day(to->born), cpconf_format_day(from->born)),
+				 errdetail("A row that names no child counts for every child, with its date of birth (rule Q-GP)."),
+				 errhint("Pass the date of birth on the rows that name the child, or the same one on both.")));
 }
 
 /* The facts of a child of this conference, adding the child if new. */

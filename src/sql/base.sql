@@ -23,6 +23,18 @@ BEGIN
                    WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
        OR EXISTS (SELECT FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) t.typnamespace
                    WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
+       OR EXISTS (SELECT FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) o.oprnamespace
+                   WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
+       OR EXISTS (SELECT FROM pg_catalog.pg_collation o JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) o.collnamespace
+                   WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
+       OR EXISTS (SELECT FROM pg_catalog.pg_conversion o JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) o.connamespace
+                   WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
+       OR EXISTS (SELECT FROM pg_catalog.pg_opfamily o JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) o.opfnamespace
+                   WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
+       OR EXISTS (SELECT FROM pg_catalog.pg_ts_config o JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) o.cfgnamespace
+                   WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
+       OR EXISTS (SELECT FROM pg_catalog.pg_ts_dict o JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) o.dictnamespace
+                   WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf')
     THEN
         RAISE EXCEPTION 'schema "cpconf" already exists and is not empty'
             USING ERRCODE = 'duplicate_schema',
@@ -31,11 +43,15 @@ BEGIN
     END IF;
     IF owner OPERATOR(pg_catalog.<>) (SELECT oid FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) CURRENT_USER)
        AND NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE oid OPERATOR(pg_catalog.=) owner)
+       OR EXISTS (SELECT FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) a
+                   WHERE n.nspname OPERATOR(pg_catalog.=) 'cpconf' AND a.privilege_type OPERATOR(pg_catalog.=) 'CREATE'
+                     AND NOT coalesce((SELECT rolsuper FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) a.grantee), false))
     THEN
-        RAISE EXCEPTION 'schema "cpconf" is owned by role %, which is not a superuser', pg_catalog.pg_get_userbyid(owner)
+        RAISE EXCEPTION 'schema "cpconf" is owned by role %, or lets a role create objects in it, that is not a superuser',
+                        pg_catalog.pg_get_userbyid(owner)
             USING ERRCODE = 'duplicate_schema',
                   DETAIL = 'The owner of cpconf''s schema could drop or replace cpconf''s objects.',
-                  HINT = 'Drop the schema, or give it to a superuser (ALTER SCHEMA cpconf OWNER TO ...), then run CREATE EXTENSION cpconf again.';
+                  HINT = 'Drop the schema, or give it to a superuser and revoke CREATE on it from other roles, then run CREATE EXTENSION cpconf again.';
     END IF;
 END
 $guard$;

@@ -53,7 +53,7 @@ BEGIN
                   DETAIL = 'Attendance recorded as a sector''s name counts for that sector (rule Q-MIN).',
                   HINT = 'Use the sector itself, or name the agency as the council records it.';
     END IF;
-    IF lower(btrim(NEW.name)) = 'gp' AND NOT (NEW.gp AND NEW.sector OPERATOR(cpconf.=) 'health'::cpconf.sector) THEN
+    IF lower(btrim(NEW.name, E' \t')) = 'gp' AND NOT (NEW.gp AND NEW.sector OPERATOR(cpconf.=) 'health'::cpconf.sector) THEN
         RAISE EXCEPTION 'agency "%" must be a GP in health', NEW.name
             USING ERRCODE = 'check_violation',
                   DETAIL = 'Attendance recorded as GP is a general practitioner (rule Q-GP).',
@@ -220,10 +220,11 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
-    -- One writer at a time per profile, so that the overlap check below sees
-    -- the other's committed row: an advisory lock, which needs no privilege
-    -- beyond INSERT and cannot deadlock on a lock upgrade as LOCK TABLE did.
-    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.conference_rule/' OPERATOR(pg_catalog.||) NEW.profile, 0));
+    -- One writer of council rows at a time, so that the overlap check below
+    -- sees the other's committed row: an advisory lock, which needs no
+    -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK
+    -- TABLE did, nor on rows of several profiles taken in different orders.
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.conference_rule', 0));
     IF EXISTS (SELECT FROM cpconf.conference_rule r
                 WHERE r.profile = NEW.profile AND NOT r.shipped
                   AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))

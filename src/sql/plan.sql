@@ -131,10 +131,11 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
-    -- One writer at a time per profile, so that the overlap check below sees
-    -- the other's committed row: an advisory lock, which needs no privilege
-    -- beyond INSERT and cannot deadlock on a lock upgrade as LOCK TABLE did.
-    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.discontinuation_rule/' OPERATOR(pg_catalog.||) NEW.profile, 0));
+    -- One writer of council rows at a time, so that the overlap check below
+    -- sees the other's committed row: an advisory lock, which needs no
+    -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK
+    -- TABLE did, nor on rows of several profiles taken in different orders.
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.discontinuation_rule', 0));
     IF EXISTS (SELECT FROM cpconf.discontinuation_rule r
                 WHERE r.profile = NEW.profile AND NOT r.shipped
                   AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))

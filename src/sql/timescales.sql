@@ -242,10 +242,11 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if it is still in force.';
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
-    -- One writer at a time per profile, so that the overlap check below sees
-    -- the other's committed row: an advisory lock, which needs no privilege
-    -- beyond INSERT and cannot deadlock on a lock upgrade as LOCK TABLE did.
-    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.timescale/' OPERATOR(pg_catalog.||) NEW.profile, 0));
+    -- One writer of council rows at a time, so that the overlap check below
+    -- sees the other's committed row: an advisory lock, which needs no
+    -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK
+    -- TABLE did, nor on rows of several profiles taken in different orders.
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.timescale', 0));
     SELECT t.effective_from, t.effective_to INTO other
       FROM cpconf.timescale t
      WHERE t.profile = NEW.profile AND t.rule = NEW.rule AND NOT t.shipped
