@@ -214,3 +214,14 @@ SELECT * FROM regress.error($$SELECT (q).quorate FROM (SELECT cpconf.quoracy(age
     FROM (VALUES ('social_care', NULL, date '2015-01-01'), ('police', 'Amy', date '2023-01-01')) v(agency, child, born)) x$$);
 -- an agency named GP with a tab is still GP
 SELECT * FROM regress.error($$INSERT INTO cpconf.agency (name, sector, gp) VALUES (E'GP\t', 'police', false)$$);
+-- TRUNCATE of the council calendars is refused while a profile uses one
+BEGIN;
+INSERT INTO cpconf.council_calendar VALUES ('regress-used', 'england-and-wales', 'used');
+INSERT INTO cpconf.profile (name, parent, calendar, description) VALUES ('regress-cal', 'derby', 'regress-used', 'x');
+SELECT * FROM regress.error($$TRUNCATE cpconf.council_calendar CASCADE$$);
+ROLLBACK;
+-- F1: a label attribute changed to another one-byte type is refused too
+BEGIN;
+ALTER TYPE cpconf.attendance ALTER ATTRIBUTE sector TYPE boolean;
+SELECT * FROM regress.error($$SELECT cpconf.attendee('police', 'attended')$$);
+ROLLBACK;

@@ -502,6 +502,21 @@ cpconf_format_day(DateADT day)
 
 /* ---- result rows ---- */
 
+/* The schema of a type. */
+static Oid
+get_typ_namespace(Oid type)
+{
+	HeapTuple	tuple = SearchSysCache1(TYPEOID, ObjectIdGetDatum(type));
+	Oid			result = InvalidOid;
+
+	if (HeapTupleIsValid(tuple))
+	{
+		result = ((Form_pg_type) GETSTRUCT(tuple))->typnamespace;
+		ReleaseSysCache(tuple);
+	}
+	return result;
+}
+
 void
 cpconf_check_row_type(TupleDesc td, const RowShape *shape)
 {
@@ -516,7 +531,8 @@ cpconf_check_row_type(TupleDesc td, const RowShape *shape)
 
 		ok = !a->attisdropped &&
 			(OidIsValid(shape->types[i]) ? a->atttypid == shape->types[i]
-			 : a->attlen == 1 && a->attbyval);
+			 : a->attlen == 1 && a->attbyval &&
+			 get_typ_namespace(a->atttypid) == get_namespace_oid("cpconf", false));
 	}
 	if (!ok)
 		ereport(ERROR,

@@ -167,6 +167,10 @@ BEGIN
         SELECT p.parent INTO ancestor FROM cpconf.profile p WHERE p.name = ancestor;
         steps := steps + 1;
     END LOOP;
+    IF NEW.calendar IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar) THEN
+        -- against the calendar being deleted at the same time (council_calendar_in_use)
+        PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.calendar-use', 0));
+    END IF;
     IF NEW.calendar IS NOT NULL
        AND NOT EXISTS (SELECT FROM cpconf.calendars c WHERE c.name = NEW.calendar) THEN
         RAISE EXCEPTION 'profile "%" names unknown calendar "%"', NEW.name, NEW.calendar
@@ -193,6 +197,8 @@ BEGIN
     IF TG_OP = 'UPDATE' AND NEW.name = OLD.name THEN
         RETURN NEW;
     END IF;
+    -- against a profile put on the calendar at the same time (profile_check)
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.calendar-use', 0));
     SELECT string_agg(p.name, ', ' ORDER BY p.name) INTO users FROM cpconf.profile p WHERE p.calendar = OLD.name;
     IF users IS NOT NULL THEN
         RAISE EXCEPTION 'council calendar "%" is used by profile %', OLD.name, users
@@ -207,6 +213,30 @@ COMMENT ON FUNCTION cpconf.council_calendar_in_use() IS
     'Trigger: refuses to delete or rename a council calendar that a profile counts its deadlines on.';
 CREATE TRIGGER council_calendar_in_use BEFORE UPDATE OR DELETE ON cpconf.council_calendar
     FOR EACH ROW EXECUTE FUNCTION cpconf.council_calendar_in_use();
+
+CREATE FUNCTION cpconf.council_calendars_in_use()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    users text;
+BEGIN
+    SELECT string_agg(p.name, ', ' ORDER BY p.name) INTO users
+      FROM cpconf.profile p JOIN cpconf.council_calendar c ON c.name = p.calendar;
+    IF users IS NOT NULL THEN
+        RAISE EXCEPTION 'council calendars are used by profile %', users
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = 'Those profiles count their working-day deadlines on them; TRUNCATE would remove them all.',
+                  HINT = 'Give those profiles other calendars first, or delete the calendars no profile uses.';
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION cpconf.council_calendars_in_use() IS
+    'Trigger: refuses to truncate the council calendars while a profile counts its deadlines on one.';
+CREATE TRIGGER council_calendar_truncate BEFORE TRUNCATE ON cpconf.council_calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.council_calendars_in_use();
 
 CREATE TRIGGER profile_check
     BEFORE INSERT OR UPDATE OR DELETE ON cpconf.profile
