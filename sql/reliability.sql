@@ -225,3 +225,11 @@ BEGIN;
 ALTER TYPE cpconf.attendance ALTER ATTRIBUTE sector TYPE boolean;
 SELECT * FROM regress.error($$SELECT cpconf.attendee('police', 'attended')$$);
 ROLLBACK;
+-- Under REPEATABLE READ the rule tables' checks could not see another
+-- session's row committed meanwhile (two overlapping rows, or a profile
+-- loop, could both commit): such changes are refused.
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+    VALUES ('derby', 'T-ICPC', 'x', 'y', 20, 'working_days', 'within_after', '2025-01-01', 'test')$$);
+SELECT * FROM regress.error($$UPDATE cpconf.profile SET parent = 'derby' WHERE name = 'stoke'$$);
+ROLLBACK;

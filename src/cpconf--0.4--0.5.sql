@@ -270,6 +270,12 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if it is still in force.';
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
+    IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
+        RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
+            USING ERRCODE = 'invalid_transaction_state',
+                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
+                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
+    END IF;
     -- One writer of council rows at a time, so that the overlap check below
     -- sees the other's committed row: an advisory lock, which needs no
     -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK
@@ -618,6 +624,12 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
+    IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
+        RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
+            USING ERRCODE = 'invalid_transaction_state',
+                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
+                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
+    END IF;
     -- One writer of council rows at a time, so that the overlap check below
     -- sees the other's committed row: an advisory lock, which needs no
     -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK
@@ -678,6 +690,12 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
+    IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
+        RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
+            USING ERRCODE = 'invalid_transaction_state',
+                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
+                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
+    END IF;
     -- One writer of council rows at a time, so that the overlap check below
     -- sees the other's committed row: an advisory lock, which needs no
     -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK
@@ -737,6 +755,12 @@ BEGIN
     -- once all rows are in, whatever order COPY brings them in.  Writers of
     -- parents go one at a time, so that two cannot close a loop together.
     IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
+        IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
+            RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
+                USING ERRCODE = 'invalid_transaction_state',
+                      DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
+                      HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
+        END IF;
         PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.profile/parent', 0));
     END IF;
     ancestor := NEW.parent;

@@ -220,6 +220,12 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
+    IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
+        RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
+            USING ERRCODE = 'invalid_transaction_state',
+                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
+                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
+    END IF;
     -- One writer of council rows at a time, so that the overlap check below
     -- sees the other's committed row: an advisory lock, which needs no
     -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK

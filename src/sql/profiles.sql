@@ -154,6 +154,12 @@ BEGIN
     -- once all rows are in, whatever order COPY brings them in.  Writers of
     -- parents go one at a time, so that two cannot close a loop together.
     IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
+        IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
+            RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
+                USING ERRCODE = 'invalid_transaction_state',
+                      DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
+                      HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
+        END IF;
         PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.profile/parent', 0));
     END IF;
     ancestor := NEW.parent;
