@@ -180,15 +180,16 @@ static bool read_latest = true;
  * Build into a context of its own under the current one, so that an error
  * part way frees it with the statement; install it only when complete.  An
  * invalidation that arrives while the tables are read is compared at the
- * next statement (config_cache_get).
+ * next step (cpconf_accept_invalidations_slow).
  *
  * Which committed data: normally the latest, so that a change committed by
  * another session is seen by this session's next statement even if it
  * committed while the current one ran.  In parallel mode (leader and
  * workers alike, so that they agree) and under REPEATABLE READ or
- * SERIALIZABLE, the statement's own snapshot: such a cache may miss a
- * change whose invalidation this session has already taken in, so it
- * serves this statement only and is built again for the next.
+ * SERIALIZABLE, the active snapshot: such a cache may miss a change whose
+ * invalidation this session has already taken in, so it serves only the
+ * step (in parallel mode) or the transaction (whose snapshot it is) it was
+ * read in.
  *
  * The build's queries run with search_path pinned to pg_catalog, pg_temp:
  * a caller's objects (a type named text in pg_temp, say) must not change
