@@ -270,17 +270,7 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if it is still in force.';
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
-    IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
-        RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
-            USING ERRCODE = 'invalid_transaction_state',
-                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
-                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
-    END IF;
-    -- One writer of council rows at a time, so that the overlap check below
-    -- sees the other's committed row: an advisory lock, which needs no
-    -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK
-    -- TABLE did, nor on rows of several profiles taken in different orders.
-    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.timescale', 0));
+    PERFORM cpconf.serialise_check('timescale');
     SELECT t.effective_from, t.effective_to INTO other
       FROM cpconf.timescale t
      WHERE t.profile = NEW.profile AND t.rule = NEW.rule AND NOT t.shipped
@@ -528,6 +518,28 @@ RETURNS record
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_inquorate_conference';
 
+/* Checks that read other rows take turns (issue 9, F8, F9, F18, F19). */
+CREATE FUNCTION cpconf.serialise_check(what text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    -- REPEATABLE READ would hide the other writer's commit from the check
+    IF current_setting('transaction_isolation') = 'repeatable read' THEN
+        RAISE EXCEPTION 'cpconf''s configuration is not changed under REPEATABLE READ (%)', what
+            USING ERRCODE = 'invalid_transaction_state',
+                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
+                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
+    END IF;
+    -- an advisory lock: no privilege beyond the write itself, and one per
+    -- check, so writers of several profiles in any order cannot deadlock
+    PERFORM pg_advisory_xact_lock(hashtextextended('cpconf.' || what, 0));
+END
+$$;
+COMMENT ON FUNCTION cpconf.serialise_check(text) IS
+    'For the configuration tables'' triggers: one writer at a time for a check that reads other rows, refused under REPEATABLE READ.';
+
 /* Tables that hold shipped rows refuse TRUNCATE. */
 CREATE FUNCTION cpconf.shipped_rows_truncate()
 RETURNS trigger
@@ -624,17 +636,8 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
-    IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
-        RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
-            USING ERRCODE = 'invalid_transaction_state',
-                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
-                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
-    END IF;
-    -- One writer of council rows at a time, so that the overlap check below
-    -- sees the other's committed row: an advisory lock, which needs no
-    -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK
-    -- TABLE did, nor on rows of several profiles taken in different orders.
-    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.conference_rule', 0));
+    -- Two writers could each miss the other's overlapping row: take turns.
+    PERFORM cpconf.serialise_check('conference_rule');
     IF EXISTS (SELECT FROM cpconf.conference_rule r
                 WHERE r.profile = NEW.profile AND NOT r.shipped
                   AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))
@@ -690,17 +693,8 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
-    IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
-        RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
-            USING ERRCODE = 'invalid_transaction_state',
-                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
-                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
-    END IF;
-    -- One writer of council rows at a time, so that the overlap check below
-    -- sees the other's committed row: an advisory lock, which needs no
-    -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK
-    -- TABLE did, nor on rows of several profiles taken in different orders.
-    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.discontinuation_rule', 0));
+    -- Two writers could each miss the other's overlapping row: take turns.
+    PERFORM cpconf.serialise_check('discontinuation_rule');
     IF EXISTS (SELECT FROM cpconf.discontinuation_rule r
                 WHERE r.profile = NEW.profile AND NOT r.shipped
                   AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))
@@ -755,13 +749,7 @@ BEGIN
     -- once all rows are in, whatever order COPY brings them in.  Writers of
     -- parents go one at a time, so that two cannot close a loop together.
     IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
-        IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
-            RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
-                USING ERRCODE = 'invalid_transaction_state',
-                      DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
-                      HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
-        END IF;
-        PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.profile/parent', 0));
+        PERFORM cpconf.serialise_check('profile parents');
     END IF;
     ancestor := NEW.parent;
     WHILE ancestor IS NOT NULL LOOP
@@ -776,7 +764,7 @@ BEGIN
     END LOOP;
     IF NEW.calendar IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar) THEN
         -- against the calendar being deleted at the same time (council_calendar_in_use)
-        PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.calendar-use', 0));
+        PERFORM cpconf.serialise_check('calendars in use');
     END IF;
     IF NEW.calendar IS NOT NULL
        AND NOT EXISTS (SELECT FROM cpconf.calendars c WHERE c.name = NEW.calendar) THEN
@@ -803,7 +791,7 @@ BEGIN
         RETURN NEW;
     END IF;
     -- against a profile put on the calendar at the same time (profile_check)
-    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.calendar-use', 0));
+    PERFORM cpconf.serialise_check('calendars in use');
     SELECT string_agg(p.name, ', ' ORDER BY p.name) INTO users FROM cpconf.profile p WHERE p.calendar = OLD.name;
     IF users IS NOT NULL THEN
         RAISE EXCEPTION 'council calendar "%" is used by profile %', OLD.name, users

@@ -93,6 +93,33 @@ COMMENT ON COLUMN cpconf.finding.severity IS 'violation: the record breaks the r
 COMMENT ON COLUMN cpconf.finding.profile IS 'The profile the check applied: the one named, or the setting cpconf.profile''s. Its rule may be inherited; the problem names the profile that states it.';
 
 /* ------------------------------------------------------------------------
+ * Checks that read other rows of the configuration (an overlap, a loop, a
+ * calendar in use) run one writer at a time and see what the other writer
+ * committed.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.serialise_check(what text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    -- REPEATABLE READ would hide the other writer's commit from the check
+    IF current_setting('transaction_isolation') = 'repeatable read' THEN
+        RAISE EXCEPTION 'cpconf''s configuration is not changed under REPEATABLE READ (%)', what
+            USING ERRCODE = 'invalid_transaction_state',
+                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
+                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
+    END IF;
+    -- an advisory lock: no privilege beyond the write itself, and one per
+    -- check, so writers of several profiles in any order cannot deadlock
+    PERFORM pg_advisory_xact_lock(hashtextextended('cpconf.' || what, 0));
+END
+$$;
+COMMENT ON FUNCTION cpconf.serialise_check(text) IS
+    'For the configuration tables'' triggers: one writer at a time for a check that reads other rows, refused under REPEATABLE READ.';
+
+/* ------------------------------------------------------------------------
  * Tables that hold shipped rows refuse TRUNCATE, as their row triggers
  * refuse to delete shipped rows.
  * ------------------------------------------------------------------------ */

@@ -131,17 +131,8 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
-    IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
-        RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
-            USING ERRCODE = 'invalid_transaction_state',
-                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
-                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
-    END IF;
-    -- One writer of council rows at a time, so that the overlap check below
-    -- sees the other's committed row: an advisory lock, which needs no
-    -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK
-    -- TABLE did, nor on rows of several profiles taken in different orders.
-    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.discontinuation_rule', 0));
+    -- Two writers could each miss the other's overlapping row: take turns.
+    PERFORM cpconf.serialise_check('discontinuation_rule');
     IF EXISTS (SELECT FROM cpconf.discontinuation_rule r
                 WHERE r.profile = NEW.profile AND NOT r.shipped
                   AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))

@@ -154,13 +154,7 @@ BEGIN
     -- once all rows are in, whatever order COPY brings them in.  Writers of
     -- parents go one at a time, so that two cannot close a loop together.
     IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
-        IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
-            RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
-                USING ERRCODE = 'invalid_transaction_state',
-                      DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
-                      HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
-        END IF;
-        PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.profile/parent', 0));
+        PERFORM cpconf.serialise_check('profile parents');
     END IF;
     ancestor := NEW.parent;
     WHILE ancestor IS NOT NULL LOOP
@@ -175,7 +169,7 @@ BEGIN
     END LOOP;
     IF NEW.calendar IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar) THEN
         -- against the calendar being deleted at the same time (council_calendar_in_use)
-        PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.calendar-use', 0));
+        PERFORM cpconf.serialise_check('calendars in use');
     END IF;
     IF NEW.calendar IS NOT NULL
        AND NOT EXISTS (SELECT FROM cpconf.calendars c WHERE c.name = NEW.calendar) THEN
@@ -204,7 +198,7 @@ BEGIN
         RETURN NEW;
     END IF;
     -- against a profile put on the calendar at the same time (profile_check)
-    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.calendar-use', 0));
+    PERFORM cpconf.serialise_check('calendars in use');
     SELECT string_agg(p.name, ', ' ORDER BY p.name) INTO users FROM cpconf.profile p WHERE p.calendar = OLD.name;
     IF users IS NOT NULL THEN
         RAISE EXCEPTION 'council calendar "%" is used by profile %', OLD.name, users

@@ -242,17 +242,7 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if it is still in force.';
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
-    IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'repeatable read' THEN
-        RAISE EXCEPTION 'cpconf.% is not changed under REPEATABLE READ', TG_TABLE_NAME
-            USING ERRCODE = 'invalid_transaction_state',
-                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
-                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
-    END IF;
-    -- One writer of council rows at a time, so that the overlap check below
-    -- sees the other's committed row: an advisory lock, which needs no
-    -- privilege beyond INSERT and cannot deadlock on a lock upgrade as LOCK
-    -- TABLE did, nor on rows of several profiles taken in different orders.
-    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('cpconf.timescale', 0));
+    PERFORM cpconf.serialise_check('timescale');
     SELECT t.effective_from, t.effective_to INTO other
       FROM cpconf.timescale t
      WHERE t.profile = NEW.profile AND t.rule = NEW.rule AND NOT t.shipped
