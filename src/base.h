@@ -176,6 +176,13 @@ extern void cpconf_check_row_type(TupleDesc td, const RowShape *shape);
 extern TupleDesc cpconf_blessed_result_type(FunctionCallInfo fcinfo, const RowShape *shape);
 extern TupleDesc cpconf_result_row_type(FunctionCallInfo fcinfo, const RowShape *shape);
 
+/* A recorded yes/no fact, as the checks take it: 1 yes, 0 no, -1 not recorded (NULL). */
+static inline int
+cpconf_fact_arg(FunctionCallInfo fcinfo, int n)
+{
+	return PG_ARGISNULL(n) ? -1 : PG_GETARG_BOOL(n) ? 1 : 0;
+}
+
 /* ---- findings: what every check returns (type cpconf.finding) ---- */
 
 typedef enum Severity

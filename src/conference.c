@@ -747,9 +747,7 @@ ground_fact(FunctionCallInfo fcinfo, const char *ground)
 {
 	int			i = cpconf_name_index(proceed_grounds, lengthof(proceed_grounds), ground, -1);
 
-	if (i < 0 || PG_ARGISNULL(2 + i))
-		return -1;
-	return PG_GETARG_BOOL(2 + i) ? 1 : 0;
+	return i < 0 ? -1 : cpconf_fact_arg(fcinfo, 2 + i);
 }
 
 static void

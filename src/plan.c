@@ -214,7 +214,7 @@ typedef enum Fact
 static inline Fact
 fact_arg(FunctionCallInfo fcinfo, int n)
 {
-	return PG_ARGISNULL(n) ? NOT_RECORDED : PG_GETARG_BOOL(n) ? YES : NO;
+	return (Fact) cpconf_fact_arg(fcinfo, n);
 }
 
 /* A date argument into *day; false when it is NULL (not recorded). */

@@ -327,12 +327,6 @@ quoracy_add(QuoracyState *st, MemoryContext aggcxt, int sector, int service, boo
 		st->social_care = true;
 }
 
-static inline int
-tri_arg(FunctionCallInfo fcinfo, int argno)
-{
-	return PG_ARGISNULL(argno) ? -1 : PG_GETARG_BOOL(argno) ? 1 : 0;
-}
-
 static const RowShape quoracy_result_shape = {
 	"cpconf.quoracy_result", 5, {BOOLOID, BOOLOID, INT4OID, INT4OID, TEXTOID}
 };
@@ -415,7 +409,7 @@ cpconf_quoracy_facts_step(PG_FUNCTION_ARGS)
 	quoracy_add(st, aggcxt, agency->sector,
 				agency->sector == SECTOR_HEALTH && agency->service
 				? service_number(site, fcinfo->flinfo->fn_mcxt, agency->service, strlen(agency->service)) : 0,
-				agency->gp, took_part, tri_arg(fcinfo, 3), tri_arg(fcinfo, 4),
+				agency->gp, took_part, cpconf_fact_arg(fcinfo, 3), cpconf_fact_arg(fcinfo, 4),
 				PG_ARGISNULL(5) ? NULL : PG_GETARG_TEXT_PP(5),
 				!PG_ARGISNULL(6), PG_ARGISNULL(6) ? 0 : PG_GETARG_DATEADT(6));
 	PG_RETURN_POINTER(st);

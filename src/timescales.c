@@ -464,11 +464,11 @@ timescale_rules_in_force(const char *prefix, const char *profile, DateADT as_of,
 	int			p,
 				n = 0;
 	size_t		plen = strlen(prefix);
+	const char *name;
 
 	ensure_cache();
-	p = profile ? profiles_lookup(&cache->profiles, profile, strlen(profile), false)
-		: profiles_lookup(&cache->profiles, cpconf_default_profile(),
-						  strlen(cpconf_default_profile()), true);
+	name = profile ? profile : cpconf_default_profile();
+	p = profiles_lookup(&cache->profiles, name, strlen(name), profile == NULL);
 	*ids = palloc0((cache->nrules + 1) * sizeof(char *));
 	*whats = palloc0((cache->nrules + 1) * sizeof(char *));
 	for (int i = 0; i < cache->nrules; i++)
