@@ -118,7 +118,7 @@ SELECT * FROM regress.error($$INSERT INTO cpconf.source_document (document, titl
 INSERT INTO cpconf.source_document (document, title, publisher, edition)
     VALUES ('Regress 2025', 'Our procedures', 'Regress Council', 'May 2025');
 DELETE FROM cpconf.source_document WHERE document = 'Regress 2025';
-SELECT * FROM regress.error($$DELETE FROM cpconf.timescale WHERE profile = 'derby'$$);
+SELECT * FROM regress.error($$DELETE FROM cpconf.timescale WHERE profile = 'derby' AND rule = 'T-ICPC'$$);
 SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source, shipped)
     VALUES ('regress-a', 'T-ICPC', 'x', 'y', 15, 'working_days', 'within_after', '2025-01-01', 'test', true)$$);
 SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)

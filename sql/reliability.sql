@@ -233,3 +233,60 @@ SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what,
     VALUES ('derby', 'T-ICPC', 'x', 'y', 20, 'working_days', 'within_after', '2025-01-01', 'test')$$);
 SELECT * FROM regress.error($$UPDATE cpconf.profile SET parent = 'derby' WHERE name = 'stoke'$$);
 ROLLBACK;
+-- F6: references between configuration tables are kept by triggers, so
+-- that a parallel restore (test/dump) may load the tables in any order.
+-- While a dump is loaded (check_function_bodies off) a row may name one
+-- that comes later; otherwise it must exist.  A named row cannot be
+-- deleted or renamed; an unnamed one can.
+BEGIN;
+SET LOCAL check_function_bodies = off;
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+VALUES ('regress-later', 'T-MINUTES', 'minutes', 'conference', 5, 'working_days', 'within_after', '2025-01-01', 'restore test');
+INSERT INTO cpconf.closure_day VALUES ('regress-later-council', '2025-12-29', 'closure');
+INSERT INTO cpconf.profile (name, parent, calendar, description) VALUES ('regress-later', 'regress-earlier', 'regress-later-council', 'restored first');
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-earlier', 'derby', 'restored second');
+INSERT INTO cpconf.council_calendar VALUES ('regress-later-council', 'england-and-wales', 'restored last');
+RESET check_function_bodies;
+-- Monday 1 December 2025 + 5 working days = Monday 8 December
+SELECT cpconf.deadline('T-MINUTES', date '2025-12-01', 'regress-later');
+-- Wednesday 24 December 2025 + 5 working days, without Thursday 25,
+-- Friday 26, the closure on Monday 29 and New Year's Day: Tuesday 6 January 2026
+SELECT cpconf.deadline('T-MINUTES', date '2025-12-24', 'regress-later');
+ROLLBACK;
+SELECT * FROM regress.error($$INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
+    quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern, interim_lead_manager, source)
+    VALUES ('regress-nowhere', '2026-01-01', true, 3, 'direct_contact', false, 'majority', 'never', false, false, 'test')$$);
+BEGIN;
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-ren', 'derby', 'x'), ('regress-unused', 'derby', 'y');
+INSERT INTO cpconf.discontinuation_rule (profile, effective_from, grounds, manager_grounds, looked_after_review,
+    moved_needs_written_responsibility, moved_needs_risk_assessment, open_actions, first_review, first_review_grounds,
+    supervision_order, notify, notify_on_move, critical_incident_on_death, source)
+VALUES ('regress-ren', '2026-01-01', '{no_longer_at_risk}', '{}', false, true, false, 'refuse', 'any', '{}', false, '{}', '{}', true, 'test');
+SELECT * FROM regress.error($$UPDATE cpconf.profile SET name = 'regress-renamed' WHERE name = 'regress-ren'$$);
+SELECT * FROM regress.error($$DELETE FROM cpconf.profile WHERE name = 'regress-ren'$$);
+UPDATE cpconf.profile SET name = 'regress-renamed' WHERE name = 'regress-unused';
+DELETE FROM cpconf.profile WHERE name = 'regress-renamed';
+ROLLBACK;
+-- F29: health services are numbered per conference, not per query: a
+-- report over 100 conferences with 200 services between them runs, and
+-- each conference's reason names its own services.  Staffordshire counts
+-- health services apart; social care and two services make three.
+SELECT count(*) AS conferences, count(*) FILTER (WHERE (q).quorate) AS quorate
+  FROM (SELECT c, cpconf.quoracy(a, date '2025-01-06', 'staffordshire') q
+          FROM generate_series(1, 100) c,
+               LATERAL (VALUES (cpconf.attendee('social_care', 'attended')),
+                               (ROW(NULL, 'x', 'health', 'service ' || 2 * c, false, 'attended', true, true, NULL)::cpconf.attendance),
+                               (ROW(NULL, 'x', 'health', 'service ' || 2 * c + 1, false, 'attended', true, true, NULL)::cpconf.attendance)) v(a)
+         GROUP BY c) x;
+SELECT c, (q).reason
+  FROM (SELECT c, cpconf.quoracy(ROW(NULL, 'x', 'health', s, false, 'attended', true, true, NULL)::cpconf.attendance,
+                                 date '2025-01-06', 'staffordshire') q
+          FROM (VALUES (1, 'midwifery'), (1, 'health visiting'), (2, 'school nursing')) v(c, s)
+         GROUP BY c) x ORDER BY c;
+-- 59 services in one conference are still too many to count
+SELECT * FROM regress.error($$SELECT (cpconf.quoracy(ROW(NULL, 'x', 'health', 'service ' || g, false, 'attended', true, true, NULL)::cpconf.attendance,
+    date '2025-01-06', 'staffordshire')).reason FROM generate_series(1, 59) g$$);
+-- a conference with 10 services counts all 10 (the per-conference list grows)
+SELECT (q).agencies_counted, (q).reason LIKE 'quorate: health (service 1), %, health (service 10) (rule%' AS all_named
+  FROM (SELECT cpconf.quoracy(ROW(NULL, 'x', 'health', 'service ' || g, false, 'attended', true, true, NULL)::cpconf.attendance,
+                              date '2025-01-06', 'staffordshire') q FROM generate_series(1, 10) g) x;

@@ -237,12 +237,8 @@ BEGIN
                   DETAIL = 'Timescale rules are named T-...: T-ICPC, T-CG1, T-REPORT-FAMILY-R, ... (doc/rules.md).',
                   HINT = 'Use an upper-case id starting with T-.';
     END IF;
-    IF NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = NEW.profile) THEN
-        RAISE EXCEPTION 'rule % names unknown profile "%"', NEW.rule, NEW.profile
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = 'A timescale row belongs to a profile in cpconf.profile.',
-                  HINT = format('Use one of: %s; or add the profile first.',
-                                (SELECT string_agg(p.name, ', ' ORDER BY p.name) FROM cpconf.profile p));
+    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
+        PERFORM cpconf.reference_check(format('rule %s', NEW.rule), 'profile', 'profile', NEW.profile);
     END IF;
     IF NEW.unit NOT IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours') THEN
         RAISE EXCEPTION 'rule % of profile "%" has unknown unit "%"', NEW.rule, NEW.profile, NEW.unit
@@ -540,6 +536,106 @@ $$;
 COMMENT ON FUNCTION cpconf.serialise_check(text) IS
     'For the configuration tables'' triggers: one writer at a time for a check that reads other rows, refused under REPEATABLE READ.';
 
+/* ------------------------------------------------------------------------
+ * References between configuration tables (a rule's profile, a profile's
+ * parent and calendar, a closure day's calendar) are kept by triggers, not
+ * foreign keys.  pg_restore -j loads the tables' data at the same time, in
+ * separate transactions, whatever their foreign keys (pg_dump records no
+ * order between the data of two tables), so a foreign key between them
+ * loses the council's rows.  While a dump is loaded (check_function_bodies
+ * off, as pg_dump and pg_restore set it, and as PostgreSQL itself then
+ * trusts a function body's forward references) a named row may come later;
+ * at every other time it must exist, and a named row cannot be deleted or
+ * renamed.  Both sides take the 'references' turn first, before any other.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.reference_check(referrer text, kind text, relation text, key text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    found boolean;
+    known text;
+BEGIN
+    PERFORM cpconf.serialise_check('references');
+    IF key IS NULL OR current_setting('check_function_bodies') = 'off' THEN
+        RETURN;
+    END IF;
+    EXECUTE format('SELECT EXISTS (SELECT FROM cpconf.%I WHERE name = $1)', relation) INTO found USING key;
+    IF NOT found THEN
+        EXECUTE format('SELECT string_agg(name, '', '' ORDER BY name) FROM cpconf.%I', relation) INTO known;
+        RAISE EXCEPTION '% names unknown % "%"', referrer, kind, key
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = format('The %s must be in cpconf.%s.', kind, relation),
+                  HINT = format('Use one of: %s; or add the %s first.', known, kind);
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION cpconf.reference_check(text, text, text, text) IS
+    'For the configuration tables'' triggers: refuses a row (referrer) naming a key not in cpconf.relation, except while a dump is loaded (check_function_bodies off).';
+
+CREATE FUNCTION cpconf.reference_kept()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    relation text := TG_ARGV[0];
+    col text := TG_ARGV[1];
+    kind text := replace(TG_TABLE_NAME, '_', ' ');
+    users text;
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.name = OLD.name THEN
+        RETURN NEW;
+    END IF;
+    PERFORM cpconf.serialise_check('references');
+    IF relation = 'profile' THEN
+        EXECUTE format('SELECT string_agg(name, '', '' ORDER BY name) FROM cpconf.profile WHERE %I = $1', col)
+           INTO users USING OLD.name;
+    ELSE
+        EXECUTE format('SELECT CASE count(*) WHEN 0 THEN NULL WHEN 1 THEN ''1 row'' ELSE count(*) || '' rows'' END FROM cpconf.%I WHERE %I = $1', relation, col)
+           INTO users USING OLD.name;
+    END IF;
+    IF users IS NOT NULL THEN
+        RAISE EXCEPTION '% "%" is named by cpconf.%.% (%)', kind, OLD.name, relation, col, users
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = format('Those rows would name a %s that does not exist.', kind),
+                  HINT = CASE TG_OP
+                      WHEN 'DELETE' THEN format('Delete or change those rows first: SELECT * FROM cpconf.%I WHERE %I = %L.', relation, col, OLD.name)
+                      ELSE format('To rename it, add a %s under the new name, move those rows to it, then delete this one.', kind) END;
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION cpconf.reference_kept() IS
+    'Trigger on a configuration table whose rows others name: refuses to delete or rename a row that cpconf.<TG_ARGV[0]>.<TG_ARGV[1]> names.';
+
+CREATE FUNCTION cpconf.reference_kept_truncate()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    relation text := TG_ARGV[0];
+    col text := TG_ARGV[1];
+    named text;
+BEGIN
+    PERFORM cpconf.serialise_check('references');
+    EXECUTE format('SELECT string_agg(DISTINCT t.name, '', '') FROM cpconf.%I t JOIN cpconf.%I r ON r.%I = t.name',
+                   TG_TABLE_NAME, relation, col) INTO named;
+    IF named IS NOT NULL THEN
+        RAISE EXCEPTION 'cpconf.% cannot be truncated: cpconf.%.% names %', TG_TABLE_NAME, relation, col, named
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = 'Those rows would name rows that no longer exist.',
+                  HINT = format('Delete or change the rows of cpconf.%s that name them first.', relation);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION cpconf.reference_kept_truncate() IS
+    'Trigger: refuses TRUNCATE of a configuration table while cpconf.<TG_ARGV[0]>.<TG_ARGV[1]> names one of its rows.';
+
 /* Tables that hold shipped rows refuse TRUNCATE. */
 CREATE FUNCTION cpconf.shipped_rows_truncate()
 RETURNS trigger
@@ -636,6 +732,9 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
+    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
+        PERFORM cpconf.reference_check(format('conference rule row from %s', NEW.effective_from), 'profile', 'profile', NEW.profile);
+    END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
     PERFORM cpconf.serialise_check('conference_rule');
     IF EXISTS (SELECT FROM cpconf.conference_rule r
@@ -693,6 +792,9 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
+    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
+        PERFORM cpconf.reference_check(format('discontinuation rule row from %s', NEW.effective_from), 'profile', 'profile', NEW.profile);
+    END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
     PERFORM cpconf.serialise_check('discontinuation_rule');
     IF EXISTS (SELECT FROM cpconf.discontinuation_rule r
@@ -745,10 +847,10 @@ BEGIN
                   DETAIL = 'Every profile but national inherits the rules it does not state.',
                   HINT = 'Use the partnership whose procedure yours follows, or national.';
     END IF;
-    -- An unknown parent is left to the foreign key, which a restore checks
-    -- once all rows are in, whatever order COPY brings them in.  Writers of
-    -- parents go one at a time, so that two cannot close a loop together.
+    -- Writers of parents go one at a time, so that two cannot close a loop
+    -- together.
     IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
+        PERFORM cpconf.serialise_check('references');   -- first, as in every reference check
         PERFORM cpconf.serialise_check('profile parents');
     END IF;
     ancestor := NEW.parent;
@@ -762,74 +864,45 @@ BEGIN
         SELECT p.parent INTO ancestor FROM cpconf.profile p WHERE p.name = ancestor;
         steps := steps + 1;
     END LOOP;
-    IF NEW.calendar IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar) THEN
-        -- against the calendar being deleted at the same time (council_calendar_in_use)
-        PERFORM cpconf.serialise_check('calendars in use');
+    IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
+        PERFORM cpconf.reference_check(format('profile "%s"', NEW.name), 'parent', 'profile', NEW.parent);
     END IF;
-    IF NEW.calendar IS NOT NULL
-       AND NOT EXISTS (SELECT FROM cpconf.calendars c WHERE c.name = NEW.calendar) THEN
-        RAISE EXCEPTION 'profile "%" names unknown calendar "%"', NEW.name, NEW.calendar
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = 'Working-day deadlines are counted on a UK calendar or a council calendar.',
-                  HINT = format('Use one of: %s; or NULL for the setting cpconf.calendar.',
-                                (SELECT string_agg(c.name, ', ' ORDER BY c.kind DESC, c.name) FROM cpconf.calendars c));
+    IF TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar THEN
+        PERFORM cpconf.reference_check(format('profile "%s"', NEW.name), 'calendar', 'calendars', NEW.calendar);
     END IF;
     RETURN NEW;
 END
 $$;
 
-/* A council calendar a profile uses cannot be deleted or renamed (issue 9, F19). */
-CREATE FUNCTION cpconf.council_calendar_in_use()
-RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    users text;
-BEGIN
-    IF TG_OP = 'UPDATE' AND NEW.name = OLD.name THEN
-        RETURN NEW;
-    END IF;
-    -- against a profile put on the calendar at the same time (profile_check)
-    PERFORM cpconf.serialise_check('calendars in use');
-    SELECT string_agg(p.name, ', ' ORDER BY p.name) INTO users FROM cpconf.profile p WHERE p.calendar = OLD.name;
-    IF users IS NOT NULL THEN
-        RAISE EXCEPTION 'council calendar "%" is used by profile %', OLD.name, users
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = 'Those profiles count their working-day deadlines on it.',
-                  HINT = 'Give those profiles another calendar first (NULL: the setting cpconf.calendar).';
-    END IF;
-    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END
-$$;
-COMMENT ON FUNCTION cpconf.council_calendar_in_use() IS
-    'Trigger: refuses to delete or rename a council calendar that a profile counts its deadlines on.';
-CREATE TRIGGER council_calendar_in_use BEFORE UPDATE OR DELETE ON cpconf.council_calendar
-    FOR EACH ROW EXECUTE FUNCTION cpconf.council_calendar_in_use();
-
-CREATE FUNCTION cpconf.council_calendars_in_use()
-RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    users text;
-BEGIN
-    SELECT string_agg(p.name, ', ' ORDER BY p.name) INTO users
-      FROM cpconf.profile p JOIN cpconf.council_calendar c ON c.name = p.calendar;
-    IF users IS NOT NULL THEN
-        RAISE EXCEPTION 'council calendars are used by profile %', users
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = 'Those profiles count their working-day deadlines on them; TRUNCATE would remove them all.',
-                  HINT = 'Give those profiles other calendars first, or delete the calendars no profile uses.';
-    END IF;
-    RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION cpconf.council_calendars_in_use() IS
-    'Trigger: refuses to truncate the council calendars while a profile counts its deadlines on one.';
-CREATE TRIGGER council_calendar_truncate BEFORE TRUNCATE ON cpconf.council_calendar
-    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.council_calendars_in_use();
+/*
+ * References between configuration tables are kept by triggers instead of
+ * foreign keys (issue 9, F6: pg_restore -j loaded the tables' data at the
+ * same time and lost the council's rows; F19: a council calendar a profile
+ * used could be deleted or renamed).  A renamed profile or calendar no
+ * longer carries its rules along: renaming one that rows name is refused.
+ */
+ALTER TABLE cpconf.closure_day DROP CONSTRAINT closure_day_calendar_fkey;
+ALTER TABLE cpconf.profile DROP CONSTRAINT profile_parent_fkey;
+ALTER TABLE cpconf.timescale DROP CONSTRAINT timescale_profile_fkey;
+ALTER TABLE cpconf.conference_rule DROP CONSTRAINT conference_rule_profile_fkey;
+ALTER TABLE cpconf.discontinuation_rule DROP CONSTRAINT discontinuation_rule_profile_fkey;
+COMMENT ON COLUMN cpconf.closure_day.calendar IS 'The council calendar (cpconf.council_calendar) it closes.';
+CREATE TRIGGER council_calendar_named_by_closure_day BEFORE UPDATE OR DELETE ON cpconf.council_calendar
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('closure_day', 'calendar');
+CREATE TRIGGER council_calendar_truncate_closure_day BEFORE TRUNCATE ON cpconf.council_calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('closure_day', 'calendar');
+CREATE TRIGGER council_calendar_named_by_profile BEFORE UPDATE OR DELETE ON cpconf.council_calendar
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('profile', 'calendar');
+CREATE TRIGGER council_calendar_truncate_profile BEFORE TRUNCATE ON cpconf.council_calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('profile', 'calendar');
+CREATE TRIGGER profile_named_by_profile BEFORE UPDATE OR DELETE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('profile', 'parent');
+CREATE TRIGGER profile_named_by_timescale BEFORE UPDATE OR DELETE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('timescale', 'profile');
+CREATE TRIGGER profile_named_by_conference_rule BEFORE UPDATE OR DELETE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('conference_rule', 'profile');
+CREATE TRIGGER profile_named_by_discontinuation_rule BEFORE UPDATE OR DELETE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('discontinuation_rule', 'profile');
 
 CREATE OR REPLACE FUNCTION cpconf.agency_check()
 RETURNS trigger
@@ -874,3 +947,34 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION cpconf.agency_check() IS 'Trigger: rejects an empty agency name, a GP outside health, and a sector''s name or GP given another meaning.';
+
+CREATE OR REPLACE FUNCTION cpconf.closure_day_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar THEN
+        PERFORM cpconf.reference_check(format('closure day %s', NEW.day), 'council calendar', 'council_calendar', NEW.calendar);
+    END IF;
+    IF NEW.day < date '1978-01-01' OR NEW.day > date '2199-12-31' THEN
+        RAISE EXCEPTION 'closure day % is outside the range of cpconf''s calendars', NEW.day
+            USING ERRCODE = 'datetime_field_overflow',
+                  DETAIL = 'cpconf''s calendars cover 1978-01-01 to 2199-12-31.',
+                  HINT = 'Check the date for a typing error.';
+    END IF;
+    IF extract(isodow FROM NEW.day) > 5 THEN
+        RAISE EXCEPTION 'closure day % is a %', NEW.day, trim(to_char(NEW.day, 'Day'))
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Weekends are never working days, so closing on one changes nothing.',
+                  HINT = 'Leave weekends out of the closure days, e.g. WHERE extract(isodow FROM day) < 6.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION cpconf.profile_check() IS
+    'Trigger: keeps shipped profiles unchanged and rejects a badly named profile, one without a parent or with an unknown one, one that would inherit from itself, or one on an unknown calendar.';
+
+COMMENT ON FUNCTION cpconf.closure_day_check() IS
+    'Trigger: rejects a closure day on an unknown council calendar, on a weekend or out of range.';

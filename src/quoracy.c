@@ -23,8 +23,9 @@
  * agencies attended and certainly qualify, or might (a fact not recorded),
  * as bitmasks of counting units, never the rows.  A unit is a sector (bits
  * 0-5), or under a profile that counts health services separately, a
- * health service (bits 6-63: the service's number at this call site).  Both
- * ways are kept, as the profile's rule is known only at the end.
+ * health service (bits 6-63: the service's number in this conference, so
+ * a conference may have 58, and a report any number).  Both ways are kept,
+ * as the profile's rule is known only at the end.
  */
 #define N_SECTORS 6
 #define MAX_SERVICES (64 - N_SECTORS)
@@ -47,9 +48,10 @@ typedef struct ChildFacts
 typedef struct QuoracySite
 {
 	TupleDesc	tupdesc;		/* of cpconf.attendance */
-	int			nservices;
-	char	   *services[MAX_SERVICES];
-	int			service_lens[MAX_SERVICES];
+	int			nservices;		/* the health service names met, each kept once */
+	int			maxservices;
+	char	  **services;
+	int		   *service_lens;
 	text	   *profile;		/* the profile most groups name */
 	struct AttendeeRef *names;	/* the direct form's agency and participation lookups */
 } QuoracySite;
@@ -62,7 +64,7 @@ typedef struct ExtraChild ExtraChild;
 
 typedef struct QuoracyState
 {
-	QuoracySite *site;
+	const char **services;		/* the conference's health services by number - 1 */
 	text	   *profile;		/* NULL: the setting */
 	ChildFacts	first;
 	const char *first_name;
@@ -71,6 +73,7 @@ typedef struct QuoracyState
 	int			rows;
 	uint8		nchildren;
 	uint8		size;			/* of more */
+	uint8		nservices;
 	bool		social_care;	/* children's social care attended */
 	bool		have_conference;
 	bool		have_profile;
@@ -100,24 +103,53 @@ text_equals(text *t, const char *s, int len)
 	return (int) VARSIZE_ANY_EXHDR(t) == len && memcmp(VARDATA_ANY(t), s, len) == 0;
 }
 
-/* The number of a service name at this call site (1-based), adding it if new. */
-static int
-service_number(QuoracySite *site, MemoryContext cxt, const char *name, int len)
+/* A service name as kept once at this call site, adding it if new. */
+static const char *
+service_name(QuoracySite *site, MemoryContext cxt, const char *name, int len)
 {
-	for (int i = 0; i < site->nservices; i++)
+	for (int i = site->nservices - 1; i >= 0; i--)
 		if (site->service_lens[i] == len && memcmp(site->services[i], name, len) == 0)
-			return i + 1;
-	if (site->nservices == MAX_SERVICES)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("more than %d health services in one query", MAX_SERVICES),
-				 errdetail("Quoracy counts each health service as an agency where the profile says so (rule Q-MIN)."),
-				 errhint("Map agencies onto fewer services in cpconf.agency.")));
+			return site->services[i];
+	if (site->nservices == site->maxservices)
+	{
+		site->maxservices = site->maxservices ? site->maxservices * 2 : 16;
+		site->services = site->services
+			? repalloc(site->services, site->maxservices * sizeof(char *))
+			: MemoryContextAlloc(cxt, site->maxservices * sizeof(char *));
+		site->service_lens = site->service_lens
+			? repalloc(site->service_lens, site->maxservices * sizeof(int))
+			: MemoryContextAlloc(cxt, site->maxservices * sizeof(int));
+	}
 	site->services[site->nservices] = MemoryContextAlloc(cxt, len + 1);
 	memcpy(site->services[site->nservices], name, len);
 	site->services[site->nservices][len] = '\0';
 	site->service_lens[site->nservices] = len;
-	return ++site->nservices;
+	return site->services[site->nservices++];
+}
+
+/* The number of a health service in this conference (1-based), adding it if new. */
+static int
+service_number(QuoracyState *st, MemoryContext aggcxt, QuoracySite *site, MemoryContext sitecxt,
+			   const char *name, int len)
+{
+	const char *kept = service_name(site, sitecxt, name, len);
+
+	for (int i = 0; i < st->nservices; i++)
+		if (st->services[i] == kept)
+			return i + 1;
+	if (st->nservices == MAX_SERVICES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("more than %d health services in one conference", MAX_SERVICES),
+				 errdetail("Quoracy counts each health service as an agency where the profile says so (rule Q-MIN)."),
+				 errhint("GROUP BY the conference; map agencies onto fewer services in cpconf.agency.")));
+	/* room for 4, then doubled: most conferences have a few */
+	if (st->services == NULL)
+		st->services = MemoryContextAlloc(aggcxt, 4 * sizeof(char *));
+	else if (st->nservices >= 4 && (st->nservices & (st->nservices - 1)) == 0)
+		st->services = repalloc(st->services, 2 * st->nservices * sizeof(char *));
+	st->services[st->nservices] = kept;
+	return ++st->nservices;
 }
 
 /* Add the facts of rows that name no child to a named child's. */
@@ -226,7 +258,6 @@ quoracy_state(FunctionCallInfo fcinfo, MemoryContext aggcxt, QuoracySite *site,
 	{
 		StaticAssertStmt(sizeof(QuoracyState) <= 128, "keep a conference's state in one small chunk");
 		st = MemoryContextAllocZero(aggcxt, sizeof(QuoracyState));
-		st->site = site;
 	}
 	if (!PG_ARGISNULL(confarg))
 	{
@@ -365,7 +396,7 @@ cpconf_quoracy_step(PG_FUNCTION_ARGS)
 	quoracy_add(st, aggcxt,
 				n[2] ? 0 : DatumGetChar(v[2]),
 				n[2] || n[3] || DatumGetChar(v[2]) != SECTOR_HEALTH ? 0
-				: service_number(site, fcinfo->flinfo->fn_mcxt,
+				: service_number(st, aggcxt, site, fcinfo->flinfo->fn_mcxt,
 								 VARDATA_ANY(DatumGetTextPP(v[3])), VARSIZE_ANY_EXHDR(DatumGetTextPP(v[3]))),
 				!n[4] && DatumGetBool(v[4]),
 				n[5] ? 0 : DatumGetChar(v[5]),
@@ -408,7 +439,7 @@ cpconf_quoracy_facts_step(PG_FUNCTION_ARGS)
 	took_part = attendee_took_part(site->names, PG_GETARG_TEXT_PP(2));
 	quoracy_add(st, aggcxt, agency->sector,
 				agency->sector == SECTOR_HEALTH && agency->service
-				? service_number(site, fcinfo->flinfo->fn_mcxt, agency->service, strlen(agency->service)) : 0,
+				? service_number(st, aggcxt, site, fcinfo->flinfo->fn_mcxt, agency->service, strlen(agency->service)) : 0,
 				agency->gp, took_part, cpconf_fact_arg(fcinfo, 3), cpconf_fact_arg(fcinfo, 4),
 				PG_ARGISNULL(5) ? NULL : PG_GETARG_TEXT_PP(5),
 				!PG_ARGISNULL(6), PG_ARGISNULL(6) ? 0 : PG_GETARG_DATEADT(6));
@@ -508,7 +539,7 @@ append_units(StringInfo buf, const QuoracyState *st, uint64 units)
 			continue;
 		appendStringInfoString(buf, first ? "" : ", ");
 		if (bit >= N_SECTORS)
-			appendStringInfo(buf, "health (%s)", st->site->services[bit - N_SECTORS]);
+			appendStringInfo(buf, "health (%s)", st->services[bit - N_SECTORS]);
 		else if (bit + 1 == SECTOR_SOCIAL_CARE)
 			appendStringInfoString(buf, "children's social care");
 		else

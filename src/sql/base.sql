@@ -120,6 +120,106 @@ COMMENT ON FUNCTION cpconf.serialise_check(text) IS
     'For the configuration tables'' triggers: one writer at a time for a check that reads other rows, refused under REPEATABLE READ.';
 
 /* ------------------------------------------------------------------------
+ * References between configuration tables (a rule's profile, a profile's
+ * parent and calendar, a closure day's calendar) are kept by triggers, not
+ * foreign keys.  pg_restore -j loads the tables' data at the same time, in
+ * separate transactions, whatever their foreign keys (pg_dump records no
+ * order between the data of two tables), so a foreign key between them
+ * loses the council's rows.  While a dump is loaded (check_function_bodies
+ * off, as pg_dump and pg_restore set it, and as PostgreSQL itself then
+ * trusts a function body's forward references) a named row may come later;
+ * at every other time it must exist, and a named row cannot be deleted or
+ * renamed.  Both sides take the 'references' turn first, before any other.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.reference_check(referrer text, kind text, relation text, key text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    found boolean;
+    known text;
+BEGIN
+    PERFORM cpconf.serialise_check('references');
+    IF key IS NULL OR current_setting('check_function_bodies') = 'off' THEN
+        RETURN;
+    END IF;
+    EXECUTE format('SELECT EXISTS (SELECT FROM cpconf.%I WHERE name = $1)', relation) INTO found USING key;
+    IF NOT found THEN
+        EXECUTE format('SELECT string_agg(name, '', '' ORDER BY name) FROM cpconf.%I', relation) INTO known;
+        RAISE EXCEPTION '% names unknown % "%"', referrer, kind, key
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = format('The %s must be in cpconf.%s.', kind, relation),
+                  HINT = format('Use one of: %s; or add the %s first.', known, kind);
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION cpconf.reference_check(text, text, text, text) IS
+    'For the configuration tables'' triggers: refuses a row (referrer) naming a key not in cpconf.relation, except while a dump is loaded (check_function_bodies off).';
+
+CREATE FUNCTION cpconf.reference_kept()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    relation text := TG_ARGV[0];
+    col text := TG_ARGV[1];
+    kind text := replace(TG_TABLE_NAME, '_', ' ');
+    users text;
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.name = OLD.name THEN
+        RETURN NEW;
+    END IF;
+    PERFORM cpconf.serialise_check('references');
+    IF relation = 'profile' THEN
+        EXECUTE format('SELECT string_agg(name, '', '' ORDER BY name) FROM cpconf.profile WHERE %I = $1', col)
+           INTO users USING OLD.name;
+    ELSE
+        EXECUTE format('SELECT CASE count(*) WHEN 0 THEN NULL WHEN 1 THEN ''1 row'' ELSE count(*) || '' rows'' END FROM cpconf.%I WHERE %I = $1', relation, col)
+           INTO users USING OLD.name;
+    END IF;
+    IF users IS NOT NULL THEN
+        RAISE EXCEPTION '% "%" is named by cpconf.%.% (%)', kind, OLD.name, relation, col, users
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = format('Those rows would name a %s that does not exist.', kind),
+                  HINT = CASE TG_OP
+                      WHEN 'DELETE' THEN format('Delete or change those rows first: SELECT * FROM cpconf.%I WHERE %I = %L.', relation, col, OLD.name)
+                      ELSE format('To rename it, add a %s under the new name, move those rows to it, then delete this one.', kind) END;
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION cpconf.reference_kept() IS
+    'Trigger on a configuration table whose rows others name: refuses to delete or rename a row that cpconf.<TG_ARGV[0]>.<TG_ARGV[1]> names.';
+
+CREATE FUNCTION cpconf.reference_kept_truncate()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    relation text := TG_ARGV[0];
+    col text := TG_ARGV[1];
+    named text;
+BEGIN
+    PERFORM cpconf.serialise_check('references');
+    EXECUTE format('SELECT string_agg(DISTINCT t.name, '', '') FROM cpconf.%I t JOIN cpconf.%I r ON r.%I = t.name',
+                   TG_TABLE_NAME, relation, col) INTO named;
+    IF named IS NOT NULL THEN
+        RAISE EXCEPTION 'cpconf.% cannot be truncated: cpconf.%.% names %', TG_TABLE_NAME, relation, col, named
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = 'Those rows would name rows that no longer exist.',
+                  HINT = format('Delete or change the rows of cpconf.%s that name them first.', relation);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION cpconf.reference_kept_truncate() IS
+    'Trigger: refuses TRUNCATE of a configuration table while cpconf.<TG_ARGV[0]>.<TG_ARGV[1]> names one of its rows.';
+
+/* ------------------------------------------------------------------------
  * Tables that hold shipped rows refuse TRUNCATE, as their row triggers
  * refuse to delete shipped rows.
  * ------------------------------------------------------------------------ */

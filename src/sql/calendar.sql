@@ -39,7 +39,7 @@ COMMENT ON COLUMN cpconf.council_calendar.name IS 'Lower-case words joined by hy
 COMMENT ON COLUMN cpconf.council_calendar.base IS 'The UK calendar whose bank holidays it keeps: england-and-wales, scotland or northern-ireland.';
 
 CREATE TABLE cpconf.closure_day (
-    calendar text NOT NULL REFERENCES cpconf.council_calendar (name) ON UPDATE CASCADE,
+    calendar text NOT NULL,
     day      date NOT NULL,
     reason   text NOT NULL,
     PRIMARY KEY (calendar, day)
@@ -47,6 +47,7 @@ CREATE TABLE cpconf.closure_day (
 
 COMMENT ON TABLE cpconf.closure_day IS
     'Days a council''s offices are closed (e.g. between Christmas and New Year), non-working in its council calendar only.';
+COMMENT ON COLUMN cpconf.closure_day.calendar IS 'The council calendar (cpconf.council_calendar) it closes.';
 COMMENT ON COLUMN cpconf.closure_day.day IS 'A weekday from 1978-01-01 to 2199-12-31; it may also be a bank holiday.';
 
 -- The council's rows are its data: pg_dump must keep them.
@@ -165,6 +166,9 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar THEN
+        PERFORM cpconf.reference_check(format('closure day %s', NEW.day), 'council calendar', 'council_calendar', NEW.calendar);
+    END IF;
     IF NEW.day < date '1978-01-01' OR NEW.day > date '2199-12-31' THEN
         RAISE EXCEPTION 'closure day % is outside the range of cpconf''s calendars', NEW.day
             USING ERRCODE = 'datetime_field_overflow',
@@ -182,11 +186,15 @@ END
 $$;
 
 COMMENT ON FUNCTION cpconf.closure_day_check() IS
-    'Trigger: rejects a closure day on a weekend or out of range.';
+    'Trigger: rejects a closure day on an unknown council calendar, on a weekend or out of range.';
 
 CREATE TRIGGER closure_day_check
     BEFORE INSERT OR UPDATE ON cpconf.closure_day
     FOR EACH ROW EXECUTE FUNCTION cpconf.closure_day_check();
+CREATE TRIGGER council_calendar_named_by_closure_day BEFORE UPDATE OR DELETE ON cpconf.council_calendar
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('closure_day', 'calendar');
+CREATE TRIGGER council_calendar_truncate_closure_day BEFORE TRUNCATE ON cpconf.council_calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('closure_day', 'calendar');
 
 CREATE TRIGGER holiday_override_changed
     AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.holiday_override

@@ -79,7 +79,7 @@ CREATE TRIGGER agency_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cp
  * ------------------------------------------------------------------------ */
 
 CREATE TABLE cpconf.conference_rule (
-    profile                    text NOT NULL REFERENCES cpconf.profile (name) ON UPDATE CASCADE,
+    profile                    text NOT NULL,
     effective_from             date NOT NULL,
     effective_to               date,
     quorum_social_care         boolean NOT NULL,
@@ -220,6 +220,9 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
+    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
+        PERFORM cpconf.reference_check(format('conference rule row from %s', NEW.effective_from), 'profile', 'profile', NEW.profile);
+    END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
     PERFORM cpconf.serialise_check('conference_rule');
     IF EXISTS (SELECT FROM cpconf.conference_rule r
@@ -241,6 +244,8 @@ CREATE TRIGGER conference_rule_check BEFORE INSERT OR UPDATE OR DELETE ON cpconf
     FOR EACH ROW EXECUTE FUNCTION cpconf.conference_rule_check();
 CREATE TRIGGER conference_rule_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.conference_rule
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
+CREATE TRIGGER profile_named_by_conference_rule BEFORE UPDATE OR DELETE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('conference_rule', 'profile');
 
 CREATE FUNCTION cpconf.conference_rules(profile text DEFAULT NULL, as_of date DEFAULT NULL)
 RETURNS cpconf.conference_rule

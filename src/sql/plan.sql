@@ -9,7 +9,7 @@
  * ------------------------------------------------------------------------ */
 
 CREATE TABLE cpconf.discontinuation_rule (
-    profile                      text NOT NULL REFERENCES cpconf.profile (name) ON UPDATE CASCADE,
+    profile                      text NOT NULL,
     effective_from               date NOT NULL,
     effective_to                 date,
     grounds                      cpconf.end_reason[] NOT NULL,
@@ -131,6 +131,9 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
+    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
+        PERFORM cpconf.reference_check(format('discontinuation rule row from %s', NEW.effective_from), 'profile', 'profile', NEW.profile);
+    END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
     PERFORM cpconf.serialise_check('discontinuation_rule');
     IF EXISTS (SELECT FROM cpconf.discontinuation_rule r
@@ -152,6 +155,8 @@ CREATE TRIGGER discontinuation_rule_check BEFORE INSERT OR UPDATE OR DELETE ON c
     FOR EACH ROW EXECUTE FUNCTION cpconf.discontinuation_rule_check();
 CREATE TRIGGER discontinuation_rule_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.discontinuation_rule
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
+CREATE TRIGGER profile_named_by_discontinuation_rule BEFORE UPDATE OR DELETE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('discontinuation_rule', 'profile');
 
 CREATE FUNCTION cpconf.discontinuation_rules(profile text DEFAULT NULL, as_of date DEFAULT NULL)
 RETURNS cpconf.discontinuation_rule

@@ -81,7 +81,7 @@ GRANT SELECT ON cpconf.source_document TO PUBLIC;
 
 CREATE TABLE cpconf.profile (
     name        text PRIMARY KEY,
-    parent      text REFERENCES cpconf.profile (name) ON UPDATE CASCADE,
+    parent      text,
     calendar    text,
     description text NOT NULL,
     source      text,
@@ -150,10 +150,10 @@ BEGIN
                   DETAIL = 'Every profile but national inherits the rules it does not state.',
                   HINT = 'Use the partnership whose procedure yours follows, or national.';
     END IF;
-    -- An unknown parent is left to the foreign key, which a restore checks
-    -- once all rows are in, whatever order COPY brings them in.  Writers of
-    -- parents go one at a time, so that two cannot close a loop together.
+    -- Writers of parents go one at a time, so that two cannot close a loop
+    -- together.
     IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
+        PERFORM cpconf.serialise_check('references');   -- first, as in every reference check
         PERFORM cpconf.serialise_check('profile parents');
     END IF;
     ancestor := NEW.parent;
@@ -167,76 +167,25 @@ BEGIN
         SELECT p.parent INTO ancestor FROM cpconf.profile p WHERE p.name = ancestor;
         steps := steps + 1;
     END LOOP;
-    IF NEW.calendar IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar) THEN
-        -- against the calendar being deleted at the same time (council_calendar_in_use)
-        PERFORM cpconf.serialise_check('calendars in use');
+    IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
+        PERFORM cpconf.reference_check(format('profile "%s"', NEW.name), 'parent', 'profile', NEW.parent);
     END IF;
-    IF NEW.calendar IS NOT NULL
-       AND NOT EXISTS (SELECT FROM cpconf.calendars c WHERE c.name = NEW.calendar) THEN
-        RAISE EXCEPTION 'profile "%" names unknown calendar "%"', NEW.name, NEW.calendar
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = 'Working-day deadlines are counted on a UK calendar or a council calendar.',
-                  HINT = format('Use one of: %s; or NULL for the setting cpconf.calendar.',
-                                (SELECT string_agg(c.name, ', ' ORDER BY c.kind DESC, c.name) FROM cpconf.calendars c));
+    IF TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar THEN
+        PERFORM cpconf.reference_check(format('profile "%s"', NEW.name), 'calendar', 'calendars', NEW.calendar);
     END IF;
     RETURN NEW;
 END
 $$;
 
 COMMENT ON FUNCTION cpconf.profile_check() IS
-    'Trigger: keeps shipped profiles unchanged and rejects a badly named profile, one without a parent, one that would inherit from itself, or one on an unknown calendar.';
+    'Trigger: keeps shipped profiles unchanged and rejects a badly named profile, one without a parent or with an unknown one, one that would inherit from itself, or one on an unknown calendar.';
 
-CREATE FUNCTION cpconf.council_calendar_in_use()
-RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    users text;
-BEGIN
-    IF TG_OP = 'UPDATE' AND NEW.name = OLD.name THEN
-        RETURN NEW;
-    END IF;
-    -- against a profile put on the calendar at the same time (profile_check)
-    PERFORM cpconf.serialise_check('calendars in use');
-    SELECT string_agg(p.name, ', ' ORDER BY p.name) INTO users FROM cpconf.profile p WHERE p.calendar = OLD.name;
-    IF users IS NOT NULL THEN
-        RAISE EXCEPTION 'council calendar "%" is used by profile %', OLD.name, users
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = 'Those profiles count their working-day deadlines on it.',
-                  HINT = 'Give those profiles another calendar first (NULL: the setting cpconf.calendar).';
-    END IF;
-    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END
-$$;
-COMMENT ON FUNCTION cpconf.council_calendar_in_use() IS
-    'Trigger: refuses to delete or rename a council calendar that a profile counts its deadlines on.';
-CREATE TRIGGER council_calendar_in_use BEFORE UPDATE OR DELETE ON cpconf.council_calendar
-    FOR EACH ROW EXECUTE FUNCTION cpconf.council_calendar_in_use();
-
-CREATE FUNCTION cpconf.council_calendars_in_use()
-RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    users text;
-BEGIN
-    SELECT string_agg(p.name, ', ' ORDER BY p.name) INTO users
-      FROM cpconf.profile p JOIN cpconf.council_calendar c ON c.name = p.calendar;
-    IF users IS NOT NULL THEN
-        RAISE EXCEPTION 'council calendars are used by profile %', users
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = 'Those profiles count their working-day deadlines on them; TRUNCATE would remove them all.',
-                  HINT = 'Give those profiles other calendars first, or delete the calendars no profile uses.';
-    END IF;
-    RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION cpconf.council_calendars_in_use() IS
-    'Trigger: refuses to truncate the council calendars while a profile counts its deadlines on one.';
-CREATE TRIGGER council_calendar_truncate BEFORE TRUNCATE ON cpconf.council_calendar
-    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.council_calendars_in_use();
+CREATE TRIGGER council_calendar_named_by_profile BEFORE UPDATE OR DELETE ON cpconf.council_calendar
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('profile', 'calendar');
+CREATE TRIGGER council_calendar_truncate_profile BEFORE TRUNCATE ON cpconf.council_calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('profile', 'calendar');
+CREATE TRIGGER profile_named_by_profile BEFORE UPDATE OR DELETE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('profile', 'parent');
 
 CREATE TRIGGER profile_check
     BEFORE INSERT OR UPDATE OR DELETE ON cpconf.profile

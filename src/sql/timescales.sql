@@ -9,7 +9,7 @@
  * ------------------------------------------------------------------------ */
 
 CREATE TABLE cpconf.timescale (
-    profile        text NOT NULL REFERENCES cpconf.profile (name) ON UPDATE CASCADE,
+    profile        text NOT NULL,
     rule           text NOT NULL,
     what           text NOT NULL,
     anchor         text NOT NULL,
@@ -209,12 +209,8 @@ BEGIN
                   DETAIL = 'Timescale rules are named T-...: T-ICPC, T-CG1, T-REPORT-FAMILY-R, ... (doc/rules.md).',
                   HINT = 'Use an upper-case id starting with T-.';
     END IF;
-    IF NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = NEW.profile) THEN
-        RAISE EXCEPTION 'rule % names unknown profile "%"', NEW.rule, NEW.profile
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = 'A timescale row belongs to a profile in cpconf.profile.',
-                  HINT = format('Use one of: %s; or add the profile first.',
-                                (SELECT string_agg(p.name, ', ' ORDER BY p.name) FROM cpconf.profile p));
+    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
+        PERFORM cpconf.reference_check(format('rule %s', NEW.rule), 'profile', 'profile', NEW.profile);
     END IF;
     IF NEW.unit NOT IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours') THEN
         RAISE EXCEPTION 'rule % of profile "%" has unknown unit "%"', NEW.rule, NEW.profile, NEW.unit
@@ -270,6 +266,8 @@ CREATE TRIGGER timescale_check
 CREATE TRIGGER timescale_changed
     AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.timescale
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
+CREATE TRIGGER profile_named_by_timescale BEFORE UPDATE OR DELETE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('timescale', 'profile');
 
 /* ------------------------------------------------------------------------
  * Deadlines.  STABLE: they read the rule tables and settings.
