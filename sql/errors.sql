@@ -238,14 +238,19 @@ SELECT * FROM regress.error($$INSERT INTO cpconf.conference_rule (profile, effec
     quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
     interim_lead_manager, source)
     VALUES ('derby', '2025-01-01', true, 3, 'direct_contact', false, 'vote', 'allowed', false, false, 'test')$$);
-INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
-    quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
-    interim_lead_manager, source)
-    VALUES ('derby', '2025-01-01', true, 3, 'direct_contact', false, 'chair', 'allowed', false, false, 'test');
+-- a council states its rules on its own profile, never on a shipped one (F17)
 SELECT * FROM regress.error($$INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
     quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
     interim_lead_manager, source)
-    VALUES ('derby', '2025-06-01', true, 3, 'direct_contact', false, 'chair', 'allowed', false, false, 'test')$$);
+    VALUES ('derby', '2025-01-01', true, 3, 'direct_contact', false, 'chair', 'allowed', false, false, 'test')$$);
+INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
+    quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
+    interim_lead_manager, source)
+    VALUES ('stoke', '2025-01-01', true, 3, 'direct_contact', false, 'chair', 'allowed', false, false, 'test');
+SELECT * FROM regress.error($$INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
+    quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
+    interim_lead_manager, source)
+    VALUES ('stoke', '2025-06-01', true, 3, 'direct_contact', false, 'chair', 'allowed', false, false, 'test')$$);
 DELETE FROM cpconf.conference_rule WHERE NOT shipped;
 \x off
 RESET ROLE;

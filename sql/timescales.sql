@@ -156,29 +156,37 @@ SELECT cpconf.deadline('T-MINUTES', date '2025-12-22', 'staffordshire') AS staff
        cpconf.deadline('T-MINUTES', date '2026-02-02', 'stoke') AS stoke_own_rule;
 SELECT rule, amount, defined_by, shipped, source
   FROM cpconf.timescales('stoke', date '2026-03-01') WHERE rule IN ('T-MINUTES', 'T-ICPC', 'T-CGN');
--- A council row for a shipped profile takes precedence where it is in
--- force: derby's T-ICPC extended back to 2015, and a local change to
--- T-MINUTES from 1 Jun 2025 (25 working days).
+-- A council states its own rules on a profile of its own, never on a
+-- shipped one, which is the partnership's procedure as published (F17).
+SET ROLE regress_cpconf_maintainer;
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+    VALUES ('derby', 'T-MINUTES', 'conference record sent', 'conference', 25, 'working_days', 'within_after', '2025-06-01', 'test')$$);
+-- Its row takes precedence over the inherited one where it is in force:
+-- derby's T-ICPC extended back to 2015, and a local change to T-MINUTES
+-- from 1 Jun 2025 (25 working days).
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('derby-city', 'derby', 'Derby City Council');
 INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, effective_to, source)
-VALUES ('derby', 'T-ICPC', 'initial conference held', 'strategy discussion', 15, 'working_days', 'within_after',
+VALUES ('derby-city', 'T-ICPC', 'initial conference held', 'strategy discussion', 15, 'working_days', 'within_after',
         '2015-01-01', '2024-09-01', 'Derby procedure, 2015 edition'),
-       ('derby', 'T-MINUTES', 'conference record sent', 'conference', 25, 'working_days', 'within_after',
+       ('derby-city', 'T-MINUTES', 'conference record sent', 'conference', 25, 'working_days', 'within_after',
         '2025-06-01', NULL, 'Derby practice note');
 -- Mon 3 Mar 2025: still the shipped 20 days (31 Mar); Mon 2 Jun 2025: 25
 -- working days, 3-6, 9-13, 16-20, 23-27, 30 Jun, 1-7 Jul -> 7 Jul.
-SELECT cpconf.deadline('T-MINUTES', date '2025-03-03', 'derby') AS shipped_rule,
-       cpconf.deadline('T-MINUTES', date '2025-06-02', 'derby') AS council_rule,
-       cpconf.deadline('T-ICPC', date '2017-03-01', 'derby') AS council_extends_back;
+SELECT cpconf.deadline('T-MINUTES', date '2025-03-03', 'derby-city') AS shipped_rule,
+       cpconf.deadline('T-MINUTES', date '2025-06-02', 'derby-city') AS council_rule,
+       cpconf.deadline('T-ICPC', date '2017-03-01', 'derby-city') AS council_extends_back,
+       cpconf.deadline('T-MINUTES', date '2025-06-02', 'derby') AS derby_unchanged;
 SELECT rule, amount, defined_by, shipped, source
-  FROM cpconf.timescales('derby', date '2017-03-01');
+  FROM cpconf.timescales('derby-city', date '2017-03-01');
 RESET ROLE;
 
 -- A change to the rules is seen by the next statement.
 SET ROLE regress_cpconf_maintainer;
-UPDATE cpconf.timescale SET amount = 30 WHERE profile = 'derby' AND rule = 'T-MINUTES' AND NOT shipped;
-SELECT cpconf.deadline('T-MINUTES', date '2025-06-02', 'derby') AS thirty_days;
-DELETE FROM cpconf.timescale WHERE NOT shipped AND profile = 'derby';
-SELECT cpconf.deadline('T-MINUTES', date '2025-06-02', 'derby') AS shipped_again;
+UPDATE cpconf.timescale SET amount = 30 WHERE profile = 'derby-city' AND rule = 'T-MINUTES';
+SELECT cpconf.deadline('T-MINUTES', date '2025-06-02', 'derby-city') AS thirty_days;
+DELETE FROM cpconf.timescale WHERE profile = 'derby-city';
+SELECT cpconf.deadline('T-MINUTES', date '2025-06-02', 'derby-city') AS shipped_again;
+DELETE FROM cpconf.profile WHERE name = 'derby-city';
 RESET ROLE;
 
 -- The deadline functions run in parallel workers too.

@@ -193,7 +193,7 @@ GRANT SELECT ON cpconf.source_document TO PUBLIC;
 COMMENT ON COLUMN cpconf.profile.source IS 'The document of the procedure (cpconf.source_document), or the council''s reference.';
 
 COMMENT ON TABLE cpconf.timescale IS
-    'Timescale rules (T-*, doc/rules.md) per profile and period. Shipped rows cannot be changed; a council''s row for the same profile and rule takes precedence wherever its effective dates cover the day.';
+    'Timescale rules (T-*, doc/rules.md) per profile and period. Shipped rows cannot be changed; a council states its rows on a profile of its own, where they take precedence over the inherited ones wherever their effective dates cover the day.';
 
 COMMENT ON COLUMN cpconf.timescale.rule IS 'Rule id, e.g. T-ICPC (doc/rules.md lists the shipped ones).';
 
@@ -220,7 +220,7 @@ BEGIN
         RAISE EXCEPTION 'rule % of profile "%" is shipped with cpconf and cannot be changed', OLD.rule, OLD.profile
             USING ERRCODE = 'insufficient_privilege',
                   DETAIL = 'Shipped rules are the partnerships'' procedures as published, with their sources.',
-                  HINT = 'Add your own row for this profile and rule: it takes precedence over the shipped one wherever its effective dates apply.';
+                  HINT = 'Add a profile of your own with this one as its parent, and your row for the rule there: it takes precedence over the inherited one wherever its effective dates apply.';
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -239,6 +239,7 @@ BEGIN
     END IF;
     IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
         PERFORM cpconf.reference_check(format('rule %s', NEW.rule), 'profile', 'profile', NEW.profile);
+        PERFORM cpconf.council_profile_check(format('rule %s', NEW.rule), NEW.profile);
     END IF;
     IF NEW.unit NOT IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours') THEN
         RAISE EXCEPTION 'rule % of profile "%" has unknown unit "%"', NEW.rule, NEW.profile, NEW.unit
@@ -678,7 +679,7 @@ BEGIN
         RAISE EXCEPTION 'conference rules of profile "%" are shipped with cpconf and cannot be changed', OLD.profile
             USING ERRCODE = 'insufficient_privilege',
                   DETAIL = 'Shipped rules are the partnerships'' procedures as published, with their sources.',
-                  HINT = 'Add your own row for this profile: it takes precedence over the shipped one wherever its effective dates apply.';
+                  HINT = 'Add a profile of your own with this one as its parent, and your row there: it takes precedence over the inherited one wherever its effective dates apply.';
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -734,6 +735,7 @@ BEGIN
     END IF;
     IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
         PERFORM cpconf.reference_check(format('conference rule row from %s', NEW.effective_from), 'profile', 'profile', NEW.profile);
+        PERFORM cpconf.council_profile_check('conference rules', NEW.profile);
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
     PERFORM cpconf.serialise_check('conference_rule');
@@ -761,7 +763,7 @@ BEGIN
         RAISE EXCEPTION 'discontinuation rules of profile "%" are shipped with cpconf and cannot be changed', OLD.profile
             USING ERRCODE = 'insufficient_privilege',
                   DETAIL = 'Shipped rules are the partnerships'' procedures as published, with their sources.',
-                  HINT = 'Add your own row for this profile: it takes precedence over the shipped one wherever its effective dates apply.';
+                  HINT = 'Add a profile of your own with this one as its parent, and your row there: it takes precedence over the inherited one wherever its effective dates apply.';
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -794,6 +796,7 @@ BEGIN
     END IF;
     IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
         PERFORM cpconf.reference_check(format('discontinuation rule row from %s', NEW.effective_from), 'profile', 'profile', NEW.profile);
+        PERFORM cpconf.council_profile_check('discontinuation rules', NEW.profile);
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
     PERFORM cpconf.serialise_check('discontinuation_rule');
@@ -978,3 +981,51 @@ COMMENT ON FUNCTION cpconf.profile_check() IS
 
 COMMENT ON FUNCTION cpconf.closure_day_check() IS
     'Trigger: rejects a closure day on an unknown council calendar, on a weekend or out of range.';
+
+/*
+ * A council states its own rules on a profile of its own: a row on a shipped
+ * profile would change a partnership's published procedure for everyone who
+ * names it (issue 9, F17).  Rows kept from before 0.5 stay, and a restore
+ * brings them back; they can be changed and deleted.
+ */
+CREATE FUNCTION cpconf.council_profile_check(referrer text, profile text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF current_setting('check_function_bodies') = 'off'
+       OR NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = profile AND p.shipped) THEN
+        RETURN;
+    END IF;
+    RAISE EXCEPTION '% cannot be added to shipped profile "%"', referrer, profile
+        USING ERRCODE = 'insufficient_privilege',
+              DETAIL = 'A shipped profile is a partnership''s procedure as published: a council''s row on it would change that procedure for everyone who names the profile.',
+              HINT = format('Add a profile of your own with %s as its parent, state the rule there, and name your profile (or set cpconf.profile to it).', profile);
+END
+$$;
+COMMENT ON FUNCTION cpconf.council_profile_check(text, text) IS
+    'For the rule tables'' triggers: refuses a council''s row (referrer) on a shipped profile, except while a dump is loaded.';
+
+-- Council rows on shipped profiles are refused from now on; those kept from
+-- 0.4 still apply, and the DBA is told which they are.
+DO $$
+DECLARE
+    kept text;
+BEGIN
+    SELECT string_agg(format('%s %s', t, profile), ', ' ORDER BY t, profile) INTO kept
+      FROM (SELECT 'cpconf.timescale' AS t, profile || ' ' || rule AS profile FROM cpconf.timescale
+             WHERE NOT shipped AND profile IN (SELECT name FROM cpconf.profile WHERE shipped)
+            UNION ALL
+            SELECT 'cpconf.conference_rule', profile FROM cpconf.conference_rule
+             WHERE NOT shipped AND profile IN (SELECT name FROM cpconf.profile WHERE shipped)
+            UNION ALL
+            SELECT 'cpconf.discontinuation_rule', profile FROM cpconf.discontinuation_rule
+             WHERE NOT shipped AND profile IN (SELECT name FROM cpconf.profile WHERE shipped)) x;
+    IF kept IS NOT NULL THEN
+        RAISE WARNING 'council rows on shipped profiles change those partnerships'' rules for everyone who names them: %', kept
+            USING DETAIL = 'cpconf 0.5 refuses new ones; these are kept and still apply.',
+                  HINT = 'Add a profile of your own with the shipped one as its parent, move the rows to it, and name your profile (or set cpconf.profile to it).';
+    END IF;
+END
+$$;

@@ -100,7 +100,7 @@ BEGIN
         RAISE EXCEPTION 'discontinuation rules of profile "%" are shipped with cpconf and cannot be changed', OLD.profile
             USING ERRCODE = 'insufficient_privilege',
                   DETAIL = 'Shipped rules are the partnerships'' procedures as published, with their sources.',
-                  HINT = 'Add your own row for this profile: it takes precedence over the shipped one wherever its effective dates apply.';
+                  HINT = 'Add a profile of your own with this one as its parent, and your row there: it takes precedence over the inherited one wherever its effective dates apply.';
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -133,6 +133,7 @@ BEGIN
     END IF;
     IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
         PERFORM cpconf.reference_check(format('discontinuation rule row from %s', NEW.effective_from), 'profile', 'profile', NEW.profile);
+        PERFORM cpconf.council_profile_check('discontinuation rules', NEW.profile);
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
     PERFORM cpconf.serialise_check('discontinuation_rule');

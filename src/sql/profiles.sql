@@ -180,6 +180,31 @@ $$;
 COMMENT ON FUNCTION cpconf.profile_check() IS
     'Trigger: keeps shipped profiles unchanged and rejects a badly named profile, one without a parent or with an unknown one, one that would inherit from itself, or one on an unknown calendar.';
 
+/*
+ * A council states its own rules on a profile of its own: a row on a shipped
+ * profile would change a partnership's published procedure for everyone who
+ * names it (issue 9, F17).  Rows kept from before 0.5 stay, and a restore
+ * brings them back; they can be changed and deleted.
+ */
+CREATE FUNCTION cpconf.council_profile_check(referrer text, profile text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF current_setting('check_function_bodies') = 'off'
+       OR NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = profile AND p.shipped) THEN
+        RETURN;
+    END IF;
+    RAISE EXCEPTION '% cannot be added to shipped profile "%"', referrer, profile
+        USING ERRCODE = 'insufficient_privilege',
+              DETAIL = 'A shipped profile is a partnership''s procedure as published: a council''s row on it would change that procedure for everyone who names the profile.',
+              HINT = format('Add a profile of your own with %s as its parent, state the rule there, and name your profile (or set cpconf.profile to it).', profile);
+END
+$$;
+COMMENT ON FUNCTION cpconf.council_profile_check(text, text) IS
+    'For the rule tables'' triggers: refuses a council''s row (referrer) on a shipped profile, except while a dump is loaded.';
+
 CREATE TRIGGER council_calendar_named_by_profile BEFORE UPDATE OR DELETE ON cpconf.council_calendar
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('profile', 'calendar');
 CREATE TRIGGER council_calendar_truncate_profile BEFORE TRUNCATE ON cpconf.council_calendar

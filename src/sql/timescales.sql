@@ -27,7 +27,7 @@ CREATE TABLE cpconf.timescale (
 );
 
 COMMENT ON TABLE cpconf.timescale IS
-    'Timescale rules (T-*, doc/rules.md) per profile and period. Shipped rows cannot be changed; a council''s row for the same profile and rule takes precedence wherever its effective dates cover the day.';
+    'Timescale rules (T-*, doc/rules.md) per profile and period. Shipped rows cannot be changed; a council states its rows on a profile of its own, where they take precedence over the inherited ones wherever their effective dates cover the day.';
 COMMENT ON COLUMN cpconf.timescale.rule IS 'Rule id, e.g. T-ICPC (doc/rules.md lists the shipped ones).';
 COMMENT ON COLUMN cpconf.timescale.what IS 'What must happen.';
 COMMENT ON COLUMN cpconf.timescale.anchor IS 'The event the timescale counts from (or back from).';
@@ -192,7 +192,7 @@ BEGIN
         RAISE EXCEPTION 'rule % of profile "%" is shipped with cpconf and cannot be changed', OLD.rule, OLD.profile
             USING ERRCODE = 'insufficient_privilege',
                   DETAIL = 'Shipped rules are the partnerships'' procedures as published, with their sources.',
-                  HINT = 'Add your own row for this profile and rule: it takes precedence over the shipped one wherever its effective dates apply.';
+                  HINT = 'Add a profile of your own with this one as its parent, and your row for the rule there: it takes precedence over the inherited one wherever its effective dates apply.';
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -211,6 +211,7 @@ BEGIN
     END IF;
     IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
         PERFORM cpconf.reference_check(format('rule %s', NEW.rule), 'profile', 'profile', NEW.profile);
+        PERFORM cpconf.council_profile_check(format('rule %s', NEW.rule), NEW.profile);
     END IF;
     IF NEW.unit NOT IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours') THEN
         RAISE EXCEPTION 'rule % of profile "%" has unknown unit "%"', NEW.rule, NEW.profile, NEW.unit
