@@ -56,10 +56,37 @@ SELECT cpconf.add_working_days(NULL::date, NULL, 'no-such-calendar') IS NULL AS 
        cpconf.builtin_bank_holiday(NULL, date '2024-12-25') IS NULL AS null_calendar;
 
 \x on
--- Types a call must make explicit: a bare literal could be a date or a
--- timestamp, and a timestamptz depends on the time zone.
+-- F27: a timestamptz is the event's day in England (Europe/London),
+-- whatever the session's TimeZone.  An event at 00:30 BST on Monday 2 June
+-- 2025 (Sunday 23:30 UTC): T-ICPC due 15 working days later, 3-6, 9-13,
+-- 16-20, 23 June, under London, UTC and New York alike.
+\x off
+SET TimeZone = 'UTC';
+SELECT cpconf.deadline('T-ICPC', timestamptz '2025-06-02 00:30 Europe/London') AS utc,
+       cpconf.is_working_day(timestamptz '2025-06-01 23:30+00') AS monday_in_england,
+       cpconf.day_in_england(timestamptz '2025-06-01 23:30+00') AS day;
+SET TimeZone = 'America/New_York';
+SELECT cpconf.deadline('T-ICPC', timestamptz '2025-06-02 00:30 Europe/London') AS new_york,
+       cpconf.working_days_between(timestamptz '2025-06-01 19:30', timestamptz '2025-06-23 12:00') AS working_days;
+-- A bare literal is a timestamptz now: midnight where the session is, the
+-- same day in England west of London; Friday 20 December 2024 + 15
+-- working days (23, 24, 27, 30, 31 Dec, 2, 3, 6-10, 13-15 Jan) = 15 January.
+SELECT cpconf.add_working_days('2024-12-20', 15) AS new_york_literal;
+SET TimeZone = 'Europe/London';
+SELECT cpconf.add_working_days('2024-12-20', 15) AS london_literal,
+       cpconf.deadline('T-ICPC', timestamptz '2025-06-02 00:30') AS london;
+-- East of London, midnight is the day before in England: refused, never
+-- moved a day (a bare literal, a date made a timestamptz, a mixed call).
+SET TimeZone = 'Europe/Paris';
+\x on
 SELECT * FROM regress.error($$SELECT cpconf.add_working_days('2024-12-20', 15)$$);
-SELECT * FROM regress.error($$SELECT cpconf.add_working_days(timestamptz '2024-12-20 23:30+00', 15)$$);
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', timestamptz '2025-06-02 10:00', NULL, date '2025-06-02')$$);
+SELECT * FROM regress.error($$SELECT cpconf.day_in_england('infinity')$$);
+\x off
+-- but a time of day there is its day in England: 01:00 Paris is midnight BST
+SELECT cpconf.day_in_england('2025-06-02 01:00') AS paris_one_am, cpconf.day_in_england(NULL) AS null_time;
+RESET TimeZone;
+\x on
 
 -- The trigger functions refuse to run outside their triggers.
 SELECT * FROM regress.error($$SELECT cpconf.config_changed()$$);

@@ -27,6 +27,7 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
+#include "pgtime.h"
 
 #include "base.h"
 
@@ -413,6 +414,70 @@ cpconf_check_day(DateADT day, const char *what)
 				 errdetail("Working days are counted only between %d-01-01 and %d-12-31, the years cpconf's calendars cover.",
 						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
 				 errhint("Check the date for a typing error.")));
+}
+
+/*
+ * The day in England of an event at t: its Europe/London date, whatever the
+ * session's TimeZone.  A date, or a bare date literal, that became a
+ * timestamptz is midnight in the session's time zone; east of London that
+ * is the day before in England, so such a value is refused rather than
+ * moved a day (west of London, and in London, the day is the same).
+ */
+DateADT
+cpconf_england_day(TimestampTz t, const char *what)
+{
+	static pg_tz *england = NULL;
+	struct pg_tm tm,
+				local;
+	fsec_t		fsec;
+	int			tz;
+	DateADT		day;
+
+	if (TIMESTAMP_NOT_FINITE(t))
+		return cpconf_timestamp_day(t, what);	/* its error */
+	if (england == NULL && (england = pg_tzset("Europe/London")) == NULL)
+		elog(ERROR, "time zone \"Europe/London\" is not in PostgreSQL's time zone database");
+	if (timestamp2tm(t, &tz, &tm, &fsec, NULL, england) != 0)
+		return cpconf_timestamp_day(DT_NOEND, what);
+	day = date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) - POSTGRES_EPOCH_JDATE;
+	if (timestamp2tm(t, &tz, &local, &fsec, NULL, session_timezone) == 0 &&
+		local.tm_hour == 0 && local.tm_min == 0 && local.tm_sec == 0 && fsec == 0 &&
+		date2j(local.tm_year, local.tm_mon, local.tm_mday) - POSTGRES_EPOCH_JDATE != day)
+	{
+		DateADT		local_day = date2j(local.tm_year, local.tm_mon, local.tm_mday) - POSTGRES_EPOCH_JDATE;
+
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s %s is on %s in England", what,
+						DatumGetCString(DirectFunctionCall1(timestamptz_out, TimestampTzGetDatum(t))),
+						cpconf_format_day(day)),
+				 errdetail("It is midnight at the start of %s in the session's time zone (%s): a date, or a bare date literal, becomes that midnight as a timestamptz, while an event's day is its day in England (Europe/London).",
+						   cpconf_format_day(local_day), pg_get_timezone_name(session_timezone)),
+				 errhint("Pass a day as a date (date '%s'), or an event as a time with its zone (e.g. timestamptz '%s 09:30 Europe/London').",
+						 cpconf_format_day(local_day), cpconf_format_day(local_day))));
+	}
+	return day;
+}
+
+/*
+ * A day argument of a function declared for date, timestamp (its date) and
+ * timestamptz (its day in England) alike.
+ */
+DateADT
+cpconf_day_arg(FunctionCallInfo fcinfo, int argno, const char *what)
+{
+	switch (get_fn_expr_argtype(fcinfo->flinfo, argno))
+	{
+		case DATEOID:
+			return PG_GETARG_DATEADT(argno);
+		case TIMESTAMPOID:
+			return cpconf_timestamp_day(PG_GETARG_TIMESTAMP(argno), what);
+		case TIMESTAMPTZOID:
+			return cpconf_england_day(PG_GETARG_TIMESTAMPTZ(argno), what);
+		default:
+			elog(ERROR, "cannot tell the type of argument %s", what);
+	}
+	pg_unreachable();
 }
 
 DateADT

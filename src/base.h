@@ -54,6 +54,8 @@ extern const char *cpconf_default_profile(void);
 
 extern void cpconf_check_day(DateADT day, const char *what);
 extern DateADT cpconf_timestamp_day(Timestamp ts, const char *what);
+extern DateADT cpconf_england_day(TimestampTz t, const char *what);
+extern DateADT cpconf_day_arg(FunctionCallInfo fcinfo, int argno, const char *what);
 extern char *cpconf_format_day(DateADT day);
 extern int64 cpconf_add_months(DateADT day, int64 months);
 extern void cpconf_check_finite(DateADT day, const char *what, const char *why);

@@ -548,13 +548,21 @@ cpconf_is_working_day(PG_FUNCTION_ARGS)
 										   PG_GETARG_DATEADT(0)));
 }
 
+/* day_in_england(event_time): the Europe/London date of an event at this time. */
+PG_FUNCTION_INFO_V1(cpconf_day_in_england);
+Datum
+cpconf_day_in_england(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATEADT(cpconf_england_day(PG_GETARG_TIMESTAMPTZ(0), "event_time"));
+}
+
 Datum
 cpconf_is_working_day_ts(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(calendar_is_working_day(calendar_from_arg(fcinfo, 1),
-										   cpconf_timestamp_day(PG_GETARG_TIMESTAMP(0), "day")));
+										   cpconf_day_arg(fcinfo, 0, "day")));
 }
 
 Datum
@@ -573,7 +581,7 @@ cpconf_add_working_days_ts(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	PG_RETURN_DATEADT(calendar_add_working_days(calendar_from_arg(fcinfo, 2),
-												cpconf_timestamp_day(PG_GETARG_TIMESTAMP(0), "day"),
+												cpconf_day_arg(fcinfo, 0, "day"),
 												PG_GETARG_INT32(1)));
 }
 
@@ -593,8 +601,8 @@ cpconf_working_days_between_ts(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(calendar_working_days_between(calendar_from_arg(fcinfo, 2),
-												  cpconf_timestamp_day(PG_GETARG_TIMESTAMP(0), "from_day"),
-												  cpconf_timestamp_day(PG_GETARG_TIMESTAMP(1), "to_day")));
+												  cpconf_day_arg(fcinfo, 0, "from_day"),
+												  cpconf_day_arg(fcinfo, 1, "to_day")));
 }
 
 /*

@@ -553,10 +553,10 @@ cpconf_deadline_ts(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	anchor = cpconf_timestamp_day(PG_GETARG_TIMESTAMP(1), "anchor");
+	anchor = cpconf_day_arg(fcinfo, 1, "anchor");
 	PG_RETURN_DATEADT(deadline(fcinfo, anchor,
 							   PG_ARGISNULL(3) ? anchor
-							   : cpconf_timestamp_day(PG_GETARG_TIMESTAMP(3), "as_of")));
+							   : cpconf_day_arg(fcinfo, 3, "as_of")));
 }
 
 /*

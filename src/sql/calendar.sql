@@ -259,6 +259,42 @@ COMMENT ON FUNCTION cpconf.working_days_between(date, date, text) IS
     'The number of working days in (from_day, to_day], negative when to_day is before from_day.';
 COMMENT ON FUNCTION cpconf.working_days_between(timestamp, timestamp, text) IS
     'working_days_between of the timestamps'' dates; the time of day is ignored.';
+
+/*
+ * timestamptz: the event's day in England (its Europe/London date), whatever
+ * the session's TimeZone.  A bare literal ('2024-12-20') now means these, as
+ * PostgreSQL prefers timestamptz; a midnight in the session's time zone that
+ * is another day in England (east of London: a date or a bare literal made a
+ * timestamptz) is refused, never moved a day.
+ */
+CREATE FUNCTION cpconf.is_working_day(day timestamptz, calendar text DEFAULT NULL)
+RETURNS boolean
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_is_working_day_ts';
+
+CREATE FUNCTION cpconf.add_working_days(day timestamptz, n integer, calendar text DEFAULT NULL)
+RETURNS date
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_add_working_days_ts';
+
+CREATE FUNCTION cpconf.working_days_between(from_day timestamptz, to_day timestamptz, calendar text DEFAULT NULL)
+RETURNS integer
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_working_days_between_ts';
+
+CREATE FUNCTION cpconf.day_in_england(event_time timestamptz)
+RETURNS date
+LANGUAGE c STABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_day_in_england';
+
+COMMENT ON FUNCTION cpconf.is_working_day(timestamptz, text) IS
+    'is_working_day of the day in England (Europe/London) of the time; a midnight in the session''s time zone that is another day in England is refused (22023).';
+COMMENT ON FUNCTION cpconf.add_working_days(timestamptz, integer, text) IS
+    'add_working_days of the day in England (Europe/London) of the time; a midnight in the session''s time zone that is another day in England is refused (22023).';
+COMMENT ON FUNCTION cpconf.working_days_between(timestamptz, timestamptz, text) IS
+    'working_days_between the days in England (Europe/London) of the times; a midnight in the session''s time zone that is another day in England is refused (22023).';
+COMMENT ON FUNCTION cpconf.day_in_england(timestamptz) IS
+    'The day in England (the Europe/London date) of an event at this time, whatever the session''s TimeZone: the day to pass to functions that take dates. A midnight in the session''s time zone that is another day in England is refused (22023).';
 COMMENT ON FUNCTION cpconf.bank_holidays(text, date, date) IS
     'The bank holidays of a calendar (NULL: the setting cpconf.calendar) between from_day and to_day inclusive (a NULL bound is open), after overrides; for a council calendar, its base''s bank holidays.';
 

@@ -289,6 +289,14 @@ COMMENT ON FUNCTION cpconf.deadline(text, date, text, date) IS
 COMMENT ON FUNCTION cpconf.deadline(text, timestamp, text, timestamp) IS
     'deadline of the timestamps'' dates; the time of day is ignored.';
 
+CREATE FUNCTION cpconf.deadline(rule text, anchor timestamptz, profile text DEFAULT NULL, as_of timestamptz DEFAULT NULL)
+RETURNS date
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_deadline_ts';
+
+COMMENT ON FUNCTION cpconf.deadline(text, timestamptz, text, timestamptz) IS
+    'deadline of the days in England (Europe/London) of the times; a midnight in the session''s time zone that is another day in England is refused (22023).';
+
 CREATE FUNCTION cpconf.timescales(profile text DEFAULT NULL, as_of date DEFAULT NULL)
 RETURNS TABLE (rule text, what text, anchor text, amount integer, unit text, direction text,
                effective_from date, effective_to date, defined_by text, shipped boolean,

@@ -166,7 +166,45 @@ SELECT count(*) AS pairs,
  WHERE try_add(day, n, calendar) IS NOT NULL
    AND (n > 0 OR (n <> 0 AND cpconf.is_working_day(day, calendar)));
 
+-- A time with a zone is its day in England, whatever the session's zone:
+-- random instants (to the second; 200 of them midnight in Tokyo) under four
+-- time zones, against the obvious conversion of the instant to a
+-- Europe/London date, and refused exactly where the instant is midnight in
+-- the session's zone and another day in England.
+SELECT setseed(0.27);
+CREATE TABLE instants AS
+SELECT i, calendar, n,
+       timestamptz '1980-01-01 00:00+00' + (random() * 78000 * 86400)::bigint * interval '1 second' AS at
+  FROM sample WHERE i <= 20000;
+UPDATE instants SET at = date_trunc('day', at AT TIME ZONE 'Asia/Tokyo') AT TIME ZONE 'Asia/Tokyo' WHERE i <= 200;
+CREATE FUNCTION try_england_add(at timestamptz, n int, cal text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN cpconf.add_working_days(at, n, cal)::text || ' ' || cpconf.is_working_day(at, cal)::text
+           || ' ' || cpconf.day_in_england(at)::text;
+EXCEPTION WHEN invalid_parameter_value THEN
+    RETURN 'refused';
+END
+$$;
+CREATE FUNCTION zone_check(zone text, OUT mismatches bigint, OUT refused bigint) LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM set_config('TimeZone', zone, true);
+    SELECT count(*) FILTER (WHERE got IS DISTINCT FROM expected), count(*) FILTER (WHERE got = 'refused')
+      INTO mismatches, refused
+      FROM (SELECT try_england_add(at, n, calendar) AS got,
+                   CASE WHEN (at AT TIME ZONE zone)::time = time '00:00'
+                         AND (at AT TIME ZONE zone)::date <> (at AT TIME ZONE 'Europe/London')::date THEN 'refused'
+                        ELSE try_add((at AT TIME ZONE 'Europe/London')::date, n, calendar)::text || ' '
+                             || cpconf.is_working_day((at AT TIME ZONE 'Europe/London')::date, calendar)::text || ' '
+                             || (at AT TIME ZONE 'Europe/London')::date::text END AS expected
+              FROM instants) x;
+END
+$$;
+SELECT zone, (zone_check(zone)).*
+  FROM unnest(ARRAY['UTC', 'Europe/London', 'America/New_York', 'Asia/Tokyo']) zone;
+
 -- Leave the database as it was found, for the next suite.
+DROP FUNCTION zone_check(text), try_england_add(timestamptz, int, text);
+DROP TABLE instants;
 DROP TABLE sample, ref_day, calendars;
 DROP FUNCTION ref_easter(int), ref_monday(int, int, boolean), ref_bank_holidays(text),
               try_add(date, int, text), ref_add(date, int, text), ref_between(date, date, text);
