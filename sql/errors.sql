@@ -320,3 +320,15 @@ SELECT * FROM regress.error($$INSERT INTO cpconf.discontinuation_rule (profile, 
     VALUES ('sussex', '2025-01-01', '{died}', '{}', false, false, false, 'ignore', 'any', '{}', false, '{}', '{}', false, 'test')$$);
 \x off
 RESET ROLE;
+-- An error from one row of a large report names the argument the bad
+-- value came from, so the row can be found.
+\x off
+SELECT message FROM regress.error($$SELECT cpconf.first_review_due(date '1900-01-01')$$)
+UNION ALL SELECT message FROM regress.error($$SELECT cpconf.first_review_due(date '2017-01-02')$$)
+UNION ALL SELECT message FROM regress.error($$SELECT cpconf.first_review_due(date '2025-01-02', as_of => date '2017-01-02')$$)
+UNION ALL SELECT message FROM regress.error($$SELECT cpconf.prebirth_conference_due(date '2017-01-02', profile => 'derby')$$)
+UNION ALL SELECT message FROM regress.error($$SELECT cpconf.prebirth_conference_due(gestation_weeks => 20, gestation_on => date '2199-12-01', profile => 'derby')$$)
+UNION ALL SELECT message FROM regress.error($$SELECT * FROM cpconf.check_plan_start(date '1900-01-01', profile => 'derby')$$)
+UNION ALL SELECT message FROM regress.error($$SELECT cpconf.deadline('T-ICPC', timestamp '1900-01-02 10:00', 'national', timestamp '2025-01-01 00:00')$$)
+UNION ALL SELECT message FROM regress.error($$SELECT cpconf.deadline('T-ICPC', timestamp '2025-01-02 10:00', 'national', timestamp 'infinity')$$);
+\x on

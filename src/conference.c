@@ -143,13 +143,13 @@ static const RuleTable conference_rule_table = {
 
 /* The conference rule in force for profile p on day. */
 const ConferenceRule *
-conference_rule(const ConferenceCache *c, int p, DateADT day)
+conference_rule(const ConferenceCache *c, int p, DateADT day, const char *day_name)
 {
 	const ConferenceRule *rule = rule_in_force(&c->profiles, c->rules, c->nrules,
 											   sizeof(ConferenceRule), p, day);
 
 	if (rule == NULL)
-		rule_not_in_force(&conference_rule_table, &c->profiles, p, day);
+		rule_not_in_force(&conference_rule_table, &c->profiles, p, day, day_name);
 	return rule;
 }
 
@@ -163,7 +163,7 @@ conference_rule_on(const ConferenceCache *c, text *profile, DateADT day, const c
 {
 	*p = profiles_lookup_arg(&c->profiles, profile);
 	rule_check_day(&conference_rule_table, day, day_name);
-	return conference_rule(c, *p, day);
+	return conference_rule(c, *p, day, day_name);
 }
 
 const char *
@@ -527,7 +527,7 @@ cpconf_decision_final(PG_FUNCTION_ARGS)
 				 errdetail("The date picks the decision rule in force (rule D-DECIDE)."),
 				 errhint("Pass the conference date on every row.")));
 	p = profiles_lookup_arg(&c->profiles, st->profile);
-	rule = conference_rule(c, p, st->conference);
+	rule = conference_rule(c, p, st->conference, "conference");
 	initStringInfo(&reason);
 
 	/* one view per agency: repeats must agree */
@@ -911,8 +911,8 @@ cpconf_inquorate_conference(PG_FUNCTION_ARGS)
 		nulls[2] = r->cancel_then_null;
 		values[2] = nulls[2] ? (Datum) 0 : text_array(r->cancel_then, r->ncancel_then);
 		/* the profile named: a council's own T-INQUORATE counts */
-		if (timescale_deadline(ref->deadlines, "T-INQUORATE", c->profiles.names[p], conference,
-							   conference, true, &due))
+		if (timescale_deadline(ref->deadlines, "T-INQUORATE", c->profiles.names[p],
+							   NAMED_DAY(conference, "conference"), NAMED_DAY(conference, "conference"), true, &due))
 		{
 			nulls[3] = false;
 			values[3] = DateADTGetDatum(due);

@@ -116,7 +116,8 @@ extern ConfigCache conference_config;
 extern const RowShape attendance_shape;
 
 extern ConferenceCache *conference_cache(void);
-extern const ConferenceRule *conference_rule(const ConferenceCache *c, int p, DateADT day);
+extern const ConferenceRule *conference_rule(const ConferenceCache *c, int p, DateADT day,
+											  const char *day_name);
 extern const ConferenceRule *conference_rule_on(const ConferenceCache *c, text *profile, DateADT day,
 												 const char *day_name, int *p);
 extern const char *conference_rule_profile(const ConferenceCache *c, const ConferenceRule *rule);

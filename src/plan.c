@@ -174,7 +174,7 @@ discontinuation_rule(PlanCache *c, text *profile, DateADT day, const char *day_n
 	rule_check_day(&discontinuation_rule_table, day, day_name);
 	rule = rule_in_force(&c->profiles, c->rules, c->nrules, sizeof(DiscontinuationRule), *p, day);
 	if (rule == NULL)
-		rule_not_in_force(&discontinuation_rule_table, &c->profiles, *p, day);
+		rule_not_in_force(&discontinuation_rule_table, &c->profiles, *p, day, day_name);
 	return rule;
 }
 
@@ -614,11 +614,14 @@ cpconf_after_discontinuation(PG_FUNCTION_ARGS)
 			/* the repeating review counts from the first review, not the ending */
 			if (strcmp(ids[i], "T-CIN-AFTER-REVIEWN") == 0)
 			{
-				timescale_deadline(ref, "T-CIN-AFTER-REVIEW", profile, ended, ended, false, &first_review);
-				timescale_deadline(ref, ids[i], profile, first_review, first_review, false, &due);
+				timescale_deadline(ref, "T-CIN-AFTER-REVIEW", profile, NAMED_DAY(ended, "ended"),
+								   NAMED_DAY(ended, "ended"), false, &first_review);
+				timescale_deadline(ref, ids[i], profile, NAMED_DAY(first_review, "the first review after ended"),
+								   NAMED_DAY(first_review, "the first review after ended"), false, &due);
 			}
 			else
-				timescale_deadline(ref, ids[i], profile, ended, ended, false, &due);
+				timescale_deadline(ref, ids[i], profile, NAMED_DAY(ended, "ended"), NAMED_DAY(ended, "ended"),
+								   false, &due);
 			follows(rsinfo, ids[i], whats[i], true, due);
 		}
 	}
@@ -653,7 +656,8 @@ cpconf_review_before_18(PG_FUNCTION_ARGS)
 				 errdetail("T-18 counts from the 18th birthday; cpconf's dates lie between %d-01-01 and %d-12-31.",
 						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
 				 errhint("Check the date of birth.")));
-	if (timescale_deadline(ref, "T-18", profile, birthday, birthday, true, &due))
+	if (timescale_deadline(ref, "T-18", profile, NAMED_DAY(birthday, "the 18th birthday after date_of_birth"),
+						   NAMED_DAY(birthday, "the 18th birthday after date_of_birth"), true, &due))
 		PG_RETURN_DATEADT(due);
 	PG_RETURN_DATEADT(birthday);
 }
@@ -705,7 +709,8 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 		/* fn_extra is free: a materialized set keeps nothing there */
 		fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
 	}
-	timescale_deadline(ref, "T-CG1", profile, ic, ic, false, &cg_due);
+	timescale_deadline(ref, "T-CG1", profile, NAMED_DAY(ic, "initial_conference"),
+					   NAMED_DAY(ic, "initial_conference"), false, &cg_due);
 	review_due = timescale_first_review_due(ref, ic, PG_ARGISNULL(S_BIRTH) ? 0 : PG_GETARG_DATEADT(S_BIRTH),
 											!PG_ARGISNULL(S_BIRTH), profile, false, 0);
 	findings_begin(&f, fcinfo);

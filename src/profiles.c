@@ -187,12 +187,12 @@ rule_in_force(const ProfileSet *set, const void *rows, int nrows, size_t row_siz
 }
 
 void
-rule_not_in_force(const RuleTable *t, const ProfileSet *set, int p, DateADT day)
+rule_not_in_force(const RuleTable *t, const ProfileSet *set, int p, DateADT day, const char *what)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("no %s are in force for profile \"%s\" on %s",
-					t->what, set->names[p], cpconf_format_day(day)),
+			 errmsg("no %s are in force for profile \"%s\" on %s %s",
+					t->what, set->names[p], what, cpconf_format_day(day)),
 			 errdetail("%s follow cpconf.%s (rules %s); the shipped rows start with their source documents.",
 					   t->purpose, t->table, t->rules),
 			 errhint("Check %s; if the rules applied then, add a row for that period to cpconf.%s.",

@@ -76,7 +76,8 @@ typedef struct RuleTable
 	const char *day;			/* "the conference date" */
 } RuleTable;
 
-extern void rule_not_in_force(const RuleTable *t, const ProfileSet *set, int p, DateADT day)
+extern void rule_not_in_force(const RuleTable *t, const ProfileSet *set, int p, DateADT day,
+							  const char *what)
 			pg_attribute_noreturn();
 
 /* For the SQL resolvers (conference_rules(), discontinuation_rules()). */

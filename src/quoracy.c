@@ -578,7 +578,7 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 							  "the conference date is not recorded (it picks the rules in force, Q-MIN)");
 
 	p = profiles_lookup_arg(&c->profiles, st->profile);
-	rule = conference_rule(c, p, st->conference);
+	rule = conference_rule(c, p, st->conference, "conference");
 
 	/*
 	 * Rows that name no child, beside rows that name children, are

@@ -196,7 +196,7 @@ version_in_force(const Rule *rule, int p, DateADT as_of)
 
 /* Why no row is in force: the rule is not stated on the chain, or not then. */
 static void
-report_no_version(const Rule *rule, int p, DateADT as_of)
+report_no_version(const Rule *rule, int p, NamedDay as_of)
 {
 	StringInfoData versions;
 	StringInfoData elsewhere;
@@ -219,8 +219,8 @@ report_no_version(const Rule *rule, int p, DateADT as_of)
 	if (versions.len > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("rule %s is not in force for profile \"%s\" on %s",
-						rule->id, cache->profiles.names[p], cpconf_format_day(as_of)),
+				 errmsg("rule %s is not in force for profile \"%s\" on %s %s",
+						rule->id, cache->profiles.names[p], as_of.name, cpconf_format_day(as_of.day)),
 				 errdetail("Its versions: %s.", versions.data),
 				 errhint("Check the date; if the rule applied then, add a row for that period to cpconf.timescale.")));
 
@@ -364,7 +364,7 @@ resolve(DeadlineRef *ref, const char *rname, int rlen, const char *pname, int pl
  * unknown).
  */
 static bool
-resolved_deadline(Resolved *r, DateADT anchor, DateADT as_of, bool optional, DateADT *due)
+resolved_deadline(Resolved *r, NamedDay anchor, NamedDay as_of, bool optional, DateADT *due)
 {
 	const Version *v;
 	const WorkingCalendar *cal = NULL;
@@ -373,15 +373,15 @@ resolved_deadline(Resolved *r, DateADT anchor, DateADT as_of, bool optional, Dat
 		return false;
 	/* an optional rule not in force does not look at the anchor */
 	if (!optional)
-		cpconf_check_day(anchor, "anchor");
-	if (DATE_NOT_FINITE(as_of))
+		cpconf_check_day(anchor.day, anchor.name);
+	if (DATE_NOT_FINITE(as_of.day))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("as_of is infinite"),
-				 errdetail("as_of picks the version of rule %s in force on a day.", r->rule->id),
-				 errhint("Pass a real date, or NULL to use the anchor's.")));
+				 errmsg("%s is infinite", as_of.name),
+				 errdetail("%s picks the version of rule %s in force on a day.", as_of.name, r->rule->id),
+				 errhint("Pass a real date%s.", strcmp(as_of.name, "as_of") == 0 ? ", or NULL to use the anchor's" : "")));
 
-	v = version_in_force(r->rule, r->profile, as_of);
+	v = version_in_force(r->rule, r->profile, as_of.day);
 	if (v == NULL)
 	{
 		if (optional)
@@ -389,13 +389,13 @@ resolved_deadline(Resolved *r, DateADT anchor, DateADT as_of, bool optional, Dat
 		report_no_version(r->rule, r->profile, as_of);
 	}
 	if (optional)
-		cpconf_check_day(anchor, "anchor");
+		cpconf_check_day(anchor.day, anchor.name);
 
 	if (v->unit == UNIT_WORKING_DAYS)
 		cal = r->calendar
 			? calendar_resolve(&r->calendar_ref, r->calendar, strlen(r->calendar), false)
 			: calendar_from_setting(&r->calendar_ref);
-	*due = apply_version(r->rule, v, anchor, cal);
+	*due = apply_version(r->rule, v, anchor.day, cal);
 	return true;
 }
 
@@ -420,7 +420,7 @@ deadline_ref_create(MemoryContext cxt)
  */
 bool
 timescale_deadline(DeadlineRef *ref, const char *rule, const char *profile,
-				   DateADT anchor, DateADT as_of, bool optional, DateADT *due)
+				   NamedDay anchor, NamedDay as_of, bool optional, DateADT *due)
 {
 	Resolved   *r = resolve(ref, rule, strlen(rule), profile,
 							profile ? strlen(profile) : 0, optional);
@@ -441,13 +441,14 @@ timescale_first_review_due(DeadlineRef *ref, DateADT initial_conference, DateADT
 {
 	DateADT		due = 0,
 				from_birth;
+	NamedDay	in_force = as_of_given ? NAMED_DAY(as_of, "as_of")
+		: NAMED_DAY(initial_conference, "initial_conference");
 
-	if (!as_of_given)
-		as_of = initial_conference;
-	timescale_deadline(ref, "T-RCPC1", profile, initial_conference, as_of, false, &due);
+	timescale_deadline(ref, "T-RCPC1", profile, NAMED_DAY(initial_conference, "initial_conference"),
+					   in_force, false, &due);
 	/* only a birth after the conference makes it a pre-birth conference */
 	if (birth_known && birth > initial_conference &&
-		timescale_deadline(ref, "T-RCPC1-BIRTH", profile, birth, as_of, true, &from_birth))
+		timescale_deadline(ref, "T-RCPC1-BIRTH", profile, NAMED_DAY(birth, "birth"), in_force, true, &from_birth))
 		due = Min(due, from_birth);
 	return due;
 }
@@ -487,7 +488,7 @@ timescale_rules_in_force(const char *prefix, const char *profile, DateADT as_of,
 }
 
 static DateADT
-deadline(FunctionCallInfo fcinfo, DateADT anchor, DateADT as_of)
+deadline(FunctionCallInfo fcinfo, NamedDay anchor, NamedDay as_of)
 {
 	DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
 	text	   *rule = PG_GETARG_TEXT_PP(0);
@@ -542,8 +543,9 @@ cpconf_deadline(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	anchor = PG_GETARG_DATEADT(1);
-	PG_RETURN_DATEADT(deadline(fcinfo, anchor,
-							   PG_ARGISNULL(3) ? anchor : PG_GETARG_DATEADT(3)));
+	PG_RETURN_DATEADT(deadline(fcinfo, NAMED_DAY(anchor, "anchor"),
+							   PG_ARGISNULL(3) ? NAMED_DAY(anchor, "anchor")
+							   : NAMED_DAY(PG_GETARG_DATEADT(3), "as_of")));
 }
 
 Datum
@@ -554,9 +556,9 @@ cpconf_deadline_ts(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	anchor = cpconf_day_arg(fcinfo, 1, "anchor");
-	PG_RETURN_DATEADT(deadline(fcinfo, anchor,
-							   PG_ARGISNULL(3) ? anchor
-							   : cpconf_day_arg(fcinfo, 3, "as_of")));
+	PG_RETURN_DATEADT(deadline(fcinfo, NAMED_DAY(anchor, "anchor"),
+							   PG_ARGISNULL(3) ? NAMED_DAY(anchor, "anchor")
+							   : NAMED_DAY(cpconf_day_arg(fcinfo, 3, "as_of"), "as_of")));
 }
 
 /*
@@ -637,7 +639,6 @@ cpconf_prebirth_conference_due(PG_FUNCTION_ARGS)
 	Datum		values[2] = {0, 0};
 	bool		nulls[2] = {true, true};
 	DateADT		edd = 0,
-				as_of,
 				due;
 	bool		have_edd = !PG_ARGISNULL(0);
 
@@ -677,11 +678,14 @@ cpconf_prebirth_conference_due(PG_FUNCTION_ARGS)
 
 	if (have_edd)
 	{
-		as_of = PG_ARGISNULL(4) ? edd : PG_GETARG_DATEADT(4);
-		timescale_deadline(ref->deadlines, "T-PREBIRTH", profile, edd, as_of, false, &due);
+		NamedDay	delivery = NAMED_DAY(edd, PG_ARGISNULL(0) ? "expected delivery (from gestation_on)"
+										 : "expected_delivery");
+		NamedDay	in_force = PG_ARGISNULL(4) ? delivery : NAMED_DAY(PG_GETARG_DATEADT(4), "as_of");
+
+		timescale_deadline(ref->deadlines, "T-PREBIRTH", profile, delivery, in_force, false, &due);
 		nulls[1] = false;
 		values[1] = DateADTGetDatum(due);
-		if (timescale_deadline(ref->deadlines, "T-PREBIRTH-OPENS", profile, edd, as_of, true, &due))
+		if (timescale_deadline(ref->deadlines, "T-PREBIRTH-OPENS", profile, delivery, in_force, true, &due))
 		{
 			nulls[0] = false;
 			values[0] = DateADTGetDatum(due);

@@ -11,10 +11,23 @@
 /* What one call site remembers between rows: the rules and profiles it resolved. */
 typedef struct DeadlineRef DeadlineRef;
 
+/*
+ * A day and the argument it comes from (anchor, initial_conference, ...):
+ * an error about the day names the argument, so that one bad row among
+ * many can be found.
+ */
+typedef struct NamedDay
+{
+	DateADT		day;
+	const char *name;
+} NamedDay;
+
+#define NAMED_DAY(d, n) ((NamedDay) {(d), (n)})
+
 extern DeadlineRef *deadline_ref_create(MemoryContext cxt);
 extern void timescale_check_profile(DeadlineRef *ref, const char *profile);
 extern bool timescale_deadline(DeadlineRef *ref, const char *rule, const char *profile,
-							   DateADT anchor, DateADT as_of, bool optional, DateADT *due);
+							   NamedDay anchor, NamedDay as_of, bool optional, DateADT *due);
 
 extern DateADT timescale_first_review_due(DeadlineRef *ref, DateADT initial_conference,
 										  DateADT birth, bool birth_known, const char *profile,
