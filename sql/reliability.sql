@@ -230,7 +230,7 @@ ROLLBACK;
 -- loop, could both commit): such changes are refused.
 BEGIN ISOLATION LEVEL REPEATABLE READ;
 SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
-    VALUES ('derby', 'T-ICPC', 'x', 'y', 20, 'working_days', 'within_after', '2025-01-01', 'test')$$);
+    VALUES ('stoke', 'T-ICPC', 'x', 'y', 20, 'working_days', 'within_after', '2025-01-01', 'test')$$);
 SELECT * FROM regress.error($$UPDATE cpconf.profile SET parent = 'derby' WHERE name = 'stoke'$$);
 ROLLBACK;
 -- F6: references between configuration tables are kept by triggers, so
@@ -290,3 +290,39 @@ SELECT * FROM regress.error($$SELECT (cpconf.quoracy(ROW(NULL, 'x', 'health', 's
 SELECT (q).agencies_counted, (q).reason LIKE 'quorate: health (service 1), %, health (service 10) (rule%' AS all_named
   FROM (SELECT cpconf.quoracy(ROW(NULL, 'x', 'health', 'service ' || g, false, 'attended', true, true, NULL)::cpconf.attendance,
                               date '2025-01-06', 'staffordshire') q FROM generate_series(1, 10) g) x;
+-- SERIALIZABLE keeps its first snapshot too, and protects nothing against
+-- a READ COMMITTED writer: refused as well.
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+SELECT * FROM regress.error($$DELETE FROM cpconf.profile WHERE name = 'stoke'$$);
+ROLLBACK;
+-- Only a superuser loading a dump is trusted with check_function_bodies
+-- off: a maintainer who turns it off is checked as ever.
+SET ROLE regress_cpconf_maintainer;
+SET check_function_bodies = off;
+SELECT * FROM regress.error($$INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-orphan', 'regress-ghost', 'x')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+    VALUES ('national', 'T-ICPC', 'x', 'y', 99, 'calendar_days', 'within_after', '2020-01-01', 'test')$$);
+RESET check_function_bodies;
+RESET ROLE;
+-- Like a foreign key, a reference is checked at the end of the statement:
+-- a child profile before its parent, a profile deleted with its child or
+-- its rules, both calendar tables truncated together.
+BEGIN;
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-child', 'regress-parent', 'x'), ('regress-parent', 'derby', 'y');
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+VALUES ('regress-parent', 'T-CG1', 'x', 'y', 5, 'working_days', 'within_after', '2020-01-01', 'test');
+WITH rules AS (DELETE FROM cpconf.timescale WHERE profile = 'regress-parent')
+DELETE FROM cpconf.profile WHERE name IN ('regress-parent', 'regress-child');
+SELECT count(*) AS left_over FROM cpconf.profile WHERE name LIKE 'regress-%';
+UPDATE cpconf.profile SET calendar = NULL WHERE calendar IN (SELECT name FROM cpconf.council_calendar);
+TRUNCATE cpconf.council_calendar, cpconf.closure_day;
+ROLLBACK;
+-- A parent chain deeper than 100 is a chain, not a loop.
+BEGIN;
+INSERT INTO cpconf.profile (name, parent, description)
+SELECT 'regress-deep-' || i, CASE WHEN i = 0 THEN 'national' ELSE 'regress-deep-' || (i - 1) END, 'deep' FROM generate_series(0, 119) i;
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-deep-120', 'regress-deep-119', 'deeper');
+UPDATE cpconf.profile SET parent = 'regress-deep-118' WHERE name = 'regress-deep-120';
+-- 15 working days from Monday 3 March 2025, inherited from national
+SELECT cpconf.deadline('T-ICPC', date '2025-03-03', 'regress-deep-120');
+ROLLBACK;

@@ -238,7 +238,6 @@ BEGIN
                   HINT = 'Use an upper-case id starting with T-.';
     END IF;
     IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.reference_check(format('rule %s', NEW.rule), 'profile', 'profile', NEW.profile);
         PERFORM cpconf.council_profile_check(format('rule %s', NEW.rule), NEW.profile);
     END IF;
     IF NEW.unit NOT IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours') THEN
@@ -516,65 +515,116 @@ LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_inquorate_conference';
 
 /* Checks that read other rows take turns (issue 9, F8, F9, F18, F19). */
+/* ------------------------------------------------------------------------
+ * Checks that read other rows of the configuration (an overlap, a loop, a
+ * reference) run one writer at a time and see what the other writer
+ * committed.
+ *
+ * While a dump is loaded, they do not run: pg_dump's scripts and
+ * pg_restore turn check_function_bodies off, as PostgreSQL then trusts a
+ * function body's forward references, and load the configuration tables in
+ * any order (pg_restore -j: each in its own transaction).  Only a
+ * superuser, who could disable the triggers anyway, is trusted so: another
+ * role that turns the setting off is checked as ever.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.loading_dump()
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN pg_catalog.current_setting('check_function_bodies') OPERATOR(pg_catalog.=) 'off'
+   AND (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER);
+COMMENT ON FUNCTION cpconf.loading_dump() IS
+    'True while a superuser loads a dump (check_function_bodies off, as pg_dump and pg_restore set it): the configuration tables'' checks that read other rows let rows come in any order.';
+
 CREATE FUNCTION cpconf.serialise_check(what text)
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    -- REPEATABLE READ would hide the other writer's commit from the check
-    IF current_setting('transaction_isolation') = 'repeatable read' THEN
-        RAISE EXCEPTION 'cpconf''s configuration is not changed under REPEATABLE READ (%)', what
-            USING ERRCODE = 'invalid_transaction_state',
-                  DETAIL = 'Its checks must see what other sessions committed after this transaction began, which REPEATABLE READ hides.',
-                  HINT = 'Change it under READ COMMITTED (the default) or SERIALIZABLE.';
+    IF cpconf.loading_dump() THEN
+        RETURN;
     END IF;
-    -- an advisory lock: no privilege beyond the write itself, and one per
-    -- check, so writers of several profiles in any order cannot deadlock
-    PERFORM pg_advisory_xact_lock(hashtextextended('cpconf.' || what, 0));
+    -- after waiting its turn, a check must see the other writer's commit:
+    -- only READ COMMITTED takes a new snapshot for each of its queries
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'cpconf''s configuration is changed only under READ COMMITTED (%)', what
+            USING ERRCODE = 'invalid_transaction_state',
+                  DETAIL = format('Its checks must see what other sessions committed while this transaction waited for its turn, which %s hides.',
+                                  upper(current_setting('transaction_isolation'))),
+                  HINT = 'Change it in a READ COMMITTED transaction (the default): BEGIN ISOLATION LEVEL READ COMMITTED.';
+    END IF;
+    -- an advisory lock (no privilege beyond the write itself), one for all
+    -- the configuration, so that writers in any order cannot deadlock
+    PERFORM pg_advisory_xact_lock(hashtextextended('cpconf.configuration', 0));
 END
 $$;
 COMMENT ON FUNCTION cpconf.serialise_check(text) IS
-    'For the configuration tables'' triggers: one writer at a time for a check that reads other rows, refused under REPEATABLE READ.';
+    'For the configuration tables'' triggers: one writer of the configuration at a time for a check (what) that reads other rows, under READ COMMITTED only; nothing while a dump is loaded.';
 
 /* ------------------------------------------------------------------------
  * References between configuration tables (a rule's profile, a profile's
- * parent and calendar, a closure day's calendar) are kept by triggers, not
- * foreign keys.  pg_restore -j loads the tables' data at the same time, in
- * separate transactions, whatever their foreign keys (pg_dump records no
- * order between the data of two tables), so a foreign key between them
- * loses the council's rows.  While a dump is loaded (check_function_bodies
- * off, as pg_dump and pg_restore set it, and as PostgreSQL itself then
- * trusts a function body's forward references) a named row may come later;
- * at every other time it must exist, and a named row cannot be deleted or
- * renamed.  Both sides take the 'references' turn first, before any other.
+ * parent and calendar, a closure day's calendar) are kept by these
+ * triggers, not by foreign keys, which a parallel restore breaks (above).
+ * Like a foreign key's, they run at the end of the statement: a statement
+ * may add a profile's child before it, or delete a profile with its rules.
  * ------------------------------------------------------------------------ */
 
-CREATE FUNCTION cpconf.reference_check(referrer text, kind text, relation text, key text)
-RETURNS void
+-- The first names of relation (20 at most), for a hint.
+CREATE FUNCTION cpconf.names_for_hint(relation text, but text)
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    names text;
+    n bigint;
+BEGIN
+    EXECUTE format('SELECT string_agg(name, '', '' ORDER BY name) FILTER (WHERE k <= 20), count(*)
+                      FROM (SELECT name, row_number() OVER (ORDER BY name) AS k FROM cpconf.%I
+                             WHERE name IS DISTINCT FROM $1) x', relation)
+       INTO names, n USING but;
+    RETURN names || CASE WHEN n > 20 THEN format(', ... (%s in all)', n) ELSE '' END;
+END
+$$;
+COMMENT ON FUNCTION cpconf.names_for_hint(text, text) IS
+    'For the configuration tables'' errors: the first 20 names in cpconf.relation but the one named but, for a hint.';
+
+CREATE FUNCTION cpconf.reference_exists()
+RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+    col text := TG_ARGV[0];          -- the column that names a row
+    relation text := TG_ARGV[1];     -- where the named row is, by name
+    kind text := TG_ARGV[2];         -- what it names, for the message
+    key text := to_jsonb(NEW) ->> col;
     found boolean;
     known text;
 BEGIN
+    IF key IS NULL OR (TG_OP = 'UPDATE' AND key IS NOT DISTINCT FROM to_jsonb(OLD) ->> col) THEN
+        RETURN NULL;
+    END IF;
     PERFORM cpconf.serialise_check('references');
-    IF key IS NULL OR current_setting('check_function_bodies') = 'off' THEN
-        RETURN;
+    IF cpconf.loading_dump() THEN
+        RETURN NULL;
     END IF;
     EXECUTE format('SELECT EXISTS (SELECT FROM cpconf.%I WHERE name = $1)', relation) INTO found USING key;
     IF NOT found THEN
-        EXECUTE format('SELECT string_agg(name, '', '' ORDER BY name) FROM cpconf.%I', relation) INTO known;
-        RAISE EXCEPTION '% names unknown % "%"', referrer, kind, key
+        -- a profile is not its own parent
+        known := cpconf.names_for_hint(relation, CASE WHEN relation = TG_TABLE_NAME THEN to_jsonb(NEW) ->> 'name' END);
+        RAISE EXCEPTION '% names unknown % "%"', format(TG_ARGV[3], to_jsonb(NEW) ->> TG_ARGV[4]), kind, key
             USING ERRCODE = 'foreign_key_violation',
                   DETAIL = format('The %s must be in cpconf.%s.', kind, relation),
-                  HINT = format('Use one of: %s; or add the %s first.', known, kind);
+                  HINT = coalesce(format('Use one of: %s; or add the %s first', known, kind), format('Add the %s first', kind))
+                         || CASE WHEN relation = 'calendars' THEN ', or NULL for the setting cpconf.calendar.' ELSE '.' END;
     END IF;
+    RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION cpconf.reference_check(text, text, text, text) IS
-    'For the configuration tables'' triggers: refuses a row (referrer) naming a key not in cpconf.relation, except while a dump is loaded (check_function_bodies off).';
+COMMENT ON FUNCTION cpconf.reference_exists() IS
+    'Trigger (after each row): refuses a row whose column TG_ARGV[0] names a row not in cpconf.<TG_ARGV[1]>, except while a dump is loaded.';
 
 CREATE FUNCTION cpconf.reference_kept()
 RETURNS trigger
@@ -582,20 +632,21 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    relation text := TG_ARGV[0];
-    col text := TG_ARGV[1];
+    relation text := TG_ARGV[0];     -- the table whose rows name this one's
+    col text := TG_ARGV[1];          -- by this column
     kind text := replace(TG_TABLE_NAME, '_', ' ');
     users text;
 BEGIN
     IF TG_OP = 'UPDATE' AND NEW.name = OLD.name THEN
-        RETURN NEW;
+        RETURN NULL;
     END IF;
     PERFORM cpconf.serialise_check('references');
     IF relation = 'profile' THEN
         EXECUTE format('SELECT string_agg(name, '', '' ORDER BY name) FROM cpconf.profile WHERE %I = $1', col)
            INTO users USING OLD.name;
     ELSE
-        EXECUTE format('SELECT CASE count(*) WHEN 0 THEN NULL WHEN 1 THEN ''1 row'' ELSE count(*) || '' rows'' END FROM cpconf.%I WHERE %I = $1', relation, col)
+        EXECUTE format('SELECT CASE count(*) WHEN 0 THEN NULL WHEN 1 THEN ''1 row'' ELSE count(*) || '' rows'' END FROM cpconf.%I WHERE %I = $1',
+                       relation, col)
            INTO users USING OLD.name;
     END IF;
     IF users IS NOT NULL THEN
@@ -603,14 +654,14 @@ BEGIN
             USING ERRCODE = 'foreign_key_violation',
                   DETAIL = format('Those rows would name a %s that does not exist.', kind),
                   HINT = CASE TG_OP
-                      WHEN 'DELETE' THEN format('Delete or change those rows first: SELECT * FROM cpconf.%I WHERE %I = %L.', relation, col, OLD.name)
+                      WHEN 'DELETE' THEN format('Delete or change those rows first (or in the same statement): SELECT * FROM cpconf.%I WHERE %I = %L.', relation, col, OLD.name)
                       ELSE format('To rename it, add a %s under the new name, move those rows to it, then delete this one.', kind) END;
     END IF;
-    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION cpconf.reference_kept() IS
-    'Trigger on a configuration table whose rows others name: refuses to delete or rename a row that cpconf.<TG_ARGV[0]>.<TG_ARGV[1]> names.';
+    'Trigger (after each row) on a configuration table whose rows others name: refuses to delete or rename a row that cpconf.<TG_ARGV[0]>.<TG_ARGV[1]> still names.';
 
 CREATE FUNCTION cpconf.reference_kept_truncate()
 RETURNS trigger
@@ -618,24 +669,26 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    relation text := TG_ARGV[0];
-    col text := TG_ARGV[1];
+    relation text := TG_ARGV[0];     -- the table whose rows name this one's
+    col text := TG_ARGV[1];          -- by this column
+    known text := TG_ARGV[2];        -- where the names it may use are
     named text;
 BEGIN
     PERFORM cpconf.serialise_check('references');
-    EXECUTE format('SELECT string_agg(DISTINCT t.name, '', '') FROM cpconf.%I t JOIN cpconf.%I r ON r.%I = t.name',
-                   TG_TABLE_NAME, relation, col) INTO named;
+    EXECUTE format('SELECT string_agg(DISTINCT r.%I, '', '') FROM cpconf.%I r
+                     WHERE r.%I IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.%I k WHERE k.name = r.%I)',
+                   col, relation, col, known, col) INTO named;
     IF named IS NOT NULL THEN
         RAISE EXCEPTION 'cpconf.% cannot be truncated: cpconf.%.% names %', TG_TABLE_NAME, relation, col, named
             USING ERRCODE = 'foreign_key_violation',
                   DETAIL = 'Those rows would name rows that no longer exist.',
-                  HINT = format('Delete or change the rows of cpconf.%s that name them first.', relation);
+                  HINT = format('Delete or change the rows of cpconf.%s that name them first, or truncate both tables together.', relation);
     END IF;
     RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION cpconf.reference_kept_truncate() IS
-    'Trigger: refuses TRUNCATE of a configuration table while cpconf.<TG_ARGV[0]>.<TG_ARGV[1]> names one of its rows.';
+    'Trigger (after TRUNCATE): refuses to truncate a configuration table while cpconf.<TG_ARGV[0]>.<TG_ARGV[1]> names one of its rows.';
 
 /* Tables that hold shipped rows refuse TRUNCATE. */
 CREATE FUNCTION cpconf.shipped_rows_truncate()
@@ -734,7 +787,6 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
     IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.reference_check(format('conference rule row from %s', NEW.effective_from), 'profile', 'profile', NEW.profile);
         PERFORM cpconf.council_profile_check('conference rules', NEW.profile);
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
@@ -795,7 +847,6 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
     IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.reference_check(format('discontinuation rule row from %s', NEW.effective_from), 'profile', 'profile', NEW.profile);
         PERFORM cpconf.council_profile_check('discontinuation rules', NEW.profile);
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
@@ -821,7 +872,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     ancestor text;
-    steps int := 0;
+    passed text[] := '{}';
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
         RAISE EXCEPTION 'profile "%" is shipped with cpconf and cannot be changed', OLD.name
@@ -851,28 +902,28 @@ BEGIN
                   HINT = 'Use the partnership whose procedure yours follows, or national.';
     END IF;
     -- Writers of parents go one at a time, so that two cannot close a loop
-    -- together.
+    -- together.  However deep the chain, it ends, or comes back to this
+    -- profile (a loop), or to one already passed (a loop above it).
     IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
-        PERFORM cpconf.serialise_check('references');   -- first, as in every reference check
         PERFORM cpconf.serialise_check('profile parents');
     END IF;
     ancestor := NEW.parent;
     WHILE ancestor IS NOT NULL LOOP
-        IF ancestor = NEW.name OR steps > 100 THEN
+        IF ancestor = NEW.name THEN
             RAISE EXCEPTION 'profile "%" would inherit from itself', NEW.name
                 USING ERRCODE = 'invalid_recursion',
                       DETAIL = format('Its parent chain leads back to it through "%s".', NEW.parent),
                       HINT = 'Choose a parent that does not descend from this profile.';
         END IF;
+        IF ancestor = ANY (passed) THEN
+            RAISE EXCEPTION 'the parent chain of profile "%" loops through "%"', NEW.name, ancestor
+                USING ERRCODE = 'invalid_recursion',
+                      DETAIL = 'Profiles above it inherit from each other.',
+                      HINT = format('Give "%s" or a profile it inherits from another parent.', ancestor);
+        END IF;
+        passed := passed || ancestor;
         SELECT p.parent INTO ancestor FROM cpconf.profile p WHERE p.name = ancestor;
-        steps := steps + 1;
     END LOOP;
-    IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
-        PERFORM cpconf.reference_check(format('profile "%s"', NEW.name), 'parent', 'profile', NEW.parent);
-    END IF;
-    IF TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar THEN
-        PERFORM cpconf.reference_check(format('profile "%s"', NEW.name), 'calendar', 'calendars', NEW.calendar);
-    END IF;
     RETURN NEW;
 END
 $$;
@@ -890,21 +941,33 @@ ALTER TABLE cpconf.timescale DROP CONSTRAINT timescale_profile_fkey;
 ALTER TABLE cpconf.conference_rule DROP CONSTRAINT conference_rule_profile_fkey;
 ALTER TABLE cpconf.discontinuation_rule DROP CONSTRAINT discontinuation_rule_profile_fkey;
 COMMENT ON COLUMN cpconf.closure_day.calendar IS 'The council calendar (cpconf.council_calendar) it closes.';
-CREATE TRIGGER council_calendar_named_by_closure_day BEFORE UPDATE OR DELETE ON cpconf.council_calendar
+CREATE TRIGGER council_calendar_truncate_closure_day AFTER TRUNCATE ON cpconf.council_calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('closure_day', 'calendar', 'council_calendar');
+CREATE TRIGGER council_calendar_truncate_profile AFTER TRUNCATE ON cpconf.council_calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('profile', 'calendar', 'calendars');
+CREATE TRIGGER closure_day_names_calendar AFTER INSERT OR UPDATE ON cpconf.closure_day
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('calendar', 'council_calendar', 'council calendar', 'closure day %s', 'day');
+CREATE TRIGGER council_calendar_named_by_closure_day AFTER UPDATE OR DELETE ON cpconf.council_calendar
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('closure_day', 'calendar');
-CREATE TRIGGER council_calendar_truncate_closure_day BEFORE TRUNCATE ON cpconf.council_calendar
-    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('closure_day', 'calendar');
-CREATE TRIGGER council_calendar_named_by_profile BEFORE UPDATE OR DELETE ON cpconf.council_calendar
+CREATE TRIGGER profile_names_parent AFTER INSERT OR UPDATE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('parent', 'profile', 'parent', 'profile "%s"', 'name');
+CREATE TRIGGER profile_names_calendar AFTER INSERT OR UPDATE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('calendar', 'calendars', 'calendar', 'profile "%s"', 'name');
+CREATE TRIGGER council_calendar_named_by_profile AFTER UPDATE OR DELETE ON cpconf.council_calendar
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('profile', 'calendar');
-CREATE TRIGGER council_calendar_truncate_profile BEFORE TRUNCATE ON cpconf.council_calendar
-    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('profile', 'calendar');
-CREATE TRIGGER profile_named_by_profile BEFORE UPDATE OR DELETE ON cpconf.profile
+CREATE TRIGGER profile_named_by_profile AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('profile', 'parent');
-CREATE TRIGGER profile_named_by_timescale BEFORE UPDATE OR DELETE ON cpconf.profile
+CREATE TRIGGER timescale_names_profile AFTER INSERT OR UPDATE ON cpconf.timescale
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('profile', 'profile', 'profile', 'rule %s', 'rule');
+CREATE TRIGGER profile_named_by_timescale AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('timescale', 'profile');
-CREATE TRIGGER profile_named_by_conference_rule BEFORE UPDATE OR DELETE ON cpconf.profile
+CREATE TRIGGER conference_rule_names_profile AFTER INSERT OR UPDATE ON cpconf.conference_rule
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('profile', 'profile', 'profile', 'conference rule row from %s', 'effective_from');
+CREATE TRIGGER profile_named_by_conference_rule AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('conference_rule', 'profile');
-CREATE TRIGGER profile_named_by_discontinuation_rule BEFORE UPDATE OR DELETE ON cpconf.profile
+CREATE TRIGGER discontinuation_rule_names_profile AFTER INSERT OR UPDATE ON cpconf.discontinuation_rule
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('profile', 'profile', 'profile', 'discontinuation rule row from %s', 'effective_from');
+CREATE TRIGGER profile_named_by_discontinuation_rule AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('discontinuation_rule', 'profile');
 
 CREATE OR REPLACE FUNCTION cpconf.agency_check()
@@ -957,9 +1020,6 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar THEN
-        PERFORM cpconf.reference_check(format('closure day %s', NEW.day), 'council calendar', 'council_calendar', NEW.calendar);
-    END IF;
     IF NEW.day < date '1978-01-01' OR NEW.day > date '2199-12-31' THEN
         RAISE EXCEPTION 'closure day % is outside the range of cpconf''s calendars', NEW.day
             USING ERRCODE = 'datetime_field_overflow',
@@ -977,10 +1037,10 @@ END
 $$;
 
 COMMENT ON FUNCTION cpconf.profile_check() IS
-    'Trigger: keeps shipped profiles unchanged and rejects a badly named profile, one without a parent or with an unknown one, one that would inherit from itself, or one on an unknown calendar.';
+    'Trigger: keeps shipped profiles unchanged and rejects a badly named profile, one without a parent, or one that would inherit from itself; profile_names_parent and profile_names_calendar check what it names.';
 
 COMMENT ON FUNCTION cpconf.closure_day_check() IS
-    'Trigger: rejects a closure day on an unknown council calendar, on a weekend or out of range.';
+    'Trigger: rejects a closure day on a weekend or out of range; closure_day_names_calendar checks its calendar.';
 
 /*
  * A council states its own rules on a profile of its own: a row on a shipped
@@ -994,7 +1054,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF current_setting('check_function_bodies') = 'off'
+    IF cpconf.loading_dump()
        OR NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = profile AND p.shipped) THEN
         RETURN;
     END IF;

@@ -166,9 +166,6 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar THEN
-        PERFORM cpconf.reference_check(format('closure day %s', NEW.day), 'council calendar', 'council_calendar', NEW.calendar);
-    END IF;
     IF NEW.day < date '1978-01-01' OR NEW.day > date '2199-12-31' THEN
         RAISE EXCEPTION 'closure day % is outside the range of cpconf''s calendars', NEW.day
             USING ERRCODE = 'datetime_field_overflow',
@@ -186,15 +183,17 @@ END
 $$;
 
 COMMENT ON FUNCTION cpconf.closure_day_check() IS
-    'Trigger: rejects a closure day on an unknown council calendar, on a weekend or out of range.';
+    'Trigger: rejects a closure day on a weekend or out of range; closure_day_names_calendar checks its calendar.';
 
 CREATE TRIGGER closure_day_check
     BEFORE INSERT OR UPDATE ON cpconf.closure_day
     FOR EACH ROW EXECUTE FUNCTION cpconf.closure_day_check();
-CREATE TRIGGER council_calendar_named_by_closure_day BEFORE UPDATE OR DELETE ON cpconf.council_calendar
+CREATE TRIGGER closure_day_names_calendar AFTER INSERT OR UPDATE ON cpconf.closure_day
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('calendar', 'council_calendar', 'council calendar', 'closure day %s', 'day');
+CREATE TRIGGER council_calendar_named_by_closure_day AFTER UPDATE OR DELETE ON cpconf.council_calendar
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('closure_day', 'calendar');
-CREATE TRIGGER council_calendar_truncate_closure_day BEFORE TRUNCATE ON cpconf.council_calendar
-    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('closure_day', 'calendar');
+CREATE TRIGGER council_calendar_truncate_closure_day AFTER TRUNCATE ON cpconf.council_calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('closure_day', 'calendar', 'council_calendar');
 
 CREATE TRIGGER holiday_override_changed
     AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.holiday_override

@@ -221,7 +221,6 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
     IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.reference_check(format('conference rule row from %s', NEW.effective_from), 'profile', 'profile', NEW.profile);
         PERFORM cpconf.council_profile_check('conference rules', NEW.profile);
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
@@ -245,7 +244,9 @@ CREATE TRIGGER conference_rule_check BEFORE INSERT OR UPDATE OR DELETE ON cpconf
     FOR EACH ROW EXECUTE FUNCTION cpconf.conference_rule_check();
 CREATE TRIGGER conference_rule_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.conference_rule
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
-CREATE TRIGGER profile_named_by_conference_rule BEFORE UPDATE OR DELETE ON cpconf.profile
+CREATE TRIGGER conference_rule_names_profile AFTER INSERT OR UPDATE ON cpconf.conference_rule
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('profile', 'profile', 'profile', 'conference rule row from %s', 'effective_from');
+CREATE TRIGGER profile_named_by_conference_rule AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('conference_rule', 'profile');
 
 CREATE FUNCTION cpconf.conference_rules(profile text DEFAULT NULL, as_of date DEFAULT NULL)

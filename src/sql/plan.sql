@@ -132,7 +132,6 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
     IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.reference_check(format('discontinuation rule row from %s', NEW.effective_from), 'profile', 'profile', NEW.profile);
         PERFORM cpconf.council_profile_check('discontinuation rules', NEW.profile);
     END IF;
     -- Two writers could each miss the other's overlapping row: take turns.
@@ -156,7 +155,9 @@ CREATE TRIGGER discontinuation_rule_check BEFORE INSERT OR UPDATE OR DELETE ON c
     FOR EACH ROW EXECUTE FUNCTION cpconf.discontinuation_rule_check();
 CREATE TRIGGER discontinuation_rule_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.discontinuation_rule
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
-CREATE TRIGGER profile_named_by_discontinuation_rule BEFORE UPDATE OR DELETE ON cpconf.profile
+CREATE TRIGGER discontinuation_rule_names_profile AFTER INSERT OR UPDATE ON cpconf.discontinuation_rule
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('profile', 'profile', 'profile', 'discontinuation rule row from %s', 'effective_from');
+CREATE TRIGGER profile_named_by_discontinuation_rule AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('discontinuation_rule', 'profile');
 
 CREATE FUNCTION cpconf.discontinuation_rules(profile text DEFAULT NULL, as_of date DEFAULT NULL)

@@ -121,7 +121,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     ancestor text;
-    steps int := 0;
+    passed text[] := '{}';
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
         RAISE EXCEPTION 'profile "%" is shipped with cpconf and cannot be changed', OLD.name
@@ -151,34 +151,34 @@ BEGIN
                   HINT = 'Use the partnership whose procedure yours follows, or national.';
     END IF;
     -- Writers of parents go one at a time, so that two cannot close a loop
-    -- together.
+    -- together.  However deep the chain, it ends, or comes back to this
+    -- profile (a loop), or to one already passed (a loop above it).
     IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
-        PERFORM cpconf.serialise_check('references');   -- first, as in every reference check
         PERFORM cpconf.serialise_check('profile parents');
     END IF;
     ancestor := NEW.parent;
     WHILE ancestor IS NOT NULL LOOP
-        IF ancestor = NEW.name OR steps > 100 THEN
+        IF ancestor = NEW.name THEN
             RAISE EXCEPTION 'profile "%" would inherit from itself', NEW.name
                 USING ERRCODE = 'invalid_recursion',
                       DETAIL = format('Its parent chain leads back to it through "%s".', NEW.parent),
                       HINT = 'Choose a parent that does not descend from this profile.';
         END IF;
+        IF ancestor = ANY (passed) THEN
+            RAISE EXCEPTION 'the parent chain of profile "%" loops through "%"', NEW.name, ancestor
+                USING ERRCODE = 'invalid_recursion',
+                      DETAIL = 'Profiles above it inherit from each other.',
+                      HINT = format('Give "%s" or a profile it inherits from another parent.', ancestor);
+        END IF;
+        passed := passed || ancestor;
         SELECT p.parent INTO ancestor FROM cpconf.profile p WHERE p.name = ancestor;
-        steps := steps + 1;
     END LOOP;
-    IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
-        PERFORM cpconf.reference_check(format('profile "%s"', NEW.name), 'parent', 'profile', NEW.parent);
-    END IF;
-    IF TG_OP = 'INSERT' OR NEW.calendar IS DISTINCT FROM OLD.calendar THEN
-        PERFORM cpconf.reference_check(format('profile "%s"', NEW.name), 'calendar', 'calendars', NEW.calendar);
-    END IF;
     RETURN NEW;
 END
 $$;
 
 COMMENT ON FUNCTION cpconf.profile_check() IS
-    'Trigger: keeps shipped profiles unchanged and rejects a badly named profile, one without a parent or with an unknown one, one that would inherit from itself, or one on an unknown calendar.';
+    'Trigger: keeps shipped profiles unchanged and rejects a badly named profile, one without a parent, or one that would inherit from itself; profile_names_parent and profile_names_calendar check what it names.';
 
 /*
  * A council states its own rules on a profile of its own: a row on a shipped
@@ -192,7 +192,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF current_setting('check_function_bodies') = 'off'
+    IF cpconf.loading_dump()
        OR NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = profile AND p.shipped) THEN
         RETURN;
     END IF;
@@ -205,11 +205,15 @@ $$;
 COMMENT ON FUNCTION cpconf.council_profile_check(text, text) IS
     'For the rule tables'' triggers: refuses a council''s row (referrer) on a shipped profile, except while a dump is loaded.';
 
-CREATE TRIGGER council_calendar_named_by_profile BEFORE UPDATE OR DELETE ON cpconf.council_calendar
+CREATE TRIGGER profile_names_parent AFTER INSERT OR UPDATE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('parent', 'profile', 'parent', 'profile "%s"', 'name');
+CREATE TRIGGER profile_names_calendar AFTER INSERT OR UPDATE ON cpconf.profile
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('calendar', 'calendars', 'calendar', 'profile "%s"', 'name');
+CREATE TRIGGER council_calendar_named_by_profile AFTER UPDATE OR DELETE ON cpconf.council_calendar
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('profile', 'calendar');
-CREATE TRIGGER council_calendar_truncate_profile BEFORE TRUNCATE ON cpconf.council_calendar
-    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('profile', 'calendar');
-CREATE TRIGGER profile_named_by_profile BEFORE UPDATE OR DELETE ON cpconf.profile
+CREATE TRIGGER council_calendar_truncate_profile AFTER TRUNCATE ON cpconf.council_calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.reference_kept_truncate('profile', 'calendar', 'calendars');
+CREATE TRIGGER profile_named_by_profile AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('profile', 'parent');
 
 CREATE TRIGGER profile_check

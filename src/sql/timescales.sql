@@ -210,7 +210,6 @@ BEGIN
                   HINT = 'Use an upper-case id starting with T-.';
     END IF;
     IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.reference_check(format('rule %s', NEW.rule), 'profile', 'profile', NEW.profile);
         PERFORM cpconf.council_profile_check(format('rule %s', NEW.rule), NEW.profile);
     END IF;
     IF NEW.unit NOT IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours') THEN
@@ -267,7 +266,9 @@ CREATE TRIGGER timescale_check
 CREATE TRIGGER timescale_changed
     AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.timescale
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.config_changed();
-CREATE TRIGGER profile_named_by_timescale BEFORE UPDATE OR DELETE ON cpconf.profile
+CREATE TRIGGER timescale_names_profile AFTER INSERT OR UPDATE ON cpconf.timescale
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('profile', 'profile', 'profile', 'rule %s', 'rule');
+CREATE TRIGGER profile_named_by_timescale AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('timescale', 'profile');
 
 /* ------------------------------------------------------------------------
