@@ -286,8 +286,9 @@ SELECT c, (q).reason
 -- 59 services in one conference are still too many to count
 SELECT * FROM regress.error($$SELECT (cpconf.quoracy(ROW(NULL, 'x', 'health', 'service ' || g, false, 'attended', true, true, NULL)::cpconf.attendance,
     date '2025-01-06', 'staffordshire')).reason FROM generate_series(1, 59) g$$);
--- a conference with 10 services counts all 10 (the per-conference list grows)
-SELECT (q).agencies_counted, (q).reason LIKE 'quorate: health (service 1), %, health (service 10) (rule%' AS all_named
+-- a conference with 10 services counts all 10 (the per-conference list
+-- grows), named in order
+SELECT (q).agencies_counted, (q).reason LIKE 'quorate: health (service 1), health (service 10), %, health (service 9) (rule%' AS all_named
   FROM (SELECT cpconf.quoracy(ROW(NULL, 'x', 'health', 'service ' || g, false, 'attended', true, true, NULL)::cpconf.attendance,
                               date '2025-01-06', 'staffordshire') q FROM generate_series(1, 10) g) x;
 -- SERIALIZABLE keeps its first snapshot too, and protects nothing against
@@ -326,3 +327,19 @@ UPDATE cpconf.profile SET parent = 'regress-deep-118' WHERE name = 'regress-deep
 -- 15 working days from Monday 3 March 2025, inherited from national
 SELECT cpconf.deadline('T-ICPC', date '2025-03-03', 'regress-deep-120');
 ROLLBACK;
+-- Only a profile that counts health services apart needs them numbered:
+-- national judges 59 services in one conference (health is one sector),
+-- and services that were absent take no number.
+SELECT (q).quorate, (q).agencies_counted
+  FROM (SELECT cpconf.quoracy(ROW(NULL, 'x', 'health', 'service ' || g, false, 'attended', true, true, NULL)::cpconf.attendance,
+                              date '2025-01-06', 'national') q FROM generate_series(1, 59) g) x;
+SELECT (q).agencies_counted, (q).reason
+  FROM (SELECT cpconf.quoracy(ROW(NULL, 'x', 'health', 'service ' || g, false,
+                                  CASE WHEN g <= 2 THEN 'attended' ELSE 'absent' END, true, true, NULL)::cpconf.attendance,
+                              date '2025-01-06', 'staffordshire') q FROM generate_series(1, 100) g) x;
+-- the reason names a conference's services in one order, however the rows come
+SELECT count(DISTINCT (q).reason) AS reasons
+  FROM (SELECT o, cpconf.quoracy(ROW(NULL, 'x', 'health', s, false, 'attended', true, true, NULL)::cpconf.attendance,
+                                 date '2025-01-06', 'staffordshire' ORDER BY CASE WHEN o = 1 THEN s END, s DESC) q
+          FROM (VALUES ('midwifery'), ('school nursing'), ('health visiting')) v(s), generate_series(1, 2) o
+         GROUP BY o) x;

@@ -9,6 +9,7 @@
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "common/hashfn.h"
 #include "lib/stringinfo.h"
 #include "port/pg_bitutils.h"
 #include "utils/builtins.h"
@@ -48,10 +49,7 @@ typedef struct ChildFacts
 typedef struct QuoracySite
 {
 	TupleDesc	tupdesc;		/* of cpconf.attendance */
-	int			nservices;		/* the health service names met, each kept once */
-	int			maxservices;
-	char	  **services;
-	int		   *service_lens;
+	HTAB	   *services;		/* the health service names met, each kept once */
 	text	   *profile;		/* the profile most groups name */
 	struct AttendeeRef *names;	/* the direct form's agency and participation lookups */
 } QuoracySite;
@@ -74,6 +72,7 @@ typedef struct QuoracyState
 	uint8		nchildren;
 	uint8		size;			/* of more */
 	uint8		nservices;
+	bool		too_many_services;	/* more than MAX_SERVICES: refused if counted apart */
 	bool		social_care;	/* children's social care attended */
 	bool		have_conference;
 	bool		have_profile;
@@ -103,46 +102,80 @@ text_equals(text *t, const char *s, int len)
 	return (int) VARSIZE_ANY_EXHDR(t) == len && memcmp(VARDATA_ANY(t), s, len) == 0;
 }
 
-/* A service name as kept once at this call site, adding it if new. */
-static const char *
-service_name(QuoracySite *site, MemoryContext cxt, const char *name, int len)
+/* A health service's name, as an attendance row gives it (not NUL-terminated). */
+typedef struct ServiceName
 {
-	for (int i = site->nservices - 1; i >= 0; i--)
-		if (site->service_lens[i] == len && memcmp(site->services[i], name, len) == 0)
-			return site->services[i];
-	if (site->nservices == site->maxservices)
-	{
-		site->maxservices = site->maxservices ? site->maxservices * 2 : 16;
-		site->services = site->services
-			? repalloc(site->services, site->maxservices * sizeof(char *))
-			: MemoryContextAlloc(cxt, site->maxservices * sizeof(char *));
-		site->service_lens = site->service_lens
-			? repalloc(site->service_lens, site->maxservices * sizeof(int))
-			: MemoryContextAlloc(cxt, site->maxservices * sizeof(int));
-	}
-	site->services[site->nservices] = MemoryContextAlloc(cxt, len + 1);
-	memcpy(site->services[site->nservices], name, len);
-	site->services[site->nservices][len] = '\0';
-	site->service_lens[site->nservices] = len;
-	return site->services[site->nservices++];
+	const char *name;			/* NULL: none */
+	int			len;
+} ServiceName;
+
+static uint32
+service_hash(const void *key, Size keysize)
+{
+	const ServiceName *k = key;
+
+	return hash_bytes((const unsigned char *) k->name, k->len);
 }
 
-/* The number of a health service in this conference (1-based), adding it if new. */
+static int
+service_match(const void *a, const void *b, Size keysize)
+{
+	const ServiceName *x = a,
+			   *y = b;
+
+	return x->len == y->len && memcmp(x->name, y->name, x->len) == 0 ? 0 : 1;
+}
+
+/* A service name as kept once at this call site, adding it if new. */
+static const char *
+service_name(QuoracySite *site, MemoryContext cxt, ServiceName name)
+{
+	ServiceName *kept;
+	bool		found;
+
+	if (site->services == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(ServiceName);
+		ctl.entrysize = sizeof(ServiceName);
+		ctl.hash = service_hash;
+		ctl.match = service_match;
+		ctl.hcxt = cxt;
+		site->services = hash_create("cpconf health services", 64, &ctl,
+									 HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+	}
+	kept = hash_search(site->services, &name, HASH_ENTER, &found);
+	if (!found)
+	{
+		char	   *copy = MemoryContextAlloc(cxt, name.len + 1);
+
+		memcpy(copy, name.name, name.len);
+		copy[name.len] = '\0';
+		kept->name = copy;
+	}
+	return kept->name;
+}
+
+/*
+ * The number of a health service in this conference (1-based), adding it if
+ * new; 0 once the conference has more than fit, which final() refuses only
+ * under a profile that counts health services apart.
+ */
 static int
 service_number(QuoracyState *st, MemoryContext aggcxt, QuoracySite *site, MemoryContext sitecxt,
-			   const char *name, int len)
+			   ServiceName name)
 {
-	const char *kept = service_name(site, sitecxt, name, len);
+	const char *kept = service_name(site, sitecxt, name);
 
 	for (int i = 0; i < st->nservices; i++)
 		if (st->services[i] == kept)
 			return i + 1;
 	if (st->nservices == MAX_SERVICES)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("more than %d health services in one conference", MAX_SERVICES),
-				 errdetail("Quoracy counts each health service as an agency where the profile says so (rule Q-MIN)."),
-				 errhint("GROUP BY the conference; map agencies onto fewer services in cpconf.agency.")));
+	{
+		st->too_many_services = true;
+		return 0;
+	}
 	/* room for 4, then doubled: most conferences have a few */
 	if (st->services == NULL)
 		st->services = MemoryContextAlloc(aggcxt, 4 * sizeof(char *));
@@ -302,12 +335,14 @@ quoracy_state(FunctionCallInfo fcinfo, MemoryContext aggcxt, QuoracySite *site,
 
 /* Add one attendance fact to the group (contact, s47: 1 yes, 0 no, -1 not recorded). */
 static void
-quoracy_add(QuoracyState *st, MemoryContext aggcxt, int sector, int service, bool gp,
+quoracy_add(QuoracyState *st, MemoryContext aggcxt, QuoracySite *site, MemoryContext sitecxt,
+			int sector, ServiceName service_name, bool gp,
 			int took_part, int contact, int s47, text *child, bool born_known, DateADT born)
 {
 	ChildFacts *f;
 	uint64		by_sector,
 				by_service;
+	int			service = 0;
 
 	if (sector < 1 || sector > N_SECTORS || took_part == 0)
 		ereport(ERROR,
@@ -330,6 +365,10 @@ quoracy_add(QuoracyState *st, MemoryContext aggcxt, int sector, int service, boo
 	}
 	st->rows++;
 
+	/* a service counts only where it attended, or as the reporting GP */
+	if (sector == SECTOR_HEALTH && service_name.name &&
+		(took_part == TOOK_PART_ATTENDED || (took_part == TOOK_PART_REPORT && gp)))
+		service = service_number(st, aggcxt, site, sitecxt, service_name);
 	by_sector = UINT64CONST(1) << (sector - 1);
 	by_service = service ? UINT64CONST(1) << (N_SECTORS + service - 1) : by_sector;
 	if (sector == SECTOR_HEALTH && !gp)
@@ -393,11 +432,10 @@ cpconf_quoracy_step(PG_FUNCTION_ARGS)
 	tuple.t_len = HeapTupleHeaderGetDatumLength(t);
 	tuple.t_data = t;
 	heap_deform_tuple(&tuple, site->tupdesc, v, n);
-	quoracy_add(st, aggcxt,
+	quoracy_add(st, aggcxt, site, fcinfo->flinfo->fn_mcxt,
 				n[2] ? 0 : DatumGetChar(v[2]),
-				n[2] || n[3] || DatumGetChar(v[2]) != SECTOR_HEALTH ? 0
-				: service_number(st, aggcxt, site, fcinfo->flinfo->fn_mcxt,
-								 VARDATA_ANY(DatumGetTextPP(v[3])), VARSIZE_ANY_EXHDR(DatumGetTextPP(v[3]))),
+				n[3] ? (ServiceName) {NULL, 0}
+				: (ServiceName) {VARDATA_ANY(DatumGetTextPP(v[3])), VARSIZE_ANY_EXHDR(DatumGetTextPP(v[3]))},
 				!n[4] && DatumGetBool(v[4]),
 				n[5] ? 0 : DatumGetChar(v[5]),
 				n[6] ? -1 : DatumGetBool(v[6]) ? 1 : 0,
@@ -437,9 +475,9 @@ cpconf_quoracy_facts_step(PG_FUNCTION_ARGS)
 		site->names = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(AttendeeRef));
 	agency = attendee_agency(fcinfo, site->names, conference_cache(), PG_GETARG_TEXT_PP(1));
 	took_part = attendee_took_part(site->names, PG_GETARG_TEXT_PP(2));
-	quoracy_add(st, aggcxt, agency->sector,
-				agency->sector == SECTOR_HEALTH && agency->service
-				? service_number(st, aggcxt, site, fcinfo->flinfo->fn_mcxt, agency->service, strlen(agency->service)) : 0,
+	quoracy_add(st, aggcxt, site, fcinfo->flinfo->fn_mcxt, agency->sector,
+				agency->service ? (ServiceName) {agency->service, strlen(agency->service)}
+				: (ServiceName) {NULL, 0},
 				agency->gp, took_part, cpconf_fact_arg(fcinfo, 3), cpconf_fact_arg(fcinfo, 4),
 				PG_ARGISNULL(5) ? NULL : PG_GETARG_TEXT_PP(5),
 				!PG_ARGISNULL(6), PG_ARGISNULL(6) ? 0 : PG_GETARG_DATEADT(6));
@@ -528,22 +566,40 @@ count_child(const ConferenceRule *rule, const QuoracyState *st, const ChildFacts
 	return cc;
 }
 
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The counting units: sectors, then health services by name (the same text for the same attendance). */
 static void
 append_units(StringInfo buf, const QuoracyState *st, uint64 units)
 {
+	const char *services[MAX_SERVICES];
+	int			nservices = 0;
 	bool		first = true;
 
 	for (int bit = 0; bit < 64; bit++)
 	{
 		if (!(units & (UINT64CONST(1) << bit)))
 			continue;
-		appendStringInfoString(buf, first ? "" : ", ");
 		if (bit >= N_SECTORS)
-			appendStringInfo(buf, "health (%s)", st->services[bit - N_SECTORS]);
-		else if (bit + 1 == SECTOR_SOCIAL_CARE)
+		{
+			services[nservices++] = st->services[bit - N_SECTORS];
+			continue;
+		}
+		appendStringInfoString(buf, first ? "" : ", ");
+		if (bit + 1 == SECTOR_SOCIAL_CARE)
 			appendStringInfoString(buf, "children's social care");
 		else
 			appendStringInfoString(buf, label_name(&sector_labels_set, bit + 1));
+		first = false;
+	}
+	qsort(services, nservices, sizeof(const char *), compare_names);
+	for (int i = 0; i < nservices; i++)
+	{
+		appendStringInfo(buf, "%shealth (%s)", first ? "" : ", ", services[i]);
 		first = false;
 	}
 }
@@ -579,6 +635,13 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 
 	p = profiles_lookup_arg(&c->profiles, st->profile);
 	rule = conference_rule(c, p, st->conference, "conference");
+	if (rule->health_services_separately && st->too_many_services)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("more than %d health services in one conference", MAX_SERVICES),
+				 errdetail("Quoracy counts each health service as an agency under profile %s (rule Q-MIN).",
+						   c->profiles.names[p]),
+				 errhint("GROUP BY the conference; map agencies onto fewer services in cpconf.agency.")));
 
 	/*
 	 * Rows that name no child, beside rows that name children, are
