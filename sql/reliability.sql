@@ -343,3 +343,23 @@ SELECT count(DISTINCT (q).reason) AS reasons
                                  date '2025-01-06', 'staffordshire' ORDER BY CASE WHEN o = 1 THEN s END, s DESC) q
           FROM (VALUES ('midwifery'), ('school nursing'), ('health visiting')) v(s), generate_series(1, 2) o
          GROUP BY o) x;
+-- What a partial load (or bypassed triggers) can leave is listed by
+-- cpconf.configuration_problems, and an orphan profile is an error when
+-- used, not a profile without a parent.
+BEGIN;
+SET LOCAL check_function_bodies = off;   -- as pg_restore sets it, as a superuser
+INSERT INTO cpconf.profile (name, parent, calendar, description) VALUES
+    ('regress-orphan', 'regress-ghost', 'regress-ghost-council', 'x');
+SET LOCAL session_replication_role = replica;   -- no triggers at all
+INSERT INTO cpconf.profile (name, parent, calendar, description) VALUES
+    ('regress-loop-a', 'regress-loop-b', NULL, 'x'), ('regress-loop-b', 'regress-loop-a', NULL, 'x');
+SET LOCAL session_replication_role = origin;
+INSERT INTO cpconf.closure_day VALUES ('regress-ghost-council', '2025-12-29', 'x');
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+VALUES ('regress-ghost', 'T-CG1', 'x', 'y', 5, 'working_days', 'within_after', '2020-01-01', 'test'),
+       ('derby', 'T-CG1', 'x', 'y', 5, 'working_days', 'within_after', '2020-01-01', 'test');
+RESET check_function_bodies;
+SELECT * FROM cpconf.configuration_problems ORDER BY 1, 2, 3;
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', date '2025-03-03', 'regress-orphan')$$);
+ROLLBACK;
+SELECT count(*) AS problems FROM cpconf.configuration_problems;

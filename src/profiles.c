@@ -33,6 +33,7 @@ profiles_load(ProfileSet *set, MemoryContext cxt)
 	set->n = SPI_processed;
 	set->names = MemoryContextAllocZero(cxt, (set->n + 1) * sizeof(char *));
 	set->parents = MemoryContextAllocZero(cxt, (set->n + 1) * sizeof(int));
+	set->missing = MemoryContextAllocZero(cxt, (set->n + 1) * sizeof(char *));
 	set->calendars = MemoryContextAllocZero(cxt, (set->n + 1) * sizeof(char *));
 	parents = palloc0((set->n + 1) * sizeof(char *));
 	for (int i = 0; i < set->n; i++)
@@ -41,8 +42,19 @@ profiles_load(ProfileSet *set, MemoryContext cxt)
 		parents[i] = cpconf_spi_text(CurrentMemoryContext, i, 2);
 		set->calendars[i] = cpconf_spi_text(cxt, i, 3);
 	}
+	/*
+	 * A parent that names no profile (rows loaded in part, or with the
+	 * triggers bypassed) is an error when a walk reaches it, not the top.
+	 */
 	for (int i = 0; i < set->n; i++)
+	{
 		set->parents[i] = parents[i] ? profiles_find(set, parents[i], strlen(parents[i])) : -1;
+		if (parents[i] && set->parents[i] < 0)
+		{
+			set->parents[i] = PARENT_MISSING;
+			set->missing[i] = MemoryContextStrdup(cxt, parents[i]);
+		}
+	}
 }
 
 /* The index of a profile, or -1. */
@@ -106,6 +118,13 @@ profiles_parent(const ProfileSet *set, int p, int steps)
 				 errmsg("profile \"%s\" inherits from itself", set->names[p]),
 				 errdetail("Its parent chain in cpconf.profile loops."),
 				 errhint("Set the parent of one profile on the loop to a profile outside it.")));
+	if (set->parents[p] == PARENT_MISSING)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("profile \"%s\" inherits from profile \"%s\", which does not exist",
+						set->names[p], set->missing[p]),
+				 errdetail("cpconf.profile names it as the parent; the configuration was loaded in part, or with its checks bypassed (cpconf.configuration_problems lists what else is amiss)."),
+				 errhint("Add profile \"%s\", or give \"%s\" a parent that exists.", set->missing[p], set->names[p])));
 	return set->parents[p];
 }
 

@@ -17,9 +17,12 @@ typedef struct ProfileSet
 {
 	int			n;
 	const char **names;
-	int		   *parents;
+	int		   *parents;		/* -1: none; PARENT_MISSING: names no profile */
+	const char **missing;		/* the parent's name where PARENT_MISSING */
 	const char **calendars;		/* own calendar, or NULL */
 } ProfileSet;
+
+#define PARENT_MISSING (-2)
 
 extern void profiles_load(ProfileSet *set, MemoryContext cxt);
 extern int	profiles_find(const ProfileSet *set, const char *name, int len);

@@ -243,3 +243,61 @@ COMMENT ON FUNCTION cpconf.review_before_18(date, text) IS
 CREATE TRIGGER discontinuation_rule_truncate BEFORE TRUNCATE ON cpconf.discontinuation_rule
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
 GRANT SELECT ON cpconf.discontinuation_rule TO PUBLIC;
+
+/* ------------------------------------------------------------------------
+ * The configuration as a whole.  The triggers keep it whole row by row; a
+ * load of part of a dump (pg_restore --data-only -t ...), a superuser's
+ * load that stopped half-way, or triggers disabled can leave references to
+ * rows that are not there.  This view lists them.
+ * ------------------------------------------------------------------------ */
+
+CREATE VIEW cpconf.configuration_problems AS
+WITH RECURSIVE up (start, name) AS (
+    SELECT p.name, p.parent FROM cpconf.profile p WHERE p.parent IS NOT NULL
+    UNION ALL
+    SELECT up.start, p.parent FROM up JOIN cpconf.profile p ON p.name = up.name
+     WHERE p.parent IS NOT NULL
+) CYCLE name SET looped USING path
+SELECT 'cpconf.profile' AS relation, p.name AS row_name,
+       format('its parent "%s" does not exist', p.parent) AS problem,
+       format('Add profile "%s", or give "%s" a parent that exists.', p.parent, p.name) AS remedy
+  FROM cpconf.profile p
+ WHERE p.parent IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.profile q WHERE q.name = p.parent)
+UNION ALL
+SELECT 'cpconf.profile', p.name, format('its calendar "%s" does not exist', p.calendar),
+       format('Add council calendar "%s", or set the calendar of "%s" to a known one or NULL.', p.calendar, p.name)
+  FROM cpconf.profile p
+ WHERE p.calendar IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.calendars c WHERE c.name = p.calendar)
+UNION ALL
+SELECT DISTINCT 'cpconf.profile', up.start, 'its parent chain comes back to it',
+       'Set the parent of one profile on the loop to a profile outside it.'
+  FROM up WHERE up.name = up.start AND NOT up.looped
+UNION ALL
+SELECT 'cpconf.closure_day', d.calendar || ' ' || d.day, format('its council calendar "%s" does not exist', d.calendar),
+       format('Add council calendar "%s", or delete its closure days.', d.calendar)
+  FROM cpconf.closure_day d
+ WHERE NOT EXISTS (SELECT FROM cpconf.council_calendar c WHERE c.name = d.calendar)
+UNION ALL
+SELECT r.relation, r.row_name, format('its profile "%s" does not exist', r.profile),
+       format('Add profile "%s", or delete the row: it is never used.', r.profile)
+  FROM (SELECT 'cpconf.timescale' AS relation, t.profile || ' ' || t.rule || ' from ' || t.effective_from AS row_name, t.profile
+          FROM cpconf.timescale t
+        UNION ALL
+        SELECT 'cpconf.conference_rule', c.profile || ' from ' || c.effective_from, c.profile FROM cpconf.conference_rule c
+        UNION ALL
+        SELECT 'cpconf.discontinuation_rule', d.profile || ' from ' || d.effective_from, d.profile FROM cpconf.discontinuation_rule d) r
+ WHERE NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = r.profile)
+UNION ALL
+SELECT r.relation, r.row_name, format('a council row on shipped profile "%s" (kept from cpconf 0.4)', r.profile),
+       format('It changes the rule for everyone who names "%s": move it to a profile of your own with "%s" as its parent.', r.profile, r.profile)
+  FROM (SELECT 'cpconf.timescale' AS relation, t.profile || ' ' || t.rule || ' from ' || t.effective_from AS row_name, t.profile
+          FROM cpconf.timescale t WHERE NOT t.shipped
+        UNION ALL
+        SELECT 'cpconf.conference_rule', c.profile || ' from ' || c.effective_from, c.profile FROM cpconf.conference_rule c WHERE NOT c.shipped
+        UNION ALL
+        SELECT 'cpconf.discontinuation_rule', d.profile || ' from ' || d.effective_from, d.profile FROM cpconf.discontinuation_rule d WHERE NOT d.shipped) r
+ WHERE EXISTS (SELECT FROM cpconf.profile p WHERE p.name = r.profile AND p.shipped);
+
+COMMENT ON VIEW cpconf.configuration_problems IS
+    'What is amiss in the configuration as a whole, one row per problem: a profile, rule or closure day naming a row that does not exist, a loop of parents (left by a partial load or bypassed triggers), a council row on a shipped profile kept from 0.4. Empty when the configuration is whole.';
+GRANT SELECT ON cpconf.configuration_problems TO PUBLIC;
