@@ -82,6 +82,11 @@ SET TimeZone = 'Europe/Paris';
 SELECT * FROM regress.error($$SELECT cpconf.add_working_days('2024-12-20', 15)$$);
 SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', timestamptz '2025-06-02 10:00', NULL, date '2025-06-02')$$);
 SELECT * FROM regress.error($$SELECT cpconf.day_in_england('infinity')$$);
+-- where the clocks skip midnight (Cairo, Friday 26 April 2024), a day
+-- starts at 01:00, the day before in England: refused too
+SET TimeZone = 'Africa/Cairo';
+SELECT * FROM regress.error($$SELECT cpconf.add_working_days('2024-04-26', 1)$$);
+SET TimeZone = 'Europe/Paris';
 \x off
 -- but a time of day there is its day in England: 01:00 Paris is midnight BST
 SELECT cpconf.day_in_england('2025-06-02 01:00') AS paris_one_am, cpconf.day_in_england(NULL) AS null_time;

@@ -363,3 +363,41 @@ SELECT * FROM cpconf.configuration_problems ORDER BY 1, 2, 3;
 SELECT * FROM regress.error($$SELECT cpconf.deadline('T-ICPC', date '2025-03-03', 'regress-orphan')$$);
 ROLLBACK;
 SELECT count(*) AS problems FROM cpconf.configuration_problems;
+-- A council row on a shipped profile kept from 0.4 (made here as a
+-- restore makes it) may be ended earlier or deleted, not changed into
+-- another rule, nor widened.
+BEGIN;
+SET LOCAL check_function_bodies = off;
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source)
+VALUES ('derby', 'T-CG1', 'x', 'y', 5, 'working_days', 'within_after', '2020-01-01', 'kept from 0.4');
+RESET check_function_bodies;
+SELECT * FROM regress.error($$UPDATE cpconf.timescale SET rule = 'T-RCPC1', amount = 1, unit = 'months' WHERE profile = 'derby' AND NOT shipped$$);
+SELECT * FROM regress.error($$UPDATE cpconf.timescale SET effective_from = '2018-01-01' WHERE profile = 'derby' AND NOT shipped$$);
+UPDATE cpconf.timescale SET effective_to = '2025-01-01' WHERE profile = 'derby' AND NOT shipped;
+SELECT * FROM regress.error($$UPDATE cpconf.timescale SET effective_to = '2026-01-01' WHERE profile = 'derby' AND NOT shipped$$);
+DELETE FROM cpconf.timescale WHERE profile = 'derby' AND NOT shipped;
+ROLLBACK;
+-- The reason is the same text whatever the order of the rows: of two GP
+-- reports the one that qualifies is credited, and of children alike the
+-- first by name is named.  A council profile under staffordshire that
+-- lets a GP's report stand for health over age 5.
+BEGIN;
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-gp', 'staffordshire', 'GP reports count');
+INSERT INTO cpconf.conference_rule
+SELECT (jsonb_populate_record(NULL::cpconf.conference_rule, to_jsonb(r)
+        || '{"profile": "regress-gp", "gp_report_over_age": 5, "shipped": false, "effective_from": "2020-01-01", "effective_to": null}')).*
+  FROM cpconf.conference_rule r WHERE r.profile = 'staffordshire' AND r.shipped ORDER BY r.effective_from DESC LIMIT 1;
+INSERT INTO cpconf.agency (name, sector, service, gp) VALUES ('GP A', 'health', 'gp-a', true), ('GP B', 'health', 'gp-b', true);
+SELECT d, cpconf.quoracy(agency, took_part, contact, contact, NULL, date '2010-01-01', date '2025-03-03', 'regress-gp'
+                         ORDER BY CASE WHEN d THEN -o ELSE o END) AS verdict
+  FROM (VALUES (1, 'social_care', 'attended', NULL::boolean), (2, 'police', 'attended', true),
+               (3, 'GP A', 'report', true), (4, 'GP B', 'report', false)) v(o, agency, took_part, contact),
+       (VALUES (false), (true)) r(d)
+ GROUP BY d ORDER BY d;
+SELECT d, (cpconf.quoracy(agency, 'attended', contact, contact, child, NULL, date '2025-03-03', 'staffordshire'
+                          ORDER BY CASE WHEN d THEN -o ELSE o END)).reason
+  FROM (VALUES (1, 'social_care', NULL, NULL::boolean), (2, 'police', 'Bea', true), (3, 'police', 'Amy', true),
+               (4, 'education', 'Bea', true), (5, 'probation', 'Amy', true)) v(o, agency, child, contact),
+       (VALUES (false), (true)) r(d)
+ GROUP BY d ORDER BY d;
+ROLLBACK;

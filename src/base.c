@@ -440,21 +440,29 @@ cpconf_england_day(TimestampTz t, const char *what)
 	if (timestamp2tm(t, &tz, &tm, &fsec, NULL, england) != 0)
 		return cpconf_timestamp_day(DT_NOEND, what);
 	day = date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) - POSTGRES_EPOCH_JDATE;
-	if (timestamp2tm(t, &tz, &local, &fsec, NULL, session_timezone) == 0 &&
-		local.tm_hour == 0 && local.tm_min == 0 && local.tm_sec == 0 && fsec == 0 &&
-		date2j(local.tm_year, local.tm_mon, local.tm_mday) - POSTGRES_EPOCH_JDATE != day)
+	/* a day outside cpconf's years is refused as such where it is used */
+	if (day < CPCONF_FIRST_DAY || day > CPCONF_LAST_DAY)
+		return day;
+	/*
+	 * The start of its day in the session's time zone, as a date or a bare
+	 * date literal becomes (00:00, or the first time after a clock change
+	 * that skips midnight), and another day in England: refused.
+	 */
+	if (timestamp2tm(t, &tz, &local, &fsec, NULL, session_timezone) == 0)
 	{
 		DateADT		local_day = date2j(local.tm_year, local.tm_mon, local.tm_mday) - POSTGRES_EPOCH_JDATE;
 
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s %s is on %s in England", what,
-						DatumGetCString(DirectFunctionCall1(timestamptz_out, TimestampTzGetDatum(t))),
-						cpconf_format_day(day)),
-				 errdetail("It is midnight at the start of %s in the session's time zone (%s): a date, or a bare date literal, becomes that midnight as a timestamptz, while an event's day is its day in England (Europe/London).",
-						   cpconf_format_day(local_day), pg_get_timezone_name(session_timezone)),
-				 errhint("Pass a day as a date (date '%s'), or an event as a time with its zone (e.g. timestamptz '%s 09:30 Europe/London').",
-						 cpconf_format_day(local_day), cpconf_format_day(local_day))));
+		if (local_day != day &&
+			DatumGetTimestampTz(DirectFunctionCall1(date_timestamptz, DateADTGetDatum(local_day))) == t)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s %s is on %s in England", what,
+							DatumGetCString(DirectFunctionCall1(timestamptz_out, TimestampTzGetDatum(t))),
+							cpconf_format_day(day)),
+					 errdetail("It is the start of %s in the session's time zone (%s): a date, or a bare date literal, becomes that time as a timestamptz (so does a date beside a timestamptz in one call), while an event's day is its day in England (Europe/London).",
+							   cpconf_format_day(local_day), pg_get_timezone_name(session_timezone)),
+					 errhint("Pass every day as a date (date '%s'), or every event as a time with its zone (e.g. timestamptz '%s 09:30 Europe/London').",
+							 cpconf_format_day(local_day), cpconf_format_day(local_day))));
 	}
 	return day;
 }

@@ -141,23 +141,35 @@ calendar_is_working_day(const WorkingCalendar *cal, DateADT day)
 	return i == 0 || cal->days[i - 1] != day;
 }
 
-DateADT
-calendar_add_working_days(const WorkingCalendar *cal, DateADT day, int64 n)
+/*
+ * The n-th working day after day (n > 0), before it (n < 0), or day itself
+ * or the next (n = 0), as add_working_days counts; day within cpconf's
+ * years.  The result may lie outside them: the caller says so in its terms.
+ */
+int64
+calendar_working_day_after(const WorkingCalendar *cal, DateADT day, int64 n)
 {
 	int64		k;
-	int64		result;
 
-	cpconf_check_day(day, "day");
 	if (n > 0)
 		k = (int64) working_ordinal(cal, day) + n;
 	else
 		k = (int64) working_ordinal(cal, day - 1) + n + 1;
-	result = kth_working_day(cal, k);
+	return kth_working_day(cal, k);
+}
+
+DateADT
+calendar_add_working_days(const WorkingCalendar *cal, DateADT day, int64 n)
+{
+	int64		result;
+
+	cpconf_check_day(day, "day");
+	result = calendar_working_day_after(cal, day, n);
 	if (result < CPCONF_FIRST_DAY || result > CPCONF_LAST_DAY)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("%lld working days from %s is outside the range of cpconf's calendars",
-						(long long) n, cpconf_format_day(day)),
+				 errmsg("%lld working day%s from %s is outside the range of cpconf's calendars",
+						(long long) n, n == 1 || n == -1 ? "" : "s", cpconf_format_day(day)),
 				 errdetail("Working days are counted only between %d-01-01 and %d-12-31, the years cpconf's calendars cover.",
 						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
 				 errhint("Check the number of working days for a typing error.")));

@@ -26,6 +26,7 @@ extern const WorkingCalendar *calendar_from_setting(CalendarRef *ref);
 extern bool calendar_is_working_day(const WorkingCalendar *cal, DateADT day);
 extern DateADT calendar_add_working_days(const WorkingCalendar *cal,
 										 DateADT day, int64 n);
+extern int64 calendar_working_day_after(const WorkingCalendar *cal, DateADT day, int64 n);
 extern int32 calendar_working_days_between(const WorkingCalendar *cal,
 										   DateADT from_day, DateADT to_day);
 

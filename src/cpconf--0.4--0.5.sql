@@ -237,9 +237,7 @@ BEGIN
                   DETAIL = 'Timescale rules are named T-...: T-ICPC, T-CG1, T-REPORT-FAMILY-R, ... (doc/rules.md).',
                   HINT = 'Use an upper-case id starting with T-.';
     END IF;
-    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.council_profile_check(format('rule %s', NEW.rule), NEW.profile);
-    END IF;
+    PERFORM cpconf.council_profile_check(format('rule %s', NEW.rule), NEW.profile, to_jsonb(OLD), to_jsonb(NEW));
     IF NEW.unit NOT IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours') THEN
         RAISE EXCEPTION 'rule % of profile "%" has unknown unit "%"', NEW.rule, NEW.profile, NEW.unit
             USING ERRCODE = 'check_violation',
@@ -562,6 +560,23 @@ $$;
 COMMENT ON FUNCTION cpconf.serialise_check(text) IS
     'For the configuration tables'' triggers: one writer of the configuration at a time for a check (what) that reads other rows, under READ COMMITTED only; nothing while a dump is loaded.';
 
+-- Every statement that writes the configuration takes the turn before it
+-- writes a row: a writer holding row locks (a row deleted, an index entry
+-- added) never waits for the turn while another holds the turn and waits
+-- for those rows.
+CREATE FUNCTION cpconf.configuration_turn()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM cpconf.serialise_check(TG_TABLE_NAME);
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION cpconf.configuration_turn() IS
+    'Trigger (before each statement that writes a configuration table): takes the configuration''s one turn (cpconf.serialise_check) before any row is written.';
+
 /* ------------------------------------------------------------------------
  * References between configuration tables (a rule's profile, a profile's
  * parent and calendar, a closure day's calendar) are kept by these
@@ -786,9 +801,7 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
-    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.council_profile_check('conference rules', NEW.profile);
-    END IF;
+    PERFORM cpconf.council_profile_check('conference rules', NEW.profile, to_jsonb(OLD), to_jsonb(NEW));
     -- Two writers could each miss the other's overlapping row: take turns.
     PERFORM cpconf.serialise_check('conference_rule');
     IF EXISTS (SELECT FROM cpconf.conference_rule r
@@ -846,9 +859,7 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
-    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.council_profile_check('discontinuation rules', NEW.profile);
-    END IF;
+    PERFORM cpconf.council_profile_check('discontinuation rules', NEW.profile, to_jsonb(OLD), to_jsonb(NEW));
     -- Two writers could each miss the other's overlapping row: take turns.
     PERFORM cpconf.serialise_check('discontinuation_rule');
     IF EXISTS (SELECT FROM cpconf.discontinuation_rule r
@@ -970,6 +981,22 @@ CREATE TRIGGER discontinuation_rule_names_profile AFTER INSERT OR UPDATE ON cpco
 CREATE TRIGGER profile_named_by_discontinuation_rule AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('discontinuation_rule', 'profile');
 
+-- The sector a name stands for in attendance (social_care, CSC, police,
+-- ...), or NULL for any other name.
+CREATE FUNCTION cpconf.sector_named(name text)
+RETURNS cpconf.sector
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN name::cpconf.sector;
+EXCEPTION WHEN invalid_text_representation THEN
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION cpconf.sector_named(text) IS
+    'The sector a name stands for in attendance (a sector''s name or alias, in any case), or NULL for any other name.';
+
 CREATE OR REPLACE FUNCTION cpconf.agency_check()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -985,12 +1012,13 @@ BEGIN
                   HINT = 'Give the agency or role name as it appears in the council''s records.';
     END IF;
     -- A sector's name, or GP, already stands for itself in attendance: a row
-    -- may not give it another meaning for every conference.
-    BEGIN
-        named_sector := NEW.name::cpconf.sector;
-    EXCEPTION WHEN invalid_text_representation THEN
-        named_sector := NULL;
-    END;
+    -- may not give it another meaning for every conference.  0.4 let such
+    -- rows in: a restore keeps them (cpconf.configuration_problems lists
+    -- them).
+    IF cpconf.loading_dump() THEN
+        RETURN NEW;
+    END IF;
+    named_sector := cpconf.sector_named(NEW.name);
     IF named_sector IS NOT NULL AND named_sector OPERATOR(cpconf.<>) NEW.sector THEN
         RAISE EXCEPTION 'agency "%" is the name of sector %, not %', NEW.name, named_sector, NEW.sector
             USING ERRCODE = 'check_violation',
@@ -1048,47 +1076,35 @@ COMMENT ON FUNCTION cpconf.closure_day_check() IS
  * names it (issue 9, F17).  Rows kept from before 0.5 stay, and a restore
  * brings them back; they can be changed and deleted.
  */
-CREATE FUNCTION cpconf.council_profile_check(referrer text, profile text)
+CREATE FUNCTION cpconf.council_profile_check(referrer text, profile text, old_row jsonb, new_row jsonb)
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    kept boolean := old_row ->> 'profile' IS NOT DISTINCT FROM profile;
 BEGIN
     IF cpconf.loading_dump()
        OR NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = profile AND p.shipped) THEN
         RETURN;
     END IF;
-    RAISE EXCEPTION '% cannot be added to shipped profile "%"', referrer, profile
+    -- a row kept from 0.4 may be ended earlier (or deleted), nothing else
+    IF kept AND new_row - 'effective_to' = old_row - 'effective_to'
+       AND coalesce((new_row ->> 'effective_to')::date, 'infinity') <= coalesce((old_row ->> 'effective_to')::date, 'infinity') THEN
+        RETURN;
+    END IF;
+    RAISE EXCEPTION '% %', referrer,
+          CASE WHEN kept THEN format('of shipped profile "%s" can only be ended or deleted', profile)
+               ELSE format('cannot be added to shipped profile "%s"', profile) END
         USING ERRCODE = 'insufficient_privilege',
-              DETAIL = 'A shipped profile is a partnership''s procedure as published: a council''s row on it would change that procedure for everyone who names the profile.',
+              DETAIL = 'A shipped profile is a partnership''s procedure as published: a council''s row on it would change that procedure for everyone who names the profile.'
+                       || CASE WHEN kept THEN ' cpconf 0.4 accepted this row; 0.5 keeps it, but lets it only be ended or deleted.' ELSE '' END,
               HINT = format('Add a profile of your own with %s as its parent, state the rule there, and name your profile (or set cpconf.profile to it).', profile);
 END
 $$;
-COMMENT ON FUNCTION cpconf.council_profile_check(text, text) IS
-    'For the rule tables'' triggers: refuses a council''s row (referrer) on a shipped profile, except while a dump is loaded.';
+COMMENT ON FUNCTION cpconf.council_profile_check(text, text, jsonb, jsonb) IS
+    'For the rule tables'' triggers: refuses a council''s row (referrer) on a shipped profile, and any change but an earlier end to one kept from 0.4, except while a dump is loaded.';
 
--- Council rows on shipped profiles are refused from now on; those kept from
--- 0.4 still apply, and the DBA is told which they are.
-DO $$
-DECLARE
-    kept text;
-BEGIN
-    SELECT string_agg(format('%s %s', t, profile), ', ' ORDER BY t, profile) INTO kept
-      FROM (SELECT 'cpconf.timescale' AS t, profile || ' ' || rule AS profile FROM cpconf.timescale
-             WHERE NOT shipped AND profile IN (SELECT name FROM cpconf.profile WHERE shipped)
-            UNION ALL
-            SELECT 'cpconf.conference_rule', profile FROM cpconf.conference_rule
-             WHERE NOT shipped AND profile IN (SELECT name FROM cpconf.profile WHERE shipped)
-            UNION ALL
-            SELECT 'cpconf.discontinuation_rule', profile FROM cpconf.discontinuation_rule
-             WHERE NOT shipped AND profile IN (SELECT name FROM cpconf.profile WHERE shipped)) x;
-    IF kept IS NOT NULL THEN
-        RAISE WARNING 'council rows on shipped profiles change those partnerships'' rules for everyone who names them: %', kept
-            USING DETAIL = 'cpconf 0.5 refuses new ones; these are kept and still apply.',
-                  HINT = 'Add a profile of your own with the shipped one as its parent, move the rows to it, and name your profile (or set cpconf.profile to it).';
-    END IF;
-END
-$$;
 
 /* timestamptz: an event's day in England (issue 9, F27). */
 /*
@@ -1187,8 +1203,61 @@ SELECT r.relation, r.row_name, format('a council row on shipped profile "%s" (ke
         SELECT 'cpconf.conference_rule', c.profile || ' from ' || c.effective_from, c.profile FROM cpconf.conference_rule c WHERE NOT c.shipped
         UNION ALL
         SELECT 'cpconf.discontinuation_rule', d.profile || ' from ' || d.effective_from, d.profile FROM cpconf.discontinuation_rule d WHERE NOT d.shipped) r
- WHERE EXISTS (SELECT FROM cpconf.profile p WHERE p.name = r.profile AND p.shipped);
+ WHERE EXISTS (SELECT FROM cpconf.profile p WHERE p.name = r.profile AND p.shipped)
+UNION ALL
+SELECT 'cpconf.agency', a.name, format('named like sector %s, but in sector %s (kept from cpconf 0.4)', s.sector, a.sector),
+       format('Attendance recorded as "%s" means sector %s: rename the row as the council records the agency, or delete it.', a.name, s.sector)
+  FROM cpconf.agency a, LATERAL (SELECT cpconf.sector_named(a.name) AS sector) s
+ WHERE s.sector OPERATOR(cpconf.<>) a.sector
+UNION ALL
+SELECT 'cpconf.agency', a.name, 'named GP, but not a GP in health (kept from cpconf 0.4)',
+       'Attendance recorded as GP is a general practitioner (rule Q-GP): set sector health and gp true, or rename the row.'
+  FROM cpconf.agency a
+ WHERE lower(btrim(a.name, E' \t')) = 'gp' AND NOT (a.gp AND a.sector OPERATOR(cpconf.=) 'health'::cpconf.sector)
+UNION ALL
+SELECT 'cpconf.agency', a.name, format('a GP in sector %s (kept from cpconf 0.4)', a.sector),
+       'Rule Q-GP lets a GP''s report stand for health: set sector health, or gp false.'
+  FROM cpconf.agency a
+ WHERE a.gp AND a.sector OPERATOR(cpconf.<>) 'health'::cpconf.sector;
 
 COMMENT ON VIEW cpconf.configuration_problems IS
-    'What is amiss in the configuration as a whole, one row per problem: a profile, rule or closure day naming a row that does not exist, a loop of parents (left by a partial load or bypassed triggers), a council row on a shipped profile kept from 0.4. Empty when the configuration is whole.';
+    'What is amiss in the configuration as a whole, one row per problem: a profile, rule or closure day naming a row that does not exist, a loop of parents (left by a partial load or bypassed triggers), a council row on a shipped profile or an agency row that 0.4 let through and 0.5 refuses. Empty when the configuration is whole.';
 GRANT SELECT ON cpconf.configuration_problems TO PUBLIC;
+
+-- One turn for every statement that writes the configuration (issue 9, F8).
+CREATE TRIGGER holiday_override_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.holiday_override
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER council_calendar_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.council_calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER closure_day_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.closure_day
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER source_document_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.source_document
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER profile_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.profile
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER timescale_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.timescale
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER agency_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.agency
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER conference_rule_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.conference_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER discontinuation_rule_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.discontinuation_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+
+-- What 0.4 let through and 0.5 refuses (a council row on a shipped
+-- profile, an agency named like a sector for another sector, ...) is kept,
+-- and the update says so.
+DO $$
+DECLARE
+    n bigint;
+    listed text;
+BEGIN
+    SELECT count(*), string_agg(format('%s %s: %s', relation, row_name, problem), '; ' ORDER BY relation, row_name)
+      INTO n, listed FROM cpconf.configuration_problems;
+    IF n > 0 THEN
+        RAISE WARNING 'cpconf''s configuration has % problem(s): %', n, listed
+            USING DETAIL = 'cpconf 0.5 checks what 0.4 let through; these rows are kept, and still apply.',
+                  HINT = 'SELECT * FROM cpconf.configuration_problems gives the remedy for each.';
+    END IF;
+END
+$$;

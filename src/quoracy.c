@@ -40,7 +40,7 @@ typedef struct ChildFacts
 	 */
 	uint64		units[2][2][2];
 	DateADT		born;			/* DATEVAL_NOEND: not recorded */
-	uint16		gp_service;		/* the reporting GP's service number */
+	uint16		gp_service[2];	/* per test, the service of the GP's best report */
 	int8		gp_report[2];	/* Q-GP, per test: 2 a GP report that qualifies, 1 possibly, 0 none */
 	bool		other_health;	/* a health involvement other than the GP */
 } ChildFacts;
@@ -185,6 +185,22 @@ service_number(QuoracyState *st, MemoryContext aggcxt, QuoracySite *site, Memory
 	return ++st->nservices;
 }
 
+/* Does service a (a number in this conference, 0: none) sort before b by name? */
+static bool
+service_before(const QuoracyState *st, int a, int b)
+{
+	if (a == b || a == 0)
+		return false;
+	return b == 0 || strcmp(st->services[a - 1], st->services[b - 1]) < 0;
+}
+
+/* Does child name a sort before b (NULL, the unnamed child, first)? */
+static bool
+name_before(const char *a, const char *b)
+{
+	return a == NULL ? b != NULL : b != NULL && strcmp(a, b) < 0;
+}
+
 /* Add the facts of rows that name no child to a named child's. */
 static void
 add_facts(ChildFacts *to, const ChildFacts *from)
@@ -193,10 +209,12 @@ add_facts(ChildFacts *to, const ChildFacts *from)
 		for (int c = 0; c < 2; c++)
 			for (int l = 0; l < 2; l++)
 				to->units[t][c][l] |= from->units[t][c][l];
-	if (to->gp_report[0] == 0 && to->gp_report[1] == 0)
-		to->gp_service = from->gp_service;
 	for (int t = 0; t < 2; t++)
-		to->gp_report[t] = Max(to->gp_report[t], from->gp_report[t]);
+		if (from->gp_report[t] > to->gp_report[t])
+		{
+			to->gp_report[t] = from->gp_report[t];
+			to->gp_service[t] = from->gp_service[t];
+		}
 	to->other_health |= from->other_health;
 	if (DATE_IS_NOEND(to->born))
 		to->born = from->born;
@@ -389,8 +407,15 @@ quoracy_add(QuoracyState *st, MemoryContext aggcxt, QuoracySite *site, MemoryCon
 		}
 		else if (took_part == TOOK_PART_REPORT && gp)
 		{
-			f->gp_service = service;
-			f->gp_report[test] = Max(f->gp_report[test], fact == 1 ? 2 : fact == -1 ? 1 : 0);
+			int			level = fact == 1 ? 2 : fact == -1 ? 1 : 0;
+
+			/* the best report counts; of equal ones, the service first by name */
+			if (level > f->gp_report[test] ||
+				(level == f->gp_report[test] && service_before(st, service, f->gp_service[test])))
+			{
+				f->gp_report[test] = level;
+				f->gp_service[test] = service;
+			}
 		}
 	}
 	if (took_part == TOOK_PART_ATTENDED && sector == SECTOR_SOCIAL_CARE)
@@ -542,8 +567,8 @@ count_child(const ConferenceRule *rule, const QuoracyState *st, const ChildFacts
 
 	if (rule->gp_report_over_age >= 0 && !f->other_health && f->gp_report[test] > 0)
 	{
-		uint64		gp = count && f->gp_service
-			? UINT64CONST(1) << (N_SECTORS + f->gp_service - 1)
+		uint64		gp = count && f->gp_service[test]
+			? UINT64CONST(1) << (N_SECTORS + f->gp_service[test] - 1)
 			: UINT64CONST(1) << (SECTOR_HEALTH - 1);
 
 		if (DATE_IS_NOEND(f->born) || !st->have_conference)
@@ -669,13 +694,16 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 		rank = cc.verdict == 0 ? 0 : cc.verdict == -1 ? 1 : 2;
 		weakest_rank = weakest.verdict == 0 ? 0 : weakest.verdict == -1 ? 1 : 2;
 
+		/* of children alike, the first by name: the same text whatever the row order */
 		if (n++ == 0 || rank < weakest_rank ||
-			(rank == weakest_rank && pg_popcount64(cc.certain) < pg_popcount64(weakest.certain)))
+			(rank == weakest_rank && pg_popcount64(cc.certain) < pg_popcount64(weakest.certain)) ||
+			(rank == weakest_rank && pg_popcount64(cc.certain) == pg_popcount64(weakest.certain) &&
+			 name_before(name_at(st, i), weakest_name)))
 		{
 			weakest = cc;
 			weakest_name = name_at(st, i);
 		}
-		if (cc.gp_counted && !gp_counted)
+		if (cc.gp_counted && (!gp_counted || name_before(name_at(st, i), gp_child)))
 		{
 			gp_counted = true;
 			gp_child = name_at(st, i);

@@ -52,6 +52,17 @@ typedef enum Direction
 static const char *const unit_names[] = {
 	"working_days", "calendar_days", "weeks", "months", "hours"
 };
+/* The units as a sentence names them; one of each without the final s. */
+static const char *const unit_labels[] = {
+	"working days", "calendar days", "weeks", "months", "hours"
+};
+
+static inline int
+unit_label_len(int unit, int amount)
+{
+	return (int) strlen(unit_labels[unit]) - (amount == 1 ? 1 : 0);
+}
+
 static const char *const direction_names[] = {
 	"within_after", "at_least_before", "at_least_after"
 };
@@ -244,9 +255,9 @@ report_no_version(const Rule *rule, int p, NamedDay as_of)
  * is the next calendar day, 48 h the day after (doc/timescales.md).
  */
 static DateADT
-apply_version(const Rule *rule, const Version *v, DateADT anchor,
-			  const WorkingCalendar *cal)
+apply_version(const Rule *rule, const Version *v, NamedDay from, const WorkingCalendar *cal)
 {
+	DateADT		anchor = from.day;
 	int64		sign = v->direction == AT_LEAST_BEFORE ? -1 : 1;
 	int64		n = sign * v->amount;
 	int64		result = 0;
@@ -256,8 +267,9 @@ apply_version(const Rule *rule, const Version *v, DateADT anchor,
 		case UNIT_WORKING_DAYS:
 			/* 0 working days before a day off: the working day before it, not after */
 			if (n == 0 && v->direction == AT_LEAST_BEFORE && !calendar_is_working_day(cal, anchor))
-				return calendar_add_working_days(cal, anchor, -1);
-			return calendar_add_working_days(cal, anchor, n);
+				n = -1;
+			result = calendar_working_day_after(cal, anchor, n);
+			break;
 		case UNIT_CALENDAR_DAYS:
 			result = anchor + n;
 			break;
@@ -275,13 +287,13 @@ apply_version(const Rule *rule, const Version *v, DateADT anchor,
 	if (result < CPCONF_FIRST_DAY || result > CPCONF_LAST_DAY)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("deadline of rule %s from %s is outside the range of cpconf's calendars",
-						rule->id, cpconf_format_day(anchor)),
-				 errdetail("The rule counts %d %s %s the anchor; deadlines lie between %d-01-01 and %d-12-31.",
-						   v->amount, unit_names[v->unit],
+				 errmsg("deadline of rule %s from %s %s is outside the range of cpconf's calendars",
+						rule->id, from.name, cpconf_format_day(anchor)),
+				 errdetail("The rule counts %d %.*s %s it; deadlines lie between %d-01-01 and %d-12-31.",
+						   v->amount, unit_label_len(v->unit, v->amount), unit_labels[v->unit],
 						   v->direction == AT_LEAST_BEFORE ? "before" : "after",
 						   CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR),
-				 errhint("Check the anchor date, and the rule's amount in cpconf.timescale.")));
+				 errhint("Check %s, and the rule's amount in cpconf.timescale.", from.name)));
 	return (DateADT) result;
 }
 
@@ -395,7 +407,7 @@ resolved_deadline(Resolved *r, NamedDay anchor, NamedDay as_of, bool optional, D
 		cal = r->calendar
 			? calendar_resolve(&r->calendar_ref, r->calendar, strlen(r->calendar), false)
 			: calendar_from_setting(&r->calendar_ref);
-	*due = apply_version(r->rule, v, anchor.day, cal);
+	*due = apply_version(r->rule, v, anchor, cal);
 	return true;
 }
 

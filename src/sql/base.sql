@@ -139,6 +139,23 @@ $$;
 COMMENT ON FUNCTION cpconf.serialise_check(text) IS
     'For the configuration tables'' triggers: one writer of the configuration at a time for a check (what) that reads other rows, under READ COMMITTED only; nothing while a dump is loaded.';
 
+-- Every statement that writes the configuration takes the turn before it
+-- writes a row: a writer holding row locks (a row deleted, an index entry
+-- added) never waits for the turn while another holds the turn and waits
+-- for those rows.
+CREATE FUNCTION cpconf.configuration_turn()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM cpconf.serialise_check(TG_TABLE_NAME);
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION cpconf.configuration_turn() IS
+    'Trigger (before each statement that writes a configuration table): takes the configuration''s one turn (cpconf.serialise_check) before any row is written.';
+
 /* ------------------------------------------------------------------------
  * References between configuration tables (a rule's profile, a profile's
  * parent and calendar, a closure day's calendar) are kept by these

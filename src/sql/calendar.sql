@@ -312,3 +312,11 @@ COMMENT ON VIEW cpconf.calendars IS
     'Every calendar a call may name: the three UK calendars and the council calendars, with their override and closure-day counts.';
 
 GRANT SELECT ON cpconf.holiday_override, cpconf.council_calendar, cpconf.closure_day, cpconf.calendars TO PUBLIC;
+
+-- Every statement that writes these tables takes the configuration's turn first.
+CREATE TRIGGER holiday_override_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.holiday_override
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER council_calendar_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.council_calendar
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER closure_day_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.closure_day
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();

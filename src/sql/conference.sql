@@ -26,6 +26,22 @@ COMMENT ON COLUMN cpconf.agency.gp IS
 
 SELECT pg_catalog.pg_extension_config_dump('cpconf.agency', '');
 
+-- The sector a name stands for in attendance (social_care, CSC, police,
+-- ...), or NULL for any other name.
+CREATE FUNCTION cpconf.sector_named(name text)
+RETURNS cpconf.sector
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN name::cpconf.sector;
+EXCEPTION WHEN invalid_text_representation THEN
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION cpconf.sector_named(text) IS
+    'The sector a name stands for in attendance (a sector''s name or alias, in any case), or NULL for any other name.';
+
 CREATE FUNCTION cpconf.agency_check()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -41,12 +57,13 @@ BEGIN
                   HINT = 'Give the agency or role name as it appears in the council''s records.';
     END IF;
     -- A sector's name, or GP, already stands for itself in attendance: a row
-    -- may not give it another meaning for every conference.
-    BEGIN
-        named_sector := NEW.name::cpconf.sector;
-    EXCEPTION WHEN invalid_text_representation THEN
-        named_sector := NULL;
-    END;
+    -- may not give it another meaning for every conference.  0.4 let such
+    -- rows in: a restore keeps them (cpconf.configuration_problems lists
+    -- them).
+    IF cpconf.loading_dump() THEN
+        RETURN NEW;
+    END IF;
+    named_sector := cpconf.sector_named(NEW.name);
     IF named_sector IS NOT NULL AND named_sector OPERATOR(cpconf.<>) NEW.sector THEN
         RAISE EXCEPTION 'agency "%" is the name of sector %, not %', NEW.name, named_sector, NEW.sector
             USING ERRCODE = 'check_violation',
@@ -220,9 +237,7 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
-    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.council_profile_check('conference rules', NEW.profile);
-    END IF;
+    PERFORM cpconf.council_profile_check('conference rules', NEW.profile, to_jsonb(OLD), to_jsonb(NEW));
     -- Two writers could each miss the other's overlapping row: take turns.
     PERFORM cpconf.serialise_check('conference_rule');
     IF EXISTS (SELECT FROM cpconf.conference_rule r
@@ -386,3 +401,9 @@ COMMENT ON FUNCTION cpconf.inquorate_conference(date, text, boolean, boolean, bo
 CREATE TRIGGER conference_rule_truncate BEFORE TRUNCATE ON cpconf.conference_rule
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
 GRANT SELECT ON cpconf.agency, cpconf.conference_rule TO PUBLIC;
+
+-- Every statement that writes these tables takes the configuration's turn first.
+CREATE TRIGGER agency_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.agency
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER conference_rule_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.conference_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();

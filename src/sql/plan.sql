@@ -131,9 +131,7 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
-    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.council_profile_check('discontinuation rules', NEW.profile);
-    END IF;
+    PERFORM cpconf.council_profile_check('discontinuation rules', NEW.profile, to_jsonb(OLD), to_jsonb(NEW));
     -- Two writers could each miss the other's overlapping row: take turns.
     PERFORM cpconf.serialise_check('discontinuation_rule');
     IF EXISTS (SELECT FROM cpconf.discontinuation_rule r
@@ -296,8 +294,27 @@ SELECT r.relation, r.row_name, format('a council row on shipped profile "%s" (ke
         SELECT 'cpconf.conference_rule', c.profile || ' from ' || c.effective_from, c.profile FROM cpconf.conference_rule c WHERE NOT c.shipped
         UNION ALL
         SELECT 'cpconf.discontinuation_rule', d.profile || ' from ' || d.effective_from, d.profile FROM cpconf.discontinuation_rule d WHERE NOT d.shipped) r
- WHERE EXISTS (SELECT FROM cpconf.profile p WHERE p.name = r.profile AND p.shipped);
+ WHERE EXISTS (SELECT FROM cpconf.profile p WHERE p.name = r.profile AND p.shipped)
+UNION ALL
+SELECT 'cpconf.agency', a.name, format('named like sector %s, but in sector %s (kept from cpconf 0.4)', s.sector, a.sector),
+       format('Attendance recorded as "%s" means sector %s: rename the row as the council records the agency, or delete it.', a.name, s.sector)
+  FROM cpconf.agency a, LATERAL (SELECT cpconf.sector_named(a.name) AS sector) s
+ WHERE s.sector OPERATOR(cpconf.<>) a.sector
+UNION ALL
+SELECT 'cpconf.agency', a.name, 'named GP, but not a GP in health (kept from cpconf 0.4)',
+       'Attendance recorded as GP is a general practitioner (rule Q-GP): set sector health and gp true, or rename the row.'
+  FROM cpconf.agency a
+ WHERE lower(btrim(a.name, E' \t')) = 'gp' AND NOT (a.gp AND a.sector OPERATOR(cpconf.=) 'health'::cpconf.sector)
+UNION ALL
+SELECT 'cpconf.agency', a.name, format('a GP in sector %s (kept from cpconf 0.4)', a.sector),
+       'Rule Q-GP lets a GP''s report stand for health: set sector health, or gp false.'
+  FROM cpconf.agency a
+ WHERE a.gp AND a.sector OPERATOR(cpconf.<>) 'health'::cpconf.sector;
 
 COMMENT ON VIEW cpconf.configuration_problems IS
-    'What is amiss in the configuration as a whole, one row per problem: a profile, rule or closure day naming a row that does not exist, a loop of parents (left by a partial load or bypassed triggers), a council row on a shipped profile kept from 0.4. Empty when the configuration is whole.';
+    'What is amiss in the configuration as a whole, one row per problem: a profile, rule or closure day naming a row that does not exist, a loop of parents (left by a partial load or bypassed triggers), a council row on a shipped profile or an agency row that 0.4 let through and 0.5 refuses. Empty when the configuration is whole.';
 GRANT SELECT ON cpconf.configuration_problems TO PUBLIC;
+
+-- Every statement that writes these tables takes the configuration's turn first.
+CREATE TRIGGER discontinuation_rule_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.discontinuation_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();

@@ -186,24 +186,34 @@ COMMENT ON FUNCTION cpconf.profile_check() IS
  * names it (issue 9, F17).  Rows kept from before 0.5 stay, and a restore
  * brings them back; they can be changed and deleted.
  */
-CREATE FUNCTION cpconf.council_profile_check(referrer text, profile text)
+CREATE FUNCTION cpconf.council_profile_check(referrer text, profile text, old_row jsonb, new_row jsonb)
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    kept boolean := old_row ->> 'profile' IS NOT DISTINCT FROM profile;
 BEGIN
     IF cpconf.loading_dump()
        OR NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = profile AND p.shipped) THEN
         RETURN;
     END IF;
-    RAISE EXCEPTION '% cannot be added to shipped profile "%"', referrer, profile
+    -- a row kept from 0.4 may be ended earlier (or deleted), nothing else
+    IF kept AND new_row - 'effective_to' = old_row - 'effective_to'
+       AND coalesce((new_row ->> 'effective_to')::date, 'infinity') <= coalesce((old_row ->> 'effective_to')::date, 'infinity') THEN
+        RETURN;
+    END IF;
+    RAISE EXCEPTION '% %', referrer,
+          CASE WHEN kept THEN format('of shipped profile "%s" can only be ended or deleted', profile)
+               ELSE format('cannot be added to shipped profile "%s"', profile) END
         USING ERRCODE = 'insufficient_privilege',
-              DETAIL = 'A shipped profile is a partnership''s procedure as published: a council''s row on it would change that procedure for everyone who names the profile.',
+              DETAIL = 'A shipped profile is a partnership''s procedure as published: a council''s row on it would change that procedure for everyone who names the profile.'
+                       || CASE WHEN kept THEN ' cpconf 0.4 accepted this row; 0.5 keeps it, but lets it only be ended or deleted.' ELSE '' END,
               HINT = format('Add a profile of your own with %s as its parent, state the rule there, and name your profile (or set cpconf.profile to it).', profile);
 END
 $$;
-COMMENT ON FUNCTION cpconf.council_profile_check(text, text) IS
-    'For the rule tables'' triggers: refuses a council''s row (referrer) on a shipped profile, except while a dump is loaded.';
+COMMENT ON FUNCTION cpconf.council_profile_check(text, text, jsonb, jsonb) IS
+    'For the rule tables'' triggers: refuses a council''s row (referrer) on a shipped profile, and any change but an earlier end to one kept from 0.4, except while a dump is loaded.';
 
 CREATE TRIGGER profile_names_parent AFTER INSERT OR UPDATE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('parent', 'profile', 'parent', 'profile "%s"', 'name');
@@ -226,3 +236,9 @@ CREATE TRIGGER profile_changed
 CREATE TRIGGER profile_truncate BEFORE TRUNCATE ON cpconf.profile
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
 GRANT SELECT ON cpconf.profile TO PUBLIC;
+
+-- Every statement that writes these tables takes the configuration's turn first.
+CREATE TRIGGER source_document_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.source_document
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+CREATE TRIGGER profile_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.profile
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();

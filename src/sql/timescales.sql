@@ -209,9 +209,7 @@ BEGIN
                   DETAIL = 'Timescale rules are named T-...: T-ICPC, T-CG1, T-REPORT-FAMILY-R, ... (doc/rules.md).',
                   HINT = 'Use an upper-case id starting with T-.';
     END IF;
-    IF TG_OP = 'INSERT' OR NEW.profile IS DISTINCT FROM OLD.profile THEN
-        PERFORM cpconf.council_profile_check(format('rule %s', NEW.rule), NEW.profile);
-    END IF;
+    PERFORM cpconf.council_profile_check(format('rule %s', NEW.rule), NEW.profile, to_jsonb(OLD), to_jsonb(NEW));
     IF NEW.unit NOT IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours') THEN
         RAISE EXCEPTION 'rule % of profile "%" has unknown unit "%"', NEW.rule, NEW.profile, NEW.unit
             USING ERRCODE = 'check_violation',
@@ -332,3 +330,7 @@ COMMENT ON FUNCTION cpconf.prebirth_conference_due(date, integer, date, text, da
 CREATE TRIGGER timescale_truncate BEFORE TRUNCATE ON cpconf.timescale
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();
 GRANT SELECT ON cpconf.timescale TO PUBLIC;
+
+-- Every statement that writes these tables takes the configuration's turn first.
+CREATE TRIGGER timescale_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.timescale
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
