@@ -337,3 +337,11 @@ UNION ALL SELECT message FROM regress.error($$SELECT * FROM cpconf.check_plan_st
 UNION ALL SELECT message FROM regress.error($$SELECT cpconf.deadline('T-ICPC', timestamp '1900-01-02 10:00', 'national', timestamp '2025-01-01 00:00')$$)
 UNION ALL SELECT message FROM regress.error($$SELECT cpconf.deadline('T-ICPC', timestamp '2025-01-02 10:00', 'national', timestamp 'infinity')$$);
 \x on
+-- An infinite day is refused, naming the argument, wherever a day is
+-- recorded: a day not known is NULL.
+\x off
+SELECT message FROM regress.error($$SELECT cpconf.first_review_due(date '2025-01-02', birth => '-infinity')$$)
+UNION ALL SELECT message FROM regress.error($$SELECT * FROM cpconf.check_plan_start(date '2025-01-02', profile => 'derby', birth => 'infinity')$$)
+UNION ALL SELECT message FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', date '2025-06-02', 'manager', 'derby', date_of_death => '-infinity')$$)
+UNION ALL SELECT message FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', 'review_conference', 'derby', plan_started => '-infinity')$$);
+\x on

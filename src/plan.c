@@ -217,13 +217,17 @@ fact_arg(FunctionCallInfo fcinfo, int n)
 	return (Fact) cpconf_fact_arg(fcinfo, n);
 }
 
-/* A date argument into *day; false when it is NULL (not recorded). */
+/*
+ * A date argument (named name) into *day; false when it is NULL (not
+ * recorded).  An infinite one is an error: a day not known is NULL.
+ */
 static inline bool
-date_arg(FunctionCallInfo fcinfo, int n, DateADT *day)
+date_arg(FunctionCallInfo fcinfo, int n, const char *name, DateADT *day)
 {
 	if (PG_ARGISNULL(n))
 		return false;
 	*day = PG_GETARG_DATEADT(n);
+	cpconf_check_finite(*day, name, "The check compares it with the plan's other dates.");
 	return true;
 }
 
@@ -347,11 +351,11 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 	gname = label_name(&end_reason_labels_set, g);
 	ended = PG_GETARG_DATEADT(A_ENDED);
 	forum = forum_arg(fcinfo, A_DECIDED_AT);
-	have_started = date_arg(fcinfo, A_PLAN_STARTED, &started);
-	have_transfer = date_arg(fcinfo, A_TRANSFER_HELD, &transfer);
-	have_expires = date_arg(fcinfo, A_SUPERVISION_EXPIRES, &expires);
-	have_birth = date_arg(fcinfo, A_DATE_OF_BIRTH, &birth);
-	have_death = date_arg(fcinfo, A_DATE_OF_DEATH, &death);
+	have_started = date_arg(fcinfo, A_PLAN_STARTED, "plan_started", &started);
+	have_transfer = date_arg(fcinfo, A_TRANSFER_HELD, "transfer_conference_held", &transfer);
+	have_expires = date_arg(fcinfo, A_SUPERVISION_EXPIRES, "supervision_order_expires", &expires);
+	have_birth = date_arg(fcinfo, A_DATE_OF_BIRTH, "date_of_birth", &birth);
+	have_death = date_arg(fcinfo, A_DATE_OF_DEATH, "date_of_death", &death);
 	check_ending_dates(g, ended, have_started, started, have_birth, birth, have_death, death);
 
 	c = plan_cache();
@@ -711,6 +715,9 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 	}
 	timescale_deadline(ref, "T-CG1", profile, NAMED_DAY(ic, "initial_conference"),
 					   NAMED_DAY(ic, "initial_conference"), false, &cg_due);
+	if (!PG_ARGISNULL(S_BIRTH))
+		cpconf_check_finite(PG_GETARG_DATEADT(S_BIRTH), "birth",
+							"A birth after the conference counts for the first review (T-RCPC1-BIRTH).");
 	review_due = timescale_first_review_due(ref, ic, PG_ARGISNULL(S_BIRTH) ? 0 : PG_GETARG_DATEADT(S_BIRTH),
 											!PG_ARGISNULL(S_BIRTH), profile, false, 0);
 	findings_begin(&f, fcinfo);
@@ -745,7 +752,7 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 				"Record how often the lead social worker sees the child.");
 
 	/* T-CG1 */
-	if (!date_arg(fcinfo, S_FIRST_CORE_GROUP, &day))
+	if (!date_arg(fcinfo, S_FIRST_CORE_GROUP, "first_core_group", &day))
 		finding(&f, "T-CG1", SEVERITY_VIOLATION, "no first core group date is set",
 				psprintf("Set one on or before %s.", D(cg_due)));
 	else if (day < ic || day > cg_due)
@@ -754,7 +761,7 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 				psprintf("Set it on or before %s.", D(cg_due)));
 
 	/* T-RCPC1 */
-	if (!date_arg(fcinfo, S_FIRST_REVIEW, &day))
+	if (!date_arg(fcinfo, S_FIRST_REVIEW, "first_review", &day))
 		finding(&f, "T-RCPC1", SEVERITY_VIOLATION, "no first review conference date is set",
 				psprintf("Set one on or before %s.", D(review_due)));
 	else if (day <= ic || day > review_due)

@@ -534,6 +534,8 @@ cpconf_first_review_due(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
+	if (!PG_ARGISNULL(1))
+		cpconf_check_finite(PG_GETARG_DATEADT(1), "birth", "A birth after the conference counts for the first review (T-RCPC1-BIRTH).");
 	if (ref == NULL)
 		fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
 	PG_RETURN_DATEADT(timescale_first_review_due(ref, PG_GETARG_DATEADT(0),

@@ -93,6 +93,16 @@ INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, directi
 -- 0.2--0.3 and 0.3--0.4 at b0e3e29).
 CREATE SCHEMA ref;
 
+-- 0.5: an infinite day recorded is refused, naming the argument.
+CREATE FUNCTION ref.finite(day date, name text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF NOT isfinite(day) THEN
+        RAISE EXCEPTION '% is infinite', name USING ERRCODE = 'datetime_field_overflow';
+    END IF;
+    RETURN true;
+END
+$$;
+
 CREATE FUNCTION ref.first_review_due(initial_conference date, birth date DEFAULT NULL,
                                         profile text DEFAULT NULL, as_of date DEFAULT NULL)
 RETURNS date
@@ -101,6 +111,7 @@ SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     SELECT CASE
         WHEN initial_conference IS NULL THEN NULL
+        WHEN birth IS NOT NULL AND NOT ref.finite(birth, 'birth') THEN NULL  -- 0.5
         WHEN birth IS NULL
              OR birth <= initial_conference  -- 0.5 (F13): only a later birth makes it a pre-birth conference
              OR NOT EXISTS (SELECT FROM cpconf.timescales(profile, coalesce(as_of, initial_conference)) t
@@ -232,6 +243,7 @@ BEGIN
     END IF;
 
     rule := 'T-CG1';
+    PERFORM ref.finite(first_core_group, 'first_core_group') WHERE first_core_group IS NOT NULL;  -- 0.5
     IF first_core_group IS NULL THEN
         problem := 'no first core group date is set';
         remedy := format('Set one on or before %s.', cg_due);
@@ -243,6 +255,7 @@ BEGIN
     END IF;
 
     rule := 'T-RCPC1';
+    PERFORM ref.finite(first_review, 'first_review') WHERE first_review IS NOT NULL;  -- 0.5
     IF first_review IS NULL THEN
         problem := 'no first review conference date is set';
         remedy := format('Set one on or before %s.', review_due);
@@ -307,6 +320,12 @@ BEGIN
                   DETAIL = 'Rule X-FORUM: a plan ends at a review conference, after a transfer conference, at a looked-after review, or by a child protection manager without a conference.',
                   HINT = 'Use review_conference, transfer_conference, looked_after_review or manager.';
     END IF;
+    -- 0.5
+    PERFORM ref.finite(d.day, d.name)
+       FROM (VALUES (1, plan_started, 'plan_started'), (2, transfer_conference_held, 'transfer_conference_held'),
+                    (3, supervision_order_expires, 'supervision_order_expires'), (4, date_of_birth, 'date_of_birth'),
+                    (5, date_of_death, 'date_of_death')) d(n, day, name)
+      WHERE d.day IS NOT NULL ORDER BY d.n;
     IF ended < plan_started THEN
         RAISE EXCEPTION 'the plan ends (%) before it starts (%)', ended, plan_started
             USING ERRCODE = 'invalid_parameter_value',
