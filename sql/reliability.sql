@@ -401,3 +401,7 @@ SELECT d, (cpconf.quoracy(agency, 'attended', contact, contact, child, NULL, dat
        (VALUES (false), (true)) r(d)
  GROUP BY d ORDER BY d;
 ROLLBACK;
+-- A forum not recorded (decided_at NULL, say from a LEFT JOIN) is said
+-- so, never taken for a review conference.
+SELECT rule, problem, severity FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', NULL, 'derby',
+       key_actions_open => false, supervision_order_with_parent => false);

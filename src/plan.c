@@ -370,8 +370,12 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 				psprintf("%s is not a ground for ending a plan under profile %s", gname, profile),
 				psprintf("End the plan on one of: %s.", r->grounds_list));
 
-	/* X-FORUM */
-	if (forum == FORUM_TRANSFER_CONFERENCE && g != GROUND_MOVED)
+	/* X-FORUM; a forum not recorded (NULL) is never taken for a review conference */
+	if (forum == FORUM_UNKNOWN)
+		finding(&f, "X-FORUM", SEVERITY_NOT_RECORDED,
+				"not recorded: where the ending was decided",
+				"Record decided_at: review_conference, transfer_conference, looked_after_review or manager.");
+	else if (forum == FORUM_TRANSFER_CONFERENCE && g != GROUND_MOVED)
 		finding(&f, "X-FORUM", SEVERITY_VIOLATION,
 				psprintf("a plan ends after a transfer conference only when the child has moved permanently, not on %s", gname),
 				"Decide it at a review conference.");

@@ -363,7 +363,11 @@ BEGIN
 
     -- X-FORUM
     rule := 'X-FORUM';
-    IF decided_at = 'transfer_conference' AND g <> 'moved_permanently' THEN
+    IF decided_at IS NULL THEN  -- 0.5: a forum not recorded is said so
+        problem := 'not recorded: where the ending was decided';
+        remedy := 'Record decided_at: review_conference, transfer_conference, looked_after_review or manager.';
+        RETURN NEXT;
+    ELSIF decided_at = 'transfer_conference' AND g <> 'moved_permanently' THEN
         problem := format('a plan ends after a transfer conference only when the child has moved permanently, not on %s', g);
         remedy := 'Decide it at a review conference.';
         RETURN NEXT;
