@@ -194,3 +194,23 @@ SET force_parallel_mode = on;
 SET parallel_setup_cost = 0;
 SELECT cpconf.deadline('T-MINUTES', date '2025-12-22', 'stoke');
 RESET force_parallel_mode;
+
+-- Issue 10: Derby and Derbyshire's procedure is dated 9 September 2024
+-- (its last line: "Last Updated: September 9, 2024"), and its rows start
+-- that day.  On Friday 6 September 2024 Derby has no minutes rule of its
+-- own (national states none); from Monday 9 September, 20 working days:
+-- 10-13, 16-20, 23-27, 30 Sep, 1-4, 7 Oct -> Monday 7 October 2024.
+SELECT * FROM regress.error($$SELECT cpconf.deadline('T-MINUTES', date '2024-09-06', 'derby')$$);
+SELECT cpconf.deadline('T-MINUTES', date '2024-09-09', 'derby') AS derby_from_9_september;
+-- Anchors the audit corrected.  T-ICPC-PLO counts, as T-ICPC, from the
+-- strategy discussion ("the 15 day timeframe" points back to "within 15
+-- working days of the Strategy Discussion / Meeting"): Monday 3 March 2025
+-- + 15 working days = Monday 24 March.  Derby gives the outline plan to
+-- everyone at the end of the conference: the same day.  Darlington counts
+-- T-ICPC from the discussion that began the enquiry, and its chair's
+-- complaint steps from the chair's receipt after escalation.
+SELECT cpconf.deadline('T-ICPC-PLO', date '2025-03-03', 'derby') AS plo,
+       cpconf.deadline('T-DECISION-OUTLINE', date '2025-03-03', 'derby') AS outline_plan;
+SELECT rule, anchor FROM cpconf.timescales('darlington', date '2025-01-01')
+ WHERE rule IN ('T-ICPC', 'T-COMPLAINT', 'T-COMPLAINT-ACK', 'T-COMPLAINT-CONSIDER', 'T-COMPLAINT-RESPOND') ORDER BY rule;
+SELECT profile, anchor FROM cpconf.timescale WHERE rule = 'T-ICPC-PLO' ORDER BY profile;

@@ -1244,6 +1244,42 @@ CREATE TRIGGER conference_rule_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCAT
 CREATE TRIGGER discontinuation_rule_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.discontinuation_rule
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
 
+-- Derby and Derbyshire's procedure is dated 9 September 2024 ("Last
+-- Updated: September 9, 2024", v26): its rows start that day, not on the
+-- 1st (issue 10).
+ALTER TABLE cpconf.timescale DISABLE TRIGGER timescale_check;
+UPDATE cpconf.timescale SET effective_from = '2024-09-09'
+ WHERE shipped AND profile IN ('derby', 'derbyshire') AND effective_from = '2024-09-01';
+-- Anchors the audit corrected (issue 10): T-ICPC-PLO counts from the
+-- strategy discussion; Darlington's T-ICPC from the discussion that began
+-- the enquiry, not the last; its chair's complaint steps from the chair's
+-- receipt after escalation.  Derby gives the outline plan to all at the end
+-- of every conference (T-DECISION-OUTLINE).
+UPDATE cpconf.timescale t SET anchor = v.anchor, note = v.note
+  FROM (SELECT * FROM (VALUES
+  ('derby', 'T-ICPC-PLO', 'initial conference for a child in proceedings without an order or under the Public Law Outline', 'strategy discussion at which the section 47 enquiries were initiated', 15, 'working_days', 'within_after', '2024-09-09', 'Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 3, beginning "In these cases, it is important for there to"', 'unit and start not stated ("the 15 day timeframe"): read as T-ICPC''s 15 working days from the strategy discussion (Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 6, beginning "The initial child protection conference should take place within")'),
+  ('derbyshire', 'T-ICPC-PLO', 'initial conference for a child in proceedings without an order or under the Public Law Outline', 'strategy discussion at which the section 47 enquiries were initiated', 15, 'working_days', 'within_after', '2024-09-09', 'Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 3, beginning "In these cases, it is important for there to"', 'unit and start not stated ("the 15 day timeframe"): read as T-ICPC''s 15 working days from the strategy discussion (Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 6, beginning "The initial child protection conference should take place within")'),
+  ('darlington', 'T-ICPC', 'initial child protection conference held', 'the strategy discussion at which the section 47 enquiry was initiated, where more than one took place', 15, 'working_days', 'within_after', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Initial Child Protection Conference", para 4', 'a delay needs the team manager''s written agreement with reasons (Darlington SCB 2017, "Child Protection Conference > Initial Child Protection Conference", para 5)'),
+  ('darlington', 'T-COMPLAINT-ACK', 'independent chair acknowledges the complaint', 'the Independent Chair''s receipt of the complaint, after escalation', 5, 'working_days', 'within_after', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Conference Complaints > Complaint Procedure", para 5, bullet 1', NULL),
+  ('darlington', 'T-COMPLAINT-CONSIDER', 'independent chair considers the documents', 'the Independent Chair''s receipt of the complaint, after escalation', 15, 'working_days', 'within_after', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Conference Complaints > Complaint Procedure", para 5, bullet 2', NULL),
+  ('darlington', 'T-COMPLAINT-RESPOND', 'independent chair''s written response', 'the Independent Chair''s receipt of the complaint, after escalation', 30, 'working_days', 'within_after', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Child Protection Conference Complaints > Complaint Procedure", para 5, bullet 3', NULL),
+  ('derby', 'T-DECISION', 'decision, outline and recommendation on the local authority system', 'conference', 24, 'hours', 'within_after', '2024-09-09', 'Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 4, beginning "In Derby City, all participants to conference will leave", the part on administration and conference records, para 5, beginning "In Derby City the outline plan, approved by the"', 'the outline plan itself is given to all attendees at the end of the conference: T-DECISION-OUTLINE')
+       ) AS x (p, r, w, a, n, u, d, f, s, note)) AS v (profile, rule, what, anchor, amount, unit, direction, effective_from, source, note)
+ WHERE t.shipped AND t.profile = v.profile AND t.rule = v.rule;
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source, note, shipped)
+SELECT p, r, w, a, n, u, d, f::date, s, x, true FROM (VALUES
+  ('derby', 'T-DECISION-OUTLINE', 'outline plan (decision, outline and recommendation) given to all attendees, the parents and carers included', 'conference', 0, 'calendar_days', 'within_after', '2024-09-09', 'Derby and Derbyshire SCP 2024, the part on administration and conference records, para 5, beginning "In Derby City the outline plan, approved by the"', 'at the end of every conference: the same day')
+) AS v (p, r, w, a, n, u, d, f, s, x);
+ALTER TABLE cpconf.timescale ENABLE TRIGGER timescale_check;
+ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
+UPDATE cpconf.conference_rule SET effective_from = '2024-09-09'
+ WHERE shipped AND profile IN ('derby', 'derbyshire') AND effective_from = '2024-09-01';
+ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
+ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
+UPDATE cpconf.discontinuation_rule SET effective_from = '2024-09-09'
+ WHERE shipped AND profile IN ('derby', 'derbyshire') AND effective_from = '2024-09-01';
+ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
+
 -- What 0.4 let through and 0.5 refuses (a council row on a shipped
 -- profile, an agency named like a sector for another sector, ...) is kept,
 -- and the update says so.

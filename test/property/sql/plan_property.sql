@@ -49,7 +49,7 @@ CREATE EXTENSION cpconf;
 -- required ground and two of which one must hold, then none required and
 -- a choice of two, NULL for what follows a conference held, then for one
 -- not held, and a council T-INQUORATE from 2024-06-01, so that from
--- 2024-09-01 (derby's rules) to 2025 (the council's) derby's Q-PROCEED
+-- 2024-09-09 (derby's rules) to 2025 (the council's) derby's Q-PROCEED
 -- applies to the council with the council's T-INQUORATE (derby states
 -- none); a council T-PREBIRTH for a year and a window opening
 -- (T-PREBIRTH-OPENS) that derby does not have.  The last row of each
