@@ -299,3 +299,20 @@ SELECT (cpconf.quoracy(cpconf.attendee(agency, took_part, contact), date '2024-0
 DELETE FROM cpconf.conference_rule WHERE profile = 'regress-council';
 DELETE FROM cpconf.profile WHERE name = 'regress-council';
 RESET ROLE;
+
+-- Issue 10: the national code MUL (several categories, not itemised), as
+-- council data and the census hold it, is a category of its own: several,
+-- as a check counts them, but which ones is not recorded.
+SELECT 'MUL'::cpconf.abuse_category AS mul, 'Multiple'::cpconf.abuse_category AS multiple,
+       'Multiple/not recommended'::cpconf.abuse_category AS not_recommended,
+       cpconf.cin_code('multiple'::cpconf.abuse_category) AS code,
+       cpconf.cin_code(ARRAY['MUL', 'neglect']::cpconf.abuse_category[]) AS codes;
+-- Darlington never uses several; Sussex uses several only when each
+-- reaches the threshold and a risk would otherwise be underestimated (both
+-- recorded false here), and emotional abuse might be among them (which
+-- needs substantial concern); Derby with both facts true lets them stand.
+SELECT p.name, c.rule, c.problem, c.severity
+  FROM unnest(ARRAY['darlington', 'sussex', 'derby']) p(name),
+       LATERAL cpconf.check_categories(ARRAY['MUL']::cpconf.abuse_category[], p.name,
+                                       p.name = 'derby', p.name = 'derby') c
+ ORDER BY 1, 3;

@@ -664,6 +664,8 @@ cpconf_check_categories(PG_FUNCTION_ARGS)
 	Findings	f;
 	uint32		mask = 0;
 	int			n;
+	bool		unitemised;
+	const char *several;
 	const char *profile;
 	bool		threshold_null = PG_ARGISNULL(2),
 				risk_null = PG_ARGISNULL(3),
@@ -677,7 +679,12 @@ cpconf_check_categories(PG_FUNCTION_ARGS)
 	f.profile = c->profiles.names[p];
 	if (!PG_ARGISNULL(0))
 		mask = label_array_mask(&abuse_category_labels, PG_GETARG_ARRAYTYPE_P(0), NULL);
-	n = pg_popcount32(mask);
+	/* MUL is several categories, not itemised: counted as at least two */
+	unitemised = (mask & LABEL_BIT(CATEGORY_MULTIPLE)) != 0;
+	n = pg_popcount32(mask & ~LABEL_BIT(CATEGORY_MULTIPLE));
+	if (unitemised)
+		n = Max(n, 2);
+	several = unitemised ? "several categories (MUL, not itemised)" : psprintf("%d categories", n);
 
 	if (n == 0)
 	{
@@ -687,20 +694,20 @@ cpconf_check_categories(PG_FUNCTION_ARGS)
 	}
 	if (n > 1 && r->multiple_categories == CATEGORIES_NEVER)
 		finding(&f, "D-CATEGORY", SEVERITY_VIOLATION,
-				psprintf("%d categories are not used under profile %s", n, profile),
+				psprintf("%s are not used under profile %s", several, profile),
 				"Choose the category of the primary presenting concern and record the others as other significant concerns.");
 	else if (n > 1 && r->multiple_categories == CATEGORIES_JUSTIFIED)
 	{
 		if (threshold_null || risk_null)
 			finding(&f, "D-CATEGORY", SEVERITY_NOT_RECORDED,
-					psprintf("%d categories need two facts under profile %s that are not recorded: "
+					psprintf("%s need two facts under profile %s that are not recorded: "
 							 "whether each reaches the threshold and whether a risk would otherwise be underestimated",
-							 n, profile),
+							 several, profile),
 					"Record both facts (each_meets_threshold, risk_otherwise_underestimated), or use one category.");
 		else if (!(PG_GETARG_BOOL(2) && PG_GETARG_BOOL(3)))
 			finding(&f, "D-CATEGORY", SEVERITY_VIOLATION,
-					psprintf("%d categories are used only when each reaches the threshold and a specific risk "
-							 "would otherwise be underestimated (profile %s)", n, profile),
+					psprintf("%s are used only when each reaches the threshold and a specific risk "
+							 "would otherwise be underestimated (profile %s)", several, profile),
 					"Use the category of the primary presenting concern only.");
 	}
 	if (n > 1 && r->emotional_second_needs_concern && (mask & LABEL_BIT(CATEGORY_EMOTIONAL)) &&
@@ -717,6 +724,12 @@ cpconf_check_categories(PG_FUNCTION_ARGS)
 							 "(profile %s)", profile),
 					"Leave emotional abuse out, or record the substantial concern.");
 	}
+	else if (unitemised && r->emotional_second_needs_concern && r->multiple_categories != CATEGORIES_NEVER &&
+			 (concern_null || !PG_GETARG_BOOL(4)))
+		finding(&f, "D-CATEGORY", SEVERITY_NOT_RECORDED,
+				psprintf("the categories are not itemised (MUL): whether emotional abuse is among them, which needs "
+						 "substantial concern under profile %s, is not recorded", profile),
+				"Record the categories themselves, or substantial_emotional_concern.");
 	return (Datum) 0;
 }
 

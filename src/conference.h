@@ -123,6 +123,7 @@ extern const ConferenceRule *conference_rule_on(const ConferenceCache *c, text *
 extern const char *conference_rule_profile(const ConferenceCache *c, const ConferenceRule *rule);
 
 #define CATEGORY_EMOTIONAL 2
+#define CATEGORY_MULTIPLE 5		/* MUL: several, not itemised */
 extern const AgencySlot *attendee_agency(FunctionCallInfo fcinfo, AttendeeRef *ref,
 										 ConferenceCache *c, text *agency);
 extern int	attendee_took_part(AttendeeRef *ref, text *took_part);

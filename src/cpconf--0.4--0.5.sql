@@ -1297,3 +1297,9 @@ BEGIN
     END IF;
 END
 $$;
+
+-- The national code MUL is a category of its own (issue 10).
+COMMENT ON TYPE cpconf.abuse_category IS
+    'Category of abuse (D-CATEGORY): physical, emotional, sexual, neglect, and multiple (the national code MUL: several, not itemised). Input also takes the national codes PHY, EMO, SAB, NEG, MUL, "Physical abuse" etc. and "Multiple/not recommended", in any case.';
+COMMENT ON FUNCTION cpconf.cin_code(cpconf.abuse_category) IS
+    'The national statistical (child in need census) code of a category: PHY, EMO, SAB, NEG, MUL.';

@@ -41,12 +41,17 @@ struct LabelSet
 
 /* ---- the label sets ---- */
 
-static const char *const category_labels[] = {"physical", "emotional", "sexual", "neglect"};
+/*
+ * multiple: the national code MUL, several categories not itemised, as
+ * council data and the census hold it where one category is expected.
+ */
+static const char *const category_labels[] = {"physical", "emotional", "sexual", "neglect", "multiple"};
 static const Synonym category_synonyms[] = {
 	{"physical abuse", 1}, {"phy", 1},
 	{"emotional abuse", 2}, {"emo", 2},
 	{"sexual abuse", 3}, {"sab", 3},
 	{"neg", 4},
+	{"mul", 5}, {"multiple/not recommended", 5}, {"multiple / not recommended", 5},
 };
 const LabelSet abuse_category_labels = {
 	"cpconf.abuse_category", "category of abuse", "D-CATEGORY", "doc/conference.md",
@@ -322,7 +327,7 @@ cpconf_label_hash(PG_FUNCTION_ARGS)
 
 /* ---- the national statistical codes (D-CATEGORY, X-GROUNDS) ---- */
 
-static const char *const category_codes[] = {"PHY", "EMO", "SAB", "NEG"};
+static const char *const category_codes[] = {"PHY", "EMO", "SAB", "NEG", "MUL"};
 
 PG_FUNCTION_INFO_V1(cpconf_cin_code);
 PG_FUNCTION_INFO_V1(cpconf_cin_code_array);

@@ -56,7 +56,7 @@ CREATE TYPE cpconf.participation (
 );
 
 COMMENT ON TYPE cpconf.abuse_category IS
-    'Category of abuse (D-CATEGORY): physical, emotional, sexual, neglect. Input also takes the national codes PHY, EMO, SAB, NEG and "Physical abuse" etc., in any case.';
+    'Category of abuse (D-CATEGORY): physical, emotional, sexual, neglect, and multiple (the national code MUL: several, not itemised). Input also takes the national codes PHY, EMO, SAB, NEG, MUL, "Physical abuse" etc. and "Multiple/not recommended", in any case.';
 COMMENT ON TYPE cpconf.sector IS
     'Sector of a conference attendee (Q-MIN): social_care, police, health, education, probation, other. Input also takes "Children''s Social Care", CSC, NHS, school.';
 COMMENT ON TYPE cpconf.participation IS
@@ -148,7 +148,7 @@ CREATE FUNCTION cpconf.cin_code(category cpconf.abuse_category) RETURNS text
 CREATE FUNCTION cpconf.cin_code(categories cpconf.abuse_category[]) RETURNS text
     LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_cin_code_array';
 COMMENT ON FUNCTION cpconf.cin_code(cpconf.abuse_category) IS
-    'The national statistical (child in need census) code of a category: PHY, EMO, SAB, NEG.';
+    'The national statistical (child in need census) code of a category: PHY, EMO, SAB, NEG, MUL.';
 COMMENT ON FUNCTION cpconf.cin_code(cpconf.abuse_category[]) IS
     'The census code of a plan''s categories: the category''s code, MUL for several different ones, NULL for none.';
 
