@@ -161,3 +161,16 @@ SELECT * FROM cpconf.after_discontinuation('died', date '2025-06-02', 'regress-e
 DELETE FROM cpconf.discontinuation_rule WHERE profile = 'regress-ending';
 DELETE FROM cpconf.profile WHERE name = 'regress-ending';
 RESET ROLE;
+
+-- Issue 10: in Derby and Derbyshire "No Child Protection Plan may be
+-- discontinued at any review whilst key safeguarding actions are
+-- incomplete": at a review, whatever the ground (0.4 checked it only for a
+-- child no longer at risk); not where a manager ends a plan alone.
+SELECT g.ground, c.rule, c.problem, c.severity
+  FROM unnest(ARRAY['moved_permanently', 'looked_after']::cpconf.end_reason[]) g(ground),
+       LATERAL cpconf.check_discontinuation(g.ground, date '2025-06-02', 'review_conference', 'derby',
+                                            key_actions_open => true, transfer_conference_held => date '2025-05-20',
+                                            responsibility_confirmed_in_writing => true, supervision_order_with_parent => false) c
+ WHERE c.rule = 'X-ACTIONS' ORDER BY 1;
+SELECT count(*) FILTER (WHERE rule = 'X-ACTIONS') AS x_actions_by_manager
+  FROM cpconf.check_discontinuation('moved_permanently', date '2025-06-02', 'manager', 'derby', key_actions_open => true);

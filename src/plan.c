@@ -443,8 +443,14 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 					"Complete it before ending the plan.");
 	}
 
-	/* X-ACTIONS, for a plan ended because the child is no longer at risk */
-	if (g == GROUND_NO_LONGER_AT_RISK && r->open_actions != OPEN_ACTIONS_NOT_STATED)
+	/*
+	 * X-ACTIONS: a refusal (derby, derbyshire) holds at any review, whatever
+	 * the ground; a minuted rationale (staffordshire) for a plan ended
+	 * because the child is no longer at risk.
+	 */
+	if (r->open_actions == OPEN_ACTIONS_REFUSE
+		? forum == FORUM_REVIEW_CONFERENCE || forum == FORUM_UNKNOWN
+		: r->open_actions != OPEN_ACTIONS_NOT_STATED && g == GROUND_NO_LONGER_AT_RISK)
 	{
 		Fact		open = fact_arg(fcinfo, A_KEY_ACTIONS_OPEN);
 		Fact		minuted = fact_arg(fcinfo, A_RATIONALE_MINUTED);
@@ -453,8 +459,11 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 			finding(&f, "X-ACTIONS", SEVERITY_NOT_RECORDED,
 					"not recorded: whether key safeguarding actions of the plan are still open", "Record it.");
 		else if (open == YES && r->open_actions == OPEN_ACTIONS_REFUSE)
-			finding(&f, "X-ACTIONS", SEVERITY_VIOLATION,
-					psprintf("key safeguarding actions are still open (profile %s)", profile),
+			finding(&f, "X-ACTIONS", SEVERITY_IF_NULL(forum == FORUM_UNKNOWN),
+					forum == FORUM_UNKNOWN
+					? psprintf("key safeguarding actions are still open (profile %s), and it is not recorded whether "
+							   "the plan ends at a review", profile)
+					: psprintf("key safeguarding actions are still open (profile %s)", profile),
 					"Complete them before ending the plan.");
 		else if (open == YES && minuted != YES)
 			finding(&f, "X-ACTIONS", SEVERITY_IF_NULL(minuted == NOT_RECORDED),

@@ -430,15 +430,18 @@ BEGIN
         END IF;
     END IF;
 
-    -- X-ACTIONS, for a plan ended because the child is no longer at risk
-    IF g = 'no_longer_at_risk' AND r.open_actions <> 'not_stated' THEN
+    -- X-ACTIONS, for a plan ended because the child is no longer at risk;
+    -- 0.5 (issue 10): a refusal holds at any review, whatever the ground
+    IF (r.open_actions = 'refuse' AND (decided_at = 'review_conference' OR decided_at IS NULL))
+       OR (r.open_actions NOT IN ('refuse', 'not_stated') AND g = 'no_longer_at_risk') THEN
         rule := 'X-ACTIONS';
         IF key_actions_open IS NULL THEN
             problem := 'not recorded: whether key safeguarding actions of the plan are still open';
             remedy := 'Record it.';
             RETURN NEXT;
         ELSIF key_actions_open AND r.open_actions = 'refuse' THEN
-            problem := format('key safeguarding actions are still open (profile %s)', r.profile);
+            problem := format('key safeguarding actions are still open (profile %s)', r.profile)
+                       || CASE WHEN decided_at IS NULL THEN ', and it is not recorded whether the plan ends at a review' ELSE '' END;
             remedy := 'Complete them before ending the plan.';
             RETURN NEXT;
         ELSIF key_actions_open AND open_actions_rationale_minuted IS NOT TRUE THEN
