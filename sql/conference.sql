@@ -316,3 +316,15 @@ SELECT p.name, c.rule, c.problem, c.severity
        LATERAL cpconf.check_categories(ARRAY['MUL']::cpconf.abuse_category[], p.name,
                                        p.name = 'derby', p.name = 'derby') c
  ORDER BY 1, 3;
+-- Issue 10: visiting arrangements are required of a new plan only where
+-- the procedure says so (D-PLAN): Derby and Derbyshire ("Professional
+-- visiting arrangements must be clearly set out") and Staffordshire (how
+-- often the child is seen, decided by the conference); not Darlington or
+-- Sussex.  A plan complete but for them, from Monday 3 March 2025.
+SELECT p.name, count(c.rule) FILTER (WHERE c.problem LIKE 'no visiting%') AS visiting_finding,
+       count(c.rule) AS findings
+  FROM unnest(ARRAY['darlington', 'derby', 'derbyshire', 'staffordshire', 'sussex']) p(name)
+  LEFT JOIN LATERAL cpconf.check_plan_start(date '2025-03-03', true, NULL, 5, date '2025-03-10', date '2025-05-30',
+                                            true, true, NULL, ARRAY['neglect']::cpconf.abuse_category[], p.name) c ON true
+ GROUP BY p.name ORDER BY 1;
+SELECT profile, visiting_arrangements FROM cpconf.conference_rule WHERE shipped ORDER BY profile;

@@ -73,7 +73,7 @@ build_cache(MemoryContext cxt)
 					  "quorum_agencies, quorum_qualifies, health_services_separately, "
 					  "gp_report_over_age, decision, source, multiple_categories, "
 					  "emotional_second_needs_concern, interim_lead_manager, r, proceed_requires, "
-					  "proceed_any_of, proceed_then, cancel_then "
+					  "proceed_any_of, proceed_then, cancel_then, visiting_arrangements "
 					  "FROM cpconf.conference_rule r ORDER BY shipped, effective_from");
 	c->rules = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(ConferenceRule));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -104,6 +104,7 @@ build_cache(MemoryContext cxt)
 		rule->proceed_then = cpconf_spi_text_array(cxt, r, 18, &rule->nproceed_then);
 		rule->cancel_then_null = cpconf_spi_isnull(r, 19);
 		rule->cancel_then = cpconf_spi_text_array(cxt, r, 19, &rule->ncancel_then);
+		rule->visiting_arrangements = cpconf_spi_bool(r, 20);
 		if (rule->head.profile >= 0)
 			c->nrules++;
 	}

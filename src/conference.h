@@ -42,6 +42,7 @@ typedef struct ConferenceRule
 	MultipleCategories multiple_categories;	/* D-CATEGORY */
 	bool		emotional_second_needs_concern;	/* D-CATEGORY */
 	bool		interim_lead_manager;	/* D-LEAD */
+	bool		visiting_arrangements;	/* D-PLAN: a new plan sets them out */
 	bool		proceed_rule;	/* Q-PROCEED stated (proceed_requires not NULL) */
 	int			nproceed_requires;
 	const char **proceed_requires;

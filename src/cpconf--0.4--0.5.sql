@@ -1280,6 +1280,21 @@ UPDATE cpconf.discontinuation_rule SET effective_from = '2024-09-09'
  WHERE shipped AND profile IN ('derby', 'derbyshire') AND effective_from = '2024-09-01';
 ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
 
+-- Visiting arrangements in a new plan are required only where the
+-- procedure says so (D-PLAN: derby, derbyshire, staffordshire; issue 10).
+-- A council's row keeps 0.4's requirement.
+ALTER TABLE cpconf.conference_rule ADD COLUMN visiting_arrangements boolean NOT NULL DEFAULT true;
+COMMENT ON COLUMN cpconf.conference_rule.visiting_arrangements IS 'D-PLAN: a new plan must set out the professional visiting arrangements (derby, derbyshire, staffordshire); true for a council''s row unless it says otherwise.';
+ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
+UPDATE cpconf.conference_rule SET visiting_arrangements = false
+ WHERE shipped AND profile IN ('national', 'darlington', 'sussex');
+UPDATE cpconf.conference_rule r SET source = v.source
+  FROM (VALUES ('staffordshire', 'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2; D-PLAN Staffordshire SCB 2018, "The Initial/Review Child Protection Conference", para 7'),
+              ('derby', 'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"'),
+              ('derbyshire', 'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"')) AS v (profile, source)
+ WHERE r.shipped AND r.profile = v.profile;
+ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
+
 -- What 0.4 let through and 0.5 refuses (a council row on a shipped
 -- profile, an agency named like a sector for another sector, ...) is kept,
 -- and the update says so.

@@ -760,8 +760,9 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 	if (fact_arg(fcinfo, S_OUTLINE_PLAN) != YES)
 		finding(&f, "D-PLAN", SEVERITY_VIOLATION, "no outline child protection plan is recorded",
 				"Record the outline plan agreed at the conference.");
-	if (fact_arg(fcinfo, S_VISITING_ARRANGEMENTS) != YES)
-		finding(&f, "D-PLAN", SEVERITY_VIOLATION, "no visiting arrangements are recorded",
+	if (r->visiting_arrangements && fact_arg(fcinfo, S_VISITING_ARRANGEMENTS) != YES)
+		finding(&f, "D-PLAN", SEVERITY_VIOLATION,
+				psprintf("no visiting arrangements are recorded (profile %s)", conference_rule_profile(c, r)),
 				"Record how often the lead social worker sees the child.");
 
 	/* T-CG1 */

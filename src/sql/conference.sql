@@ -114,6 +114,7 @@ CREATE TABLE cpconf.conference_rule (
     interim_lead_manager       boolean NOT NULL,
     source                     text NOT NULL,
     shipped                    boolean NOT NULL DEFAULT false,
+    visiting_arrangements      boolean NOT NULL DEFAULT true,
     PRIMARY KEY (profile, effective_from, shipped),
     CONSTRAINT conference_rule_qualifies CHECK (quorum_qualifies IN ('direct_contact', 's47_contribution')),
     CONSTRAINT conference_rule_decision CHECK (decision IN ('majority', 'agencies_then_chair', 'chair')),
@@ -135,6 +136,7 @@ COMMENT ON COLUMN cpconf.conference_rule.decision IS 'D-DECIDE: majority (chair'
 COMMENT ON COLUMN cpconf.conference_rule.multiple_categories IS 'D-CATEGORY: allowed, justified (each meets the threshold and a risk would otherwise be underestimated) or never.';
 COMMENT ON COLUMN cpconf.conference_rule.emotional_second_needs_concern IS 'D-CATEGORY: emotional abuse alongside another category only on substantial concern.';
 COMMENT ON COLUMN cpconf.conference_rule.interim_lead_manager IS 'D-LEAD: a first-line manager may act as lead social worker in the interim.';
+COMMENT ON COLUMN cpconf.conference_rule.visiting_arrangements IS 'D-PLAN: a new plan must set out the professional visiting arrangements (derby, derbyshire, staffordshire); true for a council''s row unless it says otherwise.';
 
 SELECT pg_catalog.pg_extension_config_dump('cpconf.conference_rule', 'WHERE NOT shipped');
 
@@ -142,31 +144,31 @@ INSERT INTO cpconf.conference_rule VALUES
  ('national', '2018-07-04', NULL, true, 3, 'direct_contact', false, NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'allowed', false, false,
-  'Q-MIN: no number stated, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE as Working Together quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5', true),
+  'Q-MIN: no number stated, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE as Working Together quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5', true, false),
  ('staffordshire', '2018-10-01', NULL, false, 3, 's47_contribution', true, NULL,
   ARRAY['sufficient_information'], ARRAY[]::text[], ARRAY[]::text[], ARRAY['reconvene'],
   'majority', 'allowed', false, false,
-  'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2', true),
+  'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2; D-PLAN Staffordshire SCB 2018, "The Initial/Review Child Protection Conference", para 7', true, true),
  ('derby', '2024-09-09', NULL, true, 3, 'direct_contact', false, 5,
   ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
   ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
   'agencies_then_chair', 'allowed', false, false,
-  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"', true),
+  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true),
  ('derbyshire', '2024-09-09', NULL, true, 3, 'direct_contact', false, 5,
   ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
   ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
   'agencies_then_chair', 'allowed', false, false,
-  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"', true),
+  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true),
  ('darlington', '2018-07-04', NULL, true, 3, 'direct_contact', false, NULL,
   ARRAY['sufficient_information', 'delay_harmful'],
   ARRAY['social_care_and_one_agency', 'no_contact_with_3_agencies', 'local_difficulties'],
   ARRAY['consider_early_review'], ARRAY['interim_plan_or_plan_review', 'new_date'],
   'chair', 'never', false, true,
-  'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2', true),
+  'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2', true, false),
  ('sussex', '2023-02-01', NULL, true, 3, 'direct_contact', false, NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'justified', true, true,
-  'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1', true);
+  'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1', true, false);
 
 CREATE FUNCTION cpconf.conference_rule_check()
 RETURNS trigger

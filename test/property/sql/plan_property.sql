@@ -236,8 +236,8 @@ BEGIN
         remedy := 'Record the outline plan agreed at the conference.';
         RETURN NEXT;
     END IF;
-    IF visiting_arrangements IS NOT TRUE THEN
-        problem := 'no visiting arrangements are recorded';
+    IF r.visiting_arrangements AND visiting_arrangements IS NOT TRUE THEN  -- 0.5 (issue 10): where the profile says
+        problem := format('no visiting arrangements are recorded (profile %s)', r.profile);
         remedy := 'Record how often the lead social worker sees the child.';
         RETURN NEXT;
     END IF;
