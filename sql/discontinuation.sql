@@ -174,3 +174,21 @@ SELECT g.ground, c.rule, c.problem, c.severity
  WHERE c.rule = 'X-ACTIONS' ORDER BY 1;
 SELECT count(*) FILTER (WHERE rule = 'X-ACTIONS') AS x_actions_by_manager
   FROM cpconf.check_discontinuation('moved_permanently', date '2025-06-02', 'manager', 'derby', key_actions_open => true);
+-- Issue 10, item 14: in Derby "a child who has been subject to proceedings
+-- and is returning to carers in whose care the significant harm originally
+-- occurred will be made subject to a Child Protection Plan for a minimum of
+-- 6 months" (T-MIN-PLAN).  A plan from Monday 3 March 2025 lasts until
+-- Wednesday 3 September 2025 for such a child; ended on 2 June it is
+-- refused, said not recorded where the fact is not, allowed for another
+-- child; Derbyshire states no minimum.
+SELECT r.returned, c.rule, c.problem, c.remedy, c.severity
+  FROM (VALUES (true), (NULL), (false)) r(returned),
+       LATERAL cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', 'review_conference', 'derby',
+                                            plan_started => date '2025-03-03', key_actions_open => false,
+                                            returned_to_carers_after_proceedings => r.returned) c
+ WHERE c.rule = 'T-MIN-PLAN'
+ ORDER BY 1 NULLS LAST;
+SELECT count(*) FILTER (WHERE rule = 'T-MIN-PLAN') AS derbyshire_minimum
+  FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', 'review_conference', 'derbyshire',
+                                    plan_started => date '2025-03-03', key_actions_open => false,
+                                    returned_to_carers_after_proceedings => true);

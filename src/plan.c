@@ -277,7 +277,7 @@ enum
 	A_KEY_ACTIONS_OPEN, A_RATIONALE_MINUTED, A_TRANSFER_HELD, A_RESPONSIBILITY_IN_WRITING,
 	A_RISK_ASSESSED, A_UNSUBSTANTIATED, A_INITIAL_AGENCIES_VIEWS, A_PERPETRATOR,
 	A_SUPERVISION_ORDER, A_SUPERVISION_EXPIRES, A_UNANIMOUS, A_INITIAL_AGENCIES_CONSULTED,
-	A_RECORDED_IN_RECORDS, A_DATE_OF_BIRTH, A_DATE_OF_DEATH
+	A_RECORDED_IN_RECORDS, A_DATE_OF_BIRTH, A_DATE_OF_DEATH, A_RETURNED_AFTER_PROCEEDINGS
 };
 
 /* Contradictory dates are errors, not findings. */
@@ -530,6 +530,36 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 							 have_expires ? " until " : "", have_expires ? D(expires) : ""),
 					unanimous == NOT_RECORDED ? "Record whether the agreement is unanimous."
 					: "Keep the plan until the order expires.");
+	}
+
+	/*
+	 * T-MIN-PLAN (derby): a child returning after proceedings to the carers
+	 * in whose care the harm occurred keeps the plan at least this long;
+	 * the minimum is the profile's rule in force on the ending.
+	 */
+	if (g == GROUND_NO_LONGER_AT_RISK && have_started)
+	{
+		DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
+		DateADT		until;
+
+		/* fn_extra is free: a materialized set keeps nothing there */
+		if (ref == NULL)
+			fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
+		if (timescale_deadline(ref, "T-MIN-PLAN", c->profiles.names[p], NAMED_DAY(started, "plan_started"),
+							   NAMED_DAY(ended, "ended"), true, &until) && ended < until)
+		{
+			Fact		returned = fact_arg(fcinfo, A_RETURNED_AFTER_PROCEEDINGS);
+
+			if (returned != NO)
+				finding(&f, "T-MIN-PLAN", SEVERITY_IF_NULL(returned == NOT_RECORDED),
+						returned == NOT_RECORDED
+						? psprintf("not recorded: whether the child returned after proceedings to the carers in whose "
+								   "care the harm occurred, whose plan lasts until %s", D(until))
+						: psprintf("the child returned after proceedings to the carers in whose care the harm occurred, "
+								   "whose plan lasts until %s", D(until)),
+						returned == NOT_RECORDED ? "Record it (returned_to_carers_after_proceedings)."
+						: psprintf("Keep the plan until %s.", D(until)));
+		}
 	}
 
 	/* reached_18 */

@@ -213,12 +213,13 @@ CREATE FUNCTION cpconf.check_discontinuation(
     initial_agencies_consulted boolean DEFAULT NULL,
     recorded_in_records boolean DEFAULT NULL,
     date_of_birth date DEFAULT NULL,
-    date_of_death date DEFAULT NULL)
+    date_of_death date DEFAULT NULL,
+    returned_to_carers_after_proceedings boolean DEFAULT NULL)
 RETURNS SETOF cpconf.finding
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_discontinuation';
-COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date) IS
-    'Every rule (X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION) that a plan''s ending would break, with what would make it valid; a fact a rule needs and not recorded is reported as such. Empty when the plan may end. Contradictory dates are errors.';
+COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date, boolean) IS
+    'Every rule (X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION, T-MIN-PLAN) that a plan''s ending would break, with what would make it valid; a fact a rule needs and not recorded is reported as such. Empty when the plan may end. Contradictory dates are errors.';
 
 /* ------------------------------------------------------------------------
  * What follows an ending, and the review before the 18th birthday.

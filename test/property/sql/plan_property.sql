@@ -502,6 +502,19 @@ BEGIN
         END IF;
     END IF;
 
+    -- 0.5 (issue 10): T-MIN-PLAN, where the profile states it (derby); the
+    -- fact returned_to_carers_after_proceedings is never passed here, so
+    -- not recorded
+    IF g = 'no_longer_at_risk' AND plan_started IS NOT NULL
+       AND EXISTS (SELECT FROM cpconf.timescales(profile, ended) t WHERE t.rule = 'T-MIN-PLAN')
+       AND ended < cpconf.deadline('T-MIN-PLAN', plan_started, profile, ended) THEN
+        rule := 'T-MIN-PLAN';
+        problem := format('not recorded: whether the child returned after proceedings to the carers in whose care the harm occurred, whose plan lasts until %s',
+                          cpconf.deadline('T-MIN-PLAN', plan_started, profile, ended));
+        remedy := 'Record it (returned_to_carers_after_proceedings).';
+        RETURN NEXT;
+    END IF;
+
     -- reached_18
     IF g = 'reached_18' THEN
         rule := 'X-GROUNDS';
