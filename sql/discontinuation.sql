@@ -192,3 +192,14 @@ SELECT count(*) FILTER (WHERE rule = 'T-MIN-PLAN') AS derbyshire_minimum
   FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', 'review_conference', 'derbyshire',
                                     plan_started => date '2025-03-03', key_actions_open => false,
                                     returned_to_carers_after_proceedings => true);
+-- Issue 10, item 10: in Darlington the full risk assessment "in their new
+-- situation" is the receiving council's transfer conference's duty, not a
+-- condition of the originating council's ending: ended after the transfer
+-- conference, with responsibility not confirmed in writing and no risk
+-- assessment recorded, a Darlington plan has no X-MOVED finding; Sussex
+-- neither; Derby needs the responsibility in writing.
+SELECT p.name, count(c.rule) FILTER (WHERE c.rule = 'X-MOVED') AS x_moved
+  FROM unnest(ARRAY['darlington', 'derby', 'sussex']) p(name)
+  LEFT JOIN LATERAL cpconf.check_discontinuation('moved_permanently', date '2025-06-09', 'review_conference', p.name,
+                                                 transfer_conference_held => date '2025-06-02', key_actions_open => false) c ON true
+ GROUP BY 1 ORDER BY 1;
