@@ -44,16 +44,18 @@ BEGIN
         initial_agencies_consulted => (facts ->> 'consulted')::boolean,
         recorded_in_records => (facts ->> 'recorded')::boolean,
         date_of_birth => (facts ->> 'born')::date,
-        date_of_death => (facts ->> 'died')::date);
+        date_of_death => (facts ->> 'died')::date,
+        returned_to_carers_after_proceedings => (facts ->> 'returned')::boolean,
+        return_home_foreseen => (facts ->> 'return_home')::boolean);
     RETURN coalesce(answer, '');
 END
 $$;
 CREATE TEMP TABLE fact_case (id int, profile text, ground text, ended date, facts jsonb, expected text, what text);
 INSERT INTO fact_case VALUES
  -- issue 5's examples
- (1, 'derby', 'moved_permanently', '2025-06-02', '{"transfer_conference_held": "2025-06-09", "responsibility_confirmed": true}',
+ (1, 'derby', 'moved_permanently', '2025-06-02', '{"transfer_conference_held": "2025-06-09", "responsibility_confirmed": true, "key_actions_open": false}',
   'X-MOVED', 'derby: moved, before the receiving council''s transfer conference'),
- (2, 'derby', 'moved_permanently', '2025-06-02', '{"transfer_conference_held": "2025-05-20", "responsibility_confirmed": true}',
+ (2, 'derby', 'moved_permanently', '2025-06-02', '{"transfer_conference_held": "2025-05-20", "responsibility_confirmed": true, "key_actions_open": false}',
   '', 'derby: moved, after it, responsibility confirmed in writing'),
  (3, 'darlington', 'no_longer_at_risk', '2025-06-02', '{"first_review": true}',
   'X-FIRST-REVIEW', 'darlington: first review, no longer at risk'),
@@ -76,7 +78,7 @@ INSERT INTO fact_case VALUES
   '', 'derby: first review, unsubstantiated, the initial agencies heard'),
  (12, 'derby', 'no_longer_at_risk', '2025-06-02', '{"key_actions_open": false, "supervision": false, "first_review": true, "unsubstantiated": true, "agencies_views": false}',
   'X-FIRST-REVIEW', 'derby: first review, unsubstantiated, agencies not heard'),
- (13, 'derby', 'left_uk', '2025-06-02', '{"first_review": true}',
+ (13, 'derby', 'left_uk', '2025-06-02', '{"first_review": true, "key_actions_open": false}',
   '', 'derby: first review, left the UK: a listed ground'),
  (14, 'derby', 'no_longer_at_risk', '2025-06-02', '{"key_actions_open": false, "supervision": true, "supervision_expires": "2025-12-01", "first_review": false}',
   'X-SUPERVISION', 'derby: supervision order with a parent until December, not unanimous'),
@@ -88,12 +90,12 @@ INSERT INTO fact_case VALUES
   '', 'derby: looked after, at the first looked-after review'),
  (18, 'staffordshire', 'looked_after', '2025-06-02', '{}',
   'X-GROUNDS', 'staffordshire: looked after is not a ground'),
- (19, 'darlington', 'looked_after', '2025-06-02', '{"first_review": false}',
-  '', 'darlington: looked after at a review'),
+ (19, 'darlington', 'looked_after', '2025-06-02', '{"first_review": false, "return_home": false}',
+  '', 'darlington: looked after at a review, no return home foreseen'),
  (20, 'staffordshire', 'no_longer_at_risk', '2025-06-02', '{"decided_at": "manager", "key_actions_open": false}',
   'X-FORUM', 'staffordshire: the review conference is the only forum'),
  (21, 'darlington', 'moved_permanently', '2025-06-02', '{"decided_at": "transfer_conference", "transfer_conference_held": "2025-06-02"}',
-  'X-MOVED', 'darlington: moved, transfer conference held, no risk assessment recorded'),
+  '', 'darlington: moved, transfer conference held; its risk assessment is the receiving conference''s'),
  (22, 'darlington', 'moved_permanently', '2025-06-02', '{"decided_at": "transfer_conference", "transfer_conference_held": "2025-06-02", "risk_assessed": true}',
   '', 'darlington: moved, after the conference and a risk assessment'),
  (23, 'sussex', 'moved_permanently', '2025-06-02', '{"transfer_conference_held": "2025-05-30"}',
@@ -113,10 +115,19 @@ INSERT INTO fact_case VALUES
  (30, 'staffordshire', 'moved_permanently', '2025-06-02', '{"decided_at": "transfer_conference", "transfer_conference_held": "2025-06-02"}',
   '', 'staffordshire: after a receiving-in conference the originating council ends its plan'),
  (31, 'derbyshire', 'no_longer_at_risk', '2025-06-02', '{"key_actions_open": false, "supervision": false}',
-  'X-FIRST-REVIEW', 'derbyshire: whether this is the first review is not recorded');
+  'X-FIRST-REVIEW', 'derbyshire: whether this is the first review is not recorded'),
+ -- issue 10: Darlington ends a plan on looked_after only where no return
+ -- home is foreseen; Derby refuses it at any review while key actions are open
+ (32, 'darlington', 'looked_after', '2025-06-02', '{"first_review": false, "return_home": true}',
+  'X-GROUNDS', 'darlington: looked after, but a return home is foreseen'),
+ (33, 'darlington', 'looked_after', '2025-06-02', '{"first_review": false}',
+  'X-GROUNDS', 'darlington: looked after, whether a return home is foreseen not recorded'),
+ (34, 'derby', 'moved_permanently', '2025-06-02', '{"transfer_conference_held": "2025-05-20", "responsibility_confirmed": true, "key_actions_open": true}',
+  'X-ACTIONS', 'derby: moved, after it, but key safeguarding actions open');
 INSERT INTO ending
 SELECT id, profile, expected, what, pg_temp.objections(profile, ground, ended, facts) FROM fact_case;
 SELECT id, what, expected, result, result = expected AS as_expected FROM ending ORDER BY id;
+SELECT count(*) AS not_as_expected FROM ending WHERE result IS DISTINCT FROM expected;
 
 -- The full answer for two of them: every rule, what is wrong, the remedy.
 SELECT * FROM cpconf.check_discontinuation('moved_permanently', date '2025-06-02', profile => 'derby');

@@ -93,11 +93,12 @@ CREATE FUNCTION cpconf.check_discontinuation(
     recorded_in_records boolean DEFAULT NULL,
     date_of_birth date DEFAULT NULL,
     date_of_death date DEFAULT NULL,
-    returned_to_carers_after_proceedings boolean DEFAULT NULL)
+    returned_to_carers_after_proceedings boolean DEFAULT NULL,
+    return_home_foreseen boolean DEFAULT NULL)
 RETURNS SETOF cpconf.finding
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_discontinuation';
-COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date, boolean) IS
+COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date, boolean, boolean) IS
     'Every rule (X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION, T-MIN-PLAN) that a plan''s ending would break, with what would make it valid; a fact a rule needs and not recorded is reported as such. Empty when the plan may end. Contradictory dates are errors.';
 
 CREATE OR REPLACE FUNCTION cpconf.first_review_due(initial_conference date, birth date DEFAULT NULL,
@@ -1302,6 +1303,14 @@ ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
 ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
 UPDATE cpconf.discontinuation_rule SET moved_needs_risk_assessment = false, source = 'X-FORUM Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-MOVED Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-FIRST-REVIEW Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 12 to para 14; X-NOTIFY Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 2; X-DIED Darlington SCB 2017, "Child Protection Conference > Death of a Child Subject to a Child Protection Plan – CDOP Procedures", para 1; looked_after Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan > Children with child protection plans who become looked after", para 3'
  WHERE shipped AND profile = 'darlington';
+ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
+
+-- Darlington ends a plan on looked_after only where no return home is
+-- foreseen (issue 10); a council's row keeps 0.4's reading.
+ALTER TABLE cpconf.discontinuation_rule ADD COLUMN looked_after_no_return_home boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_no_return_home IS 'X-GROUNDS: a plan ends on looked_after only where no return home is foreseen (darlington).';
+ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
+UPDATE cpconf.discontinuation_rule SET looked_after_no_return_home = true WHERE shipped AND profile = 'darlington';
 ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
 
 -- What 0.4 let through and 0.5 refuses (a council row on a shipped

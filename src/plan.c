@@ -52,6 +52,7 @@ typedef struct DiscontinuationRule
 	bool		looked_after_review;
 	bool		moved_needs_written_responsibility;
 	bool		moved_needs_risk_assessment;
+	bool		looked_after_no_return_home;	/* X-GROUNDS (darlington) */
 	OpenActions open_actions;
 	FirstReview first_review;
 	uint32		first_review_grounds;
@@ -130,7 +131,8 @@ build_cache(MemoryContext cxt)
 	cpconf_read_table("SELECT profile, shipped, effective_from, effective_to, grounds, manager_grounds, "
 					  "looked_after_review, moved_needs_written_responsibility, moved_needs_risk_assessment, "
 					  "open_actions, first_review, first_review_grounds, supervision_order, notify, "
-					  "notify_on_move, critical_incident_on_death, child_in_need_plan, r "
+					  "notify_on_move, critical_incident_on_death, child_in_need_plan, r, "
+					  "looked_after_no_return_home "
 					  "FROM cpconf.discontinuation_rule r");
 	c->rules = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(DiscontinuationRule));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -155,6 +157,7 @@ build_cache(MemoryContext cxt)
 		rule->notify_on_move = cpconf_spi_text_array(cxt, r, 15, &rule->nnotify_on_move);
 		rule->critical_incident_on_death = cpconf_spi_bool(r, 16);
 		rule->child_in_need_plan = cpconf_spi_text(cxt, r, 17);
+		rule->looked_after_no_return_home = cpconf_spi_bool(r, 19);
 		if (rule->head.profile >= 0)
 			c->nrules++;
 	}
@@ -277,7 +280,8 @@ enum
 	A_KEY_ACTIONS_OPEN, A_RATIONALE_MINUTED, A_TRANSFER_HELD, A_RESPONSIBILITY_IN_WRITING,
 	A_RISK_ASSESSED, A_UNSUBSTANTIATED, A_INITIAL_AGENCIES_VIEWS, A_PERPETRATOR,
 	A_SUPERVISION_ORDER, A_SUPERVISION_EXPIRES, A_UNANIMOUS, A_INITIAL_AGENCIES_CONSULTED,
-	A_RECORDED_IN_RECORDS, A_DATE_OF_BIRTH, A_DATE_OF_DEATH, A_RETURNED_AFTER_PROCEEDINGS
+	A_RECORDED_IN_RECORDS, A_DATE_OF_BIRTH, A_DATE_OF_DEATH, A_RETURNED_AFTER_PROCEEDINGS,
+	A_RETURN_HOME_FORESEEN
 };
 
 /* Contradictory dates are errors, not findings. */
@@ -369,6 +373,22 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 		finding(&f, "X-GROUNDS", SEVERITY_VIOLATION,
 				psprintf("%s is not a ground for ending a plan under profile %s", gname, profile),
 				psprintf("End the plan on one of: %s.", r->grounds_list));
+
+	/* X-GROUNDS: looked_after only where no return home is foreseen (darlington) */
+	if (g == GROUND_LOOKED_AFTER && (r->grounds & LABEL_BIT(g)) && r->looked_after_no_return_home)
+	{
+		Fact		home = fact_arg(fcinfo, A_RETURN_HOME_FORESEEN);
+
+		if (home != NO)
+			finding(&f, "X-GROUNDS", SEVERITY_IF_NULL(home == NOT_RECORDED),
+					home == NOT_RECORDED
+					? psprintf("not recorded: whether a return home is foreseen, which bars ending on looked_after "
+							   "under profile %s", profile)
+					: psprintf("a return home is foreseen, and a plan ends on looked_after only where none is "
+							   "(profile %s)", profile),
+					home == NOT_RECORDED ? "Record it (return_home_foreseen)."
+					: "Keep the plan, or end it on another ground.");
+	}
 
 	/* X-FORUM; a forum not recorded (NULL) is never taken for a review conference */
 	if (forum == FORUM_UNKNOWN)

@@ -361,6 +361,15 @@ BEGIN
         RETURN NEXT;
     END IF;
 
+    -- 0.5 (issue 10): looked_after only where no return home is foreseen
+    -- (darlington); the fact is never passed here, so not recorded
+    IF g = 'looked_after' AND g = ANY (r.grounds::text[]) AND r.looked_after_no_return_home THEN
+        rule := 'X-GROUNDS';
+        problem := format('not recorded: whether a return home is foreseen, which bars ending on looked_after under profile %s', r.profile);
+        remedy := 'Record it (return_home_foreseen).';
+        RETURN NEXT;
+    END IF;
+
     -- X-FORUM
     rule := 'X-FORUM';
     IF decided_at IS NULL THEN  -- 0.5: a forum not recorded is said so
