@@ -328,3 +328,14 @@ SELECT p.name, count(c.rule) FILTER (WHERE c.problem LIKE 'no visiting%') AS vis
                                             true, true, NULL, ARRAY['neglect']::cpconf.abuse_category[], p.name) c ON true
  GROUP BY p.name ORDER BY 1;
 SELECT profile, visiting_arrangements FROM cpconf.conference_rule WHERE shipped ORDER BY profile;
+-- Issue 10, item 8: Darlington counts agencies "that have had direct
+-- contact with the child and family" (so do national and Sussex, which
+-- follow its common practice); Derby "each child".  Children's social care,
+-- police who saw Amy, a teacher who saw Ben: the family has three agencies,
+-- each child two.
+SELECT p.name, (q).quorate, (q).reason
+  FROM unnest(ARRAY['darlington', 'derby', 'national', 'sussex']) p(name),
+       LATERAL (SELECT cpconf.quoracy(agency, 'attended', contact, NULL, child, NULL, date '2025-03-03', p.name) q
+                  FROM (VALUES ('social_care', NULL, NULL::boolean), ('police', 'Amy', true), ('police', 'Ben', false),
+                               ('education', 'Ben', true), ('education', 'Amy', false)) v(agency, child, contact)) x
+ ORDER BY 1;

@@ -58,7 +58,7 @@ fold_name(MemoryContext cxt, const char *s, int len)
 }
 
 /* The values of the rule table's text columns, in the order of their enums. */
-static const char *const qualifies_names[] = {"direct_contact", "s47_contribution"};
+static const char *const qualifies_names[] = {"direct_contact", "s47_contribution", "family_contact"};
 static const char *const decision_names[] = {"majority", "agencies_then_chair", "chair"};
 static const char *const multiple_names[] = {"allowed", "justified", "never"};
 

@@ -13,7 +13,8 @@
 typedef enum Qualifies
 {
 	QUALIFIES_DIRECT_CONTACT,	/* had direct contact with each child */
-	QUALIFIES_S47				/* contributed to the section 47 enquiry */
+	QUALIFIES_S47,				/* contributed to the section 47 enquiry */
+	QUALIFIES_FAMILY_CONTACT	/* had direct contact with the child and family: counts for every child */
 } Qualifies;
 
 typedef enum DecisionMethod

@@ -1313,6 +1313,18 @@ ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_che
 UPDATE cpconf.discontinuation_rule SET looked_after_no_return_home = true WHERE shipped AND profile = 'darlington';
 ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
 
+-- Q-MIN: Darlington (and national and Sussex, which follow its common
+-- practice) count agencies with direct contact with the child and family,
+-- not with each child (issue 10).
+ALTER TABLE cpconf.conference_rule DROP CONSTRAINT conference_rule_qualifies;
+ALTER TABLE cpconf.conference_rule ADD CONSTRAINT conference_rule_qualifies
+    CHECK (quorum_qualifies IN ('direct_contact', 's47_contribution', 'family_contact'));
+COMMENT ON COLUMN cpconf.conference_rule.quorum_qualifies IS 'Q-MIN: an agency counts when it had direct contact with each child (direct_contact), with the child and family, for every child of the conference (family_contact), or contributed to the section 47 enquiry (s47_contribution); children''s social care always qualifies.';
+ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
+UPDATE cpconf.conference_rule SET quorum_qualifies = 'family_contact'
+ WHERE shipped AND profile IN ('national', 'darlington', 'sussex');
+ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
+
 -- What 0.4 let through and 0.5 refuses (a council row on a shipped
 -- profile, an agency named like a sector for another sector, ...) is kept,
 -- and the update says so.

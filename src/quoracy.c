@@ -201,9 +201,9 @@ name_before(const char *a, const char *b)
 	return a == NULL ? b != NULL : b != NULL && strcmp(a, b) < 0;
 }
 
-/* Add the facts of rows that name no child to a named child's. */
+/* Add one child's attendance (not the date of birth) to another's. */
 static void
-add_facts(ChildFacts *to, const ChildFacts *from)
+add_attendance(ChildFacts *to, const ChildFacts *from)
 {
 	for (int t = 0; t < 2; t++)
 		for (int c = 0; c < 2; c++)
@@ -216,6 +216,13 @@ add_facts(ChildFacts *to, const ChildFacts *from)
 			to->gp_service[t] = from->gp_service[t];
 		}
 	to->other_health |= from->other_health;
+}
+
+/* Add the facts of rows that name no child to a named child's. */
+static void
+add_facts(ChildFacts *to, const ChildFacts *from)
+{
+	add_attendance(to, from);
 	if (DATE_IS_NOEND(to->born))
 		to->born = from->born;
 	else if (!DATE_IS_NOEND(from->born) && from->born != to->born)
@@ -650,6 +657,8 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 	StringInfoData reason;
 	const char *test;
 	const ChildFacts *unnamed = NULL;
+	bool		family;
+	const char *who;
 
 	if (st == NULL || st->rows == 0)
 		return quoracy_result(fcinfo, -1, false, 0, 0,
@@ -660,6 +669,7 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 
 	p = profiles_lookup_arg(&c->profiles, st->profile);
 	rule = conference_rule(c, p, st->conference, "conference");
+	family = rule->qualifies == QUALIFIES_FAMILY_CONTACT && st->nchildren > 1;
 	if (rule->health_services_separately && st->too_many_services)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -678,8 +688,25 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 		if (name_at(st, i) == NULL)
 			unnamed = facts_at(st, i);
 
-	/* the verdict is the worst child's: not quorate, then unknown, then fewest */
-	for (int i = 0, n = 0; i < st->nchildren; i++)
+	/*
+	 * Where an agency counts by its contact with the child and family
+	 * (family_contact), the children's attendance is one: counted once.
+	 * Their dates of birth are not merged (a GP's age rule is per child).
+	 */
+	if (family)
+	{
+		ChildFacts	all;
+
+		memset(&all, 0, sizeof(ChildFacts));
+		all.born = DATEVAL_NOEND;
+		for (int i = 0; i < st->nchildren; i++)
+			add_attendance(&all, facts_at(st, i));
+		weakest = count_child(rule, st, &all);
+		gp_counted = weakest.gp_counted;
+	}
+
+	/* else the verdict is the worst child's: not quorate, then unknown, then fewest */
+	for (int i = 0, n = 0; i < st->nchildren && !family; i++)
 	{
 		ChildFacts	facts = *facts_at(st, i);
 		ChildCount	cc;
@@ -713,8 +740,10 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 	if (rule->social_care_required && !st->social_care)
 		quorate = 0;
 
-	test = rule->qualifies == QUALIFIES_S47
-		? "that contributed to the section 47 enquiry" : "with direct contact with each child";
+	test = rule->qualifies == QUALIFIES_S47 ? "that contributed to the section 47 enquiry"
+		: rule->qualifies == QUALIFIES_FAMILY_CONTACT ? "with direct contact with the child and family"
+		: "with direct contact with each child";
+	who = family ? "the family" : weakest_name ? psprintf("child %s", weakest_name) : "the child";
 	initStringInfo(&reason);
 	if (quorate == 1)
 	{
@@ -729,10 +758,9 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 	{
 		int			counted = pg_popcount64(weakest.certain);
 
-		appendStringInfo(&reason, "%s: %s%s has %d qualifying agenc%s attending",
+		appendStringInfo(&reason, "%s: %s has %d qualifying agenc%s attending",
 						 quorate == 0 ? "not quorate" : "quorate only if facts not recorded hold",
-						 weakest_name ? "child " : "the child", weakest_name ? weakest_name : "",
-						 counted, counted == 1 ? "y" : "ies");
+						 who, counted, counted == 1 ? "y" : "ies");
 		if (counted)
 		{
 			appendStringInfoString(&reason, " (");
@@ -746,6 +774,8 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 							 weakest.gp_age_unknown ? "the child's date of birth were recorded (Q-GP)"
 							 : rule->qualifies == QUALIFIES_S47
 							 ? "their contribution to the section 47 enquiry were recorded"
+							 : rule->qualifies == QUALIFIES_FAMILY_CONTACT
+							 ? "their direct contact with the child and family were recorded"
 							 : "their direct contact with the child were recorded");
 	}
 	if (gp_counted)

@@ -116,7 +116,7 @@ CREATE TABLE cpconf.conference_rule (
     shipped                    boolean NOT NULL DEFAULT false,
     visiting_arrangements      boolean NOT NULL DEFAULT true,
     PRIMARY KEY (profile, effective_from, shipped),
-    CONSTRAINT conference_rule_qualifies CHECK (quorum_qualifies IN ('direct_contact', 's47_contribution')),
+    CONSTRAINT conference_rule_qualifies CHECK (quorum_qualifies IN ('direct_contact', 's47_contribution', 'family_contact')),
     CONSTRAINT conference_rule_decision CHECK (decision IN ('majority', 'agencies_then_chair', 'chair')),
     CONSTRAINT conference_rule_categories CHECK (multiple_categories IN ('allowed', 'justified', 'never'))
 );
@@ -125,7 +125,7 @@ COMMENT ON TABLE cpconf.conference_rule IS
     'A partnership''s conference rules per period: quorum (Q-MIN, Q-GP), the chair''s exceptions (Q-PROCEED, Q-CANCEL), the decision (D-DECIDE), categories (D-CATEGORY) and the lead social worker (D-LEAD). Inherited day by day like timescales; shipped rows cannot be changed.';
 COMMENT ON COLUMN cpconf.conference_rule.quorum_social_care IS 'Q-MIN: children''s social care must attend.';
 COMMENT ON COLUMN cpconf.conference_rule.quorum_agencies IS 'Q-MIN: agencies that must attend and qualify, children''s social care included.';
-COMMENT ON COLUMN cpconf.conference_rule.quorum_qualifies IS 'Q-MIN: an agency counts when it had direct contact with each child (direct_contact) or contributed to the section 47 enquiry (s47_contribution); children''s social care always qualifies.';
+COMMENT ON COLUMN cpconf.conference_rule.quorum_qualifies IS 'Q-MIN: an agency counts when it had direct contact with each child (direct_contact), with the child and family, for every child of the conference (family_contact), or contributed to the section 47 enquiry (s47_contribution); children''s social care always qualifies.';
 COMMENT ON COLUMN cpconf.conference_rule.health_services_separately IS 'Q-MIN: different health services count as separate agencies.';
 COMMENT ON COLUMN cpconf.conference_rule.gp_report_over_age IS 'Q-GP: for a child older than this whose only health involvement is the GP, a GP''s report counts as health; NULL: no such rule.';
 COMMENT ON COLUMN cpconf.conference_rule.proceed_requires IS 'Q-PROCEED: grounds that must all hold for the chair to hold an inquorate conference; NULL: no rule.';
@@ -141,7 +141,7 @@ COMMENT ON COLUMN cpconf.conference_rule.visiting_arrangements IS 'D-PLAN: a new
 SELECT pg_catalog.pg_extension_config_dump('cpconf.conference_rule', 'WHERE NOT shipped');
 
 INSERT INTO cpconf.conference_rule VALUES
- ('national', '2018-07-04', NULL, true, 3, 'direct_contact', false, NULL,
+ ('national', '2018-07-04', NULL, true, 3, 'family_contact', false, NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'allowed', false, false,
   'Q-MIN: no number stated, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE as Working Together quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5', true, false),
@@ -159,13 +159,13 @@ INSERT INTO cpconf.conference_rule VALUES
   ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
   'agencies_then_chair', 'allowed', false, false,
   'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true),
- ('darlington', '2018-07-04', NULL, true, 3, 'direct_contact', false, NULL,
+ ('darlington', '2018-07-04', NULL, true, 3, 'family_contact', false, NULL,
   ARRAY['sufficient_information', 'delay_harmful'],
   ARRAY['social_care_and_one_agency', 'no_contact_with_3_agencies', 'local_difficulties'],
   ARRAY['consider_early_review'], ARRAY['interim_plan_or_plan_review', 'new_date'],
   'chair', 'never', false, true,
   'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2', true, false),
- ('sussex', '2023-02-01', NULL, true, 3, 'direct_contact', false, NULL,
+ ('sussex', '2023-02-01', NULL, true, 3, 'family_contact', false, NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'justified', true, true,
   'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1', true, false);

@@ -46,26 +46,28 @@ CREATE FUNCTION ref_quorate(conf int, prof text, held date) RETURNS boolean LANG
                CASE WHEN f.sector::text = 'social_care' THEN true
                     WHEN r.quorum_qualifies = 's47_contribution' THEN f.s47 ELSE f.contact END AS fact
           FROM facts f, r WHERE f.conference = conf),
-    children AS (SELECT DISTINCT child FROM rows),
+    -- 0.5 (issue 10): family_contact counts the children's attendance once
+    fam AS (SELECT r.quorum_qualifies = 'family_contact' AS family FROM r),
+    children AS (SELECT DISTINCT CASE WHEN (SELECT family FROM fam) THEN NULL ELSE child END AS child FROM rows),
     per_child AS (
         SELECT ch.child,
                (SELECT count(DISTINCT unit) FROM (
-                    SELECT unit FROM rows x WHERE x.child IS NOT DISTINCT FROM ch.child
+                    SELECT unit FROM rows x WHERE ((SELECT family FROM fam) OR x.child IS NOT DISTINCT FROM ch.child)
                        AND x.part::text = 'attended' AND x.fact IS TRUE
                     UNION
-                    SELECT unit FROM rows x, r WHERE x.child IS NOT DISTINCT FROM ch.child
+                    SELECT unit FROM rows x, r WHERE ((SELECT family FROM fam) OR x.child IS NOT DISTINCT FROM ch.child)
                        AND r.gp_report_over_age IS NOT NULL AND x.gp AND x.part::text = 'report' AND x.fact IS TRUE
                        AND x.born IS NOT NULL AND held > x.born + make_interval(years => r.gp_report_over_age)
-                       AND NOT EXISTS (SELECT FROM rows y WHERE y.child IS NOT DISTINCT FROM ch.child
+                       AND NOT EXISTS (SELECT FROM rows y WHERE ((SELECT family FROM fam) OR y.child IS NOT DISTINCT FROM ch.child)
                                           AND y.sector::text = 'health' AND NOT y.gp)) u) AS certain,
                (SELECT count(DISTINCT unit) FROM (
-                    SELECT unit FROM rows x WHERE x.child IS NOT DISTINCT FROM ch.child
+                    SELECT unit FROM rows x WHERE ((SELECT family FROM fam) OR x.child IS NOT DISTINCT FROM ch.child)
                        AND x.part::text = 'attended' AND x.fact IS NOT FALSE
                     UNION
-                    SELECT unit FROM rows x, r WHERE x.child IS NOT DISTINCT FROM ch.child
+                    SELECT unit FROM rows x, r WHERE ((SELECT family FROM fam) OR x.child IS NOT DISTINCT FROM ch.child)
                        AND r.gp_report_over_age IS NOT NULL AND x.gp AND x.part::text = 'report' AND x.fact IS NOT FALSE
                        AND (x.born IS NULL OR held > x.born + make_interval(years => r.gp_report_over_age))
-                       AND NOT EXISTS (SELECT FROM rows y WHERE y.child IS NOT DISTINCT FROM ch.child
+                       AND NOT EXISTS (SELECT FROM rows y WHERE ((SELECT family FROM fam) OR y.child IS NOT DISTINCT FROM ch.child)
                                           AND y.sector::text = 'health' AND NOT y.gp)) u) AS possible
           FROM children ch)
     SELECT CASE
