@@ -236,7 +236,13 @@ RESET ROLE;
 -- ---- categories (D-CATEGORY) ----
 SET ROLE regress_cpconf_user;
 SELECT 'darlington, one' AS "case", * FROM cpconf.check_categories(ARRAY['neglect']::cpconf.abuse_category[], 'darlington');
+-- Darlington: several categories are "not used to cover all eventualities"
+-- (issue 10): only where each reaches the threshold, which must be recorded
 SELECT 'darlington, two' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'darlington');
+SELECT 'darlington, two, each reaching the threshold' AS "case", *
+  FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'darlington', each_meets_threshold => true);
+SELECT 'darlington, two, to cover all eventualities' AS "case", *
+  FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'darlington', each_meets_threshold => false);
 SELECT 'darlington, same twice' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'NEG']::cpconf.abuse_category[], 'darlington');
 SELECT 'national, two' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'national');
 SELECT 'sussex, two, facts missing' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'sussex');
@@ -307,9 +313,9 @@ SELECT 'MUL'::cpconf.abuse_category AS mul, 'Multiple'::cpconf.abuse_category AS
        'Multiple/not recommended'::cpconf.abuse_category AS not_recommended,
        cpconf.cin_code('multiple'::cpconf.abuse_category) AS code,
        cpconf.cin_code(ARRAY['MUL', 'neglect']::cpconf.abuse_category[]) AS codes;
--- Darlington never uses several; Sussex uses several only when each
--- reaches the threshold and a risk would otherwise be underestimated (both
--- recorded false here), and emotional abuse might be among them (which
+-- Darlington uses several only when each reaches the threshold, Sussex
+-- only when each reaches it and a risk would otherwise be underestimated
+-- (both recorded false here), and emotional abuse might be among them (which
 -- needs substantial concern); Derby with both facts true lets them stand.
 SELECT p.name, c.rule, c.problem, c.severity
   FROM unnest(ARRAY['darlington', 'sussex', 'derby']) p(name),

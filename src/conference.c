@@ -60,7 +60,7 @@ fold_name(MemoryContext cxt, const char *s, int len)
 /* The values of the rule table's text columns, in the order of their enums. */
 static const char *const qualifies_names[] = {"direct_contact", "s47_contribution", "family_contact"};
 static const char *const decision_names[] = {"majority", "agencies_then_chair", "chair"};
-static const char *const multiple_names[] = {"allowed", "justified", "never"};
+static const char *const multiple_names[] = {"allowed", "justified", "never", "not_all_eventualities"};
 
 static void *
 build_cache(MemoryContext cxt)
@@ -710,6 +710,19 @@ cpconf_check_categories(PG_FUNCTION_ARGS)
 					psprintf("%s are used only when each reaches the threshold and a specific risk "
 							 "would otherwise be underestimated (profile %s)", several, profile),
 					"Use the category of the primary presenting concern only.");
+	}
+	else if (n > 1 && r->multiple_categories == CATEGORIES_NOT_ALL_EVENTUALITIES)
+	{
+		if (threshold_null)
+			finding(&f, "D-CATEGORY", SEVERITY_NOT_RECORDED,
+					psprintf("%s need a fact under profile %s that is not recorded: whether each reaches the "
+							 "threshold (several are not used to cover all eventualities)", several, profile),
+					"Record each_meets_threshold, or use one category and record the others as other significant concerns.");
+		else if (!PG_GETARG_BOOL(2))
+			finding(&f, "D-CATEGORY", SEVERITY_VIOLATION,
+					psprintf("%s are used only when each reaches the threshold, not to cover all eventualities "
+							 "(profile %s)", several, profile),
+					"Choose the category of the primary presenting concern and record the others as other significant concerns.");
 	}
 	if (n > 1 && r->emotional_second_needs_concern && (mask & LABEL_BIT(CATEGORY_EMOTIONAL)) &&
 		r->multiple_categories != CATEGORIES_NEVER)

@@ -28,7 +28,8 @@ typedef enum MultipleCategories
 {
 	CATEGORIES_ALLOWED,
 	CATEGORIES_JUSTIFIED,		/* each meets the threshold, a risk otherwise underestimated */
-	CATEGORIES_NEVER
+	CATEGORIES_NEVER,
+	CATEGORIES_NOT_ALL_EVENTUALITIES	/* each meets the threshold: not to cover all eventualities */
 } MultipleCategories;
 
 typedef struct ConferenceRule

@@ -1325,6 +1325,16 @@ UPDATE cpconf.conference_rule SET quorum_qualifies = 'family_contact'
  WHERE shipped AND profile IN ('national', 'darlington', 'sussex');
 ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
 
+-- D-CATEGORY in Darlington: several categories, but not "to cover all
+-- eventualities" (issue 10).
+ALTER TABLE cpconf.conference_rule DROP CONSTRAINT conference_rule_categories;
+ALTER TABLE cpconf.conference_rule ADD CONSTRAINT conference_rule_categories
+    CHECK (multiple_categories IN ('allowed', 'justified', 'never', 'not_all_eventualities'));
+COMMENT ON COLUMN cpconf.conference_rule.multiple_categories IS 'D-CATEGORY: allowed, justified (each meets the threshold and a risk would otherwise be underestimated), not_all_eventualities (each meets the threshold: several are not used to cover all eventualities) or never.';
+ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
+UPDATE cpconf.conference_rule SET multiple_categories = 'not_all_eventualities' WHERE shipped AND profile = 'darlington';
+ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
+
 -- What 0.4 let through and 0.5 refuses (a council row on a shipped
 -- profile, an agency named like a sector for another sector, ...) is kept,
 -- and the update says so.

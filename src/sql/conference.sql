@@ -118,7 +118,7 @@ CREATE TABLE cpconf.conference_rule (
     PRIMARY KEY (profile, effective_from, shipped),
     CONSTRAINT conference_rule_qualifies CHECK (quorum_qualifies IN ('direct_contact', 's47_contribution', 'family_contact')),
     CONSTRAINT conference_rule_decision CHECK (decision IN ('majority', 'agencies_then_chair', 'chair')),
-    CONSTRAINT conference_rule_categories CHECK (multiple_categories IN ('allowed', 'justified', 'never'))
+    CONSTRAINT conference_rule_categories CHECK (multiple_categories IN ('allowed', 'justified', 'never', 'not_all_eventualities'))
 );
 
 COMMENT ON TABLE cpconf.conference_rule IS
@@ -133,7 +133,7 @@ COMMENT ON COLUMN cpconf.conference_rule.proceed_any_of IS 'Q-PROCEED: grounds o
 COMMENT ON COLUMN cpconf.conference_rule.proceed_then IS 'Q-PROCEED: what must follow an inquorate conference that is held.';
 COMMENT ON COLUMN cpconf.conference_rule.cancel_then IS 'Q-CANCEL: what must follow an inquorate conference that is not held.';
 COMMENT ON COLUMN cpconf.conference_rule.decision IS 'D-DECIDE: majority (chair''s casting vote on a tie), agencies_then_chair (the chair decides only on a split) or chair (after seeking consensus).';
-COMMENT ON COLUMN cpconf.conference_rule.multiple_categories IS 'D-CATEGORY: allowed, justified (each meets the threshold and a risk would otherwise be underestimated) or never.';
+COMMENT ON COLUMN cpconf.conference_rule.multiple_categories IS 'D-CATEGORY: allowed, justified (each meets the threshold and a risk would otherwise be underestimated), not_all_eventualities (each meets the threshold: several are not used to cover all eventualities) or never.';
 COMMENT ON COLUMN cpconf.conference_rule.emotional_second_needs_concern IS 'D-CATEGORY: emotional abuse alongside another category only on substantial concern.';
 COMMENT ON COLUMN cpconf.conference_rule.interim_lead_manager IS 'D-LEAD: a first-line manager may act as lead social worker in the interim.';
 COMMENT ON COLUMN cpconf.conference_rule.visiting_arrangements IS 'D-PLAN: a new plan must set out the professional visiting arrangements (derby, derbyshire, staffordshire); true for a council''s row unless it says otherwise.';
@@ -163,7 +163,7 @@ INSERT INTO cpconf.conference_rule VALUES
   ARRAY['sufficient_information', 'delay_harmful'],
   ARRAY['social_care_and_one_agency', 'no_contact_with_3_agencies', 'local_difficulties'],
   ARRAY['consider_early_review'], ARRAY['interim_plan_or_plan_review', 'new_date'],
-  'chair', 'never', false, true,
+  'chair', 'not_all_eventualities', false, true,
   'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2', true, false),
  ('sussex', '2023-02-01', NULL, true, 3, 'family_contact', false, NULL,
   NULL, NULL, NULL, NULL,

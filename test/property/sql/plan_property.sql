@@ -158,6 +158,16 @@ BEGIN
             remedy := 'Use the category of the primary presenting concern only.';
             RETURN NEXT;
         END IF;
+    ELSIF n > 1 AND r.multiple_categories = 'not_all_eventualities' THEN  -- 0.5 (issue 10)
+        IF each_meets_threshold IS NULL THEN
+            problem := format('%s categories need a fact under profile %s that is not recorded: whether each reaches the threshold (several are not used to cover all eventualities)', n, r.profile);
+            remedy := 'Record each_meets_threshold, or use one category and record the others as other significant concerns.';
+            RETURN NEXT;
+        ELSIF NOT each_meets_threshold THEN
+            problem := format('%s categories are used only when each reaches the threshold, not to cover all eventualities (profile %s)', n, r.profile);
+            remedy := 'Choose the category of the primary presenting concern and record the others as other significant concerns.';
+            RETURN NEXT;
+        END IF;
     END IF;
     IF n > 1 AND r.emotional_second_needs_concern AND 'emotional' = ANY (categories::text[])
        AND r.multiple_categories <> 'never' THEN
@@ -899,7 +909,7 @@ CREATE TYPE ref.outcome AS (err text, rows cpconf.finding[]);
 -- A finding is not_recorded where its original text says a fact is not
 -- recorded (for X-SUPERVISION, where its remedy asks for the fact).
 CREATE FUNCTION ref.severity(problem text, remedy text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN problem ~ '^not recorded: |, which (is|are) not recorded$| that are not recorded: | it is not recorded whether '
+    SELECT CASE WHEN problem ~ '^not recorded: |, which (is|are) not recorded$| that (is|are) not recorded: | it is not recorded whether '
                   OR remedy = 'Record whether the agreement is unanimous.'
                 THEN 'not_recorded' ELSE 'violation' END
 $$;
