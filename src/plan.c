@@ -443,7 +443,7 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 		if (!have_transfer)
 			finding(&f, "X-MOVED", SEVERITY_NOT_RECORDED,
 					"not recorded: the receiving council's transfer conference; the plan ends only after it is held",
-					"Wait for it (due within 15 working days of notification, T-TRANSFER); record its date.");
+					"Wait for it (the receiving council's timescale, its rule T-TRANSFER); record its date.");
 		else if (transfer > ended)
 			finding(&f, "X-MOVED", SEVERITY_VIOLATION,
 					psprintf("the plan ends on %s, before the receiving council's transfer conference on %s",

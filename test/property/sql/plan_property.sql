@@ -426,7 +426,7 @@ BEGIN
         rule := 'X-MOVED';
         IF transfer_conference_held IS NULL THEN
             problem := 'not recorded: the receiving council''s transfer conference; the plan ends only after it is held';
-            remedy := format('Wait for it (due within 15 working days of notification, T-TRANSFER); record its date.');
+            remedy := 'Wait for it (the receiving council''s timescale, its rule T-TRANSFER); record its date.';  -- 0.5: no number of the originating profile's
             RETURN NEXT;
         ELSIF transfer_conference_held > ended THEN
             problem := format('the plan ends on %s, before the receiving council''s transfer conference on %s', ended, transfer_conference_held);
