@@ -1335,6 +1335,13 @@ ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
 UPDATE cpconf.conference_rule SET multiple_categories = 'not_all_eventualities' WHERE shipped AND profile = 'darlington';
 ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
 
+-- Sussex's X-MOVED is the second bullet of the discontinuing passage (the
+-- move), not the first (issue 10).
+ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
+UPDATE cpconf.discontinuation_rule SET source = 'X-FORUM Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 1, bullet 2; X-MOVED Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 2; X-NOTIFY Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 2'
+ WHERE shipped AND profile = 'sussex';
+ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
+
 -- What 0.4 let through and 0.5 refuses (a council row on a shipped
 -- profile, an agency named like a sector for another sector, ...) is kept,
 -- and the update says so.
