@@ -121,11 +121,12 @@ SELECT count(*) AS national_2017 FROM cpconf.timescales('national', date '2017-0
 RESET ROLE;
 
 -- Every shipped rule row cites a document of cpconf.source_document by
--- name and a paragraph of it, in words an auditor can find (no line numbers
--- of copies outside the repository); doc/rules.md lists them all.
+-- name and a paragraph of it (by number, or by its opening words), in words
+-- an auditor can find (no line numbers of copies outside the repository);
+-- doc/rules.md lists them all.
 SELECT profile, count(*) AS rules,
        count(*) FILTER (WHERE EXISTS (SELECT FROM cpconf.source_document d WHERE strpos(source, d.document) > 0)
-                          AND source ~ '(para|bullet) \d') AS cited,
+                          AND source ~ '(para|bullet) \d|paragraph beginning "') AS cited,
        count(*) FILTER (WHERE source ~ '\m\d{3}:\d') AS line_numbers
   FROM cpconf.timescale GROUP BY profile ORDER BY profile;
 SELECT tab, count(*) AS rows,

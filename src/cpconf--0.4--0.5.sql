@@ -1342,6 +1342,18 @@ UPDATE cpconf.discontinuation_rule SET source = 'X-FORUM Sussex 7.13 2023, "Disc
  WHERE shipped AND profile = 'sussex';
 ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
 
+-- Staffordshire's review timescales are stated in its introduction; the
+-- passage on children moving in only applies them after a receiving-in
+-- conference (issue 10, sources).
+ALTER TABLE cpconf.timescale DISABLE TRIGGER timescale_check;
+UPDATE cpconf.timescale t SET source = v.s
+  FROM (VALUES
+  ('staffordshire', 'T-RCPC1', 'first review conference held', 'initial or receiving-in conference', 3, 'months', 'within_after', '2018-10-01', 'Staffordshire SCB 2018, "Introduction", the paragraph beginning "The first review child protection conference must take place within"; after a receiving-in conference, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 2', NULL),
+  ('staffordshire', 'T-RCPCN', 'next review conference held', 'previous review conference', 6, 'months', 'within_after', '2018-10-01', 'Staffordshire SCB 2018, "Introduction", the paragraph beginning "The first review child protection conference must take place within"', NULL)
+       ) AS v (p, r, w, a, n, u, d, f, s, x)
+ WHERE t.shipped AND t.profile = v.p AND t.rule = v.r;
+ALTER TABLE cpconf.timescale ENABLE TRIGGER timescale_check;
+
 -- What 0.4 let through and 0.5 refuses (a council row on a shipped
 -- profile, an agency named like a sector for another sector, ...) is kept,
 -- and the update says so.
