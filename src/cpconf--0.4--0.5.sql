@@ -1354,6 +1354,12 @@ UPDATE cpconf.timescale t SET source = v.s
  WHERE t.shipped AND t.profile = v.p AND t.rule = v.r;
 ALTER TABLE cpconf.timescale ENABLE TRIGGER timescale_check;
 
+-- Sussex's support after a plan ends, as the procedure words it (issue 10).
+ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
+UPDATE cpconf.discontinuation_rule SET child_in_need_plan = 'consider a multi-agency meeting after the plan ends to develop "a suitable C Plan" (so written: a child in need plan) to support the child''s health and development, reviewed regularly (Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 5)'
+ WHERE shipped AND profile = 'sussex';
+ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
+
 -- What 0.4 let through and 0.5 refuses (a council row on a shipped
 -- profile, an agency named like a sector for another sector, ...) is kept,
 -- and the update says so.

@@ -89,7 +89,7 @@ INSERT INTO cpconf.discontinuation_rule VALUES
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk}', '{}', false, false, false,
   'not_stated', 'any', '{}', false,
   '{every agency invited to the initial conference that started the plan}', '{}', false,
-  'consider a multi-agency meeting to develop a child in need plan (Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 5)',
+  'consider a multi-agency meeting after the plan ends to develop "a suitable C Plan" (so written: a child in need plan) to support the child''s health and development, reviewed regularly (Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 5)',
   'X-FORUM Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 1, bullet 2; X-MOVED Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 2; X-NOTIFY Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 2', true, false);
 
 CREATE FUNCTION cpconf.discontinuation_rule_check()
