@@ -1348,8 +1348,8 @@ ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_chec
 ALTER TABLE cpconf.timescale DISABLE TRIGGER timescale_check;
 UPDATE cpconf.timescale t SET source = v.s
   FROM (VALUES
-  ('staffordshire', 'T-RCPC1', 'first review conference held', 'initial or receiving-in conference', 3, 'months', 'within_after', '2018-10-01', 'Staffordshire SCB 2018, "Introduction", the paragraph beginning "The first review child protection conference must take place within"; after a receiving-in conference, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 2', NULL),
-  ('staffordshire', 'T-RCPCN', 'next review conference held', 'previous review conference', 6, 'months', 'within_after', '2018-10-01', 'Staffordshire SCB 2018, "Introduction", the paragraph beginning "The first review child protection conference must take place within"', NULL)
+  ('staffordshire', 'T-RCPC1', 'first review conference held', 'initial or receiving-in conference', 3, 'months', 'within_after', '2018-10-01', 'Staffordshire SCB 2018, "Introduction", para 6, the sentence beginning "The first review child protection conference must take place within"; after a receiving-in conference, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 2', NULL),
+  ('staffordshire', 'T-RCPCN', 'next review conference held', 'previous review conference', 6, 'months', 'within_after', '2018-10-01', 'Staffordshire SCB 2018, "Introduction", para 6, the sentence beginning "The first review child protection conference must take place within"', NULL)
        ) AS v (p, r, w, a, n, u, d, f, s, x)
  WHERE t.shipped AND t.profile = v.p AND t.rule = v.r;
 ALTER TABLE cpconf.timescale ENABLE TRIGGER timescale_check;

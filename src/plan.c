@@ -469,7 +469,7 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 	 * because the child is no longer at risk.
 	 */
 	if (r->open_actions == OPEN_ACTIONS_REFUSE
-		? forum == FORUM_REVIEW_CONFERENCE || forum == FORUM_UNKNOWN
+		? forum == FORUM_REVIEW_CONFERENCE || forum == FORUM_LOOKED_AFTER_REVIEW || forum == FORUM_UNKNOWN
 		: r->open_actions != OPEN_ACTIONS_NOT_STATED && g == GROUND_NO_LONGER_AT_RISK)
 	{
 		Fact		open = fact_arg(fcinfo, A_KEY_ACTIONS_OPEN);
@@ -557,19 +557,30 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 	 * in whose care the harm occurred keeps the plan at least this long;
 	 * the minimum is the profile's rule in force on the ending.
 	 */
-	if (g == GROUND_NO_LONGER_AT_RISK && have_started)
+	if (g == GROUND_NO_LONGER_AT_RISK)
 	{
 		DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
 		DateADT		until;
+		Fact		returned = fact_arg(fcinfo, A_RETURNED_AFTER_PROCEEDINGS);
 
 		/* fn_extra is free: a materialized set keeps nothing there */
 		if (ref == NULL)
 			fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
-		if (timescale_deadline(ref, "T-MIN-PLAN", c->profiles.names[p], NAMED_DAY(started, "plan_started"),
-							   NAMED_DAY(ended, "ended"), true, &until) && ended < until)
+		/* without the start, whether the minimum has passed is not known */
+		if (!have_started && returned != NO &&
+			timescale_deadline(ref, "T-MIN-PLAN", c->profiles.names[p], NAMED_DAY(ended, "ended"),
+							   NAMED_DAY(ended, "ended"), true, &until))
+			finding(&f, "T-MIN-PLAN", SEVERITY_NOT_RECORDED,
+					returned == NOT_RECORDED
+					? "not recorded: when the plan started, nor whether the child returned after proceedings to "
+					"the carers in whose care the harm occurred, whose plan lasts a minimum"
+					: "not recorded: when the plan started, for a child returned after proceedings to the carers "
+					"in whose care the harm occurred, whose plan lasts a minimum",
+					"Record plan_started (and returned_to_carers_after_proceedings).");
+		else if (have_started &&
+				 timescale_deadline(ref, "T-MIN-PLAN", c->profiles.names[p], NAMED_DAY(started, "plan_started"),
+									NAMED_DAY(ended, "ended"), true, &until) && ended < until)
 		{
-			Fact		returned = fact_arg(fcinfo, A_RETURNED_AFTER_PROCEEDINGS);
-
 			if (returned != NO)
 				finding(&f, "T-MIN-PLAN", SEVERITY_IF_NULL(returned == NOT_RECORDED),
 						returned == NOT_RECORDED

@@ -451,7 +451,7 @@ BEGIN
 
     -- X-ACTIONS, for a plan ended because the child is no longer at risk;
     -- 0.5 (issue 10): a refusal holds at any review, whatever the ground
-    IF (r.open_actions = 'refuse' AND (decided_at = 'review_conference' OR decided_at IS NULL))
+    IF (r.open_actions = 'refuse' AND (decided_at IN ('review_conference', 'looked_after_review') OR decided_at IS NULL))
        OR (r.open_actions NOT IN ('refuse', 'not_stated') AND g = 'no_longer_at_risk') THEN
         rule := 'X-ACTIONS';
         IF key_actions_open IS NULL THEN
@@ -524,7 +524,13 @@ BEGIN
     -- 0.5 (issue 10): T-MIN-PLAN, where the profile states it (derby); the
     -- fact returned_to_carers_after_proceedings is never passed here, so
     -- not recorded
-    IF g = 'no_longer_at_risk' AND plan_started IS NOT NULL
+    IF g = 'no_longer_at_risk' AND plan_started IS NULL
+       AND EXISTS (SELECT FROM cpconf.timescales(profile, ended) t WHERE t.rule = 'T-MIN-PLAN') THEN
+        rule := 'T-MIN-PLAN';
+        problem := 'not recorded: when the plan started, nor whether the child returned after proceedings to the carers in whose care the harm occurred, whose plan lasts a minimum';
+        remedy := 'Record plan_started (and returned_to_carers_after_proceedings).';
+        RETURN NEXT;
+    ELSIF g = 'no_longer_at_risk' AND plan_started IS NOT NULL
        AND EXISTS (SELECT FROM cpconf.timescales(profile, ended) t WHERE t.rule = 'T-MIN-PLAN')
        AND ended < cpconf.deadline('T-MIN-PLAN', plan_started, profile, ended) THEN
         rule := 'T-MIN-PLAN';
