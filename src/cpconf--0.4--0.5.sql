@@ -265,8 +265,8 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if it is still in force.';
     END IF;
-    -- Two writers could each miss the other's overlapping row: take turns.
-    PERFORM cpconf.serialise_check('timescale');
+    -- Two writers could each miss the other's overlapping row: the
+    -- statement took the configuration's turn first (timescale_turn).
     SELECT t.effective_from, t.effective_to INTO other
       FROM cpconf.timescale t
      WHERE t.profile = NEW.profile AND t.rule = NEW.rule AND NOT t.shipped
@@ -585,6 +585,8 @@ COMMENT ON FUNCTION cpconf.configuration_turn() IS
  * triggers, not by foreign keys, which a parallel restore breaks (above).
  * Like a foreign key's, they run at the end of the statement: a statement
  * may add a profile's child before it, or delete a profile with its rules.
+ * The statement took the configuration's turn first (configuration_turn),
+ * so each sees what another writer committed.
  * ------------------------------------------------------------------------ */
 
 -- The first names of relation (20 at most), for a hint.
@@ -623,7 +625,6 @@ BEGIN
     IF key IS NULL OR (TG_OP = 'UPDATE' AND key IS NOT DISTINCT FROM to_jsonb(OLD) ->> col) THEN
         RETURN NULL;
     END IF;
-    PERFORM cpconf.serialise_check('references');
     IF cpconf.loading_dump() THEN
         RETURN NULL;
     END IF;
@@ -657,7 +658,6 @@ BEGIN
     IF TG_OP = 'UPDATE' AND NEW.name = OLD.name THEN
         RETURN NULL;
     END IF;
-    PERFORM cpconf.serialise_check('references');
     IF relation = 'profile' THEN
         EXECUTE format('SELECT string_agg(name, '', '' ORDER BY name) FROM cpconf.profile WHERE %I = $1', col)
            INTO users USING OLD.name;
@@ -691,7 +691,6 @@ DECLARE
     known text := TG_ARGV[2];        -- where the names it may use are
     named text;
 BEGIN
-    PERFORM cpconf.serialise_check('references');
     EXECUTE format('SELECT string_agg(DISTINCT r.%I, '', '') FROM cpconf.%I r
                      WHERE r.%I IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.%I k WHERE k.name = r.%I)',
                    col, relation, col, known, col) INTO named;
@@ -804,8 +803,8 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
     PERFORM cpconf.council_profile_check('conference rules', NEW.profile, to_jsonb(OLD), to_jsonb(NEW));
-    -- Two writers could each miss the other's overlapping row: take turns.
-    PERFORM cpconf.serialise_check('conference_rule');
+    -- Two writers could each miss the other's overlapping row: the
+    -- statement took the configuration's turn first (conference_rule_turn).
     IF EXISTS (SELECT FROM cpconf.conference_rule r
                 WHERE r.profile = NEW.profile AND NOT r.shipped
                   AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))
@@ -862,8 +861,8 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
     PERFORM cpconf.council_profile_check('discontinuation rules', NEW.profile, to_jsonb(OLD), to_jsonb(NEW));
-    -- Two writers could each miss the other's overlapping row: take turns.
-    PERFORM cpconf.serialise_check('discontinuation_rule');
+    -- Two writers could each miss the other's overlapping row: the
+    -- statement took the configuration's turn first (discontinuation_rule_turn).
     IF EXISTS (SELECT FROM cpconf.discontinuation_rule r
                 WHERE r.profile = NEW.profile AND NOT r.shipped
                   AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))
@@ -914,12 +913,10 @@ BEGIN
                   DETAIL = 'Every profile but national inherits the rules it does not state.',
                   HINT = 'Use the partnership whose procedure yours follows, or national.';
     END IF;
-    -- Writers of parents go one at a time, so that two cannot close a loop
-    -- together.  However deep the chain, it ends, or comes back to this
+    -- Writers of parents go one at a time (the statement took the
+    -- configuration's turn first, profile_turn), so that two cannot close a
+    -- loop together.  However deep the chain, it ends, or comes back to this
     -- profile (a loop), or to one already passed (a loop above it).
-    IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
-        PERFORM cpconf.serialise_check('profile parents');
-    END IF;
     ancestor := NEW.parent;
     WHILE ancestor IS NOT NULL LOOP
         IF ancestor = NEW.name THEN

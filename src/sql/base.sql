@@ -162,6 +162,8 @@ COMMENT ON FUNCTION cpconf.configuration_turn() IS
  * triggers, not by foreign keys, which a parallel restore breaks (above).
  * Like a foreign key's, they run at the end of the statement: a statement
  * may add a profile's child before it, or delete a profile with its rules.
+ * The statement took the configuration's turn first (configuration_turn),
+ * so each sees what another writer committed.
  * ------------------------------------------------------------------------ */
 
 -- The first names of relation (20 at most), for a hint.
@@ -200,7 +202,6 @@ BEGIN
     IF key IS NULL OR (TG_OP = 'UPDATE' AND key IS NOT DISTINCT FROM to_jsonb(OLD) ->> col) THEN
         RETURN NULL;
     END IF;
-    PERFORM cpconf.serialise_check('references');
     IF cpconf.loading_dump() THEN
         RETURN NULL;
     END IF;
@@ -234,7 +235,6 @@ BEGIN
     IF TG_OP = 'UPDATE' AND NEW.name = OLD.name THEN
         RETURN NULL;
     END IF;
-    PERFORM cpconf.serialise_check('references');
     IF relation = 'profile' THEN
         EXECUTE format('SELECT string_agg(name, '', '' ORDER BY name) FROM cpconf.profile WHERE %I = $1', col)
            INTO users USING OLD.name;
@@ -268,7 +268,6 @@ DECLARE
     known text := TG_ARGV[2];        -- where the names it may use are
     named text;
 BEGIN
-    PERFORM cpconf.serialise_check('references');
     EXECUTE format('SELECT string_agg(DISTINCT r.%I, '', '') FROM cpconf.%I r
                      WHERE r.%I IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.%I k WHERE k.name = r.%I)',
                    col, relation, col, known, col) INTO named;

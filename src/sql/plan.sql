@@ -134,8 +134,8 @@ BEGIN
                   HINT = 'Make effective_to later than effective_from, or NULL if still in force.';
     END IF;
     PERFORM cpconf.council_profile_check('discontinuation rules', NEW.profile, to_jsonb(OLD), to_jsonb(NEW));
-    -- Two writers could each miss the other's overlapping row: take turns.
-    PERFORM cpconf.serialise_check('discontinuation_rule');
+    -- Two writers could each miss the other's overlapping row: the
+    -- statement took the configuration's turn first (discontinuation_rule_turn).
     IF EXISTS (SELECT FROM cpconf.discontinuation_rule r
                 WHERE r.profile = NEW.profile AND NOT r.shipped
                   AND (TG_OP = 'INSERT' OR (r.profile, r.effective_from) <> (OLD.profile, OLD.effective_from))

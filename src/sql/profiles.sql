@@ -150,12 +150,10 @@ BEGIN
                   DETAIL = 'Every profile but national inherits the rules it does not state.',
                   HINT = 'Use the partnership whose procedure yours follows, or national.';
     END IF;
-    -- Writers of parents go one at a time, so that two cannot close a loop
-    -- together.  However deep the chain, it ends, or comes back to this
+    -- Writers of parents go one at a time (the statement took the
+    -- configuration's turn first, profile_turn), so that two cannot close a
+    -- loop together.  However deep the chain, it ends, or comes back to this
     -- profile (a loop), or to one already passed (a loop above it).
-    IF TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent THEN
-        PERFORM cpconf.serialise_check('profile parents');
-    END IF;
     ancestor := NEW.parent;
     WHILE ancestor IS NOT NULL LOOP
         IF ancestor = NEW.name THEN

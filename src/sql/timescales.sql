@@ -236,8 +236,8 @@ BEGIN
                   DETAIL = 'effective_to is the first day the row is no longer in force.',
                   HINT = 'Make effective_to later than effective_from, or NULL if it is still in force.';
     END IF;
-    -- Two writers could each miss the other's overlapping row: take turns.
-    PERFORM cpconf.serialise_check('timescale');
+    -- Two writers could each miss the other's overlapping row: the
+    -- statement took the configuration's turn first (timescale_turn).
     SELECT t.effective_from, t.effective_to INTO other
       FROM cpconf.timescale t
      WHERE t.profile = NEW.profile AND t.rule = NEW.rule AND NOT t.shipped
