@@ -557,21 +557,21 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 	 * in whose care the harm occurred keeps the plan at least this long;
 	 * the minimum is the profile's rule in force on the ending.
 	 */
-	if (g == GROUND_NO_LONGER_AT_RISK)
+	if (g == GROUND_NO_LONGER_AT_RISK && fact_arg(fcinfo, A_RETURNED_AFTER_PROCEEDINGS) != NO)
 	{
 		DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
 		DateADT		until;
-		Fact		returned = fact_arg(fcinfo, A_RETURNED_AFTER_PROCEEDINGS);
+		bool		returned_unknown = fact_arg(fcinfo, A_RETURNED_AFTER_PROCEEDINGS) == NOT_RECORDED;
 
 		/* fn_extra is free: a materialized set keeps nothing there */
 		if (ref == NULL)
 			fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
 		/* without the start, whether the minimum has passed is not known */
-		if (!have_started && returned != NO &&
+		if (!have_started &&
 			timescale_deadline(ref, "T-MIN-PLAN", c->profiles.names[p], NAMED_DAY(ended, "ended"),
 							   NAMED_DAY(ended, "ended"), true, &until))
 			finding(&f, "T-MIN-PLAN", SEVERITY_NOT_RECORDED,
-					returned == NOT_RECORDED
+					returned_unknown
 					? "not recorded: when the plan started, nor whether the child returned after proceedings to "
 					"the carers in whose care the harm occurred, whose plan lasts a minimum"
 					: "not recorded: when the plan started, for a child returned after proceedings to the carers "
@@ -580,17 +580,14 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 		else if (have_started &&
 				 timescale_deadline(ref, "T-MIN-PLAN", c->profiles.names[p], NAMED_DAY(started, "plan_started"),
 									NAMED_DAY(ended, "ended"), true, &until) && ended < until)
-		{
-			if (returned != NO)
-				finding(&f, "T-MIN-PLAN", SEVERITY_IF_NULL(returned == NOT_RECORDED),
-						returned == NOT_RECORDED
-						? psprintf("not recorded: whether the child returned after proceedings to the carers in whose "
-								   "care the harm occurred, whose plan lasts until %s", D(until))
-						: psprintf("the child returned after proceedings to the carers in whose care the harm occurred, "
-								   "whose plan lasts until %s", D(until)),
-						returned == NOT_RECORDED ? "Record it (returned_to_carers_after_proceedings)."
-						: psprintf("Keep the plan until %s.", D(until)));
-		}
+			finding(&f, "T-MIN-PLAN", SEVERITY_IF_NULL(returned_unknown),
+					returned_unknown
+					? psprintf("not recorded: whether the child returned after proceedings to the carers in whose "
+							   "care the harm occurred, whose plan lasts until %s", D(until))
+					: psprintf("the child returned after proceedings to the carers in whose care the harm occurred, "
+							   "whose plan lasts until %s", D(until)),
+					returned_unknown ? "Record it (returned_to_carers_after_proceedings)."
+					: psprintf("Keep the plan until %s.", D(until)));
 	}
 
 	/* reached_18 */
