@@ -55,11 +55,13 @@ SELECT name, sector, service, gp FROM cpconf.agency ORDER BY sector, name;
 RESET ROLE;
 
 -- ---- quoracy ----
--- Scenarios: (conference, profile, expected quorate, description); rows:
+-- Scenarios: (conference, profile, expected quorate, description, kind of
+-- conference, the chair's judgement on health services); rows:
 -- (conference, child, agency, took_part, direct_contact, contributed_s47, born).
-CREATE TEMP TABLE scenario (id int, profile text, expected boolean, what text);
+CREATE TEMP TABLE scenario (id int, profile text, expected boolean, what text, kind text DEFAULT 'initial',
+                            separate boolean);
 CREATE TEMP TABLE attending (id int, child text, agency text, took_part text, contact boolean, s47 boolean, born date);
-INSERT INTO scenario VALUES
+INSERT INTO scenario (id, profile, expected, what) VALUES
  (1, 'derby', true, 'social care, police and health with direct contact'),
  (2, 'derby', false, 'health sent a report only'),
  (3, 'derby', false, 'social care absent, three other agencies'),
@@ -79,6 +81,21 @@ INSERT INTO scenario VALUES
  (17, 'sussex', false, 'social care and police only'),
  (18, 'derby', false, 'social care sent a report only'),
  (19, 'darlington', true, 'dirty participation values: Y, present, virtual');
+-- Q-GP applies "at the Initial Child Protection Conference" (Derby and
+-- Derbyshire, "Conference quorum", para 2; seed 001:215): at a review the
+-- GP's report does not stand for health; with the kind not recorded, the
+-- verdict is not known.  Staffordshire: health services "may be considered
+-- to have separate agency function" ("Quoracy", para 2; seed 000:477): the
+-- chair's judgement, which decides scenario 13's verdict; scenario 12 has one
+-- health service, so needs no judgement.
+UPDATE scenario SET separate = true WHERE id = 13;
+INSERT INTO scenario VALUES
+ (20, 'derby', NULL, 'Q-GP: child of 7, the GP''s report, the kind of conference not recorded', NULL, NULL),
+ (21, 'derby', false, 'Q-GP: child of 7, the GP''s report, at a review conference', 'review', NULL),
+ (22, 'derby', false, 'Q-GP: child of 7, the GP''s report, at a transfer-in conference', 'Transfer-In', NULL),
+ (23, 'staffordshire', NULL, 'social care, health visitor and school nurse: the chair''s judgement not recorded', 'initial', NULL),
+ (24, 'staffordshire', false, 'social care, health visitor and school nurse: counted together, as the chair judged', 'review', false),
+ (25, 'staffordshire', NULL, 'health visitor and school nurse, police''s contribution not recorded: both unknown', 'initial', NULL);
 INSERT INTO attending VALUES
  (1, NULL, 'social_care', 'attended', NULL, NULL, NULL), (1, NULL, 'police', 'attended', true, NULL, NULL),
  (1, NULL, 'health', 'attended', true, NULL, NULL),
@@ -118,6 +135,13 @@ INSERT INTO attending VALUES
  (18, NULL, 'health', 'attended', true, NULL, NULL), (18, NULL, 'education', 'attended', true, NULL, NULL),
  (19, NULL, 'CSC', 'Y', NULL, NULL, NULL), (19, NULL, 'police', 'present', true, NULL, NULL),
  (19, NULL, 'health', 'virtual', true, NULL, NULL);
+INSERT INTO attending SELECT n, child, agency, took_part, contact, s47, born
+  FROM attending, (VALUES (20), (21), (22)) v(n) WHERE id = 6;
+INSERT INTO attending SELECT n, child, agency, took_part, contact, s47, born
+  FROM attending, (VALUES (23), (24)) v(n) WHERE id = 13;
+INSERT INTO attending VALUES
+ (25, NULL, 'social_care', 'attended', NULL, NULL, NULL), (25, NULL, 'Health Visitor', 'attended', NULL, true, NULL),
+ (25, NULL, 'School Nurse', 'attended', NULL, true, NULL), (25, NULL, 'police', 'attended', NULL, NULL, NULL);
 GRANT SELECT ON scenario, attending TO PUBLIC;
 
 SET ROLE regress_cpconf_user;
@@ -126,14 +150,14 @@ SELECT s.id, s.profile, s.what, s.expected, (q).quorate, (q).quorate IS NOT DIST
        (q).social_care_attended, (q).agencies_counted, (q).agencies_required, (q).reason
   FROM scenario s,
        LATERAL (SELECT cpconf.quoracy(cpconf.attendee(a.agency, a.took_part, a.contact, a.s47, a.child, a.born),
-                                      date '2025-03-03', s.profile) AS q
+                                      date '2025-03-03', s.profile, s.kind, s.separate) AS q
                   FROM attending a WHERE a.id = s.id) x
  ORDER BY s.id;
 \x off
 -- The same in one GROUP BY, as a dashboard would: all as expected.
 SELECT count(*) AS conferences, count(*) FILTER (WHERE (q).quorate IS NOT DISTINCT FROM expected) AS as_expected
   FROM (SELECT a.id, cpconf.quoracy(cpconf.attendee(a.agency, a.took_part, a.contact, a.s47, a.child, a.born),
-                                    date '2025-03-03', s.profile) AS q
+                                    date '2025-03-03', s.profile, s.kind, s.separate) AS q
           FROM attending a JOIN scenario s USING (id) GROUP BY a.id) g
   JOIN scenario s USING (id);
 -- The direct form (no row built per attendance) agrees on every scenario.
@@ -141,10 +165,31 @@ SELECT count(*) AS conferences,
        count(*) FILTER (WHERE (direct).quorate IS NOT DISTINCT FROM (via_rows).quorate
                           AND (direct).reason = (via_rows).reason) AS same_verdict_and_reason
   FROM (SELECT a.id,
-               cpconf.quoracy(a.agency, a.took_part, a.contact, a.s47, a.child, a.born, date '2025-03-03', s.profile) AS direct,
+               cpconf.quoracy(a.agency, a.took_part, a.contact, a.s47, a.child, a.born, date '2025-03-03', s.profile,
+                              s.kind, s.separate) AS direct,
                cpconf.quoracy(cpconf.attendee(a.agency, a.took_part, a.contact, a.s47, a.child, a.born),
-                              date '2025-03-03', s.profile) AS via_rows
+                              date '2025-03-03', s.profile, s.kind, s.separate) AS via_rows
           FROM attending a JOIN scenario s USING (id) GROUP BY a.id) g;
+-- The forms without the kind and the chair's judgement are the forms with
+-- them not recorded.
+SELECT count(*) AS conferences,
+       count(*) FILTER (WHERE (short).quorate IS NOT DISTINCT FROM (long).quorate
+                          AND (short).reason = (long).reason AND (short_direct).reason = (long).reason) AS same
+  FROM (SELECT a.id,
+               cpconf.quoracy(cpconf.attendee(a.agency, a.took_part, a.contact, a.s47, a.child, a.born),
+                              date '2025-03-03', s.profile) AS short,
+               cpconf.quoracy(a.agency, a.took_part, a.contact, a.s47, a.child, a.born, date '2025-03-03', s.profile)
+                 AS short_direct,
+               cpconf.quoracy(cpconf.attendee(a.agency, a.took_part, a.contact, a.s47, a.child, a.born),
+                              date '2025-03-03', s.profile, NULL, NULL) AS long
+          FROM attending a JOIN scenario s USING (id) GROUP BY a.id) g;
+-- A kind of conference cpconf does not know, or two kinds or judgements in
+-- one group, are errors.
+SELECT (cpconf.quoracy(cpconf.attendee('police', 'attended', true), date '2025-03-03', 'derby', 'ICPC', NULL)).*;
+SELECT (cpconf.quoracy(a, date '2025-03-03', 'derby', k, NULL)).quorate
+  FROM (VALUES (cpconf.attendee('social_care', 'attended'), 'initial'), (cpconf.attendee('police', 'attended', true), 'review')) v(a, k);
+SELECT (cpconf.quoracy(a, date '2025-03-03', 'staffordshire', 'initial', j)).quorate
+  FROM (VALUES (cpconf.attendee('social_care', 'attended'), true), (cpconf.attendee('police', 'attended', true), NULL)) v(a, j);
 -- An empty conference (no attendance rows, through a LEFT JOIN) and NULL
 -- rows inside the aggregate: documented, not an error.
 SELECT (cpconf.quoracy(NULL::cpconf.attendance, date '2025-03-03', 'derby')).*;
@@ -179,9 +224,22 @@ SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'darlington', suffi
 -- month (3 Mar 2025 + 1 month = 3 Apr).
 SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'darlington', sufficient_information => false,
             delay_harmful => true, social_care_and_one_agency => true);
--- staffordshire: the chair judges the information; without enough, it is
--- reconvened within 7 working days (4-7, 10, 11, 12 Mar 2025).
+-- staffordshire: the chair judges the information; without enough, an
+-- initial conference is reconvened within 7 working days of it (4-7, 10,
+-- 11, 12 Mar 2025): "the date of the original initial child protection
+-- conference" ("Quoracy", para 4; seed 000:490-492).  A review has no such
+-- date; with the kind not recorded, the date is not known and said so.
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'staffordshire', sufficient_information => false,
+                                          kind => 'initial');
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'staffordshire', sufficient_information => false,
+                                          kind => 'pre-birth');
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'staffordshire', sufficient_information => false,
+                                          kind => 'review');
 SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'staffordshire', sufficient_information => false);
+-- darlington sets a new date for any conference (a review too).
+SELECT new_date_due FROM cpconf.inquorate_conference(date '2025-03-03', 'darlington', sufficient_information => false,
+                                          delay_harmful => true, social_care_and_one_agency => true, kind => 'review');
+SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'staffordshire', kind => 'RCPC');
 SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'staffordshire', sufficient_information => true);
 -- a ground not recorded: may_proceed is NULL and says which.
 SELECT * FROM cpconf.inquorate_conference(date '2025-03-03', 'derby', sufficient_information => true);
@@ -255,6 +313,18 @@ SELECT 'sussex, emotional second' AS "case", * FROM cpconf.check_categories(ARRA
 SELECT 'sussex, emotional second, concern' AS "case", * FROM cpconf.check_categories(ARRAY['neglect', 'emotional']::cpconf.abuse_category[], 'sussex',
         each_meets_threshold => true, risk_otherwise_underestimated => true, substantial_emotional_concern => true);
 SELECT 'derby, none' AS "case", * FROM cpconf.check_categories(ARRAY[]::cpconf.abuse_category[], 'derby');
+-- Staffordshire: the chair determines "the single category ... if agencies
+-- cannot achieve a consensus" ("Decision making at Initial & Review Child
+-- Protection Conferences", para 5, bullet 1; seed 000:617-620): several
+-- stand by the agencies' consensus only.
+SELECT 'staffordshire, two, by consensus' AS "case", *
+  FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'staffordshire', chair_decided => false);
+SELECT 'staffordshire, two, the chair decided' AS "case", *
+  FROM cpconf.check_categories(ARRAY['neglect', 'physical']::cpconf.abuse_category[], 'staffordshire', chair_decided => true);
+SELECT 'staffordshire, MUL, not recorded who decided' AS "case", *
+  FROM cpconf.check_categories(ARRAY['MUL']::cpconf.abuse_category[], 'staffordshire');
+SELECT 'staffordshire, one, the chair decided' AS "case", *
+  FROM cpconf.check_categories(ARRAY['neglect']::cpconf.abuse_category[], 'staffordshire', chair_decided => true);
 RESET ROLE;
 
 -- ---- a new plan (D-LEAD, D-PLAN, T-CG1, T-RCPC1) ----
@@ -297,7 +367,7 @@ SELECT (cpconf.conference_rules('regress-council', date '2025-03-03')).decision 
 INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies, quorum_qualifies,
         health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
         interim_lead_manager, source)
-VALUES ('regress-council', '2025-01-01', true, 4, 'direct_contact', true, 'majority', 'allowed', false, true, 'test');
+VALUES ('regress-council', '2025-01-01', true, 4, 'direct_contact', 'always', 'majority', 'allowed', false, true, 'test');
 SELECT (cpconf.quoracy(cpconf.attendee(agency, took_part, contact), date '2025-03-03', 'regress-council')).*
   FROM attending WHERE id = 14;
 SELECT (cpconf.quoracy(cpconf.attendee(agency, took_part, contact), date '2024-03-03', 'regress-council')).quorate AS before_own_rule

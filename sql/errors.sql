@@ -279,6 +279,13 @@ INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care,
     quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
     interim_lead_manager, source)
     VALUES ('stoke', '2025-01-01', true, 3, 'direct_contact', false, 'chair', 'allowed', false, false, 'test');
+-- 0.4's boolean health_services_separately keeps its meaning (false: never);
+-- a value cpconf does not know is refused with the ones it does.
+SELECT health_services_separately FROM cpconf.conference_rule WHERE profile = 'stoke';
+SELECT * FROM regress.error($$UPDATE cpconf.conference_rule SET health_services_separately = 'sometimes' WHERE profile = 'stoke'$$);
+SELECT * FROM regress.error($$UPDATE cpconf.conference_rule SET multiple_categories = 'chair' WHERE profile = 'stoke'$$);
+UPDATE cpconf.conference_rule SET health_services_separately = 'as_chair_judges', multiple_categories = 'by_consensus',
+       quorum_qualifies = 'family_contact' WHERE profile = 'stoke';
 SELECT * FROM regress.error($$INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
     quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
     interim_lead_manager, source)

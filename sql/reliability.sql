@@ -270,9 +270,10 @@ ROLLBACK;
 -- F29: health services are numbered per conference, not per query: a
 -- report over 100 conferences with 200 services between them runs, and
 -- each conference's reason names its own services.  Staffordshire counts
--- health services apart; social care and two services make three.
+-- health services apart as the chair judges (here: apart); social care and
+-- two services make three.
 SELECT count(*) AS conferences, count(*) FILTER (WHERE (q).quorate) AS quorate
-  FROM (SELECT c, cpconf.quoracy(a, date '2025-01-06', 'staffordshire') q
+  FROM (SELECT c, cpconf.quoracy(a, date '2025-01-06', 'staffordshire', 'initial', true) q
           FROM generate_series(1, 100) c,
                LATERAL (VALUES (cpconf.attendee('social_care', 'attended')),
                                (ROW(NULL, 'x', 'health', 'service ' || 2 * c, false, 'attended', true, true, NULL)::cpconf.attendance),
@@ -280,17 +281,17 @@ SELECT count(*) AS conferences, count(*) FILTER (WHERE (q).quorate) AS quorate
          GROUP BY c) x;
 SELECT c, (q).reason
   FROM (SELECT c, cpconf.quoracy(ROW(NULL, 'x', 'health', s, false, 'attended', true, true, NULL)::cpconf.attendance,
-                                 date '2025-01-06', 'staffordshire') q
+                                 date '2025-01-06', 'staffordshire', 'initial', true) q
           FROM (VALUES (1, 'midwifery'), (1, 'health visiting'), (2, 'school nursing')) v(c, s)
          GROUP BY c) x ORDER BY c;
 -- 59 services in one conference are still too many to count
 SELECT * FROM regress.error($$SELECT (cpconf.quoracy(ROW(NULL, 'x', 'health', 'service ' || g, false, 'attended', true, true, NULL)::cpconf.attendance,
-    date '2025-01-06', 'staffordshire')).reason FROM generate_series(1, 59) g$$);
+    date '2025-01-06', 'staffordshire', 'initial', true)).reason FROM generate_series(1, 59) g$$);
 -- a conference with 10 services counts all 10 (the per-conference list
 -- grows), named in order
 SELECT (q).agencies_counted, (q).reason LIKE 'quorate: health (service 1), health (service 10), %, health (service 9) (rule%' AS all_named
   FROM (SELECT cpconf.quoracy(ROW(NULL, 'x', 'health', 'service ' || g, false, 'attended', true, true, NULL)::cpconf.attendance,
-                              date '2025-01-06', 'staffordshire') q FROM generate_series(1, 10) g) x;
+                              date '2025-01-06', 'staffordshire', 'initial', true) q FROM generate_series(1, 10) g) x;
 -- SERIALIZABLE keeps its first snapshot too, and protects nothing against
 -- a READ COMMITTED writer: refused as well.
 BEGIN ISOLATION LEVEL SERIALIZABLE;
@@ -336,11 +337,11 @@ SELECT (q).quorate, (q).agencies_counted
 SELECT (q).agencies_counted, (q).reason
   FROM (SELECT cpconf.quoracy(ROW(NULL, 'x', 'health', 'service ' || g, false,
                                   CASE WHEN g <= 2 THEN 'attended' ELSE 'absent' END, true, true, NULL)::cpconf.attendance,
-                              date '2025-01-06', 'staffordshire') q FROM generate_series(1, 100) g) x;
+                              date '2025-01-06', 'staffordshire', 'initial', true) q FROM generate_series(1, 100) g) x;
 -- the reason names a conference's services in one order, however the rows come
 SELECT count(DISTINCT (q).reason) AS reasons
   FROM (SELECT o, cpconf.quoracy(ROW(NULL, 'x', 'health', s, false, 'attended', true, true, NULL)::cpconf.attendance,
-                                 date '2025-01-06', 'staffordshire' ORDER BY CASE WHEN o = 1 THEN s END, s DESC) q
+                                 date '2025-01-06', 'staffordshire', 'initial', true ORDER BY CASE WHEN o = 1 THEN s END, s DESC) q
           FROM (VALUES ('midwifery'), ('school nursing'), ('health visiting')) v(s), generate_series(1, 2) o
          GROUP BY o) x;
 -- What a partial load (or bypassed triggers) can leave is listed by
@@ -385,7 +386,7 @@ BEGIN;
 INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-gp', 'staffordshire', 'GP reports count');
 INSERT INTO cpconf.conference_rule
 SELECT (jsonb_populate_record(NULL::cpconf.conference_rule, to_jsonb(r)
-        || '{"profile": "regress-gp", "gp_report_over_age": 5, "shipped": false, "effective_from": "2020-01-01", "effective_to": null}')).*
+        || '{"profile": "regress-gp", "gp_report_over_age": 5, "health_services_separately": "always", "shipped": false, "effective_from": "2020-01-01", "effective_to": null}')).*
   FROM cpconf.conference_rule r WHERE r.profile = 'staffordshire' AND r.shipped ORDER BY r.effective_from DESC LIMIT 1;
 INSERT INTO cpconf.agency (name, sector, service, gp) VALUES ('GP A', 'health', 'gp-a', true), ('GP B', 'health', 'gp-b', true);
 SELECT d, cpconf.quoracy(agency, took_part, contact, contact, NULL, date '2010-01-01', date '2025-03-03', 'regress-gp'

@@ -60,7 +60,9 @@ fold_name(MemoryContext cxt, const char *s, int len)
 /* The values of the rule table's text columns, in the order of their enums. */
 static const char *const qualifies_names[] = {"direct_contact", "s47_contribution", "family_contact"};
 static const char *const decision_names[] = {"majority", "agencies_then_chair", "chair"};
-static const char *const multiple_names[] = {"allowed", "justified", "never", "not_all_eventualities"};
+static const char *const multiple_names[] = {"allowed", "justified", "never", "not_all_eventualities",
+"by_consensus"};
+static const char *const health_services_names[] = {"never", "always", "as_chair_judges"};
 
 static void *
 build_cache(MemoryContext cxt)
@@ -73,7 +75,8 @@ build_cache(MemoryContext cxt)
 					  "quorum_agencies, quorum_qualifies, health_services_separately, "
 					  "gp_report_over_age, decision, source, multiple_categories, "
 					  "emotional_second_needs_concern, interim_lead_manager, r, proceed_requires, "
-					  "proceed_any_of, proceed_then, cancel_then, visiting_arrangements "
+					  "proceed_any_of, proceed_then, cancel_then, visiting_arrangements, "
+					  "gp_report_initial_only, reconvene_initial_only "
 					  "FROM cpconf.conference_rule r ORDER BY shipped, effective_from");
 	c->rules = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(ConferenceRule));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -88,7 +91,9 @@ build_cache(MemoryContext cxt)
 		rule->agencies_required = cpconf_spi_int(r, 6);
 		rule->qualifies = cpconf_name_index(qualifies_names, lengthof(qualifies_names), qualifies,
 											QUALIFIES_DIRECT_CONTACT);
-		rule->health_services_separately = cpconf_spi_bool(r, 8);
+		rule->health_services = cpconf_name_index(health_services_names, lengthof(health_services_names),
+												  cpconf_spi_text(CurrentMemoryContext, r, 8),
+												  HEALTH_SERVICES_NEVER);
 		rule->gp_report_over_age = cpconf_spi_isnull(r, 9) ? -1 : cpconf_spi_int(r, 9);
 		rule->decision = cpconf_name_index(decision_names, lengthof(decision_names), decision,
 										   DECIDE_CHAIR);
@@ -105,6 +110,8 @@ build_cache(MemoryContext cxt)
 		rule->cancel_then_null = cpconf_spi_isnull(r, 19);
 		rule->cancel_then = cpconf_spi_text_array(cxt, r, 19, &rule->ncancel_then);
 		rule->visiting_arrangements = cpconf_spi_bool(r, 20);
+		rule->gp_report_initial_only = cpconf_spi_bool(r, 21);
+		rule->reconvene_initial_only = cpconf_spi_bool(r, 22);
 		if (rule->head.profile >= 0)
 			c->nrules++;
 	}
@@ -171,6 +178,47 @@ const char *
 conference_rule_profile(const ConferenceCache *c, const ConferenceRule *rule)
 {
 	return c->profiles.names[rule->head.profile];
+}
+
+/* The kinds of conference, in the order of ConferenceKind. */
+static const char *const kind_names[] = {"initial", "pre_birth", "transfer_in", "review"};
+
+/*
+ * Argument n as a kind of conference: NULL is not recorded; case, spaces
+ * around, and hyphens or spaces for underscores are forgiven (council
+ * data writes "Pre-birth"); anything else is an error.
+ */
+ConferenceKind
+conference_kind_arg(FunctionCallInfo fcinfo, int n)
+{
+	text	   *t;
+	const char *s;
+	int			len;
+	char		folded[16];
+	int			k = 0;
+
+	if (PG_ARGISNULL(n))
+		return KIND_NOT_RECORDED;
+	t = PG_GETARG_TEXT_PP(n);
+	s = VARDATA_ANY(t);
+	len = VARSIZE_ANY_EXHDR(t);
+	while (len > 0 && isspace((unsigned char) *s))
+		s++, len--;
+	while (len > 0 && isspace((unsigned char) s[len - 1]))
+		len--;
+	for (int i = 0; i < len && k < (int) sizeof(folded) - 1; i++)
+		folded[k++] = s[i] == '-' || s[i] == ' ' ? '_' : pg_ascii_tolower((unsigned char) s[i]);
+	folded[k] = '\0';
+	if (len < (int) sizeof(folded))
+		for (int i = 0; i < (int) lengthof(kind_names); i++)
+			if (strcmp(kind_names[i], folded) == 0)
+				return (ConferenceKind) i;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown kind of conference \"%s\"", text_to_cstring(t)),
+			 errdetail("Rules Q-GP and T-INQUORATE apply at an initial conference only under some profiles."),
+			 errhint("Use initial, pre_birth, transfer_in or review, or NULL if not recorded.")));
+	return KIND_NOT_RECORDED;	/* keep compiler quiet */
 }
 
 /* The row types this layer builds and reads (see RowShape). */
@@ -654,7 +702,8 @@ PG_FUNCTION_INFO_V1(cpconf_check_categories);
 
 /*
  * check_categories(categories, profile, each_meets_threshold,
- * risk_otherwise_underestimated, substantial_emotional_concern, as_of):
+ * risk_otherwise_underestimated, substantial_emotional_concern, as_of,
+ * chair_decided):
  * every problem with a plan's categories of abuse, as findings.
  */
 Datum
@@ -710,6 +759,20 @@ cpconf_check_categories(PG_FUNCTION_ARGS)
 					psprintf("%s are used only when each reaches the threshold and a specific risk "
 							 "would otherwise be underestimated (profile %s)", several, profile),
 					"Use the category of the primary presenting concern only.");
+	}
+	else if (n > 1 && r->multiple_categories == CATEGORIES_BY_CONSENSUS)
+	{
+		int			chair = PG_NARGS() > 6 ? cpconf_fact_arg(fcinfo, 6) : -1;
+
+		if (chair != 0)
+			finding(&f, "D-CATEGORY", chair == -1 ? SEVERITY_NOT_RECORDED : SEVERITY_VIOLATION,
+					chair == -1
+					? psprintf("%s stand under profile %s only if the agencies agreed them: whether the chair "
+							   "decided the category is not recorded", several, profile)
+					: psprintf("%s were decided by the chair, who determines a single category when the agencies "
+							   "cannot agree (profile %s)", several, profile),
+					chair == -1 ? "Record chair_decided."
+					: "Record the single category of the primary presenting concern.");
 	}
 	else if (n > 1 && r->multiple_categories == CATEGORIES_NOT_ALL_EVENTUALITIES)
 	{
@@ -797,7 +860,7 @@ text_array(const char **items, int n)
 /*
  * inquorate_conference(conference, profile, sufficient_information,
  * delay_harmful, no_contact_with_3_agencies, social_care_and_one_agency,
- * local_difficulties) -> (may_proceed, reason, must_follow, new_date_due):
+ * local_difficulties, kind) -> (may_proceed, reason, must_follow, new_date_due):
  * whether the chair may hold an inquorate conference, NULL when it turns
  * on a ground not recorded; what must follow; when one not held is due
  * again (T-INQUORATE of the profile named).
@@ -822,6 +885,7 @@ cpconf_inquorate_conference(PG_FUNCTION_ARGS)
 	Datum		values[4];
 	bool		nulls[4] = {false, false, true, true};
 	DateADT		conference;
+	ConferenceKind kind;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -837,6 +901,7 @@ cpconf_inquorate_conference(PG_FUNCTION_ARGS)
 		fcinfo->flinfo->fn_extra = ref;
 	}
 	conference = PG_GETARG_DATEADT(0);
+	kind = PG_NARGS() > 7 ? conference_kind_arg(fcinfo, 7) : KIND_NOT_RECORDED;
 	r = conference_rule_on(c, profile_arg, conference, "conference", &p);
 	rule_profile = conference_rule_profile(c, r);
 	if (!r->proceed_rule)
@@ -918,7 +983,6 @@ cpconf_inquorate_conference(PG_FUNCTION_ARGS)
 
 	nulls[0] = may_proceed < 0;
 	values[0] = BoolGetDatum(may_proceed == 1);
-	values[1] = CStringGetTextDatum(reason.data);
 	if (may_proceed == 1)
 	{
 		const char **follow = palloc((r->nproceed_then + 2) * sizeof(char *));
@@ -937,13 +1001,24 @@ cpconf_inquorate_conference(PG_FUNCTION_ARGS)
 
 		nulls[2] = r->cancel_then_null;
 		values[2] = nulls[2] ? (Datum) 0 : text_array(r->cancel_then, r->ncancel_then);
-		/* the profile named: a council's own T-INQUORATE counts */
-		if (timescale_deadline(ref->deadlines, "T-INQUORATE", c->profiles.names[p],
-							   NAMED_DAY(conference, "conference"), NAMED_DAY(conference, "conference"), true, &due))
+		/*
+		 * The profile named: a council's own T-INQUORATE counts.  Where the
+		 * new date is for an initial conference only (staffordshire), a
+		 * review has none, and a kind not recorded gives none, said so.
+		 */
+		if (r->reconvene_initial_only && !KIND_IS_INITIAL(kind))
+			appendStringInfo(&reason, kind == KIND_NOT_RECORDED
+							 ? "; the new date (rule T-INQUORATE) is set for an initial conference only, and the kind of "
+							 "conference is not recorded"
+							 : "; profile %s sets no new date (rule T-INQUORATE) for a conference that is not an initial "
+							 "conference", rule_profile);
+		else if (timescale_deadline(ref->deadlines, "T-INQUORATE", c->profiles.names[p],
+									NAMED_DAY(conference, "conference"), NAMED_DAY(conference, "conference"), true, &due))
 		{
 			nulls[3] = false;
 			values[3] = DateADTGetDatum(due);
 		}
 	}
+	values[1] = CStringGetTextDatum(reason.data);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(ref->tupdesc, values, nulls)));
 }

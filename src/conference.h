@@ -29,8 +29,29 @@ typedef enum MultipleCategories
 	CATEGORIES_ALLOWED,
 	CATEGORIES_JUSTIFIED,		/* each meets the threshold, a risk otherwise underestimated */
 	CATEGORIES_NEVER,
-	CATEGORIES_NOT_ALL_EVENTUALITIES	/* each meets the threshold: not to cover all eventualities */
+	CATEGORIES_NOT_ALL_EVENTUALITIES,	/* each meets the threshold: not to cover all eventualities */
+	CATEGORIES_BY_CONSENSUS		/* the agencies' consensus; the chair decides one */
 } MultipleCategories;
+
+/* Whether health services count as separate agencies (rule Q-MIN). */
+typedef enum HealthServices
+{
+	HEALTH_SERVICES_NEVER,
+	HEALTH_SERVICES_ALWAYS,
+	HEALTH_SERVICES_AS_CHAIR_JUDGES	/* the fact health_services_separate */
+} HealthServices;
+
+/* The kinds of conference (an argument of the checks; NULL: not recorded). */
+typedef enum ConferenceKind
+{
+	KIND_NOT_RECORDED = -1,
+	KIND_INITIAL,
+	KIND_PRE_BIRTH,				/* an initial conference before the birth */
+	KIND_TRANSFER_IN,
+	KIND_REVIEW
+} ConferenceKind;
+
+#define KIND_IS_INITIAL(k) ((k) == KIND_INITIAL || (k) == KIND_PRE_BIRTH)
 
 typedef struct ConferenceRule
 {
@@ -38,8 +59,10 @@ typedef struct ConferenceRule
 	bool		social_care_required;
 	int			agencies_required;
 	Qualifies	qualifies;
-	bool		health_services_separately;
+	HealthServices health_services;
 	int			gp_report_over_age; /* -1: no GP rule */
+	bool		gp_report_initial_only;	/* Q-GP at an initial conference only */
+	bool		reconvene_initial_only; /* T-INQUORATE for an initial conference only */
 	DecisionMethod decision;
 	MultipleCategories multiple_categories;	/* D-CATEGORY */
 	bool		emotional_second_needs_concern;	/* D-CATEGORY */
@@ -130,5 +153,6 @@ extern const char *conference_rule_profile(const ConferenceCache *c, const Confe
 extern const AgencySlot *attendee_agency(FunctionCallInfo fcinfo, AttendeeRef *ref,
 										 ConferenceCache *c, text *agency);
 extern int	attendee_took_part(AttendeeRef *ref, text *took_part);
+extern ConferenceKind conference_kind_arg(FunctionCallInfo fcinfo, int n);
 
 #endif							/* CPCONF_CONFERENCE_H */

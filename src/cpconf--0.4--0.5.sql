@@ -46,12 +46,13 @@ CREATE FUNCTION cpconf.check_categories(categories cpconf.abuse_category[], prof
                                         each_meets_threshold boolean DEFAULT NULL,
                                         risk_otherwise_underestimated boolean DEFAULT NULL,
                                         substantial_emotional_concern boolean DEFAULT NULL,
-                                        as_of date DEFAULT NULL)
+                                        as_of date DEFAULT NULL,
+                                        chair_decided boolean DEFAULT NULL)
 RETURNS SETOF cpconf.finding
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_categories';
-COMMENT ON FUNCTION cpconf.check_categories(cpconf.abuse_category[], text, boolean, boolean, boolean, date) IS
-    'Every problem (rule D-CATEGORY) with a plan''s categories under a profile: none named, several where the profile allows one, several without the facts that justify them, emotional abuse as a second category without substantial concern. Empty when the categories may stand.';
+COMMENT ON FUNCTION cpconf.check_categories(cpconf.abuse_category[], text, boolean, boolean, boolean, date, boolean) IS
+    'Every problem (rule D-CATEGORY) with a plan''s categories under a profile: none named, several where the profile allows one, several without the facts that justify them, several decided by the chair where the chair determines a single one (chair_decided: the agencies could not agree), emotional abuse as a second category without substantial concern. MUL counts as several, not itemised. Empty when the categories may stand.';
 
 CREATE FUNCTION cpconf.check_plan_start(initial_conference date,
                                         lead_qualified_social_worker boolean DEFAULT NULL,
@@ -502,17 +503,21 @@ RETURNS record
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_prebirth_conference_due';
 
-CREATE OR REPLACE FUNCTION cpconf.inquorate_conference(conference date, profile text DEFAULT NULL,
+DROP FUNCTION cpconf.inquorate_conference(date, text, boolean, boolean, boolean, boolean, boolean);
+CREATE FUNCTION cpconf.inquorate_conference(conference date, profile text DEFAULT NULL,
                                             sufficient_information boolean DEFAULT NULL,
                                             delay_harmful boolean DEFAULT NULL,
                                             no_contact_with_3_agencies boolean DEFAULT NULL,
                                             social_care_and_one_agency boolean DEFAULT NULL,
                                             local_difficulties boolean DEFAULT NULL,
+                                            kind text DEFAULT NULL,
                                             OUT may_proceed boolean, OUT reason text,
                                             OUT must_follow text[], OUT new_date_due date)
 RETURNS record
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_inquorate_conference';
+COMMENT ON FUNCTION cpconf.inquorate_conference(date, text, boolean, boolean, boolean, boolean, boolean, text) IS
+    'Whether the chair may hold an inquorate conference under the profile (Q-PROCEED) given the recorded grounds (NULL: not recorded, may_proceed NULL when it turns on one), what must follow (Q-PROCEED, Q-CANCEL), and when a conference not held must be reconvened (T-INQUORATE; staffordshire sets that date for an initial conference only, so kind, NULL: not recorded, decides it).';
 
 /* Checks that read other rows take turns (issue 9, F8, F9, F18, F19). */
 /* ------------------------------------------------------------------------
@@ -759,11 +764,22 @@ BEGIN
                   DETAIL = 'shipped = true marks the rules that come with the extension.',
                   HINT = 'Leave shipped false (the default).';
     END IF;
-    IF NEW.quorum_qualifies NOT IN ('direct_contact', 's47_contribution') THEN
+    IF NEW.quorum_qualifies NOT IN ('direct_contact', 's47_contribution', 'family_contact') THEN
         RAISE EXCEPTION 'conference rules of profile "%" have unknown quorum_qualifies "%"', NEW.profile, NEW.quorum_qualifies
             USING ERRCODE = 'check_violation',
-                  DETAIL = 'Rule Q-MIN counts agencies that had direct contact with each child, or that contributed to the section 47 enquiry.',
-                  HINT = 'Use direct_contact or s47_contribution.';
+                  DETAIL = 'Rule Q-MIN counts agencies that had direct contact with each child, with the child and family, or that contributed to the section 47 enquiry.',
+                  HINT = 'Use direct_contact, family_contact or s47_contribution.';
+    END IF;
+    -- 0.4's column was boolean: a council's script writing true or false
+    -- keeps its meaning (always, never).
+    IF NEW.health_services_separately IN ('true', 'false') THEN
+        NEW.health_services_separately := CASE NEW.health_services_separately WHEN 'true' THEN 'always' ELSE 'never' END;
+    END IF;
+    IF NEW.health_services_separately NOT IN ('never', 'always', 'as_chair_judges') THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown health_services_separately "%"', NEW.profile, NEW.health_services_separately
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule Q-MIN: different health services count as separate agencies never, always, or as the chair judges.',
+                  HINT = 'Use never, always or as_chair_judges.';
     END IF;
     IF NEW.decision NOT IN ('majority', 'agencies_then_chair', 'chair') THEN
         RAISE EXCEPTION 'conference rules of profile "%" have unknown decision method "%"', NEW.profile, NEW.decision
@@ -771,11 +787,11 @@ BEGIN
                   DETAIL = 'Rule D-DECIDE: a multi-agency majority, the agencies then the chair on a split, or the chair.',
                   HINT = 'Use majority, agencies_then_chair or chair.';
     END IF;
-    IF NEW.multiple_categories NOT IN ('allowed', 'justified', 'never') THEN
+    IF NEW.multiple_categories NOT IN ('allowed', 'justified', 'never', 'not_all_eventualities', 'by_consensus') THEN
         RAISE EXCEPTION 'conference rules of profile "%" have unknown multiple_categories "%"', NEW.profile, NEW.multiple_categories
             USING ERRCODE = 'check_violation',
-                  DETAIL = 'Rule D-CATEGORY: several categories allowed, allowed when justified, or never.',
-                  HINT = 'Use allowed, justified or never.';
+                  DETAIL = 'Rule D-CATEGORY: several categories allowed, allowed when justified, when each reaches the threshold (not_all_eventualities), only as the agencies agree (by_consensus), or never.',
+                  HINT = 'Use allowed, justified, not_all_eventualities, by_consensus or never.';
     END IF;
     IF NEW.quorum_agencies < 1 OR NEW.gp_report_over_age < 0 THEN
         RAISE EXCEPTION 'conference rules of profile "%" need a quorum of at least 1 agency and a GP age of 0 or more', NEW.profile
@@ -1356,6 +1372,60 @@ ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_che
 UPDATE cpconf.discontinuation_rule SET child_in_need_plan = 'consider a multi-agency meeting after the plan ends to develop "a suitable C Plan" (so written: a child in need plan) to support the child''s health and development, reviewed regularly (Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 5)'
  WHERE shipped AND profile = 'sussex';
 ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
+
+-- Rules that apply at one kind of conference, and the chair's judgement
+-- (issue 10): Staffordshire's health services "may" count apart, as the
+-- chair judges; its chair fixes a single category when the agencies cannot
+-- agree; Derby's GP report counts at the initial conference only, and
+-- Staffordshire's new date for an inquorate conference is for an initial
+-- conference only.  A council's 0.4 row keeps its reading (true: always).
+ALTER TABLE cpconf.conference_rule ALTER COLUMN health_services_separately TYPE text
+    USING CASE WHEN health_services_separately THEN 'always' ELSE 'never' END;
+ALTER TABLE cpconf.conference_rule ADD CONSTRAINT conference_rule_health_services
+    CHECK (health_services_separately IN ('never', 'always', 'as_chair_judges'));
+ALTER TABLE cpconf.conference_rule ADD COLUMN gp_report_initial_only boolean NOT NULL DEFAULT false;
+ALTER TABLE cpconf.conference_rule ADD COLUMN reconvene_initial_only boolean NOT NULL DEFAULT false;
+ALTER TABLE cpconf.conference_rule DROP CONSTRAINT conference_rule_categories;
+ALTER TABLE cpconf.conference_rule ADD CONSTRAINT conference_rule_categories
+    CHECK (multiple_categories IN ('allowed', 'justified', 'never', 'not_all_eventualities', 'by_consensus'));
+COMMENT ON COLUMN cpconf.conference_rule.health_services_separately IS 'Q-MIN: whether different health services count as separate agencies: never, always, or as_chair_judges (staffordshire: they "may"; the fact health_services_separate of cpconf.quoracy).';
+COMMENT ON COLUMN cpconf.conference_rule.gp_report_initial_only IS 'Q-GP: only at an initial conference (derby, derbyshire); a pre-birth conference is an initial one.';
+COMMENT ON COLUMN cpconf.conference_rule.reconvene_initial_only IS 'T-INQUORATE: the new date of an inquorate conference not held is set for an initial conference only (staffordshire).';
+COMMENT ON COLUMN cpconf.conference_rule.multiple_categories IS 'D-CATEGORY: allowed, justified (each meets the threshold and a risk would otherwise be underestimated), not_all_eventualities (each meets the threshold: several are not used to cover all eventualities), by_consensus (several only as the agencies agree: a chair deciding because they cannot determines a single one) or never.';
+ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
+UPDATE cpconf.conference_rule SET health_services_separately = 'as_chair_judges', multiple_categories = 'by_consensus',
+       reconvene_initial_only = true
+ WHERE shipped AND profile = 'staffordshire';
+UPDATE cpconf.conference_rule SET gp_report_initial_only = true WHERE shipped AND profile IN ('derby', 'derbyshire');
+ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
+
+CREATE FUNCTION cpconf.quoracy_step(internal, cpconf.attendance, date, text, text, boolean)
+RETURNS internal LANGUAGE c STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_quoracy_step';
+COMMENT ON FUNCTION cpconf.quoracy_step(internal, cpconf.attendance, date, text, text, boolean) IS 'quoracy() transition, with the conference''s kind and the chair''s judgement';
+
+CREATE AGGREGATE cpconf.quoracy(attendance cpconf.attendance, conference date, profile text,
+                                kind text, health_services_separate boolean) (
+    SFUNC = cpconf.quoracy_step, STYPE = internal, SSPACE = 144,
+    FINALFUNC = cpconf.quoracy_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE cpconf.quoracy(cpconf.attendance, date, text, text, boolean) IS
+    'Quoracy of one conference (rules Q-MIN, Q-GP) from its attendance rows, with the conference''s kind (initial, pre_birth, transfer_in, review; Q-GP applies at an initial conference only under derby and derbyshire) and whether the chair counts health services as separate agencies (staffordshire: they may). NULL: not recorded, and quorate is NULL where it turns on it. Use with GROUP BY the conference.';
+
+CREATE FUNCTION cpconf.quoracy_facts_step(internal, text, text, boolean, boolean, text, date, date, text, text, boolean)
+RETURNS internal LANGUAGE c STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_quoracy_facts_step';
+COMMENT ON FUNCTION cpconf.quoracy_facts_step(internal, text, text, boolean, boolean, text, date, date, text, text, boolean) IS
+    'quoracy() transition, the facts given directly, with the conference''s kind and the chair''s judgement';
+
+CREATE AGGREGATE cpconf.quoracy(agency text, took_part text, direct_contact boolean, contributed_s47 boolean,
+                                child text, child_born date, conference date, profile text,
+                                kind text, health_services_separate boolean) (
+    SFUNC = cpconf.quoracy_facts_step, STYPE = internal, SSPACE = 144,
+    FINALFUNC = cpconf.quoracy_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE cpconf.quoracy(text, text, boolean, boolean, text, date, date, text, text, boolean) IS
+    'Quoracy of one conference (rules Q-MIN, Q-GP), the facts of each attendance row given directly, with the conference''s kind and whether the chair counts health services as separate agencies (NULL: not recorded). Use with GROUP BY the conference.';
 
 -- What 0.4 let through and 0.5 refuses (a council row on a shipped
 -- profile, an agency named like a sector for another sector, ...) is kept,

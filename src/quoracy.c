@@ -72,10 +72,13 @@ typedef struct QuoracyState
 	uint8		nchildren;
 	uint8		size;			/* of more */
 	uint8		nservices;
-	bool		too_many_services;	/* more than MAX_SERVICES: refused if counted apart */
-	bool		social_care;	/* children's social care attended */
-	bool		have_conference;
-	bool		have_profile;
+	int8		kind;			/* ConferenceKind */
+	int8		separate;		/* the chair counts health services apart: 1, 0, -1 not recorded */
+	bool		too_many_services:1;	/* more than MAX_SERVICES: refused if counted apart */
+	bool		social_care:1;	/* children's social care attended */
+	bool		have_conference:1;
+	bool		have_profile:1;
+	bool		have_facts:1;	/* kind and separate read */
 } QuoracyState;
 
 struct ExtraChild
@@ -310,6 +313,7 @@ static QuoracyState *
 quoracy_state(FunctionCallInfo fcinfo, MemoryContext aggcxt, QuoracySite *site,
 			  int confarg, int profarg)
 {
+	int			kindarg = PG_NARGS() > profarg + 1 ? profarg + 1 : -1;
 	QuoracyState *st = PG_ARGISNULL(0) ? NULL : (QuoracyState *) PG_GETARG_POINTER(0);
 
 	if (st == NULL)
@@ -355,6 +359,26 @@ quoracy_state(FunctionCallInfo fcinfo, MemoryContext aggcxt, QuoracySite *site,
 				 errmsg("quoracy of one conference got two profiles"),
 				 errdetail("The aggregate judges one conference under one partnership's rule Q-MIN."),
 				 errhint("GROUP BY the conference, and pass one profile for it.")));
+	/* the conference's kind and the chair's judgement: one of each per group */
+	{
+		int8		kind = kindarg < 0 ? KIND_NOT_RECORDED : conference_kind_arg(fcinfo, kindarg);
+		int8		separate = kindarg < 0 ? -1 : cpconf_fact_arg(fcinfo, kindarg + 1);
+
+		if (!st->have_facts)
+		{
+			st->kind = kind;
+			st->separate = separate;
+			st->have_facts = true;
+		}
+		else if (st->kind != kind || st->separate != separate)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("quoracy of one conference got two %s",
+							st->kind != kind ? "kinds of conference" : "judgements of the chair on health services"),
+					 errdetail("The aggregate judges one conference (rules Q-MIN, Q-GP): its kind and the chair's "
+							   "judgement are the conference's, the same on every row."),
+					 errhint("GROUP BY the conference, and pass its kind and health_services_separate on every row.")));
+	}
 	return st;
 }
 
@@ -558,21 +582,26 @@ typedef struct ChildCount
 	int			verdict;		/* 1 enough for certain, -1 only if unrecorded facts hold, 0 not */
 	bool		gp_counted;
 	bool		gp_age_unknown;
+	bool		gp_kind_unknown;
 } ChildCount;
 
 /*
- * Count a child's qualifying units under rule (Q-MIN), adding a GP's report
- * as health where Q-GP lets it stand: a child older than the rule's age
- * whose only health involvement is the GP.
+ * Count a child's qualifying units under rule (Q-MIN), health services apart
+ * or by sector, adding a GP's report as health where Q-GP lets it stand: a
+ * child older than the rule's age whose only health involvement is the GP
+ * (at an initial conference only, where the rule says so).
  */
 static ChildCount
-count_child(const ConferenceRule *rule, const QuoracyState *st, const ChildFacts *f)
+count_child(const ConferenceRule *rule, const QuoracyState *st, const ChildFacts *f, bool apart)
 {
 	int			test = rule->qualifies == QUALIFIES_S47 ? 1 : 0;
-	int			count = rule->health_services_separately ? 1 : 0;
-	ChildCount	cc = {f->units[test][count][0], f->units[test][count][1], 0, false, false};
+	int			count = apart ? 1 : 0;
+	ChildCount	cc = {f->units[test][count][0], f->units[test][count][1], 0, false, false, false};
+	bool		kind_applies = !rule->gp_report_initial_only || KIND_IS_INITIAL(st->kind);
+	bool		kind_unknown = rule->gp_report_initial_only && st->kind == KIND_NOT_RECORDED;
 
-	if (rule->gp_report_over_age >= 0 && !f->other_health && f->gp_report[test] > 0)
+	if (rule->gp_report_over_age >= 0 && !f->other_health && f->gp_report[test] > 0 &&
+		(kind_applies || kind_unknown))
 	{
 		uint64		gp = count && f->gp_service[test]
 			? UINT64CONST(1) << (N_SECTORS + f->gp_service[test] - 1)
@@ -586,7 +615,9 @@ count_child(const ConferenceRule *rule, const QuoracyState *st, const ChildFacts
 		else if (older_than(f->born, rule->gp_report_over_age, st->conference))
 		{
 			cc.possible |= gp;
-			if (f->gp_report[test] == 2)
+			if (kind_unknown)
+				cc.gp_kind_unknown = !(cc.certain & gp);
+			else if (f->gp_report[test] == 2)
 			{
 				cc.gp_counted = !(cc.certain & gp);
 				cc.certain |= gp;
@@ -636,47 +667,25 @@ append_units(StringInfo buf, const QuoracyState *st, uint64 units)
 	}
 }
 
-/*
- * The verdict: quorate (NULL when it turns on a fact not recorded), whether
- * children's social care attended, the agencies counted for the child with
- * fewest (children's social care included) and the number required, and
- * why, naming rule Q-MIN and the profile.
- */
-Datum
-cpconf_quoracy_final(PG_FUNCTION_ARGS)
+/* The verdict of one way of counting: the weakest child's count. */
+typedef struct Verdict
 {
-	QuoracyState *st = PG_ARGISNULL(0) ? NULL : (QuoracyState *) PG_GETARG_POINTER(0);
-	ConferenceCache *c = conference_cache();
-	const ConferenceRule *rule;
-	int			p;
-	int			quorate;
-	ChildCount	weakest = {0};
-	const char *weakest_name = NULL;
-	const char *gp_child = NULL;
-	bool		gp_counted = false;
-	StringInfoData reason;
-	const char *test;
+	int			quorate;		/* 1, 0, -1 not known */
+	ChildCount	weakest;
+	const char *weakest_name;
+	bool		family;			/* the children counted as one family */
+	bool		gp_counted;
+	const char *gp_child;
+} Verdict;
+
+/* Judge the conference under rule, health services apart or by sector. */
+static Verdict
+judge(const ConferenceRule *rule, QuoracyState *st, bool apart)
+{
+	Verdict		v = {0};
 	const ChildFacts *unnamed = NULL;
-	bool		family;
-	const char *who;
 
-	if (st == NULL || st->rows == 0)
-		return quoracy_result(fcinfo, -1, false, 0, 0,
-							  "no attendance recorded for this conference (rule Q-MIN needs it)");
-	if (!st->have_conference)
-		return quoracy_result(fcinfo, -1, false, 0, 0,
-							  "the conference date is not recorded (it picks the rules in force, Q-MIN)");
-
-	p = profiles_lookup_arg(&c->profiles, st->profile);
-	rule = conference_rule(c, p, st->conference, "conference");
-	family = rule->qualifies == QUALIFIES_FAMILY_CONTACT && st->nchildren > 1;
-	if (rule->health_services_separately && st->too_many_services)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("more than %d health services in one conference", MAX_SERVICES),
-				 errdetail("Quoracy counts each health service as an agency under profile %s (rule Q-MIN).",
-						   c->profiles.names[p]),
-				 errhint("GROUP BY the conference; map agencies onto fewer services in cpconf.agency.")));
+	v.family = rule->qualifies == QUALIFIES_FAMILY_CONTACT && st->nchildren > 1;
 
 	/*
 	 * Rows that name no child, beside rows that name children, are
@@ -693,7 +702,7 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 	 * (family_contact), the children's attendance is one: counted once.
 	 * Their dates of birth are not merged (a GP's age rule is per child).
 	 */
-	if (family)
+	if (v.family)
 	{
 		ChildFacts	all;
 
@@ -701,12 +710,12 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 		all.born = DATEVAL_NOEND;
 		for (int i = 0; i < st->nchildren; i++)
 			add_attendance(&all, facts_at(st, i));
-		weakest = count_child(rule, st, &all);
-		gp_counted = weakest.gp_counted;
+		v.weakest = count_child(rule, st, &all, apart);
+		v.gp_counted = v.weakest.gp_counted;
 	}
 
 	/* else the verdict is the worst child's: not quorate, then unknown, then fewest */
-	for (int i = 0, n = 0; i < st->nchildren && !family; i++)
+	for (int i = 0, n = 0; i < st->nchildren && !v.family; i++)
 	{
 		ChildFacts	facts = *facts_at(st, i);
 		ChildCount	cc;
@@ -717,76 +726,159 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 			continue;
 		if (unnamed != NULL)
 			add_facts(&facts, unnamed);
-		cc = count_child(rule, st, &facts);
+		cc = count_child(rule, st, &facts, apart);
 		rank = cc.verdict == 0 ? 0 : cc.verdict == -1 ? 1 : 2;
-		weakest_rank = weakest.verdict == 0 ? 0 : weakest.verdict == -1 ? 1 : 2;
+		weakest_rank = v.weakest.verdict == 0 ? 0 : v.weakest.verdict == -1 ? 1 : 2;
 
 		/* of children alike, the first by name: the same text whatever the row order */
 		if (n++ == 0 || rank < weakest_rank ||
-			(rank == weakest_rank && pg_popcount64(cc.certain) < pg_popcount64(weakest.certain)) ||
-			(rank == weakest_rank && pg_popcount64(cc.certain) == pg_popcount64(weakest.certain) &&
-			 name_before(name_at(st, i), weakest_name)))
+			(rank == weakest_rank && pg_popcount64(cc.certain) < pg_popcount64(v.weakest.certain)) ||
+			(rank == weakest_rank && pg_popcount64(cc.certain) == pg_popcount64(v.weakest.certain) &&
+			 name_before(name_at(st, i), v.weakest_name)))
 		{
-			weakest = cc;
-			weakest_name = name_at(st, i);
+			v.weakest = cc;
+			v.weakest_name = name_at(st, i);
 		}
-		if (cc.gp_counted && (!gp_counted || name_before(name_at(st, i), gp_child)))
+		if (cc.gp_counted && (!v.gp_counted || name_before(name_at(st, i), v.gp_child)))
 		{
-			gp_counted = true;
-			gp_child = name_at(st, i);
+			v.gp_counted = true;
+			v.gp_child = name_at(st, i);
 		}
 	}
-	quorate = weakest.verdict;
+	v.quorate = v.weakest.verdict;
 	if (rule->social_care_required && !st->social_care)
-		quorate = 0;
+		v.quorate = 0;
+	return v;
+}
+
+/* Why a count falls short: who has how many qualifying agencies, of how many. */
+static void
+append_shortfall(StringInfo buf, const ConferenceRule *rule, const QuoracyState *st, const Verdict *v)
+{
+	int			counted = pg_popcount64(v->weakest.certain);
+	const char *who = v->family ? "the family"
+		: v->weakest_name ? psprintf("child %s", v->weakest_name) : "the child";
+
+	appendStringInfo(buf, "%s has %d qualifying agenc%s attending", who, counted, counted == 1 ? "y" : "ies");
+	if (counted)
+	{
+		appendStringInfoString(buf, " (");
+		append_units(buf, st, v->weakest.certain);
+		appendStringInfoChar(buf, ')');
+	}
+	appendStringInfo(buf, ", %d required", rule->agencies_required);
+	if (v->quorate == -1 && v->weakest.verdict == -1)
+		appendStringInfo(buf, "; %d more would count if %s",
+						 pg_popcount64(v->weakest.possible) - counted,
+						 v->weakest.gp_age_unknown ? "the child's date of birth were recorded (Q-GP)"
+						 : v->weakest.gp_kind_unknown
+						 ? "the conference were recorded as an initial conference (Q-GP applies at one only)"
+						 : rule->qualifies == QUALIFIES_S47
+						 ? "their contribution to the section 47 enquiry were recorded"
+						 : rule->qualifies == QUALIFIES_FAMILY_CONTACT
+						 ? "their direct contact with the child and family were recorded"
+						 : "their direct contact with the child were recorded");
+}
+
+/*
+ * The verdict: quorate (NULL when it turns on a fact not recorded), whether
+ * children's social care attended, the agencies counted for the child with
+ * fewest (children's social care included) and the number required, and
+ * why, naming rule Q-MIN and the profile.
+ */
+Datum
+cpconf_quoracy_final(PG_FUNCTION_ARGS)
+{
+	QuoracyState *st = PG_ARGISNULL(0) ? NULL : (QuoracyState *) PG_GETARG_POINTER(0);
+	ConferenceCache *c = conference_cache();
+	const ConferenceRule *rule;
+	int			p;
+	Verdict		v,
+				apart = {0};
+	bool		chair_unknown = false;	/* the chair's judgement decides, and is not recorded */
+	bool		count_apart;
+	StringInfoData reason;
+	const char *test;
+
+	if (st == NULL || st->rows == 0)
+		return quoracy_result(fcinfo, -1, false, 0, 0,
+							  "no attendance recorded for this conference (rule Q-MIN needs it)");
+	if (!st->have_conference)
+		return quoracy_result(fcinfo, -1, false, 0, 0,
+							  "the conference date is not recorded (it picks the rules in force, Q-MIN)");
+
+	p = profiles_lookup_arg(&c->profiles, st->profile);
+	rule = conference_rule(c, p, st->conference, "conference");
+
+	/*
+	 * Health services count apart always, never, or as the chair judges
+	 * (staffordshire: they "may"); a judgement not recorded matters only
+	 * where the two counts disagree.
+	 */
+	count_apart = rule->health_services == HEALTH_SERVICES_ALWAYS ||
+		(rule->health_services == HEALTH_SERVICES_AS_CHAIR_JUDGES && st->separate != 0);
+	if (count_apart && st->too_many_services)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("more than %d health services in one conference", MAX_SERVICES),
+				 errdetail("Quoracy counts each health service as an agency under profile %s (rule Q-MIN).",
+						   c->profiles.names[p]),
+				 errhint("GROUP BY the conference; map agencies onto fewer services in cpconf.agency.")));
+	if (rule->health_services == HEALTH_SERVICES_AS_CHAIR_JUDGES && st->separate == -1)
+	{
+		v = judge(rule, st, false);
+		apart = judge(rule, st, true);
+		chair_unknown = apart.quorate != v.quorate;
+	}
+	else
+		v = judge(rule, st, count_apart);
 
 	test = rule->qualifies == QUALIFIES_S47 ? "that contributed to the section 47 enquiry"
 		: rule->qualifies == QUALIFIES_FAMILY_CONTACT ? "with direct contact with the child and family"
 		: "with direct contact with each child";
-	who = family ? "the family" : weakest_name ? psprintf("child %s", weakest_name) : "the child";
 	initStringInfo(&reason);
-	if (quorate == 1)
+	if (chair_unknown)
+	{
+		appendStringInfoString(&reason, "quorate only if the chair counts health services as separate agencies, "
+							   "which is not recorded: counted by sector, ");
+		append_shortfall(&reason, rule, st, &v);
+		appendStringInfoString(&reason, "; with health services apart, ");
+		if (apart.quorate == 1)
+		{
+			appendStringInfoString(&reason, "quorate: ");
+			append_units(&reason, st, apart.weakest.certain);
+			if (apart.weakest_name)
+				appendStringInfo(&reason, " for child %s", apart.weakest_name);
+		}
+		else
+			append_shortfall(&reason, rule, st, &apart);
+	}
+	else if (v.quorate == 1)
 	{
 		appendStringInfoString(&reason, "quorate: ");
-		append_units(&reason, st, weakest.certain);
-		if (weakest_name)
-			appendStringInfo(&reason, " for child %s", weakest_name);
+		append_units(&reason, st, v.weakest.certain);
+		if (v.weakest_name)
+			appendStringInfo(&reason, " for child %s", v.weakest_name);
 	}
 	else if (rule->social_care_required && !st->social_care)
 		appendStringInfoString(&reason, "not quorate: children's social care did not attend");
 	else
 	{
-		int			counted = pg_popcount64(weakest.certain);
-
-		appendStringInfo(&reason, "%s: %s has %d qualifying agenc%s attending",
-						 quorate == 0 ? "not quorate" : "quorate only if facts not recorded hold",
-						 who, counted, counted == 1 ? "y" : "ies");
-		if (counted)
-		{
-			appendStringInfoString(&reason, " (");
-			append_units(&reason, st, weakest.certain);
-			appendStringInfoChar(&reason, ')');
-		}
-		appendStringInfo(&reason, ", %d required", rule->agencies_required);
-		if (quorate == -1)
-			appendStringInfo(&reason, "; %d more would count if %s",
-							 pg_popcount64(weakest.possible) - counted,
-							 weakest.gp_age_unknown ? "the child's date of birth were recorded (Q-GP)"
-							 : rule->qualifies == QUALIFIES_S47
-							 ? "their contribution to the section 47 enquiry were recorded"
-							 : rule->qualifies == QUALIFIES_FAMILY_CONTACT
-							 ? "their direct contact with the child and family were recorded"
-							 : "their direct contact with the child were recorded");
+		appendStringInfo(&reason, "%s: ", v.quorate == 0 ? "not quorate" : "quorate only if facts not recorded hold");
+		append_shortfall(&reason, rule, st, &v);
 	}
-	if (gp_counted)
+	if (v.gp_counted)
 		appendStringInfo(&reason, "; a GP's report counts as health for %s%s (rule Q-GP)",
-						 gp_child ? "child " : "the child", gp_child ? gp_child : "");
+						 v.gp_child ? "child " : "the child", v.gp_child ? v.gp_child : "");
 	appendStringInfo(&reason, " (rule Q-MIN, profile %s: %s%d %sagencies %s%s)", c->profiles.names[p],
 					 rule->social_care_required ? "children's social care and " : "",
 					 rule->social_care_required ? rule->agencies_required - 1 : rule->agencies_required,
 					 rule->social_care_required ? "other " : "", test,
-					 rule->health_services_separately ? ", health services counted separately" : "");
-	return quoracy_result(fcinfo, quorate, st->social_care, pg_popcount64(weakest.certain),
-						  rule->agencies_required, reason.data);
+					 rule->health_services == HEALTH_SERVICES_ALWAYS ? ", health services counted separately"
+					 : rule->health_services == HEALTH_SERVICES_NEVER ? ""
+					 : st->separate == 1 ? ", health services counted separately, as the chair judged"
+					 : st->separate == 0 ? ", health services counted together, as the chair judged"
+					 : ", health services counted separately if the chair so judges");
+	return quoracy_result(fcinfo, chair_unknown ? -1 : v.quorate, st->social_care,
+						  pg_popcount64(v.weakest.certain), rule->agencies_required, reason.data);
 }
-

@@ -102,7 +102,7 @@ CREATE TABLE cpconf.conference_rule (
     quorum_social_care         boolean NOT NULL,
     quorum_agencies            integer NOT NULL,
     quorum_qualifies           text NOT NULL,
-    health_services_separately boolean NOT NULL,
+    health_services_separately text NOT NULL,
     gp_report_over_age         integer,
     proceed_requires           text[],
     proceed_any_of             text[],
@@ -115,10 +115,13 @@ CREATE TABLE cpconf.conference_rule (
     source                     text NOT NULL,
     shipped                    boolean NOT NULL DEFAULT false,
     visiting_arrangements      boolean NOT NULL DEFAULT true,
+    gp_report_initial_only     boolean NOT NULL DEFAULT false,
+    reconvene_initial_only     boolean NOT NULL DEFAULT false,
     PRIMARY KEY (profile, effective_from, shipped),
     CONSTRAINT conference_rule_qualifies CHECK (quorum_qualifies IN ('direct_contact', 's47_contribution', 'family_contact')),
     CONSTRAINT conference_rule_decision CHECK (decision IN ('majority', 'agencies_then_chair', 'chair')),
-    CONSTRAINT conference_rule_categories CHECK (multiple_categories IN ('allowed', 'justified', 'never', 'not_all_eventualities'))
+    CONSTRAINT conference_rule_categories CHECK (multiple_categories IN ('allowed', 'justified', 'never', 'not_all_eventualities', 'by_consensus')),
+    CONSTRAINT conference_rule_health_services CHECK (health_services_separately IN ('never', 'always', 'as_chair_judges'))
 );
 
 COMMENT ON TABLE cpconf.conference_rule IS
@@ -126,14 +129,16 @@ COMMENT ON TABLE cpconf.conference_rule IS
 COMMENT ON COLUMN cpconf.conference_rule.quorum_social_care IS 'Q-MIN: children''s social care must attend.';
 COMMENT ON COLUMN cpconf.conference_rule.quorum_agencies IS 'Q-MIN: agencies that must attend and qualify, children''s social care included.';
 COMMENT ON COLUMN cpconf.conference_rule.quorum_qualifies IS 'Q-MIN: an agency counts when it had direct contact with each child (direct_contact), with the child and family, for every child of the conference (family_contact), or contributed to the section 47 enquiry (s47_contribution); children''s social care always qualifies.';
-COMMENT ON COLUMN cpconf.conference_rule.health_services_separately IS 'Q-MIN: different health services count as separate agencies.';
+COMMENT ON COLUMN cpconf.conference_rule.health_services_separately IS 'Q-MIN: whether different health services count as separate agencies: never, always, or as_chair_judges (staffordshire: they "may"; the fact health_services_separate of cpconf.quoracy).';
 COMMENT ON COLUMN cpconf.conference_rule.gp_report_over_age IS 'Q-GP: for a child older than this whose only health involvement is the GP, a GP''s report counts as health; NULL: no such rule.';
+COMMENT ON COLUMN cpconf.conference_rule.gp_report_initial_only IS 'Q-GP: only at an initial conference (derby, derbyshire); a pre-birth conference is an initial one.';
+COMMENT ON COLUMN cpconf.conference_rule.reconvene_initial_only IS 'T-INQUORATE: the new date of an inquorate conference not held is set for an initial conference only (staffordshire).';
 COMMENT ON COLUMN cpconf.conference_rule.proceed_requires IS 'Q-PROCEED: grounds that must all hold for the chair to hold an inquorate conference; NULL: no rule.';
 COMMENT ON COLUMN cpconf.conference_rule.proceed_any_of IS 'Q-PROCEED: grounds of which one must also hold (empty: none needed).';
 COMMENT ON COLUMN cpconf.conference_rule.proceed_then IS 'Q-PROCEED: what must follow an inquorate conference that is held.';
 COMMENT ON COLUMN cpconf.conference_rule.cancel_then IS 'Q-CANCEL: what must follow an inquorate conference that is not held.';
 COMMENT ON COLUMN cpconf.conference_rule.decision IS 'D-DECIDE: majority (chair''s casting vote on a tie), agencies_then_chair (the chair decides only on a split) or chair (after seeking consensus).';
-COMMENT ON COLUMN cpconf.conference_rule.multiple_categories IS 'D-CATEGORY: allowed, justified (each meets the threshold and a risk would otherwise be underestimated), not_all_eventualities (each meets the threshold: several are not used to cover all eventualities) or never.';
+COMMENT ON COLUMN cpconf.conference_rule.multiple_categories IS 'D-CATEGORY: allowed, justified (each meets the threshold and a risk would otherwise be underestimated), not_all_eventualities (each meets the threshold: several are not used to cover all eventualities), by_consensus (several only as the agencies agree: a chair deciding because they cannot determines a single one) or never.';
 COMMENT ON COLUMN cpconf.conference_rule.emotional_second_needs_concern IS 'D-CATEGORY: emotional abuse alongside another category only on substantial concern.';
 COMMENT ON COLUMN cpconf.conference_rule.interim_lead_manager IS 'D-LEAD: a first-line manager may act as lead social worker in the interim.';
 COMMENT ON COLUMN cpconf.conference_rule.visiting_arrangements IS 'D-PLAN: a new plan must set out the professional visiting arrangements (derby, derbyshire, staffordshire); true for a council''s row unless it says otherwise.';
@@ -141,34 +146,34 @@ COMMENT ON COLUMN cpconf.conference_rule.visiting_arrangements IS 'D-PLAN: a new
 SELECT pg_catalog.pg_extension_config_dump('cpconf.conference_rule', 'WHERE NOT shipped');
 
 INSERT INTO cpconf.conference_rule VALUES
- ('national', '2018-07-04', NULL, true, 3, 'family_contact', false, NULL,
+ ('national', '2018-07-04', NULL, true, 3, 'family_contact', 'never', NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'allowed', false, false,
-  'Q-MIN: no number stated, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE as Working Together quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5', true, false),
- ('staffordshire', '2018-10-01', NULL, false, 3, 's47_contribution', true, NULL,
+  'Q-MIN: no number stated, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE as Working Together quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5', true, false, false, false),
+ ('staffordshire', '2018-10-01', NULL, false, 3, 's47_contribution', 'as_chair_judges', NULL,
   ARRAY['sufficient_information'], ARRAY[]::text[], ARRAY[]::text[], ARRAY['reconvene'],
-  'majority', 'allowed', false, false,
-  'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2; D-PLAN Staffordshire SCB 2018, "The Initial/Review Child Protection Conference", para 7', true, true),
- ('derby', '2024-09-09', NULL, true, 3, 'direct_contact', false, 5,
+  'majority', 'by_consensus', false, false,
+  'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2; D-PLAN Staffordshire SCB 2018, "The Initial/Review Child Protection Conference", para 7', true, true, false, true),
+ ('derby', '2024-09-09', NULL, true, 3, 'direct_contact', 'never', 5,
   ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
   ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
   'agencies_then_chair', 'allowed', false, false,
-  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true),
- ('derbyshire', '2024-09-09', NULL, true, 3, 'direct_contact', false, 5,
+  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true, true, false),
+ ('derbyshire', '2024-09-09', NULL, true, 3, 'direct_contact', 'never', 5,
   ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
   ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
   'agencies_then_chair', 'allowed', false, false,
-  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true),
- ('darlington', '2018-07-04', NULL, true, 3, 'family_contact', false, NULL,
+  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true, true, false),
+ ('darlington', '2018-07-04', NULL, true, 3, 'family_contact', 'never', NULL,
   ARRAY['sufficient_information', 'delay_harmful'],
   ARRAY['social_care_and_one_agency', 'no_contact_with_3_agencies', 'local_difficulties'],
   ARRAY['consider_early_review'], ARRAY['interim_plan_or_plan_review', 'new_date'],
   'chair', 'not_all_eventualities', false, true,
-  'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2', true, false),
- ('sussex', '2023-02-01', NULL, true, 3, 'family_contact', false, NULL,
+  'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2', true, false, false, false),
+ ('sussex', '2023-02-01', NULL, true, 3, 'family_contact', 'never', NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'justified', true, true,
-  'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1', true, false);
+  'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1', true, false, false, false);
 
 CREATE FUNCTION cpconf.conference_rule_check()
 RETURNS trigger
@@ -196,11 +201,22 @@ BEGIN
                   DETAIL = 'shipped = true marks the rules that come with the extension.',
                   HINT = 'Leave shipped false (the default).';
     END IF;
-    IF NEW.quorum_qualifies NOT IN ('direct_contact', 's47_contribution') THEN
+    IF NEW.quorum_qualifies NOT IN ('direct_contact', 's47_contribution', 'family_contact') THEN
         RAISE EXCEPTION 'conference rules of profile "%" have unknown quorum_qualifies "%"', NEW.profile, NEW.quorum_qualifies
             USING ERRCODE = 'check_violation',
-                  DETAIL = 'Rule Q-MIN counts agencies that had direct contact with each child, or that contributed to the section 47 enquiry.',
-                  HINT = 'Use direct_contact or s47_contribution.';
+                  DETAIL = 'Rule Q-MIN counts agencies that had direct contact with each child, with the child and family, or that contributed to the section 47 enquiry.',
+                  HINT = 'Use direct_contact, family_contact or s47_contribution.';
+    END IF;
+    -- 0.4's column was boolean: a council's script writing true or false
+    -- keeps its meaning (always, never).
+    IF NEW.health_services_separately IN ('true', 'false') THEN
+        NEW.health_services_separately := CASE NEW.health_services_separately WHEN 'true' THEN 'always' ELSE 'never' END;
+    END IF;
+    IF NEW.health_services_separately NOT IN ('never', 'always', 'as_chair_judges') THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown health_services_separately "%"', NEW.profile, NEW.health_services_separately
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule Q-MIN: different health services count as separate agencies never, always, or as the chair judges.',
+                  HINT = 'Use never, always or as_chair_judges.';
     END IF;
     IF NEW.decision NOT IN ('majority', 'agencies_then_chair', 'chair') THEN
         RAISE EXCEPTION 'conference rules of profile "%" have unknown decision method "%"', NEW.profile, NEW.decision
@@ -208,11 +224,11 @@ BEGIN
                   DETAIL = 'Rule D-DECIDE: a multi-agency majority, the agencies then the chair on a split, or the chair.',
                   HINT = 'Use majority, agencies_then_chair or chair.';
     END IF;
-    IF NEW.multiple_categories NOT IN ('allowed', 'justified', 'never') THEN
+    IF NEW.multiple_categories NOT IN ('allowed', 'justified', 'never', 'not_all_eventualities', 'by_consensus') THEN
         RAISE EXCEPTION 'conference rules of profile "%" have unknown multiple_categories "%"', NEW.profile, NEW.multiple_categories
             USING ERRCODE = 'check_violation',
-                  DETAIL = 'Rule D-CATEGORY: several categories allowed, allowed when justified, or never.',
-                  HINT = 'Use allowed, justified or never.';
+                  DETAIL = 'Rule D-CATEGORY: several categories allowed, allowed when justified, when each reaches the threshold (not_all_eventualities), only as the agencies agree (by_consensus), or never.',
+                  HINT = 'Use allowed, justified, not_all_eventualities, by_consensus or never.';
     END IF;
     IF NEW.quorum_agencies < 1 OR NEW.gp_report_over_age < 0 THEN
         RAISE EXCEPTION 'conference rules of profile "%" need a quorum of at least 1 agency and a GP age of 0 or more', NEW.profile
@@ -325,6 +341,19 @@ CREATE AGGREGATE cpconf.quoracy(attendance cpconf.attendance, conference date, p
 COMMENT ON AGGREGATE cpconf.quoracy(cpconf.attendance, date, text) IS
     'Quoracy of one conference (rules Q-MIN, Q-GP) from its attendance rows, under a profile (NULL: the setting cpconf.profile) as in force on the conference date. Use with GROUP BY the conference.';
 
+CREATE FUNCTION cpconf.quoracy_step(internal, cpconf.attendance, date, text, text, boolean)
+RETURNS internal LANGUAGE c STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_quoracy_step';
+COMMENT ON FUNCTION cpconf.quoracy_step(internal, cpconf.attendance, date, text, text, boolean) IS 'quoracy() transition, with the conference''s kind and the chair''s judgement';
+
+CREATE AGGREGATE cpconf.quoracy(attendance cpconf.attendance, conference date, profile text,
+                                kind text, health_services_separate boolean) (
+    SFUNC = cpconf.quoracy_step, STYPE = internal, SSPACE = 144,
+    FINALFUNC = cpconf.quoracy_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE cpconf.quoracy(cpconf.attendance, date, text, text, boolean) IS
+    'Quoracy of one conference (rules Q-MIN, Q-GP) from its attendance rows, with the conference''s kind (initial, pre_birth, transfer_in, review; Q-GP applies at an initial conference only under derby and derbyshire) and whether the chair counts health services as separate agencies (staffordshire: they may). NULL: not recorded, and quorate is NULL where it turns on it. Use with GROUP BY the conference.';
+
 CREATE FUNCTION cpconf.quoracy_facts_step(internal, text, text, boolean, boolean, text, date, date, text)
 RETURNS internal LANGUAGE c STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_quoracy_facts_step';
 COMMENT ON FUNCTION cpconf.quoracy_facts_step(internal, text, text, boolean, boolean, text, date, date, text) IS
@@ -338,6 +367,21 @@ CREATE AGGREGATE cpconf.quoracy(agency text, took_part text, direct_contact bool
 );
 COMMENT ON AGGREGATE cpconf.quoracy(text, text, boolean, boolean, text, date, date, text) IS
     'Quoracy of one conference (rules Q-MIN, Q-GP), the facts of each attendance row given directly, in the order of cpconf.attendee(): faster than the attendee() form, which builds a row per attendance. Use with GROUP BY the conference.';
+
+CREATE FUNCTION cpconf.quoracy_facts_step(internal, text, text, boolean, boolean, text, date, date, text, text, boolean)
+RETURNS internal LANGUAGE c STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_quoracy_facts_step';
+COMMENT ON FUNCTION cpconf.quoracy_facts_step(internal, text, text, boolean, boolean, text, date, date, text, text, boolean) IS
+    'quoracy() transition, the facts given directly, with the conference''s kind and the chair''s judgement';
+
+CREATE AGGREGATE cpconf.quoracy(agency text, took_part text, direct_contact boolean, contributed_s47 boolean,
+                                child text, child_born date, conference date, profile text,
+                                kind text, health_services_separate boolean) (
+    SFUNC = cpconf.quoracy_facts_step, STYPE = internal, SSPACE = 144,
+    FINALFUNC = cpconf.quoracy_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE cpconf.quoracy(text, text, boolean, boolean, text, date, date, text, text, boolean) IS
+    'Quoracy of one conference (rules Q-MIN, Q-GP), the facts of each attendance row given directly, with the conference''s kind and whether the chair counts health services as separate agencies (NULL: not recorded). Use with GROUP BY the conference.';
 
 /* ------------------------------------------------------------------------
  * The decision (D-DECIDE): an aggregate over agency views.
@@ -379,12 +423,13 @@ CREATE FUNCTION cpconf.check_categories(categories cpconf.abuse_category[], prof
                                         each_meets_threshold boolean DEFAULT NULL,
                                         risk_otherwise_underestimated boolean DEFAULT NULL,
                                         substantial_emotional_concern boolean DEFAULT NULL,
-                                        as_of date DEFAULT NULL)
+                                        as_of date DEFAULT NULL,
+                                        chair_decided boolean DEFAULT NULL)
 RETURNS SETOF cpconf.finding
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_categories';
-COMMENT ON FUNCTION cpconf.check_categories(cpconf.abuse_category[], text, boolean, boolean, boolean, date) IS
-    'Every problem (rule D-CATEGORY) with a plan''s categories under a profile: none named, several where the profile allows one, several without the facts that justify them, emotional abuse as a second category without substantial concern. Empty when the categories may stand.';
+COMMENT ON FUNCTION cpconf.check_categories(cpconf.abuse_category[], text, boolean, boolean, boolean, date, boolean) IS
+    'Every problem (rule D-CATEGORY) with a plan''s categories under a profile: none named, several where the profile allows one, several without the facts that justify them, several decided by the chair where the chair determines a single one (chair_decided: the agencies could not agree), emotional abuse as a second category without substantial concern. MUL counts as several, not itemised. Empty when the categories may stand.';
 
 CREATE FUNCTION cpconf.inquorate_conference(conference date, profile text DEFAULT NULL,
                                             sufficient_information boolean DEFAULT NULL,
@@ -392,13 +437,14 @@ CREATE FUNCTION cpconf.inquorate_conference(conference date, profile text DEFAUL
                                             no_contact_with_3_agencies boolean DEFAULT NULL,
                                             social_care_and_one_agency boolean DEFAULT NULL,
                                             local_difficulties boolean DEFAULT NULL,
+                                            kind text DEFAULT NULL,
                                             OUT may_proceed boolean, OUT reason text,
                                             OUT must_follow text[], OUT new_date_due date)
 RETURNS record
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_inquorate_conference';
-COMMENT ON FUNCTION cpconf.inquorate_conference(date, text, boolean, boolean, boolean, boolean, boolean) IS
-    'Whether the chair may hold an inquorate conference under the profile (Q-PROCEED) given the recorded grounds (NULL: not recorded, may_proceed NULL when it turns on one), what must follow (Q-PROCEED, Q-CANCEL), and when a conference not held must be reconvened (T-INQUORATE).';
+COMMENT ON FUNCTION cpconf.inquorate_conference(date, text, boolean, boolean, boolean, boolean, boolean, text) IS
+    'Whether the chair may hold an inquorate conference under the profile (Q-PROCEED) given the recorded grounds (NULL: not recorded, may_proceed NULL when it turns on one), what must follow (Q-PROCEED, Q-CANCEL), and when a conference not held must be reconvened (T-INQUORATE; staffordshire sets that date for an initial conference only, so kind, NULL: not recorded, decides it).';
 
 CREATE TRIGGER conference_rule_truncate BEFORE TRUNCATE ON cpconf.conference_rule
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();

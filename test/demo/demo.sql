@@ -87,10 +87,15 @@ INSERT INTO conference_attendance VALUES
     (102, '2025-03-10', 'School Nurse', 'attended', true), (102, '2025-03-10', 'Head of Year 7', 'apologies', true),
     (103, '2025-03-17', 'CSC', 'attended', NULL), (103, '2025-03-17', 'PC Smith, CAIT', 'attended', NULL),
     (103, '2025-03-17', 'Head of Year 7', 'attended', true);
+-- Initial conferences.  Staffordshire's health services "may" count apart:
+-- the chair's judgement, not recorded here (NULL where it decides), then
+-- recorded as apart.
 SELECT conference, held,
-       (cpconf.quoracy(agency, status, direct_contact, NULL, NULL, NULL, held, 'derby')).quorate AS derby,
-       (cpconf.quoracy(agency, status, NULL, direct_contact, NULL, NULL, held, 'staffordshire')).quorate AS staffordshire,
-       (cpconf.quoracy(agency, status, direct_contact, NULL, NULL, NULL, held, 'derby')).reason AS why_under_derby
+       (cpconf.quoracy(agency, status, direct_contact, NULL, NULL, NULL, held, 'derby', 'initial', NULL)).quorate AS derby,
+       (cpconf.quoracy(agency, status, NULL, direct_contact, NULL, NULL, held, 'staffordshire', 'initial', NULL)).quorate AS staffordshire,
+       (cpconf.quoracy(agency, status, NULL, direct_contact, NULL, NULL, held, 'staffordshire', 'initial', true)).quorate
+         AS staffordshire_apart,
+       (cpconf.quoracy(agency, status, direct_contact, NULL, NULL, NULL, held, 'derby', 'initial', NULL)).reason AS why_under_derby
   FROM conference_attendance GROUP BY conference, held ORDER BY conference;
 
 \echo

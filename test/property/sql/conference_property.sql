@@ -37,11 +37,16 @@ SELECT a.*, (cpconf.attendee(a.agency, a.took_part)).sector, (cpconf.attendee(a.
 -- or possibly qualify, the GP's report where Q-GP lets it stand; the
 -- conference is quorate as its weakest child, and not without social care
 -- where that is required.
-CREATE FUNCTION ref_quorate(conf int, prof text, held date) RETURNS boolean LANGUAGE sql STABLE AS $$
-    WITH r AS (SELECT * FROM cpconf.conference_rules(prof, held)),
+-- 0.5 (issue 10): counted with health services apart or by sector (apart),
+-- and Q-GP at an initial conference only where the profile says so.
+CREATE FUNCTION ref_count(conf int, prof text, held date, kind text, apart boolean) RETURNS boolean LANGUAGE sql STABLE AS $$
+    WITH r0 AS (SELECT * FROM cpconf.conference_rules(prof, held)),
+    r AS (SELECT r0.*, (NOT r0.gp_report_initial_only OR kind IN ('initial', 'pre_birth')) AS gp_certain_kind,
+                       (NOT r0.gp_report_initial_only OR kind IS NULL OR kind IN ('initial', 'pre_birth')) AS gp_possible_kind
+            FROM r0),
     rows AS (
         SELECT f.*,
-               CASE WHEN r.health_services_separately AND f.sector::text = 'health' AND f.service IS NOT NULL
+               CASE WHEN apart AND f.sector::text = 'health' AND f.service IS NOT NULL
                     THEN 'health:' || f.service ELSE f.sector::text END AS unit,
                CASE WHEN f.sector::text = 'social_care' THEN true
                     WHEN r.quorum_qualifies = 's47_contribution' THEN f.s47 ELSE f.contact END AS fact
@@ -57,6 +62,7 @@ CREATE FUNCTION ref_quorate(conf int, prof text, held date) RETURNS boolean LANG
                     UNION
                     SELECT unit FROM rows x, r WHERE ((SELECT family FROM fam) OR x.child IS NOT DISTINCT FROM ch.child)
                        AND r.gp_report_over_age IS NOT NULL AND x.gp AND x.part::text = 'report' AND x.fact IS TRUE
+                       AND r.gp_certain_kind
                        AND x.born IS NOT NULL AND held > x.born + make_interval(years => r.gp_report_over_age)
                        AND NOT EXISTS (SELECT FROM rows y WHERE ((SELECT family FROM fam) OR y.child IS NOT DISTINCT FROM ch.child)
                                           AND y.sector::text = 'health' AND NOT y.gp)) u) AS certain,
@@ -66,6 +72,7 @@ CREATE FUNCTION ref_quorate(conf int, prof text, held date) RETURNS boolean LANG
                     UNION
                     SELECT unit FROM rows x, r WHERE ((SELECT family FROM fam) OR x.child IS NOT DISTINCT FROM ch.child)
                        AND r.gp_report_over_age IS NOT NULL AND x.gp AND x.part::text = 'report' AND x.fact IS NOT FALSE
+                       AND r.gp_possible_kind
                        AND (x.born IS NULL OR held > x.born + make_interval(years => r.gp_report_over_age))
                        AND NOT EXISTS (SELECT FROM rows y WHERE ((SELECT family FROM fam) OR y.child IS NOT DISTINCT FROM ch.child)
                                           AND y.sector::text = 'health' AND NOT y.gp)) u) AS possible
@@ -78,25 +85,47 @@ CREATE FUNCTION ref_quorate(conf int, prof text, held date) RETURNS boolean LANG
         ELSE true END
       FROM per_child
 $$;
+-- Health services apart always, never, or as the chair judged; a judgement
+-- not recorded leaves the verdict unknown only where the two counts differ.
+CREATE FUNCTION ref_quorate(conf int, prof text, held date, kind text, separate boolean) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT CASE r.health_services_separately
+        WHEN 'always' THEN ref_count(conf, prof, held, kind, true)
+        WHEN 'never' THEN ref_count(conf, prof, held, kind, false)
+        ELSE CASE WHEN separate IS NOT NULL THEN ref_count(conf, prof, held, kind, separate)
+                  WHEN ref_count(conf, prof, held, kind, true) IS NOT DISTINCT FROM ref_count(conf, prof, held, kind, false)
+                  THEN ref_count(conf, prof, held, kind, false) END END
+      FROM cpconf.conference_rules(prof, held) r
+$$;
+
+-- Each conference's kind and the chair's judgement on health services,
+-- recorded or not.
+CREATE TABLE conf AS
+SELECT c AS conference, (ARRAY['initial', 'review', 'pre_birth', NULL])[1 + c % 4] AS kind,
+       (ARRAY[true, false, NULL])[1 + (c / 4) % 3] AS separate
+  FROM generate_series(1, 3000) c;
 
 CREATE TABLE verdict AS
-SELECT p.profile, f.conference,
+SELECT p.profile, f.conference, k.kind, k.separate,
        (cpconf.quoracy(cpconf.attendee(f.agency, f.took_part, f.contact, f.s47, f.child, f.born),
-                       date '2025-03-03', p.profile)).quorate AS rows_form,
-       (cpconf.quoracy(f.agency, f.took_part, f.contact, f.s47, f.child, f.born, date '2025-03-03', p.profile)).quorate AS direct_form
-  FROM att f, (VALUES ('national'), ('staffordshire'), ('derby'), ('darlington'), ('sussex')) p(profile)
- GROUP BY p.profile, f.conference;
+                       date '2025-03-03', p.profile, k.kind, k.separate)).quorate AS rows_form,
+       (cpconf.quoracy(f.agency, f.took_part, f.contact, f.s47, f.child, f.born, date '2025-03-03', p.profile,
+                       k.kind, k.separate)).quorate AS direct_form
+  FROM att f JOIN conf k USING (conference),
+       (VALUES ('national'), ('staffordshire'), ('derby'), ('darlington'), ('sussex')) p(profile)
+ GROUP BY p.profile, f.conference, k.kind, k.separate;
 
 SELECT profile, count(*) AS conferences,
        count(*) FILTER (WHERE rows_form) AS quorate, count(*) FILTER (WHERE NOT rows_form) AS not_quorate,
        count(*) FILTER (WHERE rows_form IS NULL) AS unknown,
-       count(*) FILTER (WHERE rows_form IS DISTINCT FROM ref_quorate(conference, profile, date '2025-03-03')) AS mismatches,
+       count(*) FILTER (WHERE rows_form IS DISTINCT FROM ref_quorate(conference, profile, date '2025-03-03', kind, separate)) AS mismatches,
        count(*) FILTER (WHERE rows_form IS DISTINCT FROM direct_form) AS forms_disagree
   FROM verdict GROUP BY profile ORDER BY profile;
 
 -- Leave the database as it was found, for the next suite.
-DROP TABLE att, facts, verdict;
-DROP FUNCTION ref_quorate(int, text, date);
+DROP TABLE att, facts, verdict, conf;
+DROP FUNCTION ref_quorate(int, text, date, text, boolean);
+DROP FUNCTION ref_count(int, text, date, text, boolean);
 DELETE FROM cpconf.agency;
 DROP EXTENSION cpconf;
 DROP SCHEMA cpconf;

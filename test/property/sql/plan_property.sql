@@ -126,7 +126,8 @@ CREATE FUNCTION ref.check_categories(categories cpconf.abuse_category[], profile
                                         each_meets_threshold boolean DEFAULT NULL,
                                         risk_otherwise_underestimated boolean DEFAULT NULL,
                                         substantial_emotional_concern boolean DEFAULT NULL,
-                                        as_of date DEFAULT NULL)
+                                        as_of date DEFAULT NULL,
+                                        chair_decided boolean DEFAULT NULL)
 RETURNS TABLE (rule text, problem text, remedy text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -134,9 +135,14 @@ AS $$
 DECLARE
     r cpconf.conference_rule;
     n int;
+    mul boolean;   -- 0.5 (issue 10): MUL is several, not itemised
+    several text;
 BEGIN
     r := cpconf.conference_rules(profile, as_of);
-    SELECT count(DISTINCT c) INTO n FROM unnest(categories) c WHERE c IS NOT NULL;
+    SELECT count(DISTINCT c) FILTER (WHERE c::text <> 'multiple'), coalesce(bool_or(c::text = 'multiple'), false)
+      INTO n, mul FROM unnest(categories) c WHERE c IS NOT NULL;
+    IF mul THEN n := greatest(n, 2); END IF;
+    several := CASE WHEN mul THEN 'several categories (MUL, not itemised)' ELSE n || ' categories' END;
     rule := 'D-CATEGORY';
     IF categories IS NULL OR n = 0 THEN
         problem := 'the plan names no category of abuse';
@@ -145,26 +151,36 @@ BEGIN
         RETURN;
     END IF;
     IF n > 1 AND r.multiple_categories = 'never' THEN
-        problem := format('%s categories are not used under profile %s', n, r.profile);
+        problem := format('%s are not used under profile %s', several, r.profile);
         remedy := 'Choose the category of the primary presenting concern and record the others as other significant concerns.';
         RETURN NEXT;
     ELSIF n > 1 AND r.multiple_categories = 'justified' THEN
         IF each_meets_threshold IS NULL OR risk_otherwise_underestimated IS NULL THEN
-            problem := format('%s categories need two facts under profile %s that are not recorded: whether each reaches the threshold and whether a risk would otherwise be underestimated', n, r.profile);
+            problem := format('%s need two facts under profile %s that are not recorded: whether each reaches the threshold and whether a risk would otherwise be underestimated', several, r.profile);
             remedy := 'Record both facts (each_meets_threshold, risk_otherwise_underestimated), or use one category.';
             RETURN NEXT;
         ELSIF NOT (each_meets_threshold AND risk_otherwise_underestimated) THEN
-            problem := format('%s categories are used only when each reaches the threshold and a specific risk would otherwise be underestimated (profile %s)', n, r.profile);
+            problem := format('%s are used only when each reaches the threshold and a specific risk would otherwise be underestimated (profile %s)', several, r.profile);
             remedy := 'Use the category of the primary presenting concern only.';
+            RETURN NEXT;
+        END IF;
+    ELSIF n > 1 AND r.multiple_categories = 'by_consensus' THEN  -- 0.5 (issue 10)
+        IF chair_decided IS NULL THEN
+            problem := format('%s stand under profile %s only if the agencies agreed them: whether the chair decided the category is not recorded', several, r.profile);
+            remedy := 'Record chair_decided.';
+            RETURN NEXT;
+        ELSIF chair_decided THEN
+            problem := format('%s were decided by the chair, who determines a single category when the agencies cannot agree (profile %s)', several, r.profile);
+            remedy := 'Record the single category of the primary presenting concern.';
             RETURN NEXT;
         END IF;
     ELSIF n > 1 AND r.multiple_categories = 'not_all_eventualities' THEN  -- 0.5 (issue 10)
         IF each_meets_threshold IS NULL THEN
-            problem := format('%s categories need a fact under profile %s that is not recorded: whether each reaches the threshold (several are not used to cover all eventualities)', n, r.profile);
+            problem := format('%s need a fact under profile %s that is not recorded: whether each reaches the threshold (several are not used to cover all eventualities)', several, r.profile);
             remedy := 'Record each_meets_threshold, or use one category and record the others as other significant concerns.';
             RETURN NEXT;
         ELSIF NOT each_meets_threshold THEN
-            problem := format('%s categories are used only when each reaches the threshold, not to cover all eventualities (profile %s)', n, r.profile);
+            problem := format('%s are used only when each reaches the threshold, not to cover all eventualities (profile %s)', several, r.profile);
             remedy := 'Choose the category of the primary presenting concern and record the others as other significant concerns.';
             RETURN NEXT;
         END IF;
@@ -180,6 +196,11 @@ BEGIN
             remedy := 'Leave emotional abuse out, or record the substantial concern.';
             RETURN NEXT;
         END IF;
+    ELSIF mul AND r.emotional_second_needs_concern AND r.multiple_categories <> 'never'
+          AND substantial_emotional_concern IS NOT TRUE THEN
+        problem := format('the categories are not itemised (MUL): whether emotional abuse is among them, which needs substantial concern under profile %s, is not recorded', r.profile);
+        remedy := 'Record the categories themselves, or substantial_emotional_concern.';
+        RETURN NEXT;
     END IF;
 END
 $$;
@@ -645,6 +666,7 @@ CREATE FUNCTION ref.inquorate_conference(conference date, profile text DEFAULT N
                                             no_contact_with_3_agencies boolean DEFAULT NULL,
                                             social_care_and_one_agency boolean DEFAULT NULL,
                                             local_difficulties boolean DEFAULT NULL,
+                                            kind text DEFAULT NULL,
                                             OUT may_proceed boolean, OUT reason text,
                                             OUT must_follow text[], OUT new_date_due date)
 RETURNS record
@@ -653,6 +675,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     r cpconf.conference_rule;
+    initial boolean := lower(replace(btrim(kind), '-', '_')) IN ('initial', 'pre_birth');
     facts jsonb;
     missing text[] := '{}';
     unknown text[] := '{}';
@@ -713,8 +736,13 @@ BEGIN
         must_follow := r.proceed_then || CASE WHEN local_difficulties THEN ARRAY['report_local_difficulties'] ELSE '{}'::text[] END;
     ELSIF may_proceed IS NOT NULL THEN
         must_follow := r.cancel_then;
-        -- 0.5: the profile named, where 0.4 had r.profile (whose Q-PROCEED applied)
-        IF EXISTS (SELECT FROM cpconf.timescales(named, conference) t WHERE t.rule = 'T-INQUORATE') THEN
+        -- 0.5: the profile named, where 0.4 had r.profile (whose Q-PROCEED applied);
+        -- (issue 10) staffordshire's new date is for an initial conference only
+        IF r.reconvene_initial_only AND initial IS NOT TRUE THEN
+            reason := reason || CASE WHEN kind IS NULL
+                THEN '; the new date (rule T-INQUORATE) is set for an initial conference only, and the kind of conference is not recorded'
+                ELSE format('; profile %s sets no new date (rule T-INQUORATE) for a conference that is not an initial conference', r.profile) END;
+        ELSIF EXISTS (SELECT FROM cpconf.timescales(named, conference) t WHERE t.rule = 'T-INQUORATE') THEN
             new_date_due := cpconf.deadline('T-INQUORATE', conference, named);
         END IF;
     END IF;
@@ -855,6 +883,12 @@ SELECT i, ref.some_categories() AS categories, ref.some_profile() AS profile,
        ref.tri() AS substantial_emotional_concern,
        CASE WHEN random() < 0.1 THEN NULL ELSE ref.some_day() END AS as_of
   FROM generate_series(1, 20000) i;
+-- 0.5 (issue 10): who decided the categories, and MUL now and then, set
+-- from i so that the random draws of the other cases stay as they were.
+ALTER TABLE cat_case ADD COLUMN chair_decided boolean;
+UPDATE cat_case SET chair_decided = (ARRAY[true, false, NULL])[1 + i % 3],
+       categories = CASE WHEN i % 20 = 0 THEN categories || 'MUL'::cpconf.abuse_category
+                         WHEN i % 20 = 10 THEN ARRAY['MUL']::cpconf.abuse_category[] ELSE categories END;
 
 -- What follows an ending.
 CREATE TABLE after_case AS
@@ -889,6 +923,9 @@ SELECT i, ref.typo(ref.some_day()) AS conference, ref.some_profile() AS profile,
        ref.tri() AS sufficient_information, ref.tri() AS delay_harmful, ref.tri() AS no_contact_with_3_agencies,
        ref.tri() AS social_care_and_one_agency, ref.tri() AS local_difficulties
   FROM generate_series(1, 20000) i;
+-- 0.5 (issue 10): the kind of conference, set from i (the random draws stay)
+ALTER TABLE inq_case ADD COLUMN kind text;
+UPDATE inq_case SET kind = (ARRAY['initial', 'review', NULL, 'Pre-birth', 'transfer_in'])[1 + i % 5];
 
 -- Pre-birth conferences: the expected date of delivery, or the gestation
 -- (-1 to 46 weeks, either half of it NULL now and then) on a day, or both
@@ -915,7 +952,7 @@ CREATE TYPE ref.outcome AS (err text, rows cpconf.finding[]);
 -- A finding is not_recorded where its original text says a fact is not
 -- recorded (for X-SUPERVISION, where its remedy asks for the fact).
 CREATE FUNCTION ref.severity(problem text, remedy text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN problem ~ '^not recorded: |, which (is|are) not recorded$| that (is|are) not recorded: | it is not recorded whether '
+    SELECT CASE WHEN problem ~ '^not recorded: |, which (is|are) not recorded$| that (is|are) not recorded: | it is not recorded whether | is not recorded$'
                   OR remedy = 'Record whether the agreement is unanimous.'
                 THEN 'not_recorded' ELSE 'violation' END
 $$;
@@ -991,11 +1028,11 @@ BEGIN
         IF reference THEN
             SELECT array_agg(ROW(f.rule, f.problem, f.remedy, NULL, NULL)::cpconf.finding ORDER BY n) INTO rows
               FROM ref.check_categories(c.categories, c.profile, c.each_meets_threshold, c.risk_otherwise_underestimated,
-                       c.substantial_emotional_concern, c.as_of) WITH ORDINALITY f(rule, problem, remedy, n);
+                       c.substantial_emotional_concern, c.as_of, c.chair_decided) WITH ORDINALITY f(rule, problem, remedy, n);
         ELSE
             SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity, f.profile)::cpconf.finding ORDER BY n) INTO rows
               FROM cpconf.check_categories(c.categories, c.profile, c.each_meets_threshold, c.risk_otherwise_underestimated,
-                       c.substantial_emotional_concern, c.as_of) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
+                       c.substantial_emotional_concern, c.as_of, c.chair_decided) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
         END IF;
     EXCEPTION WHEN OTHERS THEN
         RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
@@ -1075,11 +1112,11 @@ BEGIN
         IF reference THEN
             SELECT * INTO o FROM ref.inquorate_conference(c.conference, c.profile, c.sufficient_information,
                                      c.delay_harmful, c.no_contact_with_3_agencies, c.social_care_and_one_agency,
-                                     c.local_difficulties);
+                                     c.local_difficulties, c.kind);
         ELSE
             SELECT * INTO o FROM cpconf.inquorate_conference(c.conference, c.profile, c.sufficient_information,
                                      c.delay_harmful, c.no_contact_with_3_agencies, c.social_care_and_one_agency,
-                                     c.local_difficulties);
+                                     c.local_difficulties, c.kind);
         END IF;
     EXCEPTION WHEN OTHERS THEN
         RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
