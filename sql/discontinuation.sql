@@ -47,7 +47,9 @@ BEGIN
         date_of_death => (facts ->> 'died')::date,
         -- the cases are about the X-* rules: T-MIN-PLAN has tests of its own
         returned_to_carers_after_proceedings => coalesce((facts ->> 'returned')::boolean, false),
-        return_home_foreseen => (facts ->> 'return_home')::boolean);
+        return_home_foreseen => (facts ->> 'return_home')::boolean,
+        first_looked_after_review => (facts ->> 'first_lac_review')::boolean,
+        care_stable => (facts ->> 'care_stable')::boolean);
     RETURN coalesce(answer, '');
 END
 $$;
@@ -87,7 +89,7 @@ INSERT INTO fact_case VALUES
   '', 'derby: supervision order, unanimous agreement at review'),
  (16, 'derby', 'no_longer_at_risk', '2025-06-02', '{"key_actions_open": false, "supervision": true, "supervision_expires": "2025-05-01", "first_review": false}',
   '', 'derby: supervision order already expired'),
- (17, 'derby', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_review", "key_actions_open": false}',
+ (17, 'derby', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_review", "key_actions_open": false, "first_lac_review": true}',
   '', 'derby: looked after, at the first looked-after review'),
  (18, 'staffordshire', 'looked_after', '2025-06-02', '{}',
   'X-GROUNDS', 'staffordshire: looked after is not a ground'),
@@ -124,7 +126,26 @@ INSERT INTO fact_case VALUES
  (33, 'darlington', 'looked_after', '2025-06-02', '{"first_review": false}',
   'X-GROUNDS', 'darlington: looked after, whether a return home is foreseen not recorded'),
  (34, 'derby', 'moved_permanently', '2025-06-02', '{"transfer_conference_held": "2025-05-20", "responsibility_confirmed": true, "key_actions_open": true}',
-  'X-ACTIONS', 'derby: moved, after it, but key safeguarding actions open');
+  'X-ACTIONS', 'derby: moved, after it, but key safeguarding actions open'),
+ -- issue 10: Derby and Derbyshire consider the need for a plan "at the
+ -- first Looked After Review" ("Discontinuing a current Child Protection
+ -- Plan", para 6; seed 001:488), or before it "if it is known that the
+ -- child has come in to care and this status is stable", after a discussion
+ -- of the CP manager, team manager and IRO (para 7; seed 001:490).
+ (35, 'derby', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_review", "key_actions_open": false, "first_lac_review": false}',
+  'X-FORUM', 'derby: looked after, at a later looked-after review'),
+ (36, 'derby', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_review", "key_actions_open": false}',
+  'X-FORUM', 'derby: looked after, at a looked-after review not recorded as the first'),
+ (37, 'derby', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_discussion", "care_stable": true}',
+  '', 'derby: looked after, care stable, ended after the discussion before the first looked-after review'),
+ (38, 'derbyshire', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_discussion", "care_stable": false}',
+  'X-FORUM', 'derbyshire: the discussion, but care not yet stable'),
+ (39, 'derby', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_discussion"}',
+  'X-FORUM', 'derby: the discussion, whether care is stable not recorded'),
+ (40, 'derby', 'no_longer_at_risk', '2025-06-02', '{"decided_at": "looked_after_discussion", "care_stable": true, "supervision": false}',
+  'X-FORUM', 'derby: the discussion ends only a looked-after child''s plan'),
+ (41, 'darlington', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_discussion", "care_stable": true, "return_home": false}',
+  'X-FORUM', 'darlington: no such route');
 INSERT INTO ending
 SELECT id, profile, expected, what, pg_temp.objections(profile, ground, ended, facts) FROM fact_case;
 SELECT id, what, expected, result, result = expected AS as_expected FROM ending ORDER BY id;
@@ -134,6 +155,11 @@ SELECT count(*) AS not_as_expected FROM ending WHERE result IS DISTINCT FROM exp
 SELECT * FROM cpconf.check_discontinuation('moved_permanently', date '2025-06-02', profile => 'derby');
 SELECT * FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', profile => 'derby',
         decided_at => 'manager');
+-- Derby: the discussion before the first looked-after review, care not
+-- recorded as stable; a later looked-after review.
+SELECT * FROM cpconf.check_discontinuation('looked_after', date '2025-06-02', 'looked_after_discussion', 'derby');
+SELECT * FROM cpconf.check_discontinuation('looked_after', date '2025-06-02', 'looked_after_review', 'derby',
+        key_actions_open => false, first_looked_after_review => false);
 
 -- ---- what follows an ending ----
 -- derby, no longer at risk, ended Mon 2 Jun 2025: the child in need plan by

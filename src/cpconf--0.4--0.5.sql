@@ -95,11 +95,13 @@ CREATE FUNCTION cpconf.check_discontinuation(
     date_of_birth date DEFAULT NULL,
     date_of_death date DEFAULT NULL,
     returned_to_carers_after_proceedings boolean DEFAULT NULL,
-    return_home_foreseen boolean DEFAULT NULL)
+    return_home_foreseen boolean DEFAULT NULL,
+    first_looked_after_review boolean DEFAULT NULL,
+    care_stable boolean DEFAULT NULL)
 RETURNS SETOF cpconf.finding
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_discontinuation';
-COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date, boolean, boolean) IS
+COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date, boolean, boolean, boolean, boolean) IS
     'Every rule (X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION, T-MIN-PLAN) that a plan''s ending would break, with what would make it valid; a fact a rule needs and not recorded is reported as such. Empty when the plan may end. Contradictory dates are errors.';
 
 CREATE OR REPLACE FUNCTION cpconf.first_review_due(initial_conference date, birth date DEFAULT NULL,
@@ -1426,6 +1428,16 @@ CREATE AGGREGATE cpconf.quoracy(agency text, took_part text, direct_contact bool
 );
 COMMENT ON AGGREGATE cpconf.quoracy(text, text, boolean, boolean, text, date, date, text, text, boolean) IS
     'Quoracy of one conference (rules Q-MIN, Q-GP), the facts of each attendance row given directly, with the conference''s kind and whether the chair counts health services as separate agencies (NULL: not recorded). Use with GROUP BY the conference.';
+
+-- Derby and Derbyshire: a looked-after child's plan ends at the *first*
+-- looked-after review, or before it when care is stable, after a
+-- discussion of the child protection manager, team manager and IRO
+-- (issue 10).
+ALTER TABLE cpconf.discontinuation_rule ADD COLUMN looked_after_discussion boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_discussion IS 'X-FORUM: a looked-after child''s plan may end before the first looked-after review, when the child''s status in care is known to be stable, after a discussion of the child protection manager, team manager and independent reviewing officer (derby, derbyshire; forum looked_after_discussion).';
+ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
+UPDATE cpconf.discontinuation_rule SET looked_after_discussion = true WHERE shipped AND profile IN ('derby', 'derbyshire');
+ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
 
 -- What 0.4 let through and 0.5 refuses (a council row on a shipped
 -- profile, an agency named like a sector for another sector, ...) is kept,

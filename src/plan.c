@@ -53,6 +53,7 @@ typedef struct DiscontinuationRule
 	bool		moved_needs_written_responsibility;
 	bool		moved_needs_risk_assessment;
 	bool		looked_after_no_return_home;	/* X-GROUNDS (darlington) */
+	bool		looked_after_discussion;	/* X-FORUM: early, care stable (derby) */
 	OpenActions open_actions;
 	FirstReview first_review;
 	uint32		first_review_grounds;
@@ -78,11 +79,12 @@ typedef enum Forum
 	FORUM_TRANSFER_CONFERENCE,
 	FORUM_LOOKED_AFTER_REVIEW,
 	FORUM_MANAGER,
+	FORUM_LOOKED_AFTER_DISCUSSION,	/* before the first looked-after review */
 	FORUM_UNKNOWN				/* a NULL forum: no forum rule is checked */
 } Forum;
 
 static const char *const forum_names[] = {
-	"review_conference", "transfer_conference", "looked_after_review", "manager"
+	"review_conference", "transfer_conference", "looked_after_review", "manager", "looked_after_discussion"
 };
 
 typedef struct PlanCache
@@ -132,7 +134,7 @@ build_cache(MemoryContext cxt)
 					  "looked_after_review, moved_needs_written_responsibility, moved_needs_risk_assessment, "
 					  "open_actions, first_review, first_review_grounds, supervision_order, notify, "
 					  "notify_on_move, critical_incident_on_death, child_in_need_plan, r, "
-					  "looked_after_no_return_home "
+					  "looked_after_no_return_home, looked_after_discussion "
 					  "FROM cpconf.discontinuation_rule r");
 	c->rules = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(DiscontinuationRule));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -158,6 +160,7 @@ build_cache(MemoryContext cxt)
 		rule->critical_incident_on_death = cpconf_spi_bool(r, 16);
 		rule->child_in_need_plan = cpconf_spi_text(cxt, r, 17);
 		rule->looked_after_no_return_home = cpconf_spi_bool(r, 19);
+		rule->looked_after_discussion = cpconf_spi_bool(r, 20);
 		if (rule->head.profile >= 0)
 			c->nrules++;
 	}
@@ -253,8 +256,10 @@ forum_arg(FunctionCallInfo fcinfo, int n)
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown forum \"%.*s\" for ending a plan", len, s),
 			 errdetail("Rule X-FORUM: a plan ends at a review conference, after a transfer conference, "
-					   "at a looked-after review, or by a child protection manager without a conference."),
-			 errhint("Use review_conference, transfer_conference, looked_after_review or manager.")));
+					   "at a looked-after review, by a child protection manager without a conference, or "
+					   "after a discussion before the first looked-after review."),
+			 errhint("Use review_conference, transfer_conference, looked_after_review, manager or "
+					 "looked_after_discussion.")));
 	return FORUM_UNKNOWN;		/* keep compiler quiet */
 }
 
@@ -281,7 +286,7 @@ enum
 	A_RISK_ASSESSED, A_UNSUBSTANTIATED, A_INITIAL_AGENCIES_VIEWS, A_PERPETRATOR,
 	A_SUPERVISION_ORDER, A_SUPERVISION_EXPIRES, A_UNANIMOUS, A_INITIAL_AGENCIES_CONSULTED,
 	A_RECORDED_IN_RECORDS, A_DATE_OF_BIRTH, A_DATE_OF_DEATH, A_RETURNED_AFTER_PROCEEDINGS,
-	A_RETURN_HOME_FORESEEN
+	A_RETURN_HOME_FORESEEN, A_FIRST_LOOKED_AFTER_REVIEW, A_CARE_STABLE
 };
 
 /* Contradictory dates are errors, not findings. */
@@ -394,7 +399,8 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 	if (forum == FORUM_UNKNOWN)
 		finding(&f, "X-FORUM", SEVERITY_NOT_RECORDED,
 				"not recorded: where the ending was decided",
-				"Record decided_at: review_conference, transfer_conference, looked_after_review or manager.");
+				"Record decided_at: review_conference, transfer_conference, looked_after_review, manager or "
+				"looked_after_discussion.");
 	else if (forum == FORUM_TRANSFER_CONFERENCE && g != GROUND_MOVED)
 		finding(&f, "X-FORUM", SEVERITY_VIOLATION,
 				psprintf("a plan ends after a transfer conference only when the child has moved permanently, not on %s", gname),
@@ -404,6 +410,45 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 				psprintf("under profile %s a plan does not end at a looked-after review%s%s", profile,
 						 r->looked_after_review ? " on " : "", r->looked_after_review ? gname : ""),
 				"Decide it at a review conference.");
+	else if (forum == FORUM_LOOKED_AFTER_REVIEW)
+	{
+		/* the need for a plan is considered at the *first* looked-after review (derby) */
+		Fact		first = fact_arg(fcinfo, A_FIRST_LOOKED_AFTER_REVIEW);
+
+		if (first != YES)
+			finding(&f, "X-FORUM", SEVERITY_IF_NULL(first == NOT_RECORDED),
+					first == NOT_RECORDED
+					? psprintf("not recorded: whether this is the child's first looked-after review, the one at which "
+							   "a plan ends under profile %s", profile)
+					: psprintf("under profile %s a plan ends at the child's first looked-after review, not a later one",
+							   profile),
+					first == NOT_RECORDED ? "Record first_looked_after_review."
+					: "Decide it at a review conference.");
+	}
+	else if (forum == FORUM_LOOKED_AFTER_DISCUSSION)
+	{
+		if (!(r->looked_after_discussion && g == GROUND_LOOKED_AFTER))
+			finding(&f, "X-FORUM", SEVERITY_VIOLATION,
+					psprintf("under profile %s a plan does not end%s after a discussion before the first "
+							 "looked-after review", profile, r->looked_after_discussion ? " on this ground" : ""),
+					r->looked_after_discussion
+					? "Only a child who has come into care (looked_after) may leave a plan this way."
+					: "Decide it at a review conference.");
+		else
+		{
+			Fact		stable = fact_arg(fcinfo, A_CARE_STABLE);
+
+			if (stable != YES)
+				finding(&f, "X-FORUM", SEVERITY_IF_NULL(stable == NOT_RECORDED),
+						stable == NOT_RECORDED
+						? "not recorded: whether the child's status in care is known to be stable, which a plan "
+						"ending before the first looked-after review needs"
+						: "the child's status in care is not stable: the plan ends at the first looked-after review, "
+						"not before",
+						stable == NOT_RECORDED ? "Record care_stable."
+						: "Wait for the first looked-after review.");
+		}
+	}
 	else if (forum == FORUM_MANAGER)
 	{
 		if (!(r->manager_grounds & LABEL_BIT(g)))

@@ -328,7 +328,9 @@ CREATE FUNCTION ref.check_discontinuation(
     initial_agencies_consulted boolean DEFAULT NULL,
     recorded_in_records boolean DEFAULT NULL,
     date_of_birth date DEFAULT NULL,
-    date_of_death date DEFAULT NULL)
+    date_of_death date DEFAULT NULL,
+    first_looked_after_review boolean DEFAULT NULL,   -- 0.5 (issue 10)
+    care_stable boolean DEFAULT NULL)
 RETURNS TABLE (rule text, problem text, remedy text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -345,11 +347,12 @@ BEGIN
                   DETAIL = 'The rules for ending a plan (X-GROUNDS and the rules after it) turn on both.',
                   HINT = 'Pass ground and ended.';
     END IF;
-    IF decided_at NOT IN ('review_conference', 'transfer_conference', 'looked_after_review', 'manager') THEN
+    IF decided_at NOT IN ('review_conference', 'transfer_conference', 'looked_after_review', 'manager',
+                          'looked_after_discussion') THEN
         RAISE EXCEPTION 'unknown forum "%" for ending a plan', decided_at
             USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'Rule X-FORUM: a plan ends at a review conference, after a transfer conference, at a looked-after review, or by a child protection manager without a conference.',
-                  HINT = 'Use review_conference, transfer_conference, looked_after_review or manager.';
+                  DETAIL = 'Rule X-FORUM: a plan ends at a review conference, after a transfer conference, at a looked-after review, by a child protection manager without a conference, or after a discussion before the first looked-after review.',
+                  HINT = 'Use review_conference, transfer_conference, looked_after_review, manager or looked_after_discussion.';
     END IF;
     -- 0.5
     PERFORM ref.finite(d.day, d.name)
@@ -405,7 +408,7 @@ BEGIN
     rule := 'X-FORUM';
     IF decided_at IS NULL THEN  -- 0.5: a forum not recorded is said so
         problem := 'not recorded: where the ending was decided';
-        remedy := 'Record decided_at: review_conference, transfer_conference, looked_after_review or manager.';
+        remedy := 'Record decided_at: review_conference, transfer_conference, looked_after_review, manager or looked_after_discussion.';
         RETURN NEXT;
     ELSIF decided_at = 'transfer_conference' AND g <> 'moved_permanently' THEN
         problem := format('a plan ends after a transfer conference only when the child has moved permanently, not on %s', g);
@@ -415,6 +418,28 @@ BEGIN
         problem := format('under profile %s a plan does not end at a looked-after review%s', r.profile,
                           CASE WHEN r.looked_after_review THEN ' on ' || g ELSE '' END);
         remedy := 'Decide it at a review conference.';
+        RETURN NEXT;
+    -- 0.5 (issue 10): the first looked-after review; before it, a discussion
+    -- when care is stable (derby)
+    ELSIF decided_at = 'looked_after_review' AND first_looked_after_review IS NOT TRUE THEN
+        problem := CASE WHEN first_looked_after_review IS NULL
+            THEN format('not recorded: whether this is the child''s first looked-after review, the one at which a plan ends under profile %s', r.profile)
+            ELSE format('under profile %s a plan ends at the child''s first looked-after review, not a later one', r.profile) END;
+        remedy := CASE WHEN first_looked_after_review IS NULL THEN 'Record first_looked_after_review.'
+                       ELSE 'Decide it at a review conference.' END;
+        RETURN NEXT;
+    ELSIF decided_at = 'looked_after_discussion' AND NOT (r.looked_after_discussion AND g = 'looked_after') THEN
+        problem := format('under profile %s a plan does not end%s after a discussion before the first looked-after review',
+                          r.profile, CASE WHEN r.looked_after_discussion THEN ' on this ground' ELSE '' END);
+        remedy := CASE WHEN r.looked_after_discussion
+                       THEN 'Only a child who has come into care (looked_after) may leave a plan this way.'
+                       ELSE 'Decide it at a review conference.' END;
+        RETURN NEXT;
+    ELSIF decided_at = 'looked_after_discussion' AND care_stable IS NOT TRUE THEN
+        problem := CASE WHEN care_stable IS NULL
+            THEN 'not recorded: whether the child''s status in care is known to be stable, which a plan ending before the first looked-after review needs'
+            ELSE 'the child''s status in care is not stable: the plan ends at the first looked-after review, not before' END;
+        remedy := CASE WHEN care_stable IS NULL THEN 'Record care_stable.' ELSE 'Wait for the first looked-after review.' END;
         RETURN NEXT;
     ELSIF decided_at = 'manager' THEN
         IF NOT (g = ANY (r.manager_grounds::text[])) THEN
@@ -861,6 +886,13 @@ SELECT i, ground, ended, decided_at, profile,
                             WHEN random() < 0.97 THEN ended - floor(random() * 6570)::int
                             ELSE ended + 1 + floor(random() * 30)::int END AS born
                   FROM (SELECT i, ref.some_day() AS ended FROM generate_series(1, 20000) i) s0) s1) s2;
+-- 0.5 (issue 10): the first looked-after review, stable care, and the
+-- discussion before the first looked-after review as a forum, set from i
+-- so that the random draws of the other cases stay as they were.
+ALTER TABLE disc_case ADD COLUMN first_looked_after_review boolean, ADD COLUMN care_stable boolean;
+UPDATE disc_case SET first_looked_after_review = (ARRAY[true, false, NULL])[1 + i % 3],
+       care_stable = (ARRAY[true, NULL, false, true])[1 + i % 4],
+       decided_at = CASE WHEN i % 7 = 3 THEN 'looked_after_discussion' ELSE decided_at END;
 
 -- New plans: the first core group and review around their deadlines, a
 -- birth (after a pre-birth conference) now and then.
@@ -974,7 +1006,8 @@ BEGIN
                        c.responsibility_confirmed_in_writing, c.risk_assessed_after_move, c.concerns_unsubstantiated,
                        c.initial_agencies_attended_or_wrote, c.perpetrator_in_custody_or_dead, c.supervision_order_with_parent,
                        c.supervision_order_expires, c.unanimous, c.initial_agencies_consulted, c.recorded_in_records,
-                       c.date_of_birth, c.date_of_death) WITH ORDINALITY f(rule, problem, remedy, n);
+                       c.date_of_birth, c.date_of_death, first_looked_after_review => c.first_looked_after_review,
+                       care_stable => c.care_stable) WITH ORDINALITY f(rule, problem, remedy, n);
         ELSE
             SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity, f.profile)::cpconf.finding ORDER BY n) INTO rows
               FROM cpconf.check_discontinuation(c.ground, c.ended, c.decided_at, c.profile, c.plan_started, c.first_review,
@@ -982,7 +1015,8 @@ BEGIN
                        c.responsibility_confirmed_in_writing, c.risk_assessed_after_move, c.concerns_unsubstantiated,
                        c.initial_agencies_attended_or_wrote, c.perpetrator_in_custody_or_dead, c.supervision_order_with_parent,
                        c.supervision_order_expires, c.unanimous, c.initial_agencies_consulted, c.recorded_in_records,
-                       c.date_of_birth, c.date_of_death) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
+                       c.date_of_birth, c.date_of_death, first_looked_after_review => c.first_looked_after_review,
+                       care_stable => c.care_stable) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
         END IF;
     EXCEPTION WHEN OTHERS THEN
         RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
