@@ -143,13 +143,13 @@ SELECT * FROM regress.error($$UPDATE cpconf.profile SET calendar = 'scotland' WH
 SELECT * FROM regress.error($$DELETE FROM cpconf.profile WHERE name = 'sussex'$$);
 SELECT * FROM regress.error($$UPDATE cpconf.timescale SET amount = 20 WHERE profile = 'national' AND rule = 'T-ICPC'$$);
 -- The shipped source documents are fixed; a council adds its own.
-SELECT * FROM regress.error($$UPDATE cpconf.source_document SET edition = '2019' WHERE document = 'Darlington SCB 2017'$$);
-SELECT * FROM regress.error($$DELETE FROM cpconf.source_document WHERE document = 'Working Together 2018'$$);
-SELECT * FROM regress.error($$INSERT INTO cpconf.source_document (document, title, publisher, edition, shipped)
+SELECT * FROM regress.error($$UPDATE cpconf.source_document SET edition = '2019' WHERE name = 'Darlington SCB 2017'$$);
+SELECT * FROM regress.error($$DELETE FROM cpconf.source_document WHERE name = 'Working Together 2018'$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.source_document (name, title, publisher, edition, shipped)
     VALUES ('Regress 2025', 'x', 'y', 'z', true)$$);
-INSERT INTO cpconf.source_document (document, title, publisher, edition)
+INSERT INTO cpconf.source_document (name, title, publisher, edition)
     VALUES ('Regress 2025', 'Our procedures', 'Regress Council', 'May 2025');
-DELETE FROM cpconf.source_document WHERE document = 'Regress 2025';
+DELETE FROM cpconf.source_document WHERE name = 'Regress 2025';
 SELECT * FROM regress.error($$DELETE FROM cpconf.timescale WHERE profile = 'derby' AND rule = 'T-ICPC'$$);
 SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source, shipped)
     VALUES ('regress-a', 'T-ICPC', 'x', 'y', 15, 'working_days', 'within_after', '2025-01-01', 'test', true)$$);

@@ -120,22 +120,37 @@ SELECT count(*) AS national_today FROM cpconf.timescales('national');
 SELECT count(*) AS national_2017 FROM cpconf.timescales('national', date '2017-01-01');
 RESET ROLE;
 
--- Every shipped rule row cites a document of cpconf.source_document by
--- name and a paragraph of it (by number, or by its opening words), in words
--- an auditor can find (no line numbers of copies outside the repository);
--- doc/rules.md lists them all.
+-- Every shipped rule row names its document of cpconf.source_document
+-- (column document, a reference kept by triggers) and cites a paragraph of
+-- it (by number, or by its opening words), in words an auditor can find (no
+-- line numbers of copies outside the repository); doc/rules.md lists them
+-- all, with where each document is published.
 SELECT profile, count(*) AS rules,
-       count(*) FILTER (WHERE EXISTS (SELECT FROM cpconf.source_document d WHERE strpos(source, d.document) > 0)
-                          AND source ~ '(para|bullet) \d|paragraph beginning "') AS cited,
+       count(*) FILTER (WHERE strpos(source, document) > 0 AND source ~ '(para|bullet) \d|paragraph beginning "') AS cited,
        count(*) FILTER (WHERE source ~ '\m\d{3}:\d') AS line_numbers
   FROM cpconf.timescale GROUP BY profile ORDER BY profile;
 SELECT tab, count(*) AS rows,
-       count(*) FILTER (WHERE EXISTS (SELECT FROM cpconf.source_document d WHERE strpos(source, d.document) > 0)) AS cited,
+       count(*) FILTER (WHERE strpos(source, document) > 0) AS cited,
        count(*) FILTER (WHERE source ~ '\m\d{3}:\d') AS line_numbers
-  FROM (SELECT 'profile' AS tab, source FROM cpconf.profile WHERE shipped
-        UNION ALL SELECT 'conference_rule', source FROM cpconf.conference_rule WHERE shipped
-        UNION ALL SELECT 'discontinuation_rule', source FROM cpconf.discontinuation_rule WHERE shipped) t
+  FROM (SELECT 'profile' AS tab, source, source AS document FROM cpconf.profile WHERE shipped
+        UNION ALL SELECT 'conference_rule', source, document FROM cpconf.conference_rule WHERE shipped
+        UNION ALL SELECT 'discontinuation_rule', source, document FROM cpconf.discontinuation_rule WHERE shipped) t
  GROUP BY tab ORDER BY tab;
+SELECT name, published IS NOT NULL AS where_published FROM cpconf.source_document ORDER BY name;
+-- a rule row names a document that exists; one that is named is kept
+SET ROLE regress_cpconf_maintainer;
+BEGIN;
+INSERT INTO cpconf.profile (name, parent, description) VALUES ('regress-doc', 'national', 'x');
+SELECT * FROM regress.error($$INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source, document)
+    VALUES ('regress-doc', 'T-CG1', 'x', 'y', 5, 'working_days', 'within_after', '2020-01-01', 'minutes of 3 March', 'Council Handbook 2025')$$);
+INSERT INTO cpconf.source_document (name, title, publisher, edition, published)
+VALUES ('Council Handbook 2025', 'Child protection handbook', 'A council', 'March 2025', 'the intranet');
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source, document)
+VALUES ('regress-doc', 'T-CG1', 'x', 'y', 5, 'working_days', 'within_after', '2020-01-01', 'section 4, para 2', 'Council Handbook 2025');
+SELECT * FROM regress.error($$DELETE FROM cpconf.source_document WHERE name = 'Council Handbook 2025'$$);
+SELECT * FROM regress.error($$UPDATE cpconf.source_document SET name = 'Handbook' WHERE name = 'Council Handbook 2025'$$);
+ROLLBACK;
+RESET ROLE;
 
 -- A council's own profile: Stoke-on-Trent follows staffordshire, closes
 -- 29-31 Dec 2025, and from 1 Feb 2026 circulates minutes in 15 working days.

@@ -132,36 +132,45 @@ COMMENT ON FUNCTION cpconf.review_before_18(date, text) IS
  * and every shipped row's source as document, section and paragraph.
  */
 CREATE TABLE cpconf.source_document (
-    document  text PRIMARY KEY,
+    name      text PRIMARY KEY,
     title     text NOT NULL,
     publisher text NOT NULL,
     edition   text NOT NULL,
+    published text,
     note      text,
     shipped   boolean NOT NULL DEFAULT false
 );
 
 COMMENT ON TABLE cpconf.source_document IS
-    'The documents the rules come from: the shipped procedures, and any a council adds for its own rows. The source column of every shipped rule names one of them by its document name, then the section (as headed in the document) and the paragraph counted from that heading.';
-COMMENT ON COLUMN cpconf.source_document.document IS 'The short name sources use, e.g. Darlington SCB 2017.';
+    'The documents the rules come from: the shipped procedures, and any a council adds for its own rows. Every rule row names one in its document column; its source column gives the section (as headed in the document) and the paragraph counted from that heading.';
+COMMENT ON COLUMN cpconf.source_document.name IS 'The short name rule rows and sources use, e.g. Darlington SCB 2017.';
+COMMENT ON COLUMN cpconf.source_document.title IS 'The document''s title, as it gives it.';
+COMMENT ON COLUMN cpconf.source_document.publisher IS 'Who publishes it: the government, or the safeguarding partnership or board.';
 COMMENT ON COLUMN cpconf.source_document.edition IS 'The edition or date the shipped rules were read from.';
+COMMENT ON COLUMN cpconf.source_document.published IS 'Where it is published, for an auditor to find it.';
 COMMENT ON COLUMN cpconf.source_document.note IS 'What an auditor needs to find a passage: how sections and paragraphs are counted, what the copy lacks.';
 
 SELECT pg_catalog.pg_extension_config_dump('cpconf.source_document', 'WHERE NOT shipped');
 
-INSERT INTO cpconf.source_document (document, title, publisher, edition, note, shipped) VALUES
+INSERT INTO cpconf.source_document (name, title, publisher, edition, published, note, shipped) VALUES
  ('Working Together 2018', 'Working Together to Safeguard Children', 'HM Government', 'July 2018',
+  'GOV.UK, on the publication page "Working together to safeguard children" (https://www.gov.uk/government/publications/working-together-to-safeguard-children--2), where the December 2023 edition has replaced it',
   'Statutory guidance. Cited as the local procedures quote or restate it; the 2023 edition keeps the timescales cpconf ships.', true),
  ('Staffordshire SCB 2018', 'Initial & Child Protection Review Conferences', 'Staffordshire Safeguarding Children Board',
   'Version 6, October 2018 (review date October 2021)',
+  'a PDF on the board''s website, www.staffsscb.org.uk (working together with Stoke-on-Trent Safeguarding Children Partnership)',
   'A PDF; sections are unnumbered headings. A paragraph is a block of text under the heading; bullets are counted under the paragraph that introduces them.', true),
  ('Derby and Derbyshire SCP 2024', 'Child Protection Conferences', 'Derby and Derbyshire Safeguarding Children Partnership',
   'last updated 9 September 2024',
+  'the partnership''s online procedures manual, chapter "Child Protection Conferences" (https://derbyshirescp.trixonline.co.uk/chapter/child-protection-conferences)',
   'One chapter of the online procedures, for Derby City and Derbyshire County alike. Where a passage has no heading of its own it is cited by its topic and opening words.', true),
  ('Darlington SCB 2017', 'Multi-Agency Child Protection Procedures', 'Darlington Safeguarding Children Board',
   'June 2017, as revised for Working Together 2018',
+  'the board''s website, darlingtonsafeguardingboards.co.uk (since succeeded by the Darlington Safeguarding Partnership''s)',
   'One web page; sections are headed as in its contents list, unnumbered.', true),
  ('Sussex 7.13 2023', '7.13 Actions and Decisions of the Conference', 'Sussex Child Protection and Safeguarding Procedures Manual',
   'last reviewed February 2023',
+  'the pan-Sussex online procedures, http://sussexchildprotection.procedures.org.uk, chapter 7.13',
   'One chapter of the pan-Sussex procedures; its sub-headings are unnumbered.', true);
 
 CREATE FUNCTION cpconf.source_document_check()
@@ -171,7 +180,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
-        RAISE EXCEPTION 'source document "%" is shipped with cpconf and cannot be changed', OLD.document
+        RAISE EXCEPTION 'source document "%" is shipped with cpconf and cannot be changed', OLD.name
             USING ERRCODE = 'insufficient_privilege',
                   DETAIL = 'The shipped rules cite it by this name.',
                   HINT = 'Add a document of your own for your own rules.';
@@ -202,7 +211,7 @@ COMMENT ON TABLE cpconf.timescale IS
 
 COMMENT ON COLUMN cpconf.timescale.rule IS 'Rule id, e.g. T-ICPC (doc/rules.md lists the shipped ones).';
 
-COMMENT ON COLUMN cpconf.timescale.source IS 'Where the rule comes from: the document (cpconf.source_document), section and paragraph, or the council''s reference.';
+COMMENT ON COLUMN cpconf.timescale.source IS 'Where in its document the rule is: section and paragraph (a shipped row may add the passages of other documents that quote it), or the council''s reference.';
 
 COMMENT ON TYPE cpconf.end_reason IS
     'Ground for ending a child protection plan (X-GROUNDS, doc/rules.md): no_longer_at_risk, moved_permanently, reached_18, died, left_uk, looked_after. Input also takes "transferred", "deceased", "turned 18", "emigrated", "in care" and other spellings.';
@@ -1168,79 +1177,6 @@ AS 'MODULE_PATHNAME', 'cpconf_deadline_ts';
 COMMENT ON FUNCTION cpconf.deadline(text, timestamptz, text, timestamptz) IS
     'deadline of the days in England (Europe/London) of the times; a midnight in the session''s time zone that is another day in England is refused (22023).';
 
-/* ------------------------------------------------------------------------
- * The configuration as a whole.  The triggers keep it whole row by row; a
- * load of part of a dump (pg_restore --data-only -t ...), a superuser's
- * load that stopped half-way, or triggers disabled can leave references to
- * rows that are not there.  This view lists them.
- * ------------------------------------------------------------------------ */
-
-CREATE VIEW cpconf.configuration_problems AS
-WITH RECURSIVE up (start, name) AS (
-    SELECT p.name, p.parent FROM cpconf.profile p WHERE p.parent IS NOT NULL
-    UNION ALL
-    SELECT up.start, p.parent FROM up JOIN cpconf.profile p ON p.name = up.name
-     WHERE p.parent IS NOT NULL
-) CYCLE name SET looped USING path
-SELECT 'cpconf.profile' AS relation, p.name AS row_name,
-       format('its parent "%s" does not exist', p.parent) AS problem,
-       format('Add profile "%s", or give "%s" a parent that exists.', p.parent, p.name) AS remedy
-  FROM cpconf.profile p
- WHERE p.parent IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.profile q WHERE q.name = p.parent)
-UNION ALL
-SELECT 'cpconf.profile', p.name, format('its calendar "%s" does not exist', p.calendar),
-       format('Add council calendar "%s", or set the calendar of "%s" to a known one or NULL.', p.calendar, p.name)
-  FROM cpconf.profile p
- WHERE p.calendar IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.calendars c WHERE c.name = p.calendar)
-UNION ALL
-SELECT DISTINCT 'cpconf.profile', up.start, 'its parent chain comes back to it',
-       'Set the parent of one profile on the loop to a profile outside it.'
-  FROM up WHERE up.name = up.start AND NOT up.looped
-UNION ALL
-SELECT 'cpconf.closure_day', d.calendar || ' ' || d.day, format('its council calendar "%s" does not exist', d.calendar),
-       format('Add council calendar "%s", or delete its closure days.', d.calendar)
-  FROM cpconf.closure_day d
- WHERE NOT EXISTS (SELECT FROM cpconf.council_calendar c WHERE c.name = d.calendar)
-UNION ALL
-SELECT r.relation, r.row_name, format('its profile "%s" does not exist', r.profile),
-       format('Add profile "%s", or delete the row: it is never used.', r.profile)
-  FROM (SELECT 'cpconf.timescale' AS relation, t.profile || ' ' || t.rule || ' from ' || t.effective_from AS row_name, t.profile
-          FROM cpconf.timescale t
-        UNION ALL
-        SELECT 'cpconf.conference_rule', c.profile || ' from ' || c.effective_from, c.profile FROM cpconf.conference_rule c
-        UNION ALL
-        SELECT 'cpconf.discontinuation_rule', d.profile || ' from ' || d.effective_from, d.profile FROM cpconf.discontinuation_rule d) r
- WHERE NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = r.profile)
-UNION ALL
-SELECT r.relation, r.row_name, format('a council row on shipped profile "%s" (kept from cpconf 0.4)', r.profile),
-       format('It changes the rule for everyone who names "%s": move it to a profile of your own with "%s" as its parent.', r.profile, r.profile)
-  FROM (SELECT 'cpconf.timescale' AS relation, t.profile || ' ' || t.rule || ' from ' || t.effective_from AS row_name, t.profile
-          FROM cpconf.timescale t WHERE NOT t.shipped
-        UNION ALL
-        SELECT 'cpconf.conference_rule', c.profile || ' from ' || c.effective_from, c.profile FROM cpconf.conference_rule c WHERE NOT c.shipped
-        UNION ALL
-        SELECT 'cpconf.discontinuation_rule', d.profile || ' from ' || d.effective_from, d.profile FROM cpconf.discontinuation_rule d WHERE NOT d.shipped) r
- WHERE EXISTS (SELECT FROM cpconf.profile p WHERE p.name = r.profile AND p.shipped)
-UNION ALL
-SELECT 'cpconf.agency', a.name, format('named like sector %s, but in sector %s (kept from cpconf 0.4)', s.sector, a.sector),
-       format('Attendance recorded as "%s" means sector %s: rename the row as the council records the agency, or delete it.', a.name, s.sector)
-  FROM cpconf.agency a, LATERAL (SELECT cpconf.sector_named(a.name) AS sector) s
- WHERE s.sector OPERATOR(cpconf.<>) a.sector
-UNION ALL
-SELECT 'cpconf.agency', a.name, 'named GP, but not a GP in health (kept from cpconf 0.4)',
-       'Attendance recorded as GP is a general practitioner (rule Q-GP): set sector health and gp true, or rename the row.'
-  FROM cpconf.agency a
- WHERE lower(btrim(a.name, E' \t')) = 'gp' AND NOT (a.gp AND a.sector OPERATOR(cpconf.=) 'health'::cpconf.sector)
-UNION ALL
-SELECT 'cpconf.agency', a.name, format('a GP in sector %s (kept from cpconf 0.4)', a.sector),
-       'Rule Q-GP lets a GP''s report stand for health: set sector health, or gp false.'
-  FROM cpconf.agency a
- WHERE a.gp AND a.sector OPERATOR(cpconf.<>) 'health'::cpconf.sector;
-
-COMMENT ON VIEW cpconf.configuration_problems IS
-    'What is amiss in the configuration as a whole, one row per problem: a profile, rule or closure day naming a row that does not exist, a loop of parents (left by a partial load or bypassed triggers), a council row on a shipped profile or an agency row that 0.4 let through and 0.5 refuses. Empty when the configuration is whole.';
-GRANT SELECT ON cpconf.configuration_problems TO PUBLIC;
-
 -- One turn for every statement that writes the configuration (issue 9, F8).
 CREATE TRIGGER holiday_override_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.holiday_override
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
@@ -1438,6 +1374,131 @@ COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_discussion IS 'X-FORU
 ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
 UPDATE cpconf.discontinuation_rule SET looked_after_discussion = true WHERE shipped AND profile IN ('derby', 'derbyshire');
 ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
+
+-- Every rule row names its document (cpconf.source_document), as a
+-- reference kept by triggers like the rows' profiles (issue 10): each
+-- shipped row is read from its profile's procedure.
+ALTER TABLE cpconf.timescale ADD COLUMN document text;
+ALTER TABLE cpconf.conference_rule ADD COLUMN document text;
+ALTER TABLE cpconf.discontinuation_rule ADD COLUMN document text;
+COMMENT ON COLUMN cpconf.timescale.document IS 'The document the rule is read from (cpconf.source_document); every shipped row names one, a council''s row may.';
+COMMENT ON COLUMN cpconf.conference_rule.document IS 'The document the rules are read from (cpconf.source_document); every shipped row names one, a council''s row may. The source column gives each rule''s section and paragraph.';
+COMMENT ON COLUMN cpconf.discontinuation_rule.document IS 'The document the rules are read from (cpconf.source_document); every shipped row names one, a council''s row may. The source column gives each rule''s section and paragraph.';
+-- The national rows name Working Together 2018 in their sources too.
+ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
+UPDATE cpconf.conference_rule SET source = 'Q-MIN: Working Together 2018 states no number, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE Working Together 2018 as quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5'
+ WHERE shipped AND profile = 'national';
+ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
+ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
+UPDATE cpconf.discontinuation_rule SET source = 'X-GROUNDS, X-FORUM, X-MOVED, X-NOTIFY Working Together 2018 as quoted at Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2 to para 2, Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 2'
+ WHERE shipped AND profile = 'national';
+ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
+ALTER TABLE cpconf.timescale DISABLE TRIGGER timescale_check;
+UPDATE cpconf.timescale t SET document = p.source FROM cpconf.profile p WHERE t.shipped AND p.name = t.profile;
+ALTER TABLE cpconf.timescale ENABLE TRIGGER timescale_check;
+ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
+UPDATE cpconf.conference_rule t SET document = p.source FROM cpconf.profile p WHERE t.shipped AND p.name = t.profile;
+ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
+ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
+UPDATE cpconf.discontinuation_rule t SET document = p.source FROM cpconf.profile p WHERE t.shipped AND p.name = t.profile;
+ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
+ALTER TABLE cpconf.timescale ADD CONSTRAINT timescale_shipped_document CHECK (document IS NOT NULL OR NOT shipped);
+ALTER TABLE cpconf.conference_rule ADD CONSTRAINT conference_rule_shipped_document CHECK (document IS NOT NULL OR NOT shipped);
+ALTER TABLE cpconf.discontinuation_rule ADD CONSTRAINT discontinuation_rule_shipped_document CHECK (document IS NOT NULL OR NOT shipped);
+CREATE TRIGGER timescale_names_document AFTER INSERT OR UPDATE ON cpconf.timescale
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('document', 'source_document', 'source document', 'rule %s', 'rule');
+CREATE TRIGGER source_document_named_by_timescale AFTER UPDATE OR DELETE ON cpconf.source_document
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('timescale', 'document');
+CREATE TRIGGER conference_rule_names_document AFTER INSERT OR UPDATE ON cpconf.conference_rule
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('document', 'source_document', 'source document', 'conference rule row from %s', 'effective_from');
+CREATE TRIGGER source_document_named_by_conference_rule AFTER UPDATE OR DELETE ON cpconf.source_document
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('conference_rule', 'document');
+CREATE TRIGGER discontinuation_rule_names_document AFTER INSERT OR UPDATE ON cpconf.discontinuation_rule
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('document', 'source_document', 'source document', 'discontinuation rule row from %s', 'effective_from');
+CREATE TRIGGER source_document_named_by_discontinuation_rule AFTER UPDATE OR DELETE ON cpconf.source_document
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('discontinuation_rule', 'document');
+
+/* ------------------------------------------------------------------------
+ * The configuration as a whole.  The triggers keep it whole row by row; a
+ * load of part of a dump (pg_restore --data-only -t ...), a superuser's
+ * load that stopped half-way, or triggers disabled can leave references to
+ * rows that are not there.  This view lists them.
+ * ------------------------------------------------------------------------ */
+CREATE VIEW cpconf.configuration_problems AS
+WITH RECURSIVE up (start, name) AS (
+    SELECT p.name, p.parent FROM cpconf.profile p WHERE p.parent IS NOT NULL
+    UNION ALL
+    SELECT up.start, p.parent FROM up JOIN cpconf.profile p ON p.name = up.name
+     WHERE p.parent IS NOT NULL
+) CYCLE name SET looped USING path
+SELECT 'cpconf.profile' AS relation, p.name AS row_name,
+       format('its parent "%s" does not exist', p.parent) AS problem,
+       format('Add profile "%s", or give "%s" a parent that exists.', p.parent, p.name) AS remedy
+  FROM cpconf.profile p
+ WHERE p.parent IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.profile q WHERE q.name = p.parent)
+UNION ALL
+SELECT 'cpconf.profile', p.name, format('its calendar "%s" does not exist', p.calendar),
+       format('Add council calendar "%s", or set the calendar of "%s" to a known one or NULL.', p.calendar, p.name)
+  FROM cpconf.profile p
+ WHERE p.calendar IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.calendars c WHERE c.name = p.calendar)
+UNION ALL
+SELECT DISTINCT 'cpconf.profile', up.start, 'its parent chain comes back to it',
+       'Set the parent of one profile on the loop to a profile outside it.'
+  FROM up WHERE up.name = up.start AND NOT up.looped
+UNION ALL
+SELECT 'cpconf.closure_day', d.calendar || ' ' || d.day, format('its council calendar "%s" does not exist', d.calendar),
+       format('Add council calendar "%s", or delete its closure days.', d.calendar)
+  FROM cpconf.closure_day d
+ WHERE NOT EXISTS (SELECT FROM cpconf.council_calendar c WHERE c.name = d.calendar)
+UNION ALL
+SELECT r.relation, r.row_name, format('its profile "%s" does not exist', r.profile),
+       format('Add profile "%s", or delete the row: it is never used.', r.profile)
+  FROM (SELECT 'cpconf.timescale' AS relation, t.profile || ' ' || t.rule || ' from ' || t.effective_from AS row_name, t.profile
+          FROM cpconf.timescale t
+        UNION ALL
+        SELECT 'cpconf.conference_rule', c.profile || ' from ' || c.effective_from, c.profile FROM cpconf.conference_rule c
+        UNION ALL
+        SELECT 'cpconf.discontinuation_rule', d.profile || ' from ' || d.effective_from, d.profile FROM cpconf.discontinuation_rule d) r
+ WHERE NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = r.profile)
+UNION ALL
+SELECT r.relation, r.row_name, format('its source document "%s" does not exist', r.document),
+       format('Add source document "%s", or set the row''s document to a known one.', r.document)
+  FROM (SELECT 'cpconf.timescale' AS relation, t.profile || ' ' || t.rule || ' from ' || t.effective_from AS row_name, t.document
+          FROM cpconf.timescale t
+        UNION ALL
+        SELECT 'cpconf.conference_rule', c.profile || ' from ' || c.effective_from, c.document FROM cpconf.conference_rule c
+        UNION ALL
+        SELECT 'cpconf.discontinuation_rule', d.profile || ' from ' || d.effective_from, d.document FROM cpconf.discontinuation_rule d) r
+ WHERE r.document IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.source_document s WHERE s.name = r.document)
+UNION ALL
+SELECT r.relation, r.row_name, format('a council row on shipped profile "%s" (kept from cpconf 0.4)', r.profile),
+       format('It changes the rule for everyone who names "%s": move it to a profile of your own with "%s" as its parent.', r.profile, r.profile)
+  FROM (SELECT 'cpconf.timescale' AS relation, t.profile || ' ' || t.rule || ' from ' || t.effective_from AS row_name, t.profile
+          FROM cpconf.timescale t WHERE NOT t.shipped
+        UNION ALL
+        SELECT 'cpconf.conference_rule', c.profile || ' from ' || c.effective_from, c.profile FROM cpconf.conference_rule c WHERE NOT c.shipped
+        UNION ALL
+        SELECT 'cpconf.discontinuation_rule', d.profile || ' from ' || d.effective_from, d.profile FROM cpconf.discontinuation_rule d WHERE NOT d.shipped) r
+ WHERE EXISTS (SELECT FROM cpconf.profile p WHERE p.name = r.profile AND p.shipped)
+UNION ALL
+SELECT 'cpconf.agency', a.name, format('named like sector %s, but in sector %s (kept from cpconf 0.4)', s.sector, a.sector),
+       format('Attendance recorded as "%s" means sector %s: rename the row as the council records the agency, or delete it.', a.name, s.sector)
+  FROM cpconf.agency a, LATERAL (SELECT cpconf.sector_named(a.name) AS sector) s
+ WHERE s.sector OPERATOR(cpconf.<>) a.sector
+UNION ALL
+SELECT 'cpconf.agency', a.name, 'named GP, but not a GP in health (kept from cpconf 0.4)',
+       'Attendance recorded as GP is a general practitioner (rule Q-GP): set sector health and gp true, or rename the row.'
+  FROM cpconf.agency a
+ WHERE lower(btrim(a.name, E' \t')) = 'gp' AND NOT (a.gp AND a.sector OPERATOR(cpconf.=) 'health'::cpconf.sector)
+UNION ALL
+SELECT 'cpconf.agency', a.name, format('a GP in sector %s (kept from cpconf 0.4)', a.sector),
+       'Rule Q-GP lets a GP''s report stand for health: set sector health, or gp false.'
+  FROM cpconf.agency a
+ WHERE a.gp AND a.sector OPERATOR(cpconf.<>) 'health'::cpconf.sector;
+
+COMMENT ON VIEW cpconf.configuration_problems IS
+    'What is amiss in the configuration as a whole, one row per problem: a profile, rule or closure day naming a row that does not exist, a loop of parents (left by a partial load or bypassed triggers), a council row on a shipped profile or an agency row that 0.4 let through and 0.5 refuses. Empty when the configuration is whole.';
+GRANT SELECT ON cpconf.configuration_problems TO PUBLIC;
 
 -- What 0.4 let through and 0.5 refuses (a council row on a shipped
 -- profile, an agency named like a sector for another sector, ...) is kept,

@@ -117,11 +117,13 @@ CREATE TABLE cpconf.conference_rule (
     visiting_arrangements      boolean NOT NULL DEFAULT true,
     gp_report_initial_only     boolean NOT NULL DEFAULT false,
     reconvene_initial_only     boolean NOT NULL DEFAULT false,
+    document                   text,
     PRIMARY KEY (profile, effective_from, shipped),
     CONSTRAINT conference_rule_qualifies CHECK (quorum_qualifies IN ('direct_contact', 's47_contribution', 'family_contact')),
     CONSTRAINT conference_rule_decision CHECK (decision IN ('majority', 'agencies_then_chair', 'chair')),
     CONSTRAINT conference_rule_categories CHECK (multiple_categories IN ('allowed', 'justified', 'never', 'not_all_eventualities', 'by_consensus')),
-    CONSTRAINT conference_rule_health_services CHECK (health_services_separately IN ('never', 'always', 'as_chair_judges'))
+    CONSTRAINT conference_rule_health_services CHECK (health_services_separately IN ('never', 'always', 'as_chair_judges')),
+    CONSTRAINT conference_rule_shipped_document CHECK (document IS NOT NULL OR NOT shipped)
 );
 
 COMMENT ON TABLE cpconf.conference_rule IS
@@ -132,6 +134,7 @@ COMMENT ON COLUMN cpconf.conference_rule.quorum_qualifies IS 'Q-MIN: an agency c
 COMMENT ON COLUMN cpconf.conference_rule.health_services_separately IS 'Q-MIN: whether different health services count as separate agencies: never, always, or as_chair_judges (staffordshire: they "may"; the fact health_services_separate of cpconf.quoracy).';
 COMMENT ON COLUMN cpconf.conference_rule.gp_report_over_age IS 'Q-GP: for a child older than this whose only health involvement is the GP, a GP''s report counts as health; NULL: no such rule.';
 COMMENT ON COLUMN cpconf.conference_rule.gp_report_initial_only IS 'Q-GP: only at an initial conference (derby, derbyshire); a pre-birth conference is an initial one.';
+COMMENT ON COLUMN cpconf.conference_rule.document IS 'The document the rules are read from (cpconf.source_document); every shipped row names one, a council''s row may. The source column gives each rule''s section and paragraph.';
 COMMENT ON COLUMN cpconf.conference_rule.reconvene_initial_only IS 'T-INQUORATE: the new date of an inquorate conference not held is set for an initial conference only (staffordshire).';
 COMMENT ON COLUMN cpconf.conference_rule.proceed_requires IS 'Q-PROCEED: grounds that must all hold for the chair to hold an inquorate conference; NULL: no rule.';
 COMMENT ON COLUMN cpconf.conference_rule.proceed_any_of IS 'Q-PROCEED: grounds of which one must also hold (empty: none needed).';
@@ -149,31 +152,31 @@ INSERT INTO cpconf.conference_rule VALUES
  ('national', '2018-07-04', NULL, true, 3, 'family_contact', 'never', NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'allowed', false, false,
-  'Q-MIN: no number stated, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE as Working Together quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5', true, false, false, false),
+  'Q-MIN: Working Together 2018 states no number, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE Working Together 2018 as quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5', true, false, false, false, 'Working Together 2018'),
  ('staffordshire', '2018-10-01', NULL, false, 3, 's47_contribution', 'as_chair_judges', NULL,
   ARRAY['sufficient_information'], ARRAY[]::text[], ARRAY[]::text[], ARRAY['reconvene'],
   'majority', 'by_consensus', false, false,
-  'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2; D-PLAN Staffordshire SCB 2018, "The Initial/Review Child Protection Conference", para 7', true, true, false, true),
+  'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2; D-PLAN Staffordshire SCB 2018, "The Initial/Review Child Protection Conference", para 7', true, true, false, true, 'Staffordshire SCB 2018'),
  ('derby', '2024-09-09', NULL, true, 3, 'direct_contact', 'never', 5,
   ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
   ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
   'agencies_then_chair', 'allowed', false, false,
-  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true, true, false),
+  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true, true, false, 'Derby and Derbyshire SCP 2024'),
  ('derbyshire', '2024-09-09', NULL, true, 3, 'direct_contact', 'never', 5,
   ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
   ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
   'agencies_then_chair', 'allowed', false, false,
-  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true, true, false),
+  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true, true, false, 'Derby and Derbyshire SCP 2024'),
  ('darlington', '2018-07-04', NULL, true, 3, 'family_contact', 'never', NULL,
   ARRAY['sufficient_information', 'delay_harmful'],
   ARRAY['social_care_and_one_agency', 'no_contact_with_3_agencies', 'local_difficulties'],
   ARRAY['consider_early_review'], ARRAY['interim_plan_or_plan_review', 'new_date'],
   'chair', 'not_all_eventualities', false, true,
-  'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2', true, false, false, false),
+  'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2', true, false, false, false, 'Darlington SCB 2017'),
  ('sussex', '2023-02-01', NULL, true, 3, 'family_contact', 'never', NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'justified', true, true,
-  'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1', true, false, false, false);
+  'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1', true, false, false, false, 'Sussex 7.13 2023');
 
 CREATE FUNCTION cpconf.conference_rule_check()
 RETURNS trigger
@@ -281,6 +284,10 @@ CREATE TRIGGER conference_rule_names_profile AFTER INSERT OR UPDATE ON cpconf.co
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('profile', 'profile', 'profile', 'conference rule row from %s', 'effective_from');
 CREATE TRIGGER profile_named_by_conference_rule AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('conference_rule', 'profile');
+CREATE TRIGGER conference_rule_names_document AFTER INSERT OR UPDATE ON cpconf.conference_rule
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('document', 'source_document', 'source document', 'conference rule row from %s', 'effective_from');
+CREATE TRIGGER source_document_named_by_conference_rule AFTER UPDATE OR DELETE ON cpconf.source_document
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('conference_rule', 'document');
 
 CREATE FUNCTION cpconf.conference_rules(profile text DEFAULT NULL, as_of date DEFAULT NULL)
 RETURNS cpconf.conference_rule

@@ -29,9 +29,11 @@ CREATE TABLE cpconf.discontinuation_rule (
     shipped                      boolean NOT NULL DEFAULT false,
     looked_after_no_return_home  boolean NOT NULL DEFAULT false,
     looked_after_discussion      boolean NOT NULL DEFAULT false,
+    document                     text,
     PRIMARY KEY (profile, effective_from, shipped),
     CONSTRAINT discontinuation_rule_actions CHECK (open_actions IN ('refuse', 'rationale', 'not_stated')),
-    CONSTRAINT discontinuation_rule_first_review CHECK (first_review IN ('any', 'listed_or_unsubstantiated', 'exceptional'))
+    CONSTRAINT discontinuation_rule_first_review CHECK (first_review IN ('any', 'listed_or_unsubstantiated', 'exceptional')),
+    CONSTRAINT discontinuation_rule_shipped_document CHECK (document IS NOT NULL OR NOT shipped)
 );
 
 COMMENT ON TABLE cpconf.discontinuation_rule IS
@@ -41,6 +43,7 @@ COMMENT ON COLUMN cpconf.discontinuation_rule.manager_grounds IS 'X-FORUM: groun
 COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_review IS 'X-FORUM: a looked-after child''s plan may end at the first looked-after review.';
 COMMENT ON COLUMN cpconf.discontinuation_rule.moved_needs_written_responsibility IS 'X-MOVED: the receiving council confirms case responsibility in writing.';
 COMMENT ON COLUMN cpconf.discontinuation_rule.moved_needs_risk_assessment IS 'X-MOVED: a full risk assessment in the new situation first.';
+COMMENT ON COLUMN cpconf.discontinuation_rule.document IS 'The document the rules are read from (cpconf.source_document); every shipped row names one, a council''s row may. The source column gives each rule''s section and paragraph.';
 COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_discussion IS 'X-FORUM: a looked-after child''s plan may end before the first looked-after review, when the child''s status in care is known to be stable, after a discussion of the child protection manager, team manager and independent reviewing officer (derby, derbyshire; forum looked_after_discussion).';
 COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_no_return_home IS 'X-GROUNDS: a plan ends on looked_after only where no return home is foreseen (darlington).';
 COMMENT ON COLUMN cpconf.discontinuation_rule.open_actions IS 'X-ACTIONS: refuse (not while key safeguarding actions are open), rationale (allowed with the rationale minuted) or not_stated.';
@@ -59,40 +62,40 @@ INSERT INTO cpconf.discontinuation_rule VALUES
   'not_stated', 'any', '{}', false,
   '{every agency invited to the initial conference that started the plan}', '{}', false,
   'consider a multi-agency meeting to develop a child in need plan',
-  'X-GROUNDS, X-FORUM, X-MOVED, X-NOTIFY as quoted from Working Together at Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2 to para 2, Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 2', true, false, false),
+  'X-GROUNDS, X-FORUM, X-MOVED, X-NOTIFY Working Together 2018 as quoted at Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2 to para 2, Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 2', true, false, false, 'Working Together 2018'),
  ('staffordshire', '2018-10-01', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk}', '{}', false, false, false,
   'rationale', 'any', '{}', false,
   '{health,education}',
   '{the relevant agencies,the other local authority,health,police}', true,
   'the core group agencies develop and review a child in need plan; it is not closed without a multi-agency review and consensus (Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 4 to para 7)',
-  'X-FORUM Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7; X-MOVED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 1; X-ACTIONS Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1; X-NOTIFY Staffordshire SCB 2018, "Child Protection Minutes & Administrative Process", para 3, bullet 5, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7, "Child who is the Subject of a Child Protection Plan in Staffordshire; who moves to another local authority on a permanent basis", para 6; X-DIED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 3', true, false, false),
+  'X-FORUM Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7; X-MOVED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 1; X-ACTIONS Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1; X-NOTIFY Staffordshire SCB 2018, "Child Protection Minutes & Administrative Process", para 3, bullet 5, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7, "Child who is the Subject of a Child Protection Plan in Staffordshire; who moves to another local authority on a permanent basis", para 6; X-DIED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 3', true, false, false, 'Staffordshire SCB 2018'),
  ('derby', '2024-09-09', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk,looked_after}',
   '{moved_permanently,reached_18,died,left_uk}', true, true, false,
   'refuse', 'listed_or_unsubstantiated', '{looked_after,moved_permanently,reached_18,died,left_uk}', true,
   '{the parents,the agencies invited to the initial conference,later core group members}', '{}', false,
   'a child in need plan for at least 3 months, circulated within 2 weeks; child in need review at 3 months and 6-weekly network meetings (Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13 to para 14, bullet 3)',
-  'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10', true, false, true),
+  'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10', true, false, true, 'Derby and Derbyshire SCP 2024'),
  ('derbyshire', '2024-09-09', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk,looked_after}',
   '{moved_permanently,reached_18,died,left_uk}', true, true, false,
   'refuse', 'listed_or_unsubstantiated', '{looked_after,moved_permanently,reached_18,died,left_uk}', true,
   '{the parents,the agencies invited to the initial conference,later core group members}', '{}', false,
   'a child in need plan for at least 3 months, circulated within 2 weeks; child in need reviews 6-weekly (Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13 to para 14, bullet 4)',
-  'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10', true, false, true),
+  'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10', true, false, true, 'Derby and Derbyshire SCP 2024'),
  ('darlington', '2018-07-04', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk,looked_after}', '{}', false, false, false,
   'not_stated', 'exceptional', '{}', false,
   '{every agency invited to the initial conference that started the plan}', '{}', true,
   'consider a multi-agency meeting 10 days after to develop a child''s plan, its first review 3 months after, then at least every 6 months (Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 5)',
-  'X-FORUM Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-MOVED Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-FIRST-REVIEW Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 12 to para 14; X-NOTIFY Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 2; X-DIED Darlington SCB 2017, "Child Protection Conference > Death of a Child Subject to a Child Protection Plan – CDOP Procedures", para 1; looked_after Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan > Children with child protection plans who become looked after", para 3', true, true, false),
+  'X-FORUM Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-MOVED Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-FIRST-REVIEW Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 12 to para 14; X-NOTIFY Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 2; X-DIED Darlington SCB 2017, "Child Protection Conference > Death of a Child Subject to a Child Protection Plan – CDOP Procedures", para 1; looked_after Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan > Children with child protection plans who become looked after", para 3', true, true, false, 'Darlington SCB 2017'),
  ('sussex', '2023-02-01', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk}', '{}', false, false, false,
   'not_stated', 'any', '{}', false,
   '{every agency invited to the initial conference that started the plan}', '{}', false,
   'consider a multi-agency meeting after the plan ends to develop "a suitable C Plan" (so written: a child in need plan) to support the child''s health and development, reviewed regularly (Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 5)',
-  'X-FORUM Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 1, bullet 2; X-MOVED Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 2; X-NOTIFY Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 2', true, false, false);
+  'X-FORUM Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 1, bullet 2; X-MOVED Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 2; X-NOTIFY Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 2', true, false, false, 'Sussex 7.13 2023');
 
 CREATE FUNCTION cpconf.discontinuation_rule_check()
 RETURNS trigger
@@ -161,6 +164,10 @@ CREATE TRIGGER discontinuation_rule_names_profile AFTER INSERT OR UPDATE ON cpco
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('profile', 'profile', 'profile', 'discontinuation rule row from %s', 'effective_from');
 CREATE TRIGGER profile_named_by_discontinuation_rule AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('discontinuation_rule', 'profile');
+CREATE TRIGGER discontinuation_rule_names_document AFTER INSERT OR UPDATE ON cpconf.discontinuation_rule
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('document', 'source_document', 'source document', 'discontinuation rule row from %s', 'effective_from');
+CREATE TRIGGER source_document_named_by_discontinuation_rule AFTER UPDATE OR DELETE ON cpconf.source_document
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('discontinuation_rule', 'document');
 
 CREATE FUNCTION cpconf.discontinuation_rules(profile text DEFAULT NULL, as_of date DEFAULT NULL)
 RETURNS cpconf.discontinuation_rule
@@ -293,6 +300,16 @@ SELECT r.relation, r.row_name, format('its profile "%s" does not exist', r.profi
         UNION ALL
         SELECT 'cpconf.discontinuation_rule', d.profile || ' from ' || d.effective_from, d.profile FROM cpconf.discontinuation_rule d) r
  WHERE NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = r.profile)
+UNION ALL
+SELECT r.relation, r.row_name, format('its source document "%s" does not exist', r.document),
+       format('Add source document "%s", or set the row''s document to a known one.', r.document)
+  FROM (SELECT 'cpconf.timescale' AS relation, t.profile || ' ' || t.rule || ' from ' || t.effective_from AS row_name, t.document
+          FROM cpconf.timescale t
+        UNION ALL
+        SELECT 'cpconf.conference_rule', c.profile || ' from ' || c.effective_from, c.document FROM cpconf.conference_rule c
+        UNION ALL
+        SELECT 'cpconf.discontinuation_rule', d.profile || ' from ' || d.effective_from, d.document FROM cpconf.discontinuation_rule d) r
+ WHERE r.document IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.source_document s WHERE s.name = r.document)
 UNION ALL
 SELECT r.relation, r.row_name, format('a council row on shipped profile "%s" (kept from cpconf 0.4)', r.profile),
        format('It changes the rule for everyone who names "%s": move it to a profile of your own with "%s" as its parent.', r.profile, r.profile)

@@ -5,41 +5,50 @@
  */
 
 /* ------------------------------------------------------------------------
- * The documents the shipped rules come from.  Every source of a shipped row
- * names one of them, then its section and paragraph.
+ * The documents the rules come from.  Every rule row names one (its
+ * document column); its source gives the section and paragraph.
  * ------------------------------------------------------------------------ */
 
 CREATE TABLE cpconf.source_document (
-    document  text PRIMARY KEY,
+    name      text PRIMARY KEY,
     title     text NOT NULL,
     publisher text NOT NULL,
     edition   text NOT NULL,
+    published text,
     note      text,
     shipped   boolean NOT NULL DEFAULT false
 );
 
 COMMENT ON TABLE cpconf.source_document IS
-    'The documents the rules come from: the shipped procedures, and any a council adds for its own rows. The source column of every shipped rule names one of them by its document name, then the section (as headed in the document) and the paragraph counted from that heading.';
-COMMENT ON COLUMN cpconf.source_document.document IS 'The short name sources use, e.g. Darlington SCB 2017.';
+    'The documents the rules come from: the shipped procedures, and any a council adds for its own rows. Every rule row names one in its document column; its source column gives the section (as headed in the document) and the paragraph counted from that heading.';
+COMMENT ON COLUMN cpconf.source_document.name IS 'The short name rule rows and sources use, e.g. Darlington SCB 2017.';
+COMMENT ON COLUMN cpconf.source_document.title IS 'The document''s title, as it gives it.';
+COMMENT ON COLUMN cpconf.source_document.publisher IS 'Who publishes it: the government, or the safeguarding partnership or board.';
 COMMENT ON COLUMN cpconf.source_document.edition IS 'The edition or date the shipped rules were read from.';
+COMMENT ON COLUMN cpconf.source_document.published IS 'Where it is published, for an auditor to find it.';
 COMMENT ON COLUMN cpconf.source_document.note IS 'What an auditor needs to find a passage: how sections and paragraphs are counted, what the copy lacks.';
 
 SELECT pg_catalog.pg_extension_config_dump('cpconf.source_document', 'WHERE NOT shipped');
 
-INSERT INTO cpconf.source_document (document, title, publisher, edition, note, shipped) VALUES
+INSERT INTO cpconf.source_document (name, title, publisher, edition, published, note, shipped) VALUES
  ('Working Together 2018', 'Working Together to Safeguard Children', 'HM Government', 'July 2018',
+  'GOV.UK, on the publication page "Working together to safeguard children" (https://www.gov.uk/government/publications/working-together-to-safeguard-children--2), where the December 2023 edition has replaced it',
   'Statutory guidance. Cited as the local procedures quote or restate it; the 2023 edition keeps the timescales cpconf ships.', true),
  ('Staffordshire SCB 2018', 'Initial & Child Protection Review Conferences', 'Staffordshire Safeguarding Children Board',
   'Version 6, October 2018 (review date October 2021)',
+  'a PDF on the board''s website, www.staffsscb.org.uk (working together with Stoke-on-Trent Safeguarding Children Partnership)',
   'A PDF; sections are unnumbered headings. A paragraph is a block of text under the heading; bullets are counted under the paragraph that introduces them.', true),
  ('Derby and Derbyshire SCP 2024', 'Child Protection Conferences', 'Derby and Derbyshire Safeguarding Children Partnership',
   'last updated 9 September 2024',
+  'the partnership''s online procedures manual, chapter "Child Protection Conferences" (https://derbyshirescp.trixonline.co.uk/chapter/child-protection-conferences)',
   'One chapter of the online procedures, for Derby City and Derbyshire County alike. Where a passage has no heading of its own it is cited by its topic and opening words.', true),
  ('Darlington SCB 2017', 'Multi-Agency Child Protection Procedures', 'Darlington Safeguarding Children Board',
   'June 2017, as revised for Working Together 2018',
+  'the board''s website, darlingtonsafeguardingboards.co.uk (since succeeded by the Darlington Safeguarding Partnership''s)',
   'One web page; sections are headed as in its contents list, unnumbered.', true),
  ('Sussex 7.13 2023', '7.13 Actions and Decisions of the Conference', 'Sussex Child Protection and Safeguarding Procedures Manual',
   'last reviewed February 2023',
+  'the pan-Sussex online procedures, http://sussexchildprotection.procedures.org.uk, chapter 7.13',
   'One chapter of the pan-Sussex procedures; its sub-headings are unnumbered.', true);
 
 CREATE FUNCTION cpconf.source_document_check()
@@ -49,7 +58,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
-        RAISE EXCEPTION 'source document "%" is shipped with cpconf and cannot be changed', OLD.document
+        RAISE EXCEPTION 'source document "%" is shipped with cpconf and cannot be changed', OLD.name
             USING ERRCODE = 'insufficient_privilege',
                   DETAIL = 'The shipped rules cite it by this name.',
                   HINT = 'Add a document of your own for your own rules.';

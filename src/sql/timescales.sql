@@ -21,9 +21,11 @@ CREATE TABLE cpconf.timescale (
     source         text NOT NULL,
     note           text,
     shipped        boolean NOT NULL DEFAULT false,
+    document       text,
     PRIMARY KEY (profile, rule, effective_from, shipped),
     CONSTRAINT timescale_unit CHECK (unit IN ('working_days', 'calendar_days', 'weeks', 'months', 'hours')),
-    CONSTRAINT timescale_direction CHECK (direction IN ('within_after', 'at_least_before', 'at_least_after'))
+    CONSTRAINT timescale_direction CHECK (direction IN ('within_after', 'at_least_before', 'at_least_after')),
+    CONSTRAINT timescale_shipped_document CHECK (document IS NOT NULL OR NOT shipped)
 );
 
 COMMENT ON TABLE cpconf.timescale IS
@@ -36,19 +38,22 @@ COMMENT ON COLUMN cpconf.timescale.unit IS 'working_days (the profile''s calenda
 COMMENT ON COLUMN cpconf.timescale.direction IS 'within_after: due on or before anchor + amount; at_least_before: on or before anchor - amount; at_least_after: not before anchor + amount (a minimum).';
 COMMENT ON COLUMN cpconf.timescale.effective_from IS 'First day the row is in force (the anchor''s, or as_of''s, date).';
 COMMENT ON COLUMN cpconf.timescale.effective_to IS 'First day it is no longer in force; NULL: still in force.';
-COMMENT ON COLUMN cpconf.timescale.source IS 'Where the rule comes from: the document (cpconf.source_document), section and paragraph, or the council''s reference.';
+COMMENT ON COLUMN cpconf.timescale.source IS 'Where in its document the rule is: section and paragraph (a shipped row may add the passages of other documents that quote it), or the council''s reference.';
+COMMENT ON COLUMN cpconf.timescale.document IS 'The document the rule is read from (cpconf.source_document); every shipped row names one, a council''s row may.';
 
 -- The council's rows are its data; shipped rows come with the extension.
 SELECT pg_catalog.pg_extension_config_dump('cpconf.timescale', 'WHERE NOT shipped');
 
 /* ------------------------------------------------------------------------
- * The shipped rules.  Sources name the document (cpconf.source_document),
- * its section and paragraph;
- * effective_from is the date of the source document.
+ * The shipped rules.  Each is read from its profile's procedure (the
+ * document of cpconf.profile.source); its source names that document again,
+ * the section and paragraph, and where the procedure quotes Working Together,
+ * the passages that quote it.  effective_from is the date of the document.
  * ------------------------------------------------------------------------ */
 
-INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source, note, shipped)
-SELECT p, r, w, a, n, u, d, f::date, s, x, true
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source, note, shipped,
+                              document)
+SELECT p, r, w, a, n, u, d, f::date, s, x, true, (SELECT pr.source FROM cpconf.profile pr WHERE pr.name = p)
   FROM (VALUES
 -- national: Working Together 2018
  ('national', 'T-ICPC', 'initial child protection conference held', 'strategy discussion at which the section 47 enquiry was initiated', 15, 'working_days', 'within_after', '2018-07-04', 'Working Together 2018 (Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 6, beginning "The initial child protection conference should take place within", Darlington SCB 2017, "Child Protection Conference > Initial Child Protection Conference", para 4)', NULL),
@@ -269,6 +274,10 @@ CREATE TRIGGER timescale_names_profile AFTER INSERT OR UPDATE ON cpconf.timescal
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('profile', 'profile', 'profile', 'rule %s', 'rule');
 CREATE TRIGGER profile_named_by_timescale AFTER UPDATE OR DELETE ON cpconf.profile
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('timescale', 'profile');
+CREATE TRIGGER timescale_names_document AFTER INSERT OR UPDATE ON cpconf.timescale
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('document', 'source_document', 'source document', 'rule %s', 'rule');
+CREATE TRIGGER source_document_named_by_timescale AFTER UPDATE OR DELETE ON cpconf.source_document
+    FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('timescale', 'document');
 
 /* ------------------------------------------------------------------------
  * Deadlines.  STABLE: they read the rule tables and settings.

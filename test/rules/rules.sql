@@ -2,7 +2,8 @@
 -- fresh install (see test/rules/run).  One text value, printed with psql -At.
 WITH
 documents AS (
-    SELECT string_agg(format('| %s | %s | %s | %s |', document, title, publisher, edition), E'\n' ORDER BY document <> 'Working Together 2018', document) AS t
+    SELECT string_agg(format('| %s | %s | %s | %s | %s |', name, title, publisher, edition, coalesce(published, '-')), E'\n'
+                      ORDER BY name <> 'Working Together 2018', name) AS t
       FROM cpconf.source_document WHERE shipped),
 profiles AS (
     SELECT string_agg(format('| `%s` | %s | %s | %s |', name, coalesce('`' || parent || '`', '-'), description, source), E'\n'
@@ -55,15 +56,17 @@ SELECT concat_ws(E'\n',
 'checks that it matches them. A profile that does not state a rule inherits',
 'its parent''s (see [timescales.md](timescales.md)).',
 '',
-'A source names a document of the table below, then the section as the',
-'document heads it and the paragraph counted from that heading (bullets under',
-'the paragraph that introduces them); a passage without a heading is named by',
-'its topic and its opening words.',
+'Every rule row names one document of the table below (its `document`',
+'column: the procedure of its profile). Its source names that document again,',
+'then the section as the document heads it and the paragraph counted from that',
+'heading (bullets under the paragraph that introduces them); a passage without',
+'a heading is named by its topic and its opening words. National rules cite the',
+'local procedures that quote Working Together.',
 '',
 '## Source documents',
 '',
-'| document | title | publisher | edition |',
-'|---|---|---|---|',
+'| document | title | publisher | edition | where published |',
+'|---|---|---|---|---|',
 (SELECT t FROM documents),
 '',
 '## Profiles',
