@@ -19,7 +19,8 @@ REGRESS = install calendar calendar_data timescales conference discontinuation e
 ISOLATION = calendar_cache config_writes
 ISOLATION_OPTS = --inputdir=test/isolation
 
-PG_CPPFLAGS = -Isrc -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+PG_CPPFLAGS = -Isrc -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
+	-DCPCONF_VERSION='"$(CPCONF_VERSION)"'
 EXTRA_CLEAN = results output_iso regression.diffs regression.out test/property/results \
 	test/property/regression.diffs test/property/regression.out
 

@@ -92,7 +92,8 @@ UPDATE scenario SET separate = true WHERE id = 13;
 INSERT INTO scenario VALUES
  (20, 'derby', NULL, 'Q-GP: child of 7, the GP''s report, the kind of conference not recorded', NULL, NULL),
  (21, 'derby', false, 'Q-GP: child of 7, the GP''s report, at a review conference', 'review', NULL),
- (22, 'derby', false, 'Q-GP: child of 7, the GP''s report, at a transfer-in conference', 'Transfer-In', NULL),
+ (22, 'derby', true, 'Q-GP: child of 7, the GP''s report, at a transfer-in conference, conducted as an initial one (seed 001:91)', 'Transfer-In', NULL),
+ (26, 'derby', false, 'Q-GP: a pre-birth conference, the GP''s report of an unborn child does not stand for health', 'pre_birth', NULL),
  (23, 'staffordshire', NULL, 'social care, health visitor and school nurse: the chair''s judgement not recorded', 'initial', NULL),
  (24, 'staffordshire', false, 'social care, health visitor and school nurse: counted together, as the chair judged', 'review', false),
  (25, 'staffordshire', NULL, 'health visitor and school nurse, police''s contribution not recorded: both unknown', 'initial', NULL);
@@ -137,6 +138,7 @@ INSERT INTO attending VALUES
  (19, NULL, 'health', 'virtual', true, NULL, NULL);
 INSERT INTO attending SELECT n, child, agency, took_part, contact, s47, born
   FROM attending, (VALUES (20), (21), (22)) v(n) WHERE id = 6;
+INSERT INTO attending SELECT 26, child, agency, took_part, contact, s47, NULL FROM attending WHERE id = 6;
 INSERT INTO attending SELECT n, child, agency, took_part, contact, s47, born
   FROM attending, (VALUES (23), (24)) v(n) WHERE id = 13;
 INSERT INTO attending VALUES
@@ -357,6 +359,139 @@ SELECT 'pre-birth' AS "case", * FROM cpconf.check_plan_start(date '2025-03-03', 
         core_group_members => 5, first_core_group => date '2025-03-17', first_review => date '2025-06-03',
         contingency_plan => true, outline_plan => true, visiting_arrangements => true,
         categories => ARRAY['neglect']::cpconf.abuse_category[], profile => 'derby', birth => date '2025-04-10');
+-- Darlington: after a pre-birth conference "The Core Group must be
+-- established and is expected to meet prior to the birth" ("Pre Birth
+-- Conference", para 9; seed 003:503): T-CG1-BIRTH.  Conference Monday 3
+-- March 2025, the birth on Thursday 13 March: the core group by Wednesday 12
+-- (and within 10 working days, by Monday 17).  Derby states no such rule.
+SELECT p.name, d.first_core_group, c.rule, c.problem
+  FROM unnest(ARRAY['darlington', 'derby']) p(name),
+       unnest(ARRAY[date '2025-03-12', date '2025-03-13']) d(first_core_group)
+  LEFT JOIN LATERAL cpconf.check_plan_start(date '2025-03-03', true, NULL, 5, d.first_core_group, date '2025-04-01',
+                                            true, true, true, ARRAY['neglect']::cpconf.abuse_category[], p.name,
+                                            date '2025-03-13') c ON true
+ ORDER BY 1, 2;
+SELECT cpconf.deadline('T-CG1-BIRTH', date '2025-03-13', 'darlington') AS darlington_core_group_by;
+RESET ROLE;
+
+-- ---- who takes part (P-CHILD-AGE, P-PARENTS, P-EXCLUSION, Q-VIEWS, Q-REPORT) ----
+-- Issue 10.  Conference Monday 3 March 2025.  Staffordshire invites "all
+-- children over the age of 12" and tells "children over the age of 5" of
+-- advocacy ("Who should be invited...", para 1; seed 000:97-100): read as
+-- Q-GP's "over 5", from the day after the birthday, so a child whose 12th
+-- birthday is the conference day is not yet over 12.  Derby ("from the age
+-- of 12 and above", seed 001:256) and Darlington (seed 003:626) offer it
+-- from the 12th birthday.  Derby also: no conference without the child's
+-- and parents' views (seed 001:203); Derby and Darlington: an exclusion is
+-- the chair's, recorded with its grounds (seeds 001:297-330, 003:664-693).
+-- Every profile: parents invited unless excluded, an absent invited agency
+-- sends a report.
+SET ROLE regress_cpconf_user;
+CREATE TEMP TABLE taking_part (id int, profile text, kind text, born date, invited boolean, reason boolean,
+    advocacy boolean, parents boolean, excluded boolean, by_chair boolean, grounds boolean, child_views boolean,
+    parents_views boolean, absent int, expected text, what text);
+INSERT INTO taking_part VALUES
+ (1, 'staffordshire', 'initial', '2012-03-03', false, NULL, true, true, NULL, NULL, NULL, NULL, NULL, 0,
+  'P-CHILD-AGE', 'staffordshire: 13 today, not invited, no reason recorded (not recorded)'),
+ (2, 'staffordshire', 'initial', '2013-03-03', false, NULL, true, true, NULL, NULL, NULL, NULL, NULL, 0,
+  '', 'staffordshire: 12 today, not yet over 12; told of advocacy'),
+ (3, 'staffordshire', 'review', '2013-03-03', NULL, NULL, NULL, true, NULL, NULL, NULL, NULL, NULL, 0,
+  'P-CHILD-AGE', 'staffordshire: 12, advocacy not recorded'),
+ (4, 'staffordshire', 'initial', '2020-03-04', NULL, NULL, NULL, true, NULL, NULL, NULL, NULL, NULL, 0,
+  '', 'staffordshire: 4, nothing asked of a child that young'),
+ (5, 'staffordshire', 'initial', '2012-01-01', false, true, true, true, NULL, NULL, NULL, NULL, NULL, 0,
+  '', 'staffordshire: 13, not invited by the social worker''s and chair''s agreement'),
+ (6, 'derby', 'initial', '2013-03-03', false, false, NULL, true, NULL, NULL, NULL, true, true, 0,
+  'P-CHILD-AGE', 'derby: 12 today, not offered, no reason: a violation'),
+ (7, 'derby', 'initial', '2013-03-04', NULL, NULL, NULL, true, NULL, NULL, NULL, true, true, 0,
+  '', 'derby: 11 (12 tomorrow), nothing to offer yet'),
+ (8, 'derby', 'initial', NULL, true, NULL, NULL, true, NULL, NULL, NULL, true, true, 0,
+  '', 'derby: invited, so the age does not matter'),
+ (9, 'derby', 'initial', NULL, false, NULL, NULL, true, NULL, NULL, NULL, true, true, 0,
+  'P-CHILD-AGE', 'derby: not invited, date of birth not recorded'),
+ (10, 'derby', 'review', '2018-01-01', NULL, NULL, NULL, false, true, true, NULL, true, true, 0,
+  'P-EXCLUSION', 'derby: parents excluded by the chair, grounds not recorded'),
+ (11, 'derby', 'review', '2018-01-01', NULL, NULL, NULL, false, true, false, true, true, true, 0,
+  'P-EXCLUSION', 'derby: parents excluded, not by the chair'),
+ (12, 'derby', 'review', '2018-01-01', NULL, NULL, NULL, true, NULL, NULL, NULL, false, true, 0,
+  'Q-VIEWS', 'derby: held without the child''s views'),
+ (13, 'derby', 'pre_birth', NULL, NULL, NULL, NULL, true, NULL, NULL, NULL, NULL, true, 0,
+  '', 'derby: a pre-birth conference asks nothing of the unborn child'),
+ (14, 'derby', 'initial', '2018-01-01', NULL, NULL, NULL, true, NULL, NULL, NULL, true, NULL, 2,
+  'Q-REPORT, Q-VIEWS', 'derby: parents'' views not recorded, two agencies absent without a report'),
+ (15, 'darlington', 'initial', '2018-01-01', NULL, NULL, NULL, false, false, NULL, NULL, NULL, NULL, 0,
+  'P-PARENTS', 'darlington: parents neither invited nor excluded'),
+ (16, 'darlington', 'initial', '2018-01-01', NULL, NULL, NULL, false, true, true, true, NULL, NULL, 0,
+  '', 'darlington: parents excluded by the chair with grounds recorded'),
+ (17, 'national', 'initial', '2010-01-01', NULL, NULL, NULL, true, NULL, NULL, NULL, NULL, NULL, 0,
+  '', 'national: no age rule, parents invited, every agency there or reported'),
+ (18, 'sussex', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  'P-PARENTS, Q-REPORT', 'sussex: nothing recorded: the parents and the reports not recorded'),
+ (19, 'darlington', 'Review', '2025-03-10', NULL, NULL, NULL, true, NULL, NULL, NULL, NULL, NULL, 0,
+  '', 'darlington: born after the conference (pre-birth, kind recorded as review): nothing asked of the child'),
+ (20, 'staffordshire', 'initial', '2018-01-01', true, NULL, true, false, true, false, NULL, NULL, NULL, 0,
+  'P-EXCLUSION', 'staffordshire: "the decision rests with the independent conference chair" (seed 000:498): excluded by another'),
+ (21, 'staffordshire', 'initial', '2018-01-01', true, NULL, true, false, true, true, NULL, NULL, NULL, 0,
+  '', 'staffordshire: excluded by the chair; recording the grounds is not stated'),
+ (22, 'darlington', 'initial', '2012-03-03', false, NULL, NULL, true, NULL, NULL, NULL, NULL, NULL, 0,
+  'P-CHILD-AGE', 'darlington: 13, not invited, why not recorded (each child considered individually, seed 003:626)');
+SELECT t.id, t.what, t.expected, coalesce(string_agg(c.rule, ', ' ORDER BY c.rule), '') AS result,
+       coalesce(string_agg(c.rule, ', ' ORDER BY c.rule), '') = t.expected AS as_expected
+  FROM taking_part t
+  LEFT JOIN LATERAL cpconf.check_participation(date '2025-03-03', t.profile, t.kind, t.born, t.invited, t.reason,
+                                               t.advocacy, t.parents, t.excluded, t.by_chair, t.grounds,
+                                               t.child_views, t.parents_views, t.absent) c ON true
+ GROUP BY t.id, t.what, t.expected ORDER BY t.id;
+-- the full answer for three of them
+SELECT rule, problem FROM cpconf.check_participation(date '2025-03-03', 'darlington', 'initial', date '2012-03-03', false,
+                                                     parents_invited => true, agencies_absent_without_report => 0);
+SELECT * FROM cpconf.check_participation(date '2025-03-03', 'derby', 'initial', date '2013-03-03', child_invited => false,
+        child_not_invited_reason => false, parents_invited => false, parents_excluded => true,
+        exclusion_decided_by_chair => false, exclusion_grounds_recorded => false, child_views => false,
+        parents_views => NULL, agencies_absent_without_report => 1);
+SELECT * FROM cpconf.check_participation(date '2025-03-03', 'staffordshire', child_born => NULL, parents_invited => true,
+        agencies_absent_without_report => 0);
+
+-- ---- a late initial conference (T-ICPC) ----
+-- Strategy discussion Monday 3 March 2025: 15 working days is Monday 24
+-- March.  Darlington: "Any delay must have written agreement from the
+-- Children's Social Care team manager (including reasons for the delay)"
+-- (seed 003:473); Derby: "If there is any delay, this must be reported to
+-- the ... Child Protection Manager (including reasons)" (seed 001:51).
+SELECT p.name, h.held, c.rule, c.problem, c.severity
+  FROM unnest(ARRAY['darlington', 'derby', 'national']) p(name),
+       unnest(ARRAY[date '2025-03-24', date '2025-03-25']) h(held)
+  LEFT JOIN LATERAL cpconf.check_icpc_timeliness(date '2025-03-03', h.held, p.name) c ON true
+ ORDER BY 1, 2, 4;
+SELECT rule, severity FROM cpconf.check_icpc_timeliness(date '2025-03-03', date '2025-04-01', 'darlington',
+                                                         delay_agreed_in_writing => true);
+SELECT rule, severity FROM cpconf.check_icpc_timeliness(date '2025-03-03', date '2025-04-01', 'derbyshire',
+                                                         delay_reasons_recorded => false);
+-- Over Easter: Thursday 10 April 2025 + 15 working days, without Good
+-- Friday 18 April, Easter Monday 21 April and the early May bank holiday
+-- (5 May): Tuesday 6 May.
+SELECT h.held, count(c.rule) AS findings
+  FROM unnest(ARRAY[date '2025-05-06', date '2025-05-07']) h(held)
+  LEFT JOIN LATERAL cpconf.check_icpc_timeliness(date '2025-04-10', h.held, 'national') c ON true
+ GROUP BY 1 ORDER BY 1;
+
+-- ---- the decision's record (D-WRITTEN, D-ALT-PLAN) ----
+-- Derby, Derbyshire and Darlington put a decision that no plan is needed in
+-- writing to the parents (seeds 001:463-465, 003:836-845: both under the
+-- no-plan decision).  Sussex: a child at continuing risk "should be
+-- safeguarded through a multi-agency Child Protection Plan unless the
+-- Conference is satisfied that an alternative multi-agency Plan can offer
+-- sufficient safeguards" (seed 004:19, 81).
+SELECT p.name, d.decision, c.rule, c.severity
+  FROM unnest(ARRAY['darlington', 'derby', 'national', 'sussex']) p(name),
+       unnest(ARRAY['plan', 'no plan']) d(decision)
+  LEFT JOIN LATERAL cpconf.check_decision(date '2025-03-03', d.decision, p.name) c ON true
+ ORDER BY 1, 2, 3;
+SELECT r.risk, r.alternative, count(c.rule) AS findings, min(c.severity::text) AS severity
+  FROM (VALUES (true, true), (true, false), (true, NULL), (false, NULL), (NULL, NULL), (NULL, true)) r(risk, alternative)
+  LEFT JOIN LATERAL cpconf.check_decision(date '2025-03-03', 'no_plan', 'sussex', r.risk, r.alternative) c ON true
+ GROUP BY 1, 2 ORDER BY 1, 2;
+SELECT * FROM cpconf.check_decision(date '2025-03-03', 'no', 'derby', decision_in_writing => false);
 RESET ROLE;
 
 -- ---- a council's own conference rules ----

@@ -48,7 +48,6 @@ BEGIN
         -- the cases are about the X-* rules: T-MIN-PLAN has tests of its own
         returned_to_carers_after_proceedings => coalesce((facts ->> 'returned')::boolean, false),
         return_home_foreseen => (facts ->> 'return_home')::boolean,
-        first_looked_after_review => (facts ->> 'first_lac_review')::boolean,
         care_stable => (facts ->> 'care_stable')::boolean);
     RETURN coalesce(answer, '');
 END
@@ -89,7 +88,7 @@ INSERT INTO fact_case VALUES
   '', 'derby: supervision order, unanimous agreement at review'),
  (16, 'derby', 'no_longer_at_risk', '2025-06-02', '{"key_actions_open": false, "supervision": true, "supervision_expires": "2025-05-01", "first_review": false}',
   '', 'derby: supervision order already expired'),
- (17, 'derby', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_review", "key_actions_open": false, "first_lac_review": true}',
+ (17, 'derby', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_review", "key_actions_open": false}',
   '', 'derby: looked after, at the first looked-after review'),
  (18, 'staffordshire', 'looked_after', '2025-06-02', '{}',
   'X-GROUNDS', 'staffordshire: looked after is not a ground'),
@@ -127,15 +126,17 @@ INSERT INTO fact_case VALUES
   'X-GROUNDS', 'darlington: looked after, whether a return home is foreseen not recorded'),
  (34, 'derby', 'moved_permanently', '2025-06-02', '{"transfer_conference_held": "2025-05-20", "responsibility_confirmed": true, "key_actions_open": true}',
   'X-ACTIONS', 'derby: moved, after it, but key safeguarding actions open'),
- -- issue 10: Derby and Derbyshire consider the need for a plan "at the
- -- first Looked After Review" ("Discontinuing a current Child Protection
- -- Plan", para 6; seed 001:488), or before it "if it is known that the
- -- child has come in to care and this status is stable", after a discussion
- -- of the CP manager, team manager and IRO (para 7; seed 001:490).
- (35, 'derby', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_review", "key_actions_open": false, "first_lac_review": false}',
-  'X-FORUM', 'derby: looked after, at a later looked-after review'),
- (36, 'derby', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_review", "key_actions_open": false}',
-  'X-FORUM', 'derby: looked after, at a looked-after review not recorded as the first'),
+ -- issue 10: in Derby and Derbyshire "The Looked After Review, will be the
+ -- forum for decision making on whether the child should continue on a
+ -- Child Protection Plan" (seed 001:136; after a care order "the subsequent
+ -- Looked After Review", 001:140), the first considering it (001:488); or
+ -- before it "if it is known that the child has come in to care and this
+ -- status is stable", after a discussion of the CP manager, team manager and
+ -- IRO ("Discontinuing a current Child Protection Plan", para 7; 001:490).
+ (35, 'derby', 'looked_after', '2025-06-02', '{"decided_at": " Looked-After Review ", "key_actions_open": false}',
+  '', 'derby: looked after, at a looked-after review (any: the forum), the forum label as a council writes it'),
+ (36, 'derbyshire', 'no_longer_at_risk', '2025-06-02', '{"decided_at": "looked_after_review", "key_actions_open": false, "supervision": false}',
+  'X-FORUM', 'derbyshire: a looked-after review ends a plan only on looked_after'),
  (37, 'derby', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_discussion", "care_stable": true}',
   '', 'derby: looked after, care stable, ended after the discussion before the first looked-after review'),
  (38, 'derbyshire', 'looked_after', '2025-06-02', '{"decided_at": "looked_after_discussion", "care_stable": false}',
@@ -156,10 +157,10 @@ SELECT * FROM cpconf.check_discontinuation('moved_permanently', date '2025-06-02
 SELECT * FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', profile => 'derby',
         decided_at => 'manager');
 -- Derby: the discussion before the first looked-after review, care not
--- recorded as stable; a later looked-after review.
+-- recorded as stable, and not stable.
 SELECT * FROM cpconf.check_discontinuation('looked_after', date '2025-06-02', 'looked_after_discussion', 'derby');
-SELECT * FROM cpconf.check_discontinuation('looked_after', date '2025-06-02', 'looked_after_review', 'derby',
-        key_actions_open => false, first_looked_after_review => false);
+SELECT * FROM cpconf.check_discontinuation('looked_after', date '2025-06-02', 'Looked After Discussion', 'derby',
+        care_stable => false);
 
 -- ---- what follows an ending ----
 -- derby, no longer at risk, ended Mon 2 Jun 2025: the child in need plan by
@@ -174,6 +175,25 @@ SELECT * FROM cpconf.after_discontinuation('moved_permanently', date '2025-06-02
 -- a death: darlington notifies a critical incident; sussex has no such rule
 SELECT * FROM cpconf.after_discontinuation('died', date '2025-06-02', 'darlington');
 SELECT * FROM cpconf.after_discontinuation('died', date '2025-06-02', 'sussex');
+
+-- ---- closing the child in need plan (T-CIN-AFTER) ----
+-- Issue 10.  Staffordshire: "No Child in Need Plan can be closed unless a
+-- multi-agency review of the plan has been completed and there is a
+-- multi-agency consensus" (seed 000:871-875).  Derby: a child in need plan
+-- "for a minimum of 3 months", ended earlier only "by agreement of ALL the
+-- CiN membership following the first CiN Review", and never "without a
+-- review" (seeds 001:505, 514).  The plan ended Monday 2 June 2025: 3
+-- months on is Tuesday 2 September.
+SELECT c.profile, c.closed, c.reviewed, c.all_agree, f.rule, f.severity
+  FROM (VALUES ('staffordshire', date '2025-12-01', true, true), ('staffordshire', date '2025-12-01', true, false),
+               ('staffordshire', date '2025-12-01', NULL, true), ('derby', date '2025-09-02', true, NULL),
+               ('derby', date '2025-09-01', true, true), ('derby', date '2025-09-01', true, false),
+               ('derby', date '2025-09-01', true, NULL), ('derbyshire', date '2025-12-01', false, true),
+               ('darlington', date '2025-06-03', NULL, NULL), ('sussex', date '2025-06-02', false, false))
+       c(profile, closed, reviewed, all_agree)
+  LEFT JOIN LATERAL cpconf.check_cin_plan_closure(date '2025-06-02', c.closed, c.profile, c.reviewed, c.all_agree) f ON true
+ ORDER BY 1, 2, 3, 4, 5;
+SELECT * FROM cpconf.check_cin_plan_closure(date '2025-06-02', date '2025-08-01', 'derby', reviewed => true, all_agree => false);
 
 -- ---- the review before the 18th birthday (T-18) ----
 -- born 14 Mar 2008: 18 on 14 Mar 2026; staffordshire holds it before (13 Mar);

@@ -279,13 +279,28 @@ INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care,
     quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
     interim_lead_manager, source)
     VALUES ('stoke', '2025-01-01', true, 3, 'direct_contact', false, 'chair', 'allowed', false, false, 'test');
--- 0.4's boolean health_services_separately keeps its meaning (false: never);
--- a value cpconf does not know is refused with the ones it does.
+-- 0.4's boolean health_services_separately keeps its meaning (false: never),
+-- however a 0.4 script or dump writes it ('t' is how COPY writes true);
+-- labels are forgiven case and spacing; a value cpconf does not know is
+-- refused with the ones it does.
 SELECT health_services_separately FROM cpconf.conference_rule WHERE profile = 'stoke';
+BEGIN;
+UPDATE cpconf.conference_rule SET health_services_separately = 't' WHERE profile = 'stoke';
+SELECT health_services_separately AS from_t FROM cpconf.conference_rule WHERE profile = 'stoke';
+UPDATE cpconf.conference_rule SET health_services_separately = ' Off ' WHERE profile = 'stoke';
+SELECT health_services_separately AS from_off FROM cpconf.conference_rule WHERE profile = 'stoke';
+UPDATE cpconf.conference_rule SET health_services_separately = ' As Chair Judges ' WHERE profile = 'stoke';
+SELECT health_services_separately AS from_label FROM cpconf.conference_rule WHERE profile = 'stoke';
+ROLLBACK;
 SELECT * FROM regress.error($$UPDATE cpconf.conference_rule SET health_services_separately = 'sometimes' WHERE profile = 'stoke'$$);
 SELECT * FROM regress.error($$UPDATE cpconf.conference_rule SET multiple_categories = 'chair' WHERE profile = 'stoke'$$);
 UPDATE cpconf.conference_rule SET health_services_separately = 'as_chair_judges', multiple_categories = 'by_consensus',
        quorum_qualifies = 'family_contact' WHERE profile = 'stoke';
+-- issue 10's new columns: unknown values, an age without its rule
+SELECT * FROM regress.error($$UPDATE cpconf.conference_rule SET child_participation = 'always', child_participation_age = 12 WHERE profile = 'stoke'$$);
+SELECT * FROM regress.error($$UPDATE cpconf.conference_rule SET child_participation = 'offered_from' WHERE profile = 'stoke'$$);
+SELECT * FROM regress.error($$UPDATE cpconf.conference_rule SET icpc_delay = 'phone call' WHERE profile = 'stoke'$$);
+SELECT * FROM regress.error($$UPDATE cpconf.conference_rule SET advocacy_over_age = -5 WHERE profile = 'stoke'$$);
 SELECT * FROM regress.error($$INSERT INTO cpconf.conference_rule (profile, effective_from, quorum_social_care, quorum_agencies,
     quorum_qualifies, health_services_separately, decision, multiple_categories, emotional_second_needs_concern,
     interim_lead_manager, source)
@@ -352,3 +367,39 @@ UNION ALL SELECT message FROM regress.error($$SELECT * FROM cpconf.check_plan_st
 UNION ALL SELECT message FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', date '2025-06-02', 'manager', 'derby', date_of_death => '-infinity')$$)
 UNION ALL SELECT message FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('no_longer_at_risk', date '2025-06-02', 'review_conference', 'derby', plan_started => '-infinity')$$);
 \x on
+
+-- Issue 10: the checks of who takes part, a late initial conference, the
+-- decision's record and closing the child in need plan refuse what cannot
+-- be judged, each with its SQLSTATE, naming the argument.
+\x off
+SET ROLE regress_cpconf_maintainer;
+SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(NULL, 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2025-03-03', 'derby', 'ICPC')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2025-03-03', 'derby', agencies_absent_without_report => -1)$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2025-03-03', 'derby', child_born => 'infinity')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation('infinity', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2025-03-03', 'nowhere')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2010-03-03', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '9999-12-31', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2025-03-03', 'derby', child_born => '4713-01-01 BC')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2025-03-03', 'derby', child_born => '2007-03-03')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2025-03-03', 'derby', 'pre-birth', date '2025-03-01')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT (cpconf.quoracy(cpconf.attendee('police', 'attended', true, NULL, NULL, date '2025-03-01'), date '2025-03-03', 'derby', 'pre_birth', NULL)).quorate$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_decision(date '20250-03-03', 'plan', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_decision(date '2025-03-03', 'abstain', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('looked_after', date '2025-06-02', 'the panel', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$INSERT INTO cpconf.source_document (name, title, publisher, edition) VALUES (' ', 'x', 'y', 'z')$$)
+UNION ALL SELECT state, message FROM regress.error($$INSERT INTO cpconf.source_document (name, title, publisher, edition) VALUES ('working together 2018 ', 'x', 'y', 'z')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_icpc_timeliness(date '2025-03-03', NULL, 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_icpc_timeliness(date '2025-03-03', date '2025-03-02', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_icpc_timeliness('-infinity', date '2025-03-02', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_icpc_timeliness(date '9999-12-01', date '9999-12-31', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_decision(date '2025-03-03', 'maybe', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_decision(date '2025-03-03', NULL, 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_cin_plan_closure(date '2025-06-02', date '2025-06-01', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_cin_plan_closure(date '2025-06-02', 'infinity', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$INSERT INTO cpconf.discontinuation_rule (profile, effective_from, grounds, manager_grounds,
+    looked_after_review, moved_needs_written_responsibility, moved_needs_risk_assessment, open_actions, first_review,
+    first_review_grounds, supervision_order, notify, notify_on_move, critical_incident_on_death, source, cin_plan_closure)
+    VALUES ('stoke', '2025-01-01', '{died}', '{}', false, false, false, 'refuse', 'any', '{}', false, '{}', '{}', false, 'test', 'whenever')$$);
+RESET ROLE;

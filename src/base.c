@@ -8,6 +8,7 @@
 
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -281,14 +282,47 @@ config_cache_check_role(ConfigCache *cc)
 }
 
 /*
+ * The library reads the configuration tables of its own version: after a
+ * new library is installed and before ALTER EXTENSION cpconf UPDATE, a
+ * database still has the old tables, and reading them would fail on a
+ * missing column with no hint.  Checked once per backend, not while an
+ * extension script (the update itself) runs.
+ */
+static void
+check_extension_version(void)
+{
+	static bool checked = false;
+	char	   *installed = NULL;
+	SPIPlanPtr	plan;
+
+	if (checked || creating_extension)
+		return;
+	plan = SPI_prepare("SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'cpconf'", 0, NULL);
+	if (plan == NULL || SPI_execute_plan(plan, NULL, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read cpconf's version");
+	if (SPI_processed == 1)
+		installed = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	if (installed && strcmp(installed, CPCONF_VERSION) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("cpconf's library is version %s, but this database has cpconf %s", CPCONF_VERSION, installed),
+				 errdetail("The library reads the configuration tables of its own version."),
+				 errhint("Run ALTER EXTENSION cpconf UPDATE in this database.")));
+	checked = true;
+}
+
+/*
  * Run a query on one of cpconf's tables (inside a cache's build()) with the
  * snapshot config_cache_refresh chose.
  */
 void
 cpconf_read_table(const char *query)
 {
-	SPIPlanPtr	plan = SPI_prepare(query, 0, NULL);
+	SPIPlanPtr	plan;
 	int			rc;
+
+	check_extension_version();
+	plan = SPI_prepare(query, 0, NULL);
 
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s",

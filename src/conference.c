@@ -63,6 +63,8 @@ static const char *const decision_names[] = {"majority", "agencies_then_chair", 
 static const char *const multiple_names[] = {"allowed", "justified", "never", "not_all_eventualities",
 "by_consensus"};
 static const char *const health_services_names[] = {"never", "always", "as_chair_judges"};
+static const char *const child_participation_names[] = {"", "invited_over", "offered_from", "considered_from"};
+static const char *const icpc_delay_names[] = {"", "reasons", "written_agreement"};
 
 static void *
 build_cache(MemoryContext cxt)
@@ -76,7 +78,9 @@ build_cache(MemoryContext cxt)
 					  "gp_report_over_age, decision, source, multiple_categories, "
 					  "emotional_second_needs_concern, interim_lead_manager, r, proceed_requires, "
 					  "proceed_any_of, proceed_then, cancel_then, visiting_arrangements, "
-					  "gp_report_initial_only, reconvene_initial_only "
+					  "gp_report_initial_only, reconvene_initial_only, child_participation, "
+					  "child_participation_age, advocacy_over_age, exclusion_by_chair, views_required, icpc_delay, "
+					  "decision_in_writing, alternative_plan, exclusion_recorded "
 					  "FROM cpconf.conference_rule r ORDER BY shipped, effective_from");
 	c->rules = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(ConferenceRule));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -112,6 +116,18 @@ build_cache(MemoryContext cxt)
 		rule->visiting_arrangements = cpconf_spi_bool(r, 20);
 		rule->gp_report_initial_only = cpconf_spi_bool(r, 21);
 		rule->reconvene_initial_only = cpconf_spi_bool(r, 22);
+		rule->child_participation = cpconf_name_index(child_participation_names, lengthof(child_participation_names),
+													  cpconf_spi_text(CurrentMemoryContext, r, 23),
+													  CHILD_PARTICIPATION_NONE);
+		rule->child_participation_age = cpconf_spi_isnull(r, 24) ? 0 : cpconf_spi_int(r, 24);
+		rule->advocacy_over_age = cpconf_spi_isnull(r, 25) ? -1 : cpconf_spi_int(r, 25);
+		rule->exclusion_by_chair = cpconf_spi_bool(r, 26);
+		rule->exclusion_recorded = cpconf_spi_bool(r, 31);
+		rule->views_required = cpconf_spi_bool(r, 27);
+		rule->icpc_delay = cpconf_name_index(icpc_delay_names, lengthof(icpc_delay_names),
+											 cpconf_spi_text(CurrentMemoryContext, r, 28), ICPC_DELAY_NOT_STATED);
+		rule->decision_in_writing = cpconf_spi_bool(r, 29);
+		rule->alternative_plan = cpconf_spi_bool(r, 30);
 		if (rule->head.profile >= 0)
 			c->nrules++;
 	}
@@ -1021,4 +1037,348 @@ cpconf_inquorate_conference(PG_FUNCTION_ARGS)
 	}
 	values[1] = CStringGetTextDatum(reason.data);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(ref->tupdesc, values, nulls)));
+}
+
+/* ---- check_participation() (P-CHILD-AGE, P-PARENTS, P-EXCLUSION, Q-VIEWS, Q-REPORT) ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_check_participation);
+
+/* The arguments of check_participation(), in order. */
+enum
+{
+	P_CONFERENCE, P_PROFILE, P_KIND, P_CHILD_BORN, P_CHILD_INVITED, P_CHILD_NOT_INVITED_REASON,
+	P_CHILD_TOLD_OF_ADVOCACY, P_PARENTS_INVITED, P_PARENTS_EXCLUDED, P_EXCLUSION_BY_CHAIR,
+	P_EXCLUSION_GROUNDS_RECORDED, P_CHILD_VIEWS, P_PARENTS_VIEWS, P_ABSENT_WITHOUT_REPORT
+};
+
+/* A yes/no fact: 1, 0, or -1 not recorded. */
+#define FACT(n) cpconf_fact_arg(fcinfo, (n))
+
+/* On day, is a child born on born past the birthday (older) or on or past it? 1, 0; -1 born not known. */
+static int
+age_reached(bool known, DateADT born, int years, DateADT day, bool strictly_older)
+{
+	int64		birthday;
+
+	if (!known)
+		return -1;
+	birthday = cpconf_add_months(born, (int64) years * 12);
+	return strictly_older ? day > birthday : day >= birthday;
+}
+
+/* A fact a rule needs: a finding unless it is yes. */
+static void
+need(Findings *f, int fact, const char *rule, const char *unrecorded, const char *broken, const char *remedy)
+{
+	if (fact != 1)
+		finding(f, rule, SEVERITY_IF_NULL(fact == -1), fact == -1 ? unrecorded : broken, remedy);
+}
+
+/*
+ * check_participation(conference, profile, kind, child_born, child_invited,
+ * child_not_invited_reason, child_told_of_advocacy, parents_invited,
+ * parents_excluded, exclusion_decided_by_chair, exclusion_grounds_recorded,
+ * child_views, parents_views, agencies_absent_without_report): who took part
+ * in a conference, against the profile's rules, as findings.
+ */
+Datum
+cpconf_check_participation(PG_FUNCTION_ARGS)
+{
+	ConferenceCache *c = conference_cache();
+	const ConferenceRule *r;
+	const char *profile;
+	Findings	f;
+	DateADT		conference,
+				born = 0;
+	bool		born_known = !PG_ARGISNULL(P_CHILD_BORN);
+	bool		unborn;
+	ConferenceKind kind;
+	int			p;
+
+	if (PG_ARGISNULL(P_CONFERENCE))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the conference date is needed to check who took part"),
+				 errdetail("It picks the rules in force (P-CHILD-AGE and the rules after it) and the child's age."),
+				 errhint("Pass conference.")));
+	conference = PG_GETARG_DATEADT(P_CONFERENCE);
+	cpconf_check_day(conference, "conference");
+	kind = conference_kind_arg(fcinfo, P_KIND);
+	r = conference_rule_on(c, PG_ARGISNULL(P_PROFILE) ? NULL : PG_GETARG_TEXT_PP(P_PROFILE), conference,
+						   "conference", &p);
+	profile = conference_rule_profile(c, r);
+	if (born_known)
+	{
+		born = PG_GETARG_DATEADT(P_CHILD_BORN);
+		cpconf_check_finite(born, "child_born", "The child's age decides whether the child is invited (P-CHILD-AGE).");
+		if (conference >= cpconf_add_months(born, 18 * 12))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the child, born %s, is 18 or over at the conference on %s",
+							cpconf_format_day(born), cpconf_format_day(conference)),
+					 errdetail("A child protection conference is about a child under 18 (rule P-CHILD-AGE)."),
+					 errhint("Check the date of birth.")));
+		if (kind == KIND_PRE_BIRTH && born <= conference)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("a pre-birth conference on %s for a child born on %s", cpconf_format_day(conference),
+							cpconf_format_day(born)),
+					 errdetail("A pre-birth conference is held before the birth."),
+					 errhint("Check the kind of conference, or the date of birth.")));
+	}
+	if (!PG_ARGISNULL(P_ABSENT_WITHOUT_REPORT) && PG_GETARG_INT32(P_ABSENT_WITHOUT_REPORT) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("agencies_absent_without_report is %d", PG_GETARG_INT32(P_ABSENT_WITHOUT_REPORT)),
+				 errdetail("Rule Q-REPORT counts the invited agencies that neither attended nor sent a written report."),
+				 errhint("Pass 0 or more, or NULL if not recorded.")));
+	/* a child not yet born (a pre-birth conference) is not invited, nor asked for views */
+	unborn = kind == KIND_PRE_BIRTH || (born_known && born > conference);
+	findings_begin(&f, fcinfo);
+	f.profile = c->profiles.names[p];
+
+	/* P-CHILD-AGE: the child invited, or offered the chance, from an age */
+	if (r->child_participation != CHILD_PARTICIPATION_NONE && !unborn)
+	{
+		bool		over = r->child_participation == CHILD_INVITED_OVER;
+		int			age = r->child_participation_age;
+		int			reached = age_reached(born_known, born, age, conference, over);
+		int			invited = FACT(P_CHILD_INVITED);
+		int			reason = FACT(P_CHILD_NOT_INVITED_REASON);
+		bool		considered = r->child_participation == CHILD_CONSIDERED_FROM;
+		const char *who = over ? psprintf("a child older than %d", age) : psprintf("a child of %d or more", age);
+		const char *rule = over
+			? psprintf("%s is invited unless the social worker and the chair agree it is not in the child's best interest (profile %s)",
+					   who, profile)
+			: considered
+			? psprintf("%s is considered individually for taking part, and told what the conference is so that the child's wish can be known (profile %s)",
+					   who, profile)
+			: psprintf("%s is offered the chance to take part unless the presumption is rebutted or the child declines (profile %s)",
+					   who, profile);
+
+		if (invited != 1 && reached != 0 && !(invited == 0 && reason == 1))
+		{
+			if (reached == -1)
+				finding(&f, "P-CHILD-AGE", SEVERITY_NOT_RECORDED,
+						psprintf("not recorded: the child's date of birth, which decides whether %s", rule),
+						"Record child_born, and whether the child was invited (child_invited).");
+			else if (invited == -1)
+				finding(&f, "P-CHILD-AGE", SEVERITY_NOT_RECORDED,
+						psprintf("not recorded: whether the child was invited; %s", rule),
+						"Record child_invited.");
+			else
+				need(&f, reason, "P-CHILD-AGE",
+					 psprintf("the child was not invited and the reason is not recorded; %s", rule),
+					 psprintf("the child was not invited without a reason the procedure allows; %s", rule),
+					 over ? "Invite the child, or record the social worker's and chair's agreement (child_not_invited_reason)."
+					 : considered ? "Consider the child's taking part, and record why the child was not invited (child_not_invited_reason)."
+					 : "Offer the child the chance to take part, or record why not (child_not_invited_reason).");
+		}
+	}
+	/* P-CHILD-AGE: told of the right to advocacy (staffordshire) */
+	if (r->advocacy_over_age >= 0 && !unborn &&
+		age_reached(born_known, born, r->advocacy_over_age, conference, true) != 0)
+		need(&f, born_known ? FACT(P_CHILD_TOLD_OF_ADVOCACY) : (FACT(P_CHILD_TOLD_OF_ADVOCACY) == 1 ? 1 : -1),
+			 "P-CHILD-AGE",
+			 psprintf("not recorded: whether the child%s was told of the right to advocacy, as a child older than %d is "
+					  "(profile %s)", born_known ? "" : " (date of birth not recorded)", r->advocacy_over_age, profile),
+			 psprintf("the child was not told of the right to advocacy, as a child older than %d is (profile %s)",
+					  r->advocacy_over_age, profile),
+			 "Tell the child of the right to advocacy, and record it (child_told_of_advocacy).");
+
+	/* P-PARENTS: invited unless excluded */
+	{
+		int			invited = FACT(P_PARENTS_INVITED);
+		int			excluded = FACT(P_PARENTS_EXCLUDED);
+
+		if (invited == -1)
+			finding(&f, "P-PARENTS", SEVERITY_NOT_RECORDED, "not recorded: whether the parents were invited",
+					"Record parents_invited.");
+		else if (invited == 0)
+			need(&f, excluded, "P-PARENTS",
+				 "the parents were not invited, and it is not recorded that they were excluded",
+				 "the parents were not invited, and were not excluded",
+				 "Invite the parents, or record their exclusion by the chair.");
+	}
+
+	/* P-EXCLUSION: the chair's decision, recorded with its own grounds */
+	if (r->exclusion_by_chair && FACT(P_PARENTS_EXCLUDED) == 1)
+		need(&f, FACT(P_EXCLUSION_BY_CHAIR), "P-EXCLUSION",
+			 psprintf("not recorded: whether the chair decided the exclusion, which is the chair's decision (profile %s)",
+					  profile),
+			 psprintf("the exclusion was not decided by the chair, whose decision it is (profile %s)", profile),
+			 "Refer the exclusion to the chair.");
+	if (r->exclusion_recorded && FACT(P_PARENTS_EXCLUDED) == 1)
+		need(&f, FACT(P_EXCLUSION_GROUNDS_RECORDED), "P-EXCLUSION",
+			 psprintf("not recorded: whether the exclusion is recorded with its grounds at this conference (profile %s)",
+					  profile),
+			 psprintf("the exclusion is not recorded with grounds of this conference's own; an exclusion at an earlier "
+					  "conference is not reason enough (profile %s)", profile),
+			 "Record the grounds for the exclusion in the conference record.");
+
+	/* Q-VIEWS: not without the child's and the parents' views */
+	if (r->views_required)
+	{
+		if (!unborn)
+			need(&f, FACT(P_CHILD_VIEWS), "Q-VIEWS",
+				 psprintf("not recorded: whether the child's views were before the conference, without which it does "
+						  "not go ahead (profile %s)", profile),
+				 psprintf("the conference went ahead without the child's views (profile %s)", profile),
+				 "Obtain the child's views, in person, in writing or through an advocate; a baby's or young child's as the "
+				 "practitioners who know the child represent them.");
+		need(&f, FACT(P_PARENTS_VIEWS), "Q-VIEWS",
+			 psprintf("not recorded: whether the parents' views were before the conference, without which it does not "
+					  "go ahead (profile %s)", profile),
+			 psprintf("the conference went ahead without the parents' views (profile %s)", profile),
+			 "Obtain the parents' views, in person, in writing or through an advocate.");
+	}
+
+	/* Q-REPORT: an invited agency that cannot attend sends a written report */
+	if (PG_ARGISNULL(P_ABSENT_WITHOUT_REPORT))
+		finding(&f, "Q-REPORT", SEVERITY_NOT_RECORDED,
+				"not recorded: how many invited agencies neither attended nor sent a written report",
+				"Record agencies_absent_without_report (0 when every invited agency attended or reported).");
+	else if (PG_GETARG_INT32(P_ABSENT_WITHOUT_REPORT) > 0)
+	{
+		int			n = PG_GETARG_INT32(P_ABSENT_WITHOUT_REPORT);
+
+		finding(&f, "Q-REPORT", SEVERITY_VIOLATION,
+				psprintf("%d invited agenc%s neither attended nor sent a written report", n, n == 1 ? "y" : "ies"),
+				"An invited agency that cannot attend sends a written report to the chair (and the family).");
+	}
+	return (Datum) 0;
+}
+
+/* ---- check_icpc_timeliness() (T-ICPC) ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_check_icpc_timeliness);
+
+/*
+ * check_icpc_timeliness(strategy_discussion, held, profile,
+ * delay_reasons_recorded, delay_agreed_in_writing): an initial conference
+ * later than T-ICPC, and what the profile requires for a delay.
+ */
+Datum
+cpconf_check_icpc_timeliness(PG_FUNCTION_ARGS)
+{
+	ConferenceCache *c = conference_cache();
+	DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
+	const ConferenceRule *r;
+	const char *profile;
+	char	   *named;
+	Findings	f;
+	DateADT		discussion,
+				held,
+				due;
+	int			p;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("checking an initial conference's timeliness needs the strategy discussion and the conference dates"),
+				 errdetail("Rule T-ICPC counts from the strategy discussion at which the section 47 enquiry began."),
+				 errhint("Pass strategy_discussion and held; a conference not yet held has no timeliness to check.")));
+	discussion = PG_GETARG_DATEADT(0);
+	held = PG_GETARG_DATEADT(1);
+	cpconf_check_finite(discussion, "strategy_discussion", "The initial conference is due from it (T-ICPC).");
+	cpconf_check_finite(held, "held", "It is compared with the due date (T-ICPC).");
+	if (held < discussion)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the initial conference (%s) is before the strategy discussion (%s)",
+						cpconf_format_day(held), cpconf_format_day(discussion)),
+				 errdetail("Rule T-ICPC: the initial conference follows the strategy discussion that began the enquiry."),
+				 errhint("Check both dates.")));
+	if (ref == NULL)
+		fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
+	named = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	timescale_deadline(ref, "T-ICPC", named, NAMED_DAY(discussion, "strategy_discussion"),
+					   NAMED_DAY(discussion, "strategy_discussion"), false, &due);
+	r = conference_rule_on(c, PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2), discussion, "strategy_discussion", &p);
+	profile = conference_rule_profile(c, r);
+	findings_begin(&f, fcinfo);
+	f.profile = c->profiles.names[p];
+	if (held <= due)
+		return (Datum) 0;
+
+	finding(&f, "T-ICPC", SEVERITY_VIOLATION,
+			psprintf("the initial conference on %s is later than %s, its timescale from the strategy discussion on %s",
+					 cpconf_format_day(held), cpconf_format_day(due), cpconf_format_day(discussion)),
+			r->icpc_delay == ICPC_DELAY_REASONS
+			? "Report the delay with its reasons to the child protection manager, and keep the child safe meanwhile."
+			: r->icpc_delay == ICPC_DELAY_WRITTEN_AGREEMENT
+			? "Obtain the team manager's written agreement to the delay, with its reasons, and monitor the risks meanwhile."
+			: "Record the reasons for the delay.");
+	if (r->icpc_delay == ICPC_DELAY_REASONS)
+		need(&f, FACT(3), "T-ICPC",
+			 psprintf("not recorded: whether the delay was reported with its reasons to the child protection manager "
+					  "(profile %s)", profile),
+			 psprintf("the delay was not reported with its reasons to the child protection manager (profile %s)", profile),
+			 "Report the delay and its reasons to the child protection manager.");
+	else if (r->icpc_delay == ICPC_DELAY_WRITTEN_AGREEMENT)
+		need(&f, FACT(4), "T-ICPC",
+			 psprintf("not recorded: whether the team manager agreed the delay in writing, with its reasons (profile %s)",
+					  profile),
+			 psprintf("the team manager did not agree the delay in writing (profile %s)", profile),
+			 "Obtain the team manager's written agreement to the delay, with its reasons.");
+	return (Datum) 0;
+}
+
+/* ---- check_decision() (D-WRITTEN, D-ALT-PLAN) ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_check_decision);
+
+/*
+ * check_decision(conference, decision, profile, continuing_risk,
+ * alternative_plan, decision_in_writing): what a conference's decision on
+ * a plan requires, as findings.
+ */
+Datum
+cpconf_check_decision(PG_FUNCTION_ARGS)
+{
+	ConferenceCache *c = conference_cache();
+	const ConferenceRule *r;
+	const char *profile;
+	Findings	f;
+	int			decision,
+				p;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("checking a conference's decision needs the conference date and the decision"),
+				 errdetail("Rules D-WRITTEN and D-ALT-PLAN turn on the decision, under the rules of the conference's date."),
+				 errhint("Pass conference and decision (plan or no_plan).")));
+	decision = parse_view(PG_GETARG_TEXT_PP(1));
+	if (decision != VIEW_PLAN && decision != VIEW_NO_PLAN)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("\"%s\" is not a decision on a plan", text_to_cstring(PG_GETARG_TEXT_PP(1))),
+				 errdetail("A conference decides that the child needs a child protection plan, or not."),
+				 errhint("Pass plan or no_plan.")));
+	cpconf_check_day(PG_GETARG_DATEADT(0), "conference");
+	r = conference_rule_on(c, PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2), PG_GETARG_DATEADT(0), "conference", &p);
+	profile = conference_rule_profile(c, r);
+	findings_begin(&f, fcinfo);
+	f.profile = c->profiles.names[p];
+
+	/* D-ALT-PLAN: a child at continuing risk without a plan needs the alternative plan (sussex) */
+	if (decision == VIEW_NO_PLAN && r->alternative_plan && FACT(3) != 0 && FACT(4) != 1)
+		need(&f, FACT(3) == 1 ? FACT(4) : -1, "D-ALT-PLAN",
+			 FACT(3) == -1
+			 ? psprintf("not recorded: whether the child is at continuing risk of significant harm, and if so whether "
+						"an alternative multi-agency plan safeguards the child instead of a plan (profile %s)", profile)
+			 : psprintf("not recorded: whether an alternative multi-agency plan safeguards the child, at continuing risk "
+						"of significant harm, instead of a plan (profile %s)", profile),
+			 psprintf("the child is at continuing risk of significant harm with neither a child protection plan nor an "
+					  "alternative multi-agency plan the conference is satisfied with (profile %s)", profile),
+			 "Make the child subject to a child protection plan, or record the alternative plan (alternative_plan).");
+
+	/* D-WRITTEN: a decision that no plan is needed is put in writing to the parents */
+	if (decision == VIEW_NO_PLAN && r->decision_in_writing)
+		need(&f, FACT(5), "D-WRITTEN",
+			 psprintf("not recorded: whether the decision was put in writing to the parents (profile %s)", profile),
+			 psprintf("the decision was not put in writing to the parents (profile %s)", profile),
+			 "Write to the parents with the decision, as well as telling them.");
+	return (Datum) 0;
 }

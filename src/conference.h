@@ -41,6 +41,23 @@ typedef enum HealthServices
 	HEALTH_SERVICES_AS_CHAIR_JUDGES	/* the fact health_services_separate */
 } HealthServices;
 
+/* How a profile involves the child (rule P-CHILD-AGE). */
+typedef enum ChildParticipation
+{
+	CHILD_PARTICIPATION_NONE,
+	CHILD_INVITED_OVER,			/* older than the age: invited (staffordshire) */
+	CHILD_OFFERED_FROM,			/* from that birthday: offered (derby) */
+	CHILD_CONSIDERED_FROM		/* from that birthday: considered individually (darlington) */
+} ChildParticipation;
+
+/* What an initial conference later than T-ICPC needs recorded. */
+typedef enum IcpcDelay
+{
+	ICPC_DELAY_NOT_STATED,
+	ICPC_DELAY_REASONS,			/* reported with reasons to the CP manager (derby) */
+	ICPC_DELAY_WRITTEN_AGREEMENT	/* the team manager's written agreement (darlington) */
+} IcpcDelay;
+
 /* The kinds of conference (an argument of the checks; NULL: not recorded). */
 typedef enum ConferenceKind
 {
@@ -52,6 +69,8 @@ typedef enum ConferenceKind
 } ConferenceKind;
 
 #define KIND_IS_INITIAL(k) ((k) == KIND_INITIAL || (k) == KIND_PRE_BIRTH)
+/* Q-GP: Derby's transfer-in conference is conducted as an initial one (001:91); no GP for the unborn */
+#define KIND_GP_REPORT(k) ((k) == KIND_INITIAL || (k) == KIND_TRANSFER_IN)
 
 typedef struct ConferenceRule
 {
@@ -63,6 +82,15 @@ typedef struct ConferenceRule
 	int			gp_report_over_age; /* -1: no GP rule */
 	bool		gp_report_initial_only;	/* Q-GP at an initial conference only */
 	bool		reconvene_initial_only; /* T-INQUORATE for an initial conference only */
+	ChildParticipation child_participation;	/* P-CHILD-AGE */
+	int			child_participation_age;
+	int			advocacy_over_age;	/* P-CHILD-AGE; -1: no rule */
+	bool		exclusion_by_chair;	/* P-EXCLUSION: the chair's decision */
+	bool		exclusion_recorded;	/* P-EXCLUSION: recorded with its grounds */
+	bool		views_required;	/* Q-VIEWS */
+	IcpcDelay	icpc_delay;		/* T-ICPC: what a late initial conference needs */
+	bool		decision_in_writing;	/* D-WRITTEN */
+	bool		alternative_plan;	/* D-ALT-PLAN */
 	DecisionMethod decision;
 	MultipleCategories multiple_categories;	/* D-CATEGORY */
 	bool		emotional_second_needs_concern;	/* D-CATEGORY */

@@ -96,12 +96,11 @@ CREATE FUNCTION cpconf.check_discontinuation(
     date_of_death date DEFAULT NULL,
     returned_to_carers_after_proceedings boolean DEFAULT NULL,
     return_home_foreseen boolean DEFAULT NULL,
-    first_looked_after_review boolean DEFAULT NULL,
     care_stable boolean DEFAULT NULL)
 RETURNS SETOF cpconf.finding
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_discontinuation';
-COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date, boolean, boolean, boolean, boolean) IS
+COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date, boolean, boolean, boolean) IS
     'Every rule (X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION, T-MIN-PLAN) that a plan''s ending would break, with what would make it valid; a fact a rule needs and not recorded is reported as such. Empty when the plan may end. Contradictory dates are errors.';
 
 CREATE OR REPLACE FUNCTION cpconf.first_review_due(initial_conference date, birth date DEFAULT NULL,
@@ -140,6 +139,8 @@ CREATE TABLE cpconf.source_document (
     note      text,
     shipped   boolean NOT NULL DEFAULT false
 );
+
+CREATE UNIQUE INDEX source_document_folded_name ON cpconf.source_document (lower(btrim(name)));
 
 COMMENT ON TABLE cpconf.source_document IS
     'The documents the rules come from: the shipped procedures, and any a council adds for its own rows. Every rule row names one in its document column; its source column gives the section (as headed in the document) and the paragraph counted from that heading.';
@@ -187,6 +188,12 @@ BEGIN
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
+    END IF;
+    IF btrim(NEW.name) = '' OR btrim(NEW.title) = '' OR btrim(NEW.publisher) = '' OR btrim(NEW.edition) = '' THEN
+        RAISE EXCEPTION 'source document "%" needs a name, title, publisher and edition', NEW.name
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule rows name it, and an auditor finds it by these.',
+                  HINT = 'Give each as the document states it.';
     END IF;
     IF NEW.shipped THEN
         RAISE EXCEPTION 'only cpconf itself adds shipped source documents'
@@ -781,11 +788,13 @@ BEGIN
                   DETAIL = 'Rule Q-MIN counts agencies that had direct contact with each child, with the child and family, or that contributed to the section 47 enquiry.',
                   HINT = 'Use direct_contact, family_contact or s47_contribution.';
     END IF;
-    -- 0.4's column was boolean: a council's script writing true or false
-    -- keeps its meaning (always, never).
-    IF NEW.health_services_separately IN ('true', 'false') THEN
-        NEW.health_services_separately := CASE NEW.health_services_separately WHEN 'true' THEN 'always' ELSE 'never' END;
-    END IF;
+    -- 0.4's column was boolean: a council's script, or a 0.4 dump, writing
+    -- it as PostgreSQL writes or reads a boolean keeps its meaning (true:
+    -- always, false: never); a label is forgiven case and spacing.
+    NEW.health_services_separately := CASE
+        WHEN lower(btrim(NEW.health_services_separately)) IN ('t', 'true', 'y', 'yes', 'on', '1') THEN 'always'
+        WHEN lower(btrim(NEW.health_services_separately)) IN ('f', 'false', 'n', 'no', 'off', '0') THEN 'never'
+        ELSE translate(lower(btrim(NEW.health_services_separately)), ' -', '__') END;
     IF NEW.health_services_separately NOT IN ('never', 'always', 'as_chair_judges') THEN
         RAISE EXCEPTION 'conference rules of profile "%" have unknown health_services_separately "%"', NEW.profile, NEW.health_services_separately
             USING ERRCODE = 'check_violation',
@@ -803,6 +812,26 @@ BEGIN
             USING ERRCODE = 'check_violation',
                   DETAIL = 'Rule D-CATEGORY: several categories allowed, allowed when justified, when each reaches the threshold (not_all_eventualities), only as the agencies agree (by_consensus), or never.',
                   HINT = 'Use allowed, justified, not_all_eventualities, by_consensus or never.';
+    END IF;
+    IF NEW.child_participation IS NOT NULL AND NEW.child_participation NOT IN ('invited_over', 'offered_from', 'considered_from')
+       OR (NEW.child_participation IS NULL) <> (NEW.child_participation_age IS NULL) THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have child_participation % with age %', NEW.profile,
+                        coalesce('"' || NEW.child_participation || '"', 'NULL'), coalesce(NEW.child_participation_age::text, 'NULL')
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule P-CHILD-AGE: a child older than the age is invited (invited_over), or from that birthday offered the chance to take part (offered_from) or considered for it (considered_from).',
+                  HINT = 'Use invited_over, offered_from or considered_from with an age, or both NULL.';
+    END IF;
+    IF NEW.icpc_delay NOT IN ('reasons', 'written_agreement') THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown icpc_delay "%"', NEW.profile, NEW.icpc_delay
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule T-ICPC: a late initial conference needs its reasons reported (reasons) or a manager''s written agreement (written_agreement).',
+                  HINT = 'Use reasons, written_agreement or NULL.';
+    END IF;
+    IF NEW.child_participation_age < 0 OR NEW.advocacy_over_age < 0 THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have a negative age', NEW.profile
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule P-CHILD-AGE counts a child''s age in years.',
+                  HINT = 'Use 0 or more, or NULL for no rule.';
     END IF;
     IF NEW.quorum_agencies < 1 OR NEW.gp_report_over_age < 0 THEN
         RAISE EXCEPTION 'conference rules of profile "%" need a quorum of at least 1 agency and a GP age of 0 or more', NEW.profile
@@ -873,6 +902,12 @@ BEGIN
             USING ERRCODE = 'check_violation',
                   DETAIL = 'X-ACTIONS: refuse, rationale or not_stated; X-FIRST-REVIEW: any, listed_or_unsubstantiated or exceptional.',
                   HINT = 'Use one of the values listed.';
+    END IF;
+    IF NEW.cin_plan_closure NOT IN ('review_and_consensus', 'review_early_by_consensus') THEN
+        RAISE EXCEPTION 'discontinuation rules of profile "%" have unknown cin_plan_closure "%"', NEW.profile, NEW.cin_plan_closure
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'T-CIN-AFTER: the child in need plan closes after a review with consensus, or after a review and early only by consensus.',
+                  HINT = 'Use review_and_consensus, review_early_by_consensus or NULL.';
     END IF;
     IF NOT (NEW.manager_grounds::text[] <@ NEW.grounds::text[]) THEN
         RAISE EXCEPTION 'discontinuation rules of profile "%" let a manager end a plan on a ground that is not allowed', NEW.profile
@@ -1417,6 +1452,171 @@ CREATE TRIGGER discontinuation_rule_names_document AFTER INSERT OR UPDATE ON cpc
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_exists('document', 'source_document', 'source document', 'discontinuation rule row from %s', 'effective_from');
 CREATE TRIGGER source_document_named_by_discontinuation_rule AFTER UPDATE OR DELETE ON cpconf.source_document
     FOR EACH ROW EXECUTE FUNCTION cpconf.reference_kept('discontinuation_rule', 'document');
+
+-- Rules with a number or a checkable condition that 0.4 did not ship
+-- (issue 10): the child's and the parents' part in a conference (P-*,
+-- Q-VIEWS, Q-REPORT), a late initial conference's justification (T-ICPC),
+-- the decision's record (D-WRITTEN, D-ALT-PLAN), Darlington's pre-birth
+-- core group (T-CG1-BIRTH) and closing the child in need plan (T-CIN-AFTER).
+ALTER TABLE cpconf.conference_rule ADD COLUMN child_participation text;
+ALTER TABLE cpconf.conference_rule ADD COLUMN child_participation_age integer;
+ALTER TABLE cpconf.conference_rule ADD COLUMN advocacy_over_age integer;
+ALTER TABLE cpconf.conference_rule ADD COLUMN exclusion_by_chair boolean NOT NULL DEFAULT false;
+ALTER TABLE cpconf.conference_rule ADD COLUMN views_required boolean NOT NULL DEFAULT false;
+ALTER TABLE cpconf.conference_rule ADD COLUMN icpc_delay text;
+ALTER TABLE cpconf.conference_rule ADD COLUMN decision_in_writing boolean NOT NULL DEFAULT false;
+ALTER TABLE cpconf.conference_rule ADD COLUMN alternative_plan boolean NOT NULL DEFAULT false;
+ALTER TABLE cpconf.conference_rule ADD COLUMN exclusion_recorded boolean NOT NULL DEFAULT false;
+ALTER TABLE cpconf.discontinuation_rule ADD COLUMN cin_plan_closure text;
+ALTER TABLE cpconf.conference_rule ADD CONSTRAINT conference_rule_child_participation CHECK (child_participation IN ('invited_over', 'offered_from', 'considered_from') AND child_participation_age >= 0 OR child_participation IS NULL AND child_participation_age IS NULL);
+ALTER TABLE cpconf.conference_rule ADD CONSTRAINT conference_rule_advocacy_age CHECK (advocacy_over_age >= 0);
+ALTER TABLE cpconf.conference_rule ADD CONSTRAINT conference_rule_icpc_delay CHECK (icpc_delay IN ('reasons', 'written_agreement'));
+ALTER TABLE cpconf.discontinuation_rule ADD CONSTRAINT discontinuation_rule_cin_plan_closure CHECK (cin_plan_closure IN ('review_and_consensus', 'review_early_by_consensus'));
+COMMENT ON COLUMN cpconf.conference_rule.child_participation IS 'P-CHILD-AGE: invited_over (a child older than child_participation_age is invited unless the social worker and chair agree it is not in the child''s interest: staffordshire), offered_from (from that birthday a child is presumed able to take part and offered it, a rebuttable presumption: derby, derbyshire) or considered_from (from that birthday a child is considered individually, and told what the conference is so that the child''s wish is known: darlington); NULL: no rule.';
+COMMENT ON COLUMN cpconf.conference_rule.child_participation_age IS 'P-CHILD-AGE: the age of child_participation, in years (12 in every shipped profile that states it).';
+COMMENT ON COLUMN cpconf.conference_rule.advocacy_over_age IS 'P-CHILD-AGE: a child older than this is told of the right to advocacy (staffordshire: 5); NULL: no rule.';
+COMMENT ON COLUMN cpconf.conference_rule.exclusion_by_chair IS 'P-EXCLUSION: excluding a parent is the chair''s decision (staffordshire, derby, derbyshire, darlington).';
+COMMENT ON COLUMN cpconf.conference_rule.views_required IS 'Q-VIEWS: no conference goes ahead without the views of the child and the parents, given in person, in writing or through an advocate (derby, derbyshire).';
+COMMENT ON COLUMN cpconf.conference_rule.icpc_delay IS 'T-ICPC: an initial conference later than its timescale needs its reasons reported to the child protection manager (reasons: derby, derbyshire) or the team manager''s written agreement with the reasons (written_agreement: darlington); NULL: the procedure states nothing.';
+COMMENT ON COLUMN cpconf.conference_rule.decision_in_writing IS 'D-WRITTEN: a decision that the child does not need a plan is put in writing to the parents (derby, derbyshire, darlington).';
+COMMENT ON COLUMN cpconf.conference_rule.alternative_plan IS 'D-ALT-PLAN: a child at continuing risk of significant harm may be safeguarded by an alternative multi-agency plan instead of a child protection plan, where the conference is satisfied it offers sufficient safeguards (sussex).';
+COMMENT ON COLUMN cpconf.conference_rule.exclusion_recorded IS 'P-EXCLUSION: an exclusion is recorded with its grounds, which an exclusion at an earlier conference is not in itself (derby, derbyshire, darlington).';
+COMMENT ON COLUMN cpconf.discontinuation_rule.cin_plan_closure IS 'T-CIN-AFTER: when the child in need plan after a plan may close: review_and_consensus (only after a multi-agency review, with the agencies'' consensus: staffordshire), review_early_by_consensus (only after a review; before T-CIN-AFTER-MIN only if all its members agree after the first review: derby, derbyshire); NULL: not stated.';
+COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_review IS 'X-FORUM: a looked-after child''s plan may end at a looked-after review (derby, derbyshire: the forum for deciding whether the plan continues, the first one considering it).';
+ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
+UPDATE cpconf.conference_rule SET child_participation = 'invited_over', child_participation_age = 12, advocacy_over_age = 5, exclusion_by_chair = true,
+       source = 'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED, Q-CANCEL, T-INQUORATE Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2; D-PLAN Staffordshire SCB 2018, "The Initial/Review Child Protection Conference", para 7; P-CHILD-AGE Staffordshire SCB 2018, "Who should be invited to the Initial/Review Child Protection Conference?", para 1; P-EXCLUSION Staffordshire SCB 2018, "Exclusion of the child, their parents, family members or advocates from part or all of a Child Protection Conference", para 1'
+ WHERE shipped AND profile = 'staffordshire';
+UPDATE cpconf.conference_rule SET child_participation = 'offered_from', child_participation_age = 12, exclusion_by_chair = true, exclusion_recorded = true, views_required = true, icpc_delay = 'reasons', decision_in_writing = true,
+       source = 'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"; P-CHILD-AGE Derby and Derbyshire SCP 2024, "Criteria for presence of child at conference, including direct involvement", para 2, bullet 2; P-EXCLUSION Derby and Derbyshire SCP 2024, the part on excluding parents (in the copy under "Babies and younger children"), para 3, beginning "The conference Chair, or other participants, must be notified", to para 15, beginning "If a decision to exclude a parent is made"; Q-VIEWS Derby and Derbyshire SCP 2024, "Location, timing and safety of conferences", para 1; T-ICPC (delay) Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 8, beginning "If there is any delay"; D-WRITTEN Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 6, beginning "If the conference decides that a child is not likely", to para 7'
+ WHERE shipped AND profile = 'derby';
+UPDATE cpconf.conference_rule SET child_participation = 'offered_from', child_participation_age = 12, exclusion_by_chair = true, exclusion_recorded = true, views_required = true, icpc_delay = 'reasons', decision_in_writing = true,
+       source = 'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"; P-CHILD-AGE Derby and Derbyshire SCP 2024, "Criteria for presence of child at conference, including direct involvement", para 2, bullet 2; P-EXCLUSION Derby and Derbyshire SCP 2024, the part on excluding parents (in the copy under "Babies and younger children"), para 3, beginning "The conference Chair, or other participants, must be notified", to para 15, beginning "If a decision to exclude a parent is made"; Q-VIEWS Derby and Derbyshire SCP 2024, "Location, timing and safety of conferences", para 1; T-ICPC (delay) Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 8, beginning "If there is any delay"; D-WRITTEN Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 6, beginning "If the conference decides that a child is not likely", to para 7'
+ WHERE shipped AND profile = 'derbyshire';
+UPDATE cpconf.conference_rule SET child_participation = 'considered_from', child_participation_age = 12, exclusion_by_chair = true, exclusion_recorded = true, icpc_delay = 'written_agreement', decision_in_writing = true,
+       source = 'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2; P-CHILD-AGE Darlington SCB 2017, "Child Protection Conference > Criteria for Presence of Child at Conference", para 2 to para 3; P-EXCLUSION Darlington SCB 2017, "Child Protection Conference > Exclusion of Family Members from a Conference", para 1 to para 11; T-ICPC (delay) Darlington SCB 2017, "Child Protection Conference > Initial Child Protection Conference", para 5; D-WRITTEN Darlington SCB 2017, "Child Protection Conference > If a Child does not require a Protection Plan", para 3'
+ WHERE shipped AND profile = 'darlington';
+UPDATE cpconf.conference_rule SET alternative_plan = true,
+       source = 'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1; D-ALT-PLAN Sussex 7.13 2023, opening text of chapter 7.13, para 6, "If a Child does not have a Child Protection Plan", para 2'
+ WHERE shipped AND profile = 'sussex';
+ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
+ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
+UPDATE cpconf.discontinuation_rule SET cin_plan_closure = 'review_and_consensus',
+       source = 'X-FORUM Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7; X-MOVED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 1; X-ACTIONS Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1; X-NOTIFY Staffordshire SCB 2018, "Child Protection Minutes & Administrative Process", para 3, bullet 5, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7, "Child who is the Subject of a Child Protection Plan in Staffordshire; who moves to another local authority on a permanent basis", para 6; X-DIED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 3; T-CIN-AFTER (closing the child in need plan) Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 7'
+ WHERE shipped AND profile = 'staffordshire';
+UPDATE cpconf.discontinuation_rule SET cin_plan_closure = 'review_early_by_consensus',
+       source = 'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10; T-CIN-AFTER (closing the child in need plan) Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13, para 15'
+ WHERE shipped AND profile = 'derby';
+UPDATE cpconf.discontinuation_rule SET cin_plan_closure = 'review_early_by_consensus',
+       source = 'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10; T-CIN-AFTER (closing the child in need plan) Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13, para 15'
+ WHERE shipped AND profile = 'derbyshire';
+UPDATE cpconf.discontinuation_rule SET source = 'X-FORUM Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-MOVED Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-FIRST-REVIEW Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 12 to para 14; X-NOTIFY Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 2; X-DIED Darlington SCB 2017, "Child Protection Conference > Death of a Child Subject to a Child Protection Plan – CDOP Procedures", para 1; X-GROUNDS Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 1 to para 1, bullet 3, and on looked_after "Child Protection Conference > Discontinuing the Child Protection Plan > Children with child protection plans who become looked after", para 3'
+ WHERE shipped AND profile = 'darlington';
+ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
+ALTER TABLE cpconf.timescale DISABLE TRIGGER timescale_check;
+INSERT INTO cpconf.timescale (profile, rule, what, anchor, amount, unit, direction, effective_from, source, note, shipped, document)
+SELECT p, r, w, a, n, u, d, f::date, s, x, true, 'Darlington SCB 2017'
+  FROM (VALUES
+ ('darlington', 'T-CG1-BIRTH', 'first core group after a pre-birth conference held before the birth', 'the child''s birth', 1, 'calendar_days', 'at_least_before', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Pre Birth Conference", para 9', '"expected to meet prior to the birth"')
+) AS v (p, r, w, a, n, u, d, f, s, x);
+ALTER TABLE cpconf.timescale ENABLE TRIGGER timescale_check;
+-- A council's rows from 0.4 state nothing of these rules: each takes them
+-- from its parent's rules in force on its first day, as it would have
+-- inherited them had 0.4 shipped them, and the update says which.
+DO $$
+DECLARE
+    c record;
+    n integer := 0;
+    listed text := '';
+BEGIN
+    ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
+    FOR c IN SELECT r.profile, r.effective_from, p.parent FROM cpconf.conference_rule r JOIN cpconf.profile p ON p.name = r.profile
+              WHERE NOT r.shipped AND p.parent IS NOT NULL ORDER BY 1, 2 LOOP
+        BEGIN
+            UPDATE cpconf.conference_rule r
+               SET (child_participation, child_participation_age, advocacy_over_age, exclusion_by_chair,
+                    exclusion_recorded, views_required, icpc_delay, decision_in_writing, alternative_plan) =
+                   (SELECT i.child_participation, i.child_participation_age, i.advocacy_over_age, i.exclusion_by_chair,
+                           i.exclusion_recorded, i.views_required, i.icpc_delay, i.decision_in_writing, i.alternative_plan
+                      FROM cpconf.conference_rules(c.parent, c.effective_from) i)
+             WHERE r.profile = c.profile AND r.effective_from = c.effective_from AND NOT r.shipped;
+            n := n + 1;
+            listed := listed || format('%s conference rules from %s (from %s); ', c.profile, c.effective_from, c.parent);
+        EXCEPTION WHEN OTHERS THEN
+            NULL;   -- no rules of the parent in force then: nothing to take
+        END;
+    END LOOP;
+    ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
+    ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
+    FOR c IN SELECT r.profile, r.effective_from, p.parent FROM cpconf.discontinuation_rule r JOIN cpconf.profile p ON p.name = r.profile
+              WHERE NOT r.shipped AND p.parent IS NOT NULL ORDER BY 1, 2 LOOP
+        BEGIN
+            UPDATE cpconf.discontinuation_rule r
+               SET (looked_after_discussion, cin_plan_closure) =
+                   (SELECT i.looked_after_discussion, i.cin_plan_closure
+                      FROM cpconf.discontinuation_rules(c.parent, c.effective_from) i)
+             WHERE r.profile = c.profile AND r.effective_from = c.effective_from AND NOT r.shipped;
+            n := n + 1;
+            listed := listed || format('%s discontinuation rules from %s (from %s); ', c.profile, c.effective_from, c.parent);
+        EXCEPTION WHEN OTHERS THEN
+            NULL;
+        END;
+    END LOOP;
+    ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
+    IF n > 0 THEN
+        RAISE WARNING 'cpconf 0.5 took the rules 0.4 did not ship for % council row(s) from their parents: %', n, rtrim(listed, '; ')
+            USING DETAIL = 'P-CHILD-AGE, P-EXCLUSION, Q-VIEWS, T-ICPC (delay), D-WRITTEN, D-ALT-PLAN; the looked-after discussion (X-FORUM) and closing the child in need plan (T-CIN-AFTER).',
+                  HINT = 'Check those rows; change a value where the council''s procedure differs.';
+    END IF;
+END
+$$;
+CREATE FUNCTION cpconf.check_participation(conference date, profile text DEFAULT NULL, kind text DEFAULT NULL,
+                                           child_born date DEFAULT NULL,
+                                           child_invited boolean DEFAULT NULL,
+                                           child_not_invited_reason boolean DEFAULT NULL,
+                                           child_told_of_advocacy boolean DEFAULT NULL,
+                                           parents_invited boolean DEFAULT NULL,
+                                           parents_excluded boolean DEFAULT NULL,
+                                           exclusion_decided_by_chair boolean DEFAULT NULL,
+                                           exclusion_grounds_recorded boolean DEFAULT NULL,
+                                           child_views boolean DEFAULT NULL,
+                                           parents_views boolean DEFAULT NULL,
+                                           agencies_absent_without_report integer DEFAULT NULL)
+RETURNS SETOF cpconf.finding
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_check_participation';
+COMMENT ON FUNCTION cpconf.check_participation(date, text, text, date, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, integer) IS
+    'Every rule on who takes part in a conference that its record breaks (P-CHILD-AGE: the child invited or offered the chance from an age, told of advocacy; P-PARENTS: the parents invited unless excluded; P-EXCLUSION: an exclusion decided by the chair and recorded with its grounds; Q-VIEWS: not without the child''s and parents'' views; Q-REPORT: an absent invited agency sends a written report), under the profile in force on the conference date; a fact a rule needs and not recorded is reported as such. Empty when all is in order.';
+
+CREATE FUNCTION cpconf.check_icpc_timeliness(strategy_discussion date, held date, profile text DEFAULT NULL,
+                                             delay_reasons_recorded boolean DEFAULT NULL,
+                                             delay_agreed_in_writing boolean DEFAULT NULL)
+RETURNS SETOF cpconf.finding
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_check_icpc_timeliness';
+COMMENT ON FUNCTION cpconf.check_icpc_timeliness(date, date, text, boolean, boolean) IS
+    'An initial conference held later than T-ICPC from the strategy discussion at which the section 47 enquiry began (a violation of the timescale), and what the profile requires for a delay: its reasons reported to the child protection manager (derby, derbyshire) or the team manager''s written agreement (darlington). Empty when it was held in time.';
+
+CREATE FUNCTION cpconf.check_decision(conference date, decision text, profile text DEFAULT NULL,
+                                      continuing_risk boolean DEFAULT NULL,
+                                      alternative_plan boolean DEFAULT NULL,
+                                      decision_in_writing boolean DEFAULT NULL)
+RETURNS SETOF cpconf.finding
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_check_decision';
+COMMENT ON FUNCTION cpconf.check_decision(date, text, text, boolean, boolean, boolean) IS
+    'What a conference''s decision (plan or no_plan) requires under the profile: a decision that no plan is needed put in writing to the parents (D-WRITTEN: derby, derbyshire, darlington); a child at continuing risk of significant harm without a plan safeguarded by an alternative multi-agency plan (D-ALT-PLAN: sussex). Empty when all is in order.';
+
+CREATE FUNCTION cpconf.check_cin_plan_closure(plan_ended date, closed date, profile text DEFAULT NULL,
+                                              reviewed boolean DEFAULT NULL, all_agree boolean DEFAULT NULL)
+RETURNS SETOF cpconf.finding
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_check_cin_plan_closure';
+COMMENT ON FUNCTION cpconf.check_cin_plan_closure(date, date, text, boolean, boolean) IS
+    'Closing the child in need plan that follows a child protection plan (T-CIN-AFTER), under the profile in force when the plan ended: staffordshire only after a multi-agency review with the agencies'' consensus; derby and derbyshire only after a review, and before the minimum (T-CIN-AFTER-MIN, 3 months) only if all its members agree after the first review. Empty when it may close, or the profile states nothing.';
+
+COMMENT ON FUNCTION cpconf.check_plan_start(date, boolean, boolean, integer, date, date, boolean, boolean, boolean, cpconf.abuse_category[], text, date) IS
+    'Every item a new plan lacks (D-LEAD, D-PLAN, T-CG1, T-CG1-BIRTH, T-RCPC1, D-CATEGORY): a qualified lead social worker (or an interim first-line manager where the profile allows), core group members, a contingency plan, an outline plan, visiting arrangements, a first core group and first review in time (after a pre-birth conference, the core group before the birth where the profile says so), a category (several are checked by check_categories). Empty when complete.';
 
 /* ------------------------------------------------------------------------
  * The configuration as a whole.  The triggers keep it whole row by row; a

@@ -41,6 +41,16 @@ typedef enum FirstReview
 static const char *const open_actions_names[] = {"not_stated", "refuse", "rationale"};
 static const char *const first_review_names[] = {"any", "listed_or_unsubstantiated", "exceptional"};
 
+/* When the child in need plan after a plan may close (T-CIN-AFTER). */
+typedef enum CinClosure
+{
+	CIN_CLOSURE_NOT_STATED,
+	CIN_CLOSURE_REVIEW_AND_CONSENSUS,	/* a multi-agency review and consensus (staffordshire) */
+	CIN_CLOSURE_REVIEW_EARLY_BY_CONSENSUS	/* a review; before T-CIN-AFTER-MIN, all agree (derby) */
+} CinClosure;
+
+static const char *const cin_closure_names[] = {"", "review_and_consensus", "review_early_by_consensus"};
+
 /* One row of cpconf.discontinuation_rule; grounds as LABEL_BITs of end_reason. */
 typedef struct DiscontinuationRule
 {
@@ -54,6 +64,7 @@ typedef struct DiscontinuationRule
 	bool		moved_needs_risk_assessment;
 	bool		looked_after_no_return_home;	/* X-GROUNDS (darlington) */
 	bool		looked_after_discussion;	/* X-FORUM: early, care stable (derby) */
+	CinClosure	cin_plan_closure;	/* T-CIN-AFTER: closing the child in need plan */
 	OpenActions open_actions;
 	FirstReview first_review;
 	uint32		first_review_grounds;
@@ -134,7 +145,7 @@ build_cache(MemoryContext cxt)
 					  "looked_after_review, moved_needs_written_responsibility, moved_needs_risk_assessment, "
 					  "open_actions, first_review, first_review_grounds, supervision_order, notify, "
 					  "notify_on_move, critical_incident_on_death, child_in_need_plan, r, "
-					  "looked_after_no_return_home, looked_after_discussion "
+					  "looked_after_no_return_home, looked_after_discussion, cin_plan_closure "
 					  "FROM cpconf.discontinuation_rule r");
 	c->rules = MemoryContextAllocZero(cxt, (SPI_processed + 1) * sizeof(DiscontinuationRule));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -161,6 +172,9 @@ build_cache(MemoryContext cxt)
 		rule->child_in_need_plan = cpconf_spi_text(cxt, r, 17);
 		rule->looked_after_no_return_home = cpconf_spi_bool(r, 19);
 		rule->looked_after_discussion = cpconf_spi_bool(r, 20);
+		rule->cin_plan_closure = cpconf_name_index(cin_closure_names, lengthof(cin_closure_names),
+												   cpconf_spi_text(CurrentMemoryContext, r, 21),
+												   CIN_CLOSURE_NOT_STATED);
 		if (rule->head.profile >= 0)
 			c->nrules++;
 	}
@@ -249,9 +263,21 @@ forum_arg(FunctionCallInfo fcinfo, int n)
 	t = PG_GETARG_TEXT_PP(n);
 	s = VARDATA_ANY(t);
 	len = VARSIZE_ANY_EXHDR(t);
-	for (int i = 0; i < (int) lengthof(forum_names); i++)
-		if ((int) strlen(forum_names[i]) == len && memcmp(forum_names[i], s, len) == 0)
-			return (Forum) i;
+	/* case, spaces around, and hyphens or spaces for underscores are forgiven */
+	while (len > 0 && isspace((unsigned char) *s))
+		s++, len--;
+	while (len > 0 && isspace((unsigned char) s[len - 1]))
+		len--;
+	if (len < 32)
+	{
+		char		folded[32];
+
+		for (int i = 0; i < len; i++)
+			folded[i] = s[i] == '-' || s[i] == ' ' ? '_' : pg_ascii_tolower((unsigned char) s[i]);
+		for (int i = 0; i < (int) lengthof(forum_names); i++)
+			if ((int) strlen(forum_names[i]) == len && memcmp(forum_names[i], folded, len) == 0)
+				return (Forum) i;
+	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown forum \"%.*s\" for ending a plan", len, s),
@@ -286,7 +312,7 @@ enum
 	A_RISK_ASSESSED, A_UNSUBSTANTIATED, A_INITIAL_AGENCIES_VIEWS, A_PERPETRATOR,
 	A_SUPERVISION_ORDER, A_SUPERVISION_EXPIRES, A_UNANIMOUS, A_INITIAL_AGENCIES_CONSULTED,
 	A_RECORDED_IN_RECORDS, A_DATE_OF_BIRTH, A_DATE_OF_DEATH, A_RETURNED_AFTER_PROCEEDINGS,
-	A_RETURN_HOME_FORESEEN, A_FIRST_LOOKED_AFTER_REVIEW, A_CARE_STABLE
+	A_RETURN_HOME_FORESEEN, A_CARE_STABLE
 };
 
 /* Contradictory dates are errors, not findings. */
@@ -410,21 +436,6 @@ cpconf_check_discontinuation(PG_FUNCTION_ARGS)
 				psprintf("under profile %s a plan does not end at a looked-after review%s%s", profile,
 						 r->looked_after_review ? " on " : "", r->looked_after_review ? gname : ""),
 				"Decide it at a review conference.");
-	else if (forum == FORUM_LOOKED_AFTER_REVIEW)
-	{
-		/* the need for a plan is considered at the *first* looked-after review (derby) */
-		Fact		first = fact_arg(fcinfo, A_FIRST_LOOKED_AFTER_REVIEW);
-
-		if (first != YES)
-			finding(&f, "X-FORUM", SEVERITY_IF_NULL(first == NOT_RECORDED),
-					first == NOT_RECORDED
-					? psprintf("not recorded: whether this is the child's first looked-after review, the one at which "
-							   "a plan ends under profile %s", profile)
-					: psprintf("under profile %s a plan ends at the child's first looked-after review, not a later one",
-							   profile),
-					first == NOT_RECORDED ? "Record first_looked_after_review."
-					: "Decide it at a review conference.");
-	}
 	else if (forum == FORUM_LOOKED_AFTER_DISCUSSION)
 	{
 		if (!(r->looked_after_discussion && g == GROUND_LOOKED_AFTER))
@@ -810,6 +821,7 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 	Findings	f;
 	DateADT		ic,
 				cg_due,
+				birth_due,
 				review_due,
 				day;
 	Fact		qualified = fact_arg(fcinfo, S_LEAD_QUALIFIED),
@@ -876,6 +888,17 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 		finding(&f, "T-CG1", SEVERITY_VIOLATION,
 				psprintf("the first core group on %s is outside %s to %s", D(day), D(ic), D(cg_due)),
 				psprintf("Set it on or before %s.", D(cg_due)));
+	/* T-CG1-BIRTH: after a pre-birth conference, before the birth (darlington), as well */
+	if (date_arg(fcinfo, S_FIRST_CORE_GROUP, "first_core_group", &day) && !PG_ARGISNULL(S_BIRTH) &&
+		PG_GETARG_DATEADT(S_BIRTH) > ic &&
+		timescale_deadline(ref, "T-CG1-BIRTH", profile, NAMED_DAY(PG_GETARG_DATEADT(S_BIRTH), "birth"),
+						   NAMED_DAY(ic, "initial_conference"), true, &birth_due) &&
+		day > birth_due)
+		finding(&f, "T-CG1-BIRTH", SEVERITY_VIOLATION,
+				psprintf("the first core group on %s is not before the birth on %s (profile %s)", D(day),
+						 D(PG_GETARG_DATEADT(S_BIRTH)), conference_rule_profile(c, r)),
+				psprintf("After a pre-birth conference the core group meets before the birth, on or before %s.",
+						 D(birth_due)));
 
 	/* T-RCPC1 */
 	if (!date_arg(fcinfo, S_FIRST_REVIEW, "first_review", &day))
@@ -891,5 +914,91 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 		label_array_mask(&abuse_category_labels, PG_GETARG_ARRAYTYPE_P(S_CATEGORIES), NULL) == 0)
 		finding(&f, "D-CATEGORY", SEVERITY_VIOLATION, "the plan names no category of abuse",
 				"The chair determines the category: physical, emotional, sexual or neglect.");
+	return (Datum) 0;
+}
+
+/* ---- check_cin_plan_closure() (T-CIN-AFTER) ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_check_cin_plan_closure);
+
+/*
+ * check_cin_plan_closure(plan_ended, closed, profile, reviewed, all_agree):
+ * closing the child in need plan that follows a child protection plan, as
+ * findings.
+ */
+Datum
+cpconf_check_cin_plan_closure(PG_FUNCTION_ARGS)
+{
+	PlanCache  *c;
+	const DiscontinuationRule *r;
+	DeadlineRef *ref = (DeadlineRef *) fcinfo->flinfo->fn_extra;
+	Findings	f;
+	DateADT		ended,
+				closed,
+				minimum;
+	const char *profile;
+	char	   *named;
+	int			p;
+	Fact		reviewed = fact_arg(fcinfo, 3),
+				all_agree = fact_arg(fcinfo, 4);
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("closing a child in need plan needs the dates the protection plan ended and the child in need plan closed"),
+				 errdetail("Rule T-CIN-AFTER counts from the end of the child protection plan."),
+				 errhint("Pass plan_ended and closed.")));
+	ended = PG_GETARG_DATEADT(0);
+	closed = PG_GETARG_DATEADT(1);
+	cpconf_check_finite(ended, "plan_ended", "The child in need plan follows it (T-CIN-AFTER).");
+	cpconf_check_finite(closed, "closed", "It is compared with the plan's end (T-CIN-AFTER).");
+	if (closed < ended)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the child in need plan closes (%s) before the protection plan ends (%s)", D(closed), D(ended)),
+				 errdetail("Rule T-CIN-AFTER: the child in need plan follows the end of the protection plan."),
+				 errhint("Check both dates.")));
+	c = plan_cache();
+	r = discontinuation_rule(c, PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2), ended, "plan_ended", &p);
+	profile = c->profiles.names[r->head.profile];
+	findings_begin(&f, fcinfo);
+	f.profile = c->profiles.names[p];
+	if (r->cin_plan_closure == CIN_CLOSURE_NOT_STATED)
+		return (Datum) 0;
+
+	if (reviewed != YES)
+		finding(&f, "T-CIN-AFTER", SEVERITY_IF_NULL(reviewed == NOT_RECORDED),
+				reviewed == NOT_RECORDED
+				? psprintf("not recorded: whether the child in need plan was reviewed by the agencies before it closed "
+						   "(profile %s)", profile)
+				: psprintf("the child in need plan closed without a multi-agency review (profile %s)", profile),
+				"Review the plan with the agencies before closing it.");
+	if (r->cin_plan_closure == CIN_CLOSURE_REVIEW_AND_CONSENSUS)
+	{
+		if (all_agree != YES)
+			finding(&f, "T-CIN-AFTER", SEVERITY_IF_NULL(all_agree == NOT_RECORDED),
+					all_agree == NOT_RECORDED
+					? psprintf("not recorded: whether the agencies agreed the child in need plan should end (profile %s)",
+							   profile)
+					: psprintf("the child in need plan closed without the agencies' consensus (profile %s)", profile),
+					"Keep the plan open, and follow the escalation process where agencies disagree.");
+		return (Datum) 0;
+	}
+
+	/* review_early_by_consensus: before the minimum, only if all its members agree */
+	if (ref == NULL)
+		fcinfo->flinfo->fn_extra = ref = deadline_ref_create(fcinfo->flinfo->fn_mcxt);
+	named = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	if (timescale_deadline(ref, "T-CIN-AFTER-MIN", named, NAMED_DAY(ended, "plan_ended"),
+						   NAMED_DAY(ended, "plan_ended"), true, &minimum) &&
+		closed < minimum && all_agree != YES)
+		finding(&f, "T-CIN-AFTER-MIN", SEVERITY_IF_NULL(all_agree == NOT_RECORDED),
+				all_agree == NOT_RECORDED
+				? psprintf("the child in need plan closed on %s, before %s, and it is not recorded whether all its members "
+						   "agreed after its first review (profile %s)", D(closed), D(minimum), profile)
+				: psprintf("the child in need plan closed on %s, before %s, without all its members' agreement (profile %s)",
+						   D(closed), D(minimum), profile),
+				psprintf("Keep it until %s, or close it earlier only by the agreement of all its members after the first "
+						 "child in need review.", D(minimum)));
 	return (Datum) 0;
 }

@@ -597,9 +597,11 @@ count_child(const ConferenceRule *rule, const QuoracyState *st, const ChildFacts
 	int			test = rule->qualifies == QUALIFIES_S47 ? 1 : 0;
 	int			count = apart ? 1 : 0;
 	ChildCount	cc = {f->units[test][count][0], f->units[test][count][1], 0, false, false, false};
-	bool		kind_applies = !rule->gp_report_initial_only || KIND_IS_INITIAL(st->kind);
+	bool		kind_applies = st->kind != KIND_PRE_BIRTH &&
+		(!rule->gp_report_initial_only || KIND_GP_REPORT(st->kind));
 	bool		kind_unknown = rule->gp_report_initial_only && st->kind == KIND_NOT_RECORDED;
 
+	/* an unborn child (a pre-birth conference) has no GP's report to stand for health */
 	if (rule->gp_report_over_age >= 0 && !f->other_health && f->gp_report[test] > 0 &&
 		(kind_applies || kind_unknown))
 	{
@@ -772,7 +774,7 @@ append_shortfall(StringInfo buf, const ConferenceRule *rule, const QuoracyState 
 						 pg_popcount64(v->weakest.possible) - counted,
 						 v->weakest.gp_age_unknown ? "the child's date of birth were recorded (Q-GP)"
 						 : v->weakest.gp_kind_unknown
-						 ? "the conference were recorded as an initial conference (Q-GP applies at one only)"
+						 ? "the kind of conference were recorded (Q-GP applies at an initial or transfer-in conference only)"
 						 : rule->qualifies == QUALIFIES_S47
 						 ? "their contribution to the section 47 enquiry were recorded"
 						 : rule->qualifies == QUALIFIES_FAMILY_CONTACT
@@ -817,21 +819,44 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 	 */
 	count_apart = rule->health_services == HEALTH_SERVICES_ALWAYS ||
 		(rule->health_services == HEALTH_SERVICES_AS_CHAIR_JUDGES && st->separate != 0);
-	if (count_apart && st->too_many_services)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("more than %d health services in one conference", MAX_SERVICES),
-				 errdetail("Quoracy counts each health service as an agency under profile %s (rule Q-MIN).",
-						   c->profiles.names[p]),
-				 errhint("GROUP BY the conference; map agencies onto fewer services in cpconf.agency.")));
+	for (int i = 0; i < st->nchildren && st->kind == KIND_PRE_BIRTH; i++)
+		if (!DATE_IS_NOEND(facts_at(st, i)->born) && facts_at(st, i)->born <= st->conference)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("a pre-birth conference on %s for a child born on %s", cpconf_format_day(st->conference),
+							cpconf_format_day(facts_at(st, i)->born)),
+					 errdetail("A pre-birth conference is held before the birth (rule Q-GP turns on the child's age)."),
+					 errhint("Check the kind of conference, or the date of birth.")));
 	if (rule->health_services == HEALTH_SERVICES_AS_CHAIR_JUDGES && st->separate == -1)
 	{
+		/* counted apart a conference has at least the agencies it has by sector */
 		v = judge(rule, st, false);
-		apart = judge(rule, st, true);
+		if (v.quorate == 1)
+			apart = v;
+		else
+		{
+			if (st->too_many_services)
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("more than %d health services in one conference", MAX_SERVICES),
+						 errdetail("It is not quorate by sector; whether it is with health services counted apart, as the chair may judge under profile %s (rule Q-MIN), cpconf cannot count.",
+								   c->profiles.names[p]),
+						 errhint("Record the chair's judgement (health_services_separate), or map agencies onto fewer services in cpconf.agency.")));
+			apart = judge(rule, st, true);
+		}
 		chair_unknown = apart.quorate != v.quorate;
 	}
 	else
+	{
+		if (count_apart && st->too_many_services)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("more than %d health services in one conference", MAX_SERVICES),
+					 errdetail("Quoracy counts each health service as an agency under profile %s (rule Q-MIN)%s.",
+							   c->profiles.names[p], st->separate == 1 ? ", as the chair judged" : ""),
+					 errhint("GROUP BY the conference; map agencies onto fewer services in cpconf.agency.")));
 		v = judge(rule, st, count_apart);
+	}
 
 	test = rule->qualifies == QUALIFIES_S47 ? "that contributed to the section 47 enquiry"
 		: rule->qualifies == QUALIFIES_FAMILY_CONTACT ? "with direct contact with the child and family"

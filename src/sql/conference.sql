@@ -118,12 +118,26 @@ CREATE TABLE cpconf.conference_rule (
     gp_report_initial_only     boolean NOT NULL DEFAULT false,
     reconvene_initial_only     boolean NOT NULL DEFAULT false,
     document                   text,
+    child_participation        text,
+    child_participation_age    integer,
+    advocacy_over_age          integer,
+    exclusion_by_chair         boolean NOT NULL DEFAULT false,
+    views_required             boolean NOT NULL DEFAULT false,
+    icpc_delay                 text,
+    decision_in_writing        boolean NOT NULL DEFAULT false,
+    alternative_plan           boolean NOT NULL DEFAULT false,
+    exclusion_recorded         boolean NOT NULL DEFAULT false,
     PRIMARY KEY (profile, effective_from, shipped),
     CONSTRAINT conference_rule_qualifies CHECK (quorum_qualifies IN ('direct_contact', 's47_contribution', 'family_contact')),
     CONSTRAINT conference_rule_decision CHECK (decision IN ('majority', 'agencies_then_chair', 'chair')),
     CONSTRAINT conference_rule_categories CHECK (multiple_categories IN ('allowed', 'justified', 'never', 'not_all_eventualities', 'by_consensus')),
     CONSTRAINT conference_rule_health_services CHECK (health_services_separately IN ('never', 'always', 'as_chair_judges')),
-    CONSTRAINT conference_rule_shipped_document CHECK (document IS NOT NULL OR NOT shipped)
+    CONSTRAINT conference_rule_shipped_document CHECK (document IS NOT NULL OR NOT shipped),
+    CONSTRAINT conference_rule_child_participation CHECK (child_participation IN ('invited_over', 'offered_from', 'considered_from')
+                                                          AND child_participation_age >= 0
+                                                          OR child_participation IS NULL AND child_participation_age IS NULL),
+    CONSTRAINT conference_rule_advocacy_age CHECK (advocacy_over_age >= 0),
+    CONSTRAINT conference_rule_icpc_delay CHECK (icpc_delay IN ('reasons', 'written_agreement'))
 );
 
 COMMENT ON TABLE cpconf.conference_rule IS
@@ -135,6 +149,15 @@ COMMENT ON COLUMN cpconf.conference_rule.health_services_separately IS 'Q-MIN: w
 COMMENT ON COLUMN cpconf.conference_rule.gp_report_over_age IS 'Q-GP: for a child older than this whose only health involvement is the GP, a GP''s report counts as health; NULL: no such rule.';
 COMMENT ON COLUMN cpconf.conference_rule.gp_report_initial_only IS 'Q-GP: only at an initial conference (derby, derbyshire); a pre-birth conference is an initial one.';
 COMMENT ON COLUMN cpconf.conference_rule.document IS 'The document the rules are read from (cpconf.source_document); every shipped row names one, a council''s row may. The source column gives each rule''s section and paragraph.';
+COMMENT ON COLUMN cpconf.conference_rule.child_participation IS 'P-CHILD-AGE: invited_over (a child older than child_participation_age is invited unless the social worker and chair agree it is not in the child''s interest: staffordshire), offered_from (from that birthday a child is presumed able to take part and offered it, a rebuttable presumption: derby, derbyshire) or considered_from (from that birthday a child is considered individually, and told what the conference is so that the child''s wish is known: darlington); NULL: no rule.';
+COMMENT ON COLUMN cpconf.conference_rule.child_participation_age IS 'P-CHILD-AGE: the age of child_participation, in years (12 in every shipped profile that states it).';
+COMMENT ON COLUMN cpconf.conference_rule.advocacy_over_age IS 'P-CHILD-AGE: a child older than this is told of the right to advocacy (staffordshire: 5); NULL: no rule.';
+COMMENT ON COLUMN cpconf.conference_rule.exclusion_by_chair IS 'P-EXCLUSION: excluding a parent is the chair''s decision (staffordshire, derby, derbyshire, darlington).';
+COMMENT ON COLUMN cpconf.conference_rule.exclusion_recorded IS 'P-EXCLUSION: an exclusion is recorded with its grounds, which an exclusion at an earlier conference is not in itself (derby, derbyshire, darlington).';
+COMMENT ON COLUMN cpconf.conference_rule.views_required IS 'Q-VIEWS: no conference goes ahead without the views of the child and the parents, given in person, in writing or through an advocate (derby, derbyshire).';
+COMMENT ON COLUMN cpconf.conference_rule.icpc_delay IS 'T-ICPC: an initial conference later than its timescale needs its reasons reported to the child protection manager (reasons: derby, derbyshire) or the team manager''s written agreement with the reasons (written_agreement: darlington); NULL: the procedure states nothing.';
+COMMENT ON COLUMN cpconf.conference_rule.decision_in_writing IS 'D-WRITTEN: a decision that the child does not need a plan is put in writing to the parents (derby, derbyshire, darlington).';
+COMMENT ON COLUMN cpconf.conference_rule.alternative_plan IS 'D-ALT-PLAN: a child at continuing risk of significant harm may be safeguarded by an alternative multi-agency plan instead of a child protection plan, where the conference is satisfied it offers sufficient safeguards (sussex).';
 COMMENT ON COLUMN cpconf.conference_rule.reconvene_initial_only IS 'T-INQUORATE: the new date of an inquorate conference not held is set for an initial conference only (staffordshire).';
 COMMENT ON COLUMN cpconf.conference_rule.proceed_requires IS 'Q-PROCEED: grounds that must all hold for the chair to hold an inquorate conference; NULL: no rule.';
 COMMENT ON COLUMN cpconf.conference_rule.proceed_any_of IS 'Q-PROCEED: grounds of which one must also hold (empty: none needed).';
@@ -152,31 +175,31 @@ INSERT INTO cpconf.conference_rule VALUES
  ('national', '2018-07-04', NULL, true, 3, 'family_contact', 'never', NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'allowed', false, false,
-  'Q-MIN: Working Together 2018 states no number, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE Working Together 2018 as quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5', true, false, false, false, 'Working Together 2018'),
+  'Q-MIN: Working Together 2018 states no number, so common practice (as Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8); D-DECIDE Working Together 2018 as quoted at Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6, Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5', true, false, false, false, 'Working Together 2018', NULL, NULL, NULL, false, false, NULL, false, false, false),
  ('staffordshire', '2018-10-01', NULL, false, 3, 's47_contribution', 'as_chair_judges', NULL,
   ARRAY['sufficient_information'], ARRAY[]::text[], ARRAY[]::text[], ARRAY['reconvene'],
   'majority', 'by_consensus', false, false,
-  'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2; D-PLAN Staffordshire SCB 2018, "The Initial/Review Child Protection Conference", para 7', true, true, false, true, 'Staffordshire SCB 2018'),
+  'Q-MIN Staffordshire SCB 2018, "Quoracy", para 1 to para 2; Q-PROCEED, Q-CANCEL, T-INQUORATE Staffordshire SCB 2018, "Quoracy", para 4; D-DECIDE Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 6; D-CATEGORY Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 1; D-LEAD Staffordshire SCB 2018, "Decision making at Initial & Review Child Protection Conferences", para 5, bullet 2; D-PLAN Staffordshire SCB 2018, "The Initial/Review Child Protection Conference", para 7; P-CHILD-AGE Staffordshire SCB 2018, "Who should be invited to the Initial/Review Child Protection Conference?", para 1; P-EXCLUSION Staffordshire SCB 2018, "Exclusion of the child, their parents, family members or advocates from part or all of a Child Protection Conference", para 1', true, true, false, true, 'Staffordshire SCB 2018', 'invited_over', 12, 5, true, false, NULL, false, false, false),
  ('derby', '2024-09-09', NULL, true, 3, 'direct_contact', 'never', 5,
   ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
   ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
   'agencies_then_chair', 'allowed', false, false,
-  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true, true, false, 'Derby and Derbyshire SCP 2024'),
+  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"; P-CHILD-AGE Derby and Derbyshire SCP 2024, "Criteria for presence of child at conference, including direct involvement", para 2, bullet 2; P-EXCLUSION Derby and Derbyshire SCP 2024, the part on excluding parents (in the copy under "Babies and younger children"), para 3, beginning "The conference Chair, or other participants, must be notified", to para 15, beginning "If a decision to exclude a parent is made"; Q-VIEWS Derby and Derbyshire SCP 2024, "Location, timing and safety of conferences", para 1; T-ICPC (delay) Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 8, beginning "If there is any delay"; D-WRITTEN Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 6, beginning "If the conference decides that a child is not likely", to para 7', true, true, true, false, 'Derby and Derbyshire SCP 2024', 'offered_from', 12, NULL, true, true, 'reasons', true, false, true),
  ('derbyshire', '2024-09-09', NULL, true, 3, 'direct_contact', 'never', 5,
   ARRAY['sufficient_information', 'delay_harmful'], ARRAY['no_contact_with_3_agencies'],
   ARRAY['early_review'], ARRAY['interim_safety_plan', 'early_initial_conference'],
   'agencies_then_chair', 'allowed', false, false,
-  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"', true, true, true, false, 'Derby and Derbyshire SCP 2024'),
+  'Q-MIN Derby and Derbyshire SCP 2024, "Conference quorum", para 1; Q-GP Derby and Derbyshire SCP 2024, "Conference quorum", para 2; Q-CANCEL Derby and Derbyshire SCP 2024, "Conference quorum", para 3; Q-PROCEED Derby and Derbyshire SCP 2024, "Conference quorum", para 4 to para 5; D-DECIDE Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 2, beginning "The Child Protection Manager‘s role must remain independent and"; D-CATEGORY Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 1; D-LEAD Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 4, beginning "A qualified Local Authority Children''s Social Worker is identified"; D-PLAN Derby and Derbyshire SCP 2024, the part on the conference chair and the conference decision, para 3, bullet 3, beginning "Professional visiting arrangements must be clearly set out"; P-CHILD-AGE Derby and Derbyshire SCP 2024, "Criteria for presence of child at conference, including direct involvement", para 2, bullet 2; P-EXCLUSION Derby and Derbyshire SCP 2024, the part on excluding parents (in the copy under "Babies and younger children"), para 3, beginning "The conference Chair, or other participants, must be notified", to para 15, beginning "If a decision to exclude a parent is made"; Q-VIEWS Derby and Derbyshire SCP 2024, "Location, timing and safety of conferences", para 1; T-ICPC (delay) Derby and Derbyshire SCP 2024, the part on initial child protection conferences, para 8, beginning "If there is any delay"; D-WRITTEN Derby and Derbyshire SCP 2024, "Decision that a child needs a Child Protection Plan", para 6, beginning "If the conference decides that a child is not likely", to para 7', true, true, true, false, 'Derby and Derbyshire SCP 2024', 'offered_from', 12, NULL, true, true, 'reasons', true, false, true),
  ('darlington', '2018-07-04', NULL, true, 3, 'family_contact', 'never', NULL,
   ARRAY['sufficient_information', 'delay_harmful'],
   ARRAY['social_care_and_one_agency', 'no_contact_with_3_agencies', 'local_difficulties'],
   ARRAY['consider_early_review'], ARRAY['interim_plan_or_plan_review', 'new_date'],
   'chair', 'not_all_eventualities', false, true,
-  'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2', true, false, false, false, 'Darlington SCB 2017'),
+  'Q-MIN Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8; Q-CANCEL Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 8 to para 9; Q-PROCEED Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 10 to para 11; D-DECIDE Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference", para 5 to para 6; D-CATEGORY Darlington SCB 2017, "Child Protection Conference > Actions and decisions of the Conference > Category of Abuse", para 3; D-LEAD Darlington SCB 2017, "Child Protection Conference > If a Child is made the subject of a Child Protection Plan", para 2, bullet 2; P-CHILD-AGE Darlington SCB 2017, "Child Protection Conference > Criteria for Presence of Child at Conference", para 2 to para 3; P-EXCLUSION Darlington SCB 2017, "Child Protection Conference > Exclusion of Family Members from a Conference", para 1 to para 11; T-ICPC (delay) Darlington SCB 2017, "Child Protection Conference > Initial Child Protection Conference", para 5; D-WRITTEN Darlington SCB 2017, "Child Protection Conference > If a Child does not require a Protection Plan", para 3', true, false, false, false, 'Darlington SCB 2017', 'considered_from', 12, NULL, true, false, 'written_agreement', true, false, true),
  ('sussex', '2023-02-01', NULL, true, 3, 'family_contact', 'never', NULL,
   NULL, NULL, NULL, NULL,
   'chair', 'justified', true, true,
-  'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1', true, false, false, false, 'Sussex 7.13 2023');
+  'Q-MIN: no number stated in Sussex 7.13 2023, so common practice; D-DECIDE Sussex 7.13 2023, opening text of chapter 7.13, para 4 to para 5; D-CATEGORY Sussex 7.13 2023, "Categories of Abuse or Neglect", para 3 to para 4; D-LEAD Sussex 7.13 2023, "If a Child has a Child Protection Plan", para 2, bullet 1; D-ALT-PLAN Sussex 7.13 2023, opening text of chapter 7.13, para 6, "If a Child does not have a Child Protection Plan", para 2', true, false, false, false, 'Sussex 7.13 2023', NULL, NULL, NULL, false, false, NULL, false, true, false);
 
 CREATE FUNCTION cpconf.conference_rule_check()
 RETURNS trigger
@@ -210,11 +233,13 @@ BEGIN
                   DETAIL = 'Rule Q-MIN counts agencies that had direct contact with each child, with the child and family, or that contributed to the section 47 enquiry.',
                   HINT = 'Use direct_contact, family_contact or s47_contribution.';
     END IF;
-    -- 0.4's column was boolean: a council's script writing true or false
-    -- keeps its meaning (always, never).
-    IF NEW.health_services_separately IN ('true', 'false') THEN
-        NEW.health_services_separately := CASE NEW.health_services_separately WHEN 'true' THEN 'always' ELSE 'never' END;
-    END IF;
+    -- 0.4's column was boolean: a council's script, or a 0.4 dump, writing
+    -- it as PostgreSQL writes or reads a boolean keeps its meaning (true:
+    -- always, false: never); a label is forgiven case and spacing.
+    NEW.health_services_separately := CASE
+        WHEN lower(btrim(NEW.health_services_separately)) IN ('t', 'true', 'y', 'yes', 'on', '1') THEN 'always'
+        WHEN lower(btrim(NEW.health_services_separately)) IN ('f', 'false', 'n', 'no', 'off', '0') THEN 'never'
+        ELSE translate(lower(btrim(NEW.health_services_separately)), ' -', '__') END;
     IF NEW.health_services_separately NOT IN ('never', 'always', 'as_chair_judges') THEN
         RAISE EXCEPTION 'conference rules of profile "%" have unknown health_services_separately "%"', NEW.profile, NEW.health_services_separately
             USING ERRCODE = 'check_violation',
@@ -232,6 +257,26 @@ BEGIN
             USING ERRCODE = 'check_violation',
                   DETAIL = 'Rule D-CATEGORY: several categories allowed, allowed when justified, when each reaches the threshold (not_all_eventualities), only as the agencies agree (by_consensus), or never.',
                   HINT = 'Use allowed, justified, not_all_eventualities, by_consensus or never.';
+    END IF;
+    IF NEW.child_participation IS NOT NULL AND NEW.child_participation NOT IN ('invited_over', 'offered_from', 'considered_from')
+       OR (NEW.child_participation IS NULL) <> (NEW.child_participation_age IS NULL) THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have child_participation % with age %', NEW.profile,
+                        coalesce('"' || NEW.child_participation || '"', 'NULL'), coalesce(NEW.child_participation_age::text, 'NULL')
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule P-CHILD-AGE: a child older than the age is invited (invited_over), or from that birthday offered the chance to take part (offered_from) or considered for it (considered_from).',
+                  HINT = 'Use invited_over, offered_from or considered_from with an age, or both NULL.';
+    END IF;
+    IF NEW.icpc_delay NOT IN ('reasons', 'written_agreement') THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown icpc_delay "%"', NEW.profile, NEW.icpc_delay
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule T-ICPC: a late initial conference needs its reasons reported (reasons) or a manager''s written agreement (written_agreement).',
+                  HINT = 'Use reasons, written_agreement or NULL.';
+    END IF;
+    IF NEW.child_participation_age < 0 OR NEW.advocacy_over_age < 0 THEN
+        RAISE EXCEPTION 'conference rules of profile "%" have a negative age', NEW.profile
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule P-CHILD-AGE counts a child''s age in years.',
+                  HINT = 'Use 0 or more, or NULL for no rule.';
     END IF;
     IF NEW.quorum_agencies < 1 OR NEW.gp_report_over_age < 0 THEN
         RAISE EXCEPTION 'conference rules of profile "%" need a quorum of at least 1 agency and a GP age of 0 or more', NEW.profile
@@ -452,6 +497,43 @@ LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_inquorate_conference';
 COMMENT ON FUNCTION cpconf.inquorate_conference(date, text, boolean, boolean, boolean, boolean, boolean, text) IS
     'Whether the chair may hold an inquorate conference under the profile (Q-PROCEED) given the recorded grounds (NULL: not recorded, may_proceed NULL when it turns on one), what must follow (Q-PROCEED, Q-CANCEL), and when a conference not held must be reconvened (T-INQUORATE; staffordshire sets that date for an initial conference only, so kind, NULL: not recorded, decides it).';
+
+CREATE FUNCTION cpconf.check_participation(conference date, profile text DEFAULT NULL, kind text DEFAULT NULL,
+                                           child_born date DEFAULT NULL,
+                                           child_invited boolean DEFAULT NULL,
+                                           child_not_invited_reason boolean DEFAULT NULL,
+                                           child_told_of_advocacy boolean DEFAULT NULL,
+                                           parents_invited boolean DEFAULT NULL,
+                                           parents_excluded boolean DEFAULT NULL,
+                                           exclusion_decided_by_chair boolean DEFAULT NULL,
+                                           exclusion_grounds_recorded boolean DEFAULT NULL,
+                                           child_views boolean DEFAULT NULL,
+                                           parents_views boolean DEFAULT NULL,
+                                           agencies_absent_without_report integer DEFAULT NULL)
+RETURNS SETOF cpconf.finding
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_check_participation';
+COMMENT ON FUNCTION cpconf.check_participation(date, text, text, date, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, integer) IS
+    'Every rule on who takes part in a conference that its record breaks (P-CHILD-AGE: the child invited or offered the chance from an age, told of advocacy; P-PARENTS: the parents invited unless excluded; P-EXCLUSION: an exclusion decided by the chair and recorded with its grounds; Q-VIEWS: not without the child''s and parents'' views; Q-REPORT: an absent invited agency sends a written report), under the profile in force on the conference date; a fact a rule needs and not recorded is reported as such. Empty when all is in order.';
+
+CREATE FUNCTION cpconf.check_icpc_timeliness(strategy_discussion date, held date, profile text DEFAULT NULL,
+                                             delay_reasons_recorded boolean DEFAULT NULL,
+                                             delay_agreed_in_writing boolean DEFAULT NULL)
+RETURNS SETOF cpconf.finding
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_check_icpc_timeliness';
+COMMENT ON FUNCTION cpconf.check_icpc_timeliness(date, date, text, boolean, boolean) IS
+    'An initial conference held later than T-ICPC from the strategy discussion at which the section 47 enquiry began (a violation of the timescale), and what the profile requires for a delay: its reasons reported to the child protection manager (derby, derbyshire) or the team manager''s written agreement (darlington). Empty when it was held in time.';
+
+CREATE FUNCTION cpconf.check_decision(conference date, decision text, profile text DEFAULT NULL,
+                                      continuing_risk boolean DEFAULT NULL,
+                                      alternative_plan boolean DEFAULT NULL,
+                                      decision_in_writing boolean DEFAULT NULL)
+RETURNS SETOF cpconf.finding
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_check_decision';
+COMMENT ON FUNCTION cpconf.check_decision(date, text, text, boolean, boolean, boolean) IS
+    'What a conference''s decision (plan or no_plan) requires under the profile: a decision that no plan is needed put in writing to the parents (D-WRITTEN: derby, derbyshire, darlington); a child at continuing risk of significant harm without a plan safeguarded by an alternative multi-agency plan (D-ALT-PLAN: sussex). Empty when all is in order.';
 
 CREATE TRIGGER conference_rule_truncate BEFORE TRUNCATE ON cpconf.conference_rule
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.shipped_rows_truncate();

@@ -30,20 +30,23 @@ CREATE TABLE cpconf.discontinuation_rule (
     looked_after_no_return_home  boolean NOT NULL DEFAULT false,
     looked_after_discussion      boolean NOT NULL DEFAULT false,
     document                     text,
+    cin_plan_closure             text,
     PRIMARY KEY (profile, effective_from, shipped),
     CONSTRAINT discontinuation_rule_actions CHECK (open_actions IN ('refuse', 'rationale', 'not_stated')),
     CONSTRAINT discontinuation_rule_first_review CHECK (first_review IN ('any', 'listed_or_unsubstantiated', 'exceptional')),
-    CONSTRAINT discontinuation_rule_shipped_document CHECK (document IS NOT NULL OR NOT shipped)
+    CONSTRAINT discontinuation_rule_shipped_document CHECK (document IS NOT NULL OR NOT shipped),
+    CONSTRAINT discontinuation_rule_cin_plan_closure CHECK (cin_plan_closure IN ('review_and_consensus', 'review_early_by_consensus'))
 );
 
 COMMENT ON TABLE cpconf.discontinuation_rule IS
     'A partnership''s rules for ending a child protection plan per period (doc/rules.md: X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION, X-NOTIFY, X-DIED). Inherited day by day like timescales; shipped rows cannot be changed.';
 COMMENT ON COLUMN cpconf.discontinuation_rule.grounds IS 'X-GROUNDS: the grounds on which a plan may end.';
 COMMENT ON COLUMN cpconf.discontinuation_rule.manager_grounds IS 'X-FORUM: grounds on which a child protection manager may end a plan without a conference, after consulting the initial conference''s agencies and recording it.';
-COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_review IS 'X-FORUM: a looked-after child''s plan may end at the first looked-after review.';
+COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_review IS 'X-FORUM: a looked-after child''s plan may end at a looked-after review (derby, derbyshire: the forum for deciding whether the plan continues, the first one considering it).';
 COMMENT ON COLUMN cpconf.discontinuation_rule.moved_needs_written_responsibility IS 'X-MOVED: the receiving council confirms case responsibility in writing.';
 COMMENT ON COLUMN cpconf.discontinuation_rule.moved_needs_risk_assessment IS 'X-MOVED: a full risk assessment in the new situation first.';
 COMMENT ON COLUMN cpconf.discontinuation_rule.document IS 'The document the rules are read from (cpconf.source_document); every shipped row names one, a council''s row may. The source column gives each rule''s section and paragraph.';
+COMMENT ON COLUMN cpconf.discontinuation_rule.cin_plan_closure IS 'T-CIN-AFTER: when the child in need plan after a plan may close: review_and_consensus (only after a multi-agency review, with the agencies'' consensus: staffordshire), review_early_by_consensus (only after a review; before T-CIN-AFTER-MIN only if all its members agree after the first review: derby, derbyshire); NULL: not stated.';
 COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_discussion IS 'X-FORUM: a looked-after child''s plan may end before the first looked-after review, when the child''s status in care is known to be stable, after a discussion of the child protection manager, team manager and independent reviewing officer (derby, derbyshire; forum looked_after_discussion).';
 COMMENT ON COLUMN cpconf.discontinuation_rule.looked_after_no_return_home IS 'X-GROUNDS: a plan ends on looked_after only where no return home is foreseen (darlington).';
 COMMENT ON COLUMN cpconf.discontinuation_rule.open_actions IS 'X-ACTIONS: refuse (not while key safeguarding actions are open), rationale (allowed with the rationale minuted) or not_stated.';
@@ -62,40 +65,40 @@ INSERT INTO cpconf.discontinuation_rule VALUES
   'not_stated', 'any', '{}', false,
   '{every agency invited to the initial conference that started the plan}', '{}', false,
   'consider a multi-agency meeting to develop a child in need plan',
-  'X-GROUNDS, X-FORUM, X-MOVED, X-NOTIFY Working Together 2018 as quoted at Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2 to para 2, Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 2', true, false, false, 'Working Together 2018'),
+  'X-GROUNDS, X-FORUM, X-MOVED, X-NOTIFY Working Together 2018 as quoted at Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2 to para 2, Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 2', true, false, false, 'Working Together 2018', NULL),
  ('staffordshire', '2018-10-01', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk}', '{}', false, false, false,
   'rationale', 'any', '{}', false,
   '{health,education}',
   '{the relevant agencies,the other local authority,health,police}', true,
   'the core group agencies develop and review a child in need plan; it is not closed without a multi-agency review and consensus (Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 4 to para 7)',
-  'X-FORUM Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7; X-MOVED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 1; X-ACTIONS Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1; X-NOTIFY Staffordshire SCB 2018, "Child Protection Minutes & Administrative Process", para 3, bullet 5, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7, "Child who is the Subject of a Child Protection Plan in Staffordshire; who moves to another local authority on a permanent basis", para 6; X-DIED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 3', true, false, false, 'Staffordshire SCB 2018'),
+  'X-FORUM Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7; X-MOVED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 1; X-ACTIONS Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 1; X-NOTIFY Staffordshire SCB 2018, "Child Protection Minutes & Administrative Process", para 3, bullet 5, "Children subject to another local authority''s Child Protection Plan who are moving to Staffordshire on a permanent basis", para 9, bullet 7, "Child who is the Subject of a Child Protection Plan in Staffordshire; who moves to another local authority on a permanent basis", para 6; X-DIED Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 2, bullet 3; T-CIN-AFTER (closing the child in need plan) Staffordshire SCB 2018, "Discontinuing the Child Protection Plan", para 7', true, false, false, 'Staffordshire SCB 2018', 'review_and_consensus'),
  ('derby', '2024-09-09', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk,looked_after}',
   '{moved_permanently,reached_18,died,left_uk}', true, true, false,
   'refuse', 'listed_or_unsubstantiated', '{looked_after,moved_permanently,reached_18,died,left_uk}', true,
   '{the parents,the agencies invited to the initial conference,later core group members}', '{}', false,
   'a child in need plan for at least 3 months, circulated within 2 weeks; child in need review at 3 months and 6-weekly network meetings (Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13 to para 14, bullet 3)',
-  'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10', true, false, true, 'Derby and Derbyshire SCP 2024'),
+  'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10; T-CIN-AFTER (closing the child in need plan) Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13, para 15', true, false, true, 'Derby and Derbyshire SCP 2024', 'review_early_by_consensus'),
  ('derbyshire', '2024-09-09', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk,looked_after}',
   '{moved_permanently,reached_18,died,left_uk}', true, true, false,
   'refuse', 'listed_or_unsubstantiated', '{looked_after,moved_permanently,reached_18,died,left_uk}', true,
   '{the parents,the agencies invited to the initial conference,later core group members}', '{}', false,
   'a child in need plan for at least 3 months, circulated within 2 weeks; child in need reviews 6-weekly (Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13 to para 14, bullet 4)',
-  'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10', true, false, true, 'Derby and Derbyshire SCP 2024'),
+  'X-FORUM Derby and Derbyshire SCP 2024, the part on looked after children and child protection conferences, para 5, beginning "If a child subject of a Child Protection Plan", "Discontinuing a current Child Protection Plan", para 6 to para 9; X-MOVED Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 2, bullet 3; X-ACTIONS Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 5; X-FIRST-REVIEW Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 3, bullet 1 to para 4; X-SUPERVISION Derby and Derbyshire SCP 2024, the part on supervision orders, para 3, beginning "Children who are subject to a Supervision Order following"; X-NOTIFY Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 10; T-CIN-AFTER (closing the child in need plan) Derby and Derbyshire SCP 2024, "Discontinuing a current Child Protection Plan", para 13, para 15', true, false, true, 'Derby and Derbyshire SCP 2024', 'review_early_by_consensus'),
  ('darlington', '2018-07-04', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk,looked_after}', '{}', false, false, false,
   'not_stated', 'exceptional', '{}', false,
   '{every agency invited to the initial conference that started the plan}', '{}', true,
   'consider a multi-agency meeting 10 days after to develop a child''s plan, its first review 3 months after, then at least every 6 months (Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 5)',
-  'X-FORUM Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-MOVED Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-FIRST-REVIEW Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 12 to para 14; X-NOTIFY Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 2; X-DIED Darlington SCB 2017, "Child Protection Conference > Death of a Child Subject to a Child Protection Plan – CDOP Procedures", para 1; looked_after Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan > Children with child protection plans who become looked after", para 3', true, true, false, 'Darlington SCB 2017'),
+  'X-FORUM Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-MOVED Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 2; X-FIRST-REVIEW Darlington SCB 2017, "Child Protection Conference > Child Protection Review Conference (CPRC)", para 12 to para 14; X-NOTIFY Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 2; X-DIED Darlington SCB 2017, "Child Protection Conference > Death of a Child Subject to a Child Protection Plan – CDOP Procedures", para 1; X-GROUNDS Darlington SCB 2017, "Child Protection Conference > Discontinuing the Child Protection Plan", para 1, bullet 1 to para 1, bullet 3, and on looked_after "Child Protection Conference > Discontinuing the Child Protection Plan > Children with child protection plans who become looked after", para 3', true, true, false, 'Darlington SCB 2017', NULL),
  ('sussex', '2023-02-01', NULL,
   '{no_longer_at_risk,moved_permanently,reached_18,died,left_uk}', '{}', false, false, false,
   'not_stated', 'any', '{}', false,
   '{every agency invited to the initial conference that started the plan}', '{}', false,
   'consider a multi-agency meeting after the plan ends to develop "a suitable C Plan" (so written: a child in need plan) to support the child''s health and development, reviewed regularly (Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 5)',
-  'X-FORUM Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 1, bullet 2; X-MOVED Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 2; X-NOTIFY Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 2', true, false, false, 'Sussex 7.13 2023');
+  'X-FORUM Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 1 to para 1, bullet 2; X-MOVED Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 1, bullet 2; X-NOTIFY Sussex 7.13 2023, "Discontinuing the Child Protection Plan", para 2', true, false, false, 'Sussex 7.13 2023', NULL);
 
 CREATE FUNCTION cpconf.discontinuation_rule_check()
 RETURNS trigger
@@ -124,6 +127,12 @@ BEGIN
             USING ERRCODE = 'check_violation',
                   DETAIL = 'X-ACTIONS: refuse, rationale or not_stated; X-FIRST-REVIEW: any, listed_or_unsubstantiated or exceptional.',
                   HINT = 'Use one of the values listed.';
+    END IF;
+    IF NEW.cin_plan_closure NOT IN ('review_and_consensus', 'review_early_by_consensus') THEN
+        RAISE EXCEPTION 'discontinuation rules of profile "%" have unknown cin_plan_closure "%"', NEW.profile, NEW.cin_plan_closure
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'T-CIN-AFTER: the child in need plan closes after a review with consensus, or after a review and early only by consensus.',
+                  HINT = 'Use review_and_consensus, review_early_by_consensus or NULL.';
     END IF;
     IF NOT (NEW.manager_grounds::text[] <@ NEW.grounds::text[]) THEN
         RAISE EXCEPTION 'discontinuation rules of profile "%" let a manager end a plan on a ground that is not allowed', NEW.profile
@@ -197,7 +206,7 @@ RETURNS SETOF cpconf.finding
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_plan_start';
 COMMENT ON FUNCTION cpconf.check_plan_start(date, boolean, boolean, integer, date, date, boolean, boolean, boolean, cpconf.abuse_category[], text, date) IS
-    'Every item a new plan lacks (D-LEAD, D-PLAN, T-CG1, T-RCPC1, D-CATEGORY): a qualified lead social worker (or an interim first-line manager where the profile allows), core group members, a contingency plan, an outline plan, visiting arrangements, a first core group and first review in time, a category (several are checked by check_categories). Empty when complete.';
+    'Every item a new plan lacks (D-LEAD, D-PLAN, T-CG1, T-CG1-BIRTH, T-RCPC1, D-CATEGORY): a qualified lead social worker (or an interim first-line manager where the profile allows), core group members, a contingency plan, an outline plan, visiting arrangements, a first core group and first review in time (after a pre-birth conference, the core group before the birth where the profile says so), a category (several are checked by check_categories). Empty when complete.';
 
 /* ------------------------------------------------------------------------
  * May the plan end?  Every violated rule, with what would make it valid.
@@ -227,13 +236,20 @@ CREATE FUNCTION cpconf.check_discontinuation(
     date_of_death date DEFAULT NULL,
     returned_to_carers_after_proceedings boolean DEFAULT NULL,
     return_home_foreseen boolean DEFAULT NULL,
-    first_looked_after_review boolean DEFAULT NULL,
     care_stable boolean DEFAULT NULL)
 RETURNS SETOF cpconf.finding
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_discontinuation';
-COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date, boolean, boolean, boolean, boolean) IS
+COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date, boolean, boolean, boolean) IS
     'Every rule (X-GROUNDS, X-FORUM, X-MOVED, X-ACTIONS, X-FIRST-REVIEW, X-SUPERVISION, T-MIN-PLAN) that a plan''s ending would break, with what would make it valid; a fact a rule needs and not recorded is reported as such. Empty when the plan may end. Contradictory dates are errors.';
+
+CREATE FUNCTION cpconf.check_cin_plan_closure(plan_ended date, closed date, profile text DEFAULT NULL,
+                                              reviewed boolean DEFAULT NULL, all_agree boolean DEFAULT NULL)
+RETURNS SETOF cpconf.finding
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_check_cin_plan_closure';
+COMMENT ON FUNCTION cpconf.check_cin_plan_closure(date, date, text, boolean, boolean) IS
+    'Closing the child in need plan that follows a child protection plan (T-CIN-AFTER), under the profile in force when the plan ended: staffordshire only after a multi-agency review with the agencies'' consensus; derby and derbyshire only after a review, and before the minimum (T-CIN-AFTER-MIN, 3 months) only if all its members agree after the first review. Empty when it may close, or the profile states nothing.';
 
 /* ------------------------------------------------------------------------
  * What follows an ending, and the review before the 18th birthday.

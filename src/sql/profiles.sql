@@ -19,6 +19,8 @@ CREATE TABLE cpconf.source_document (
     shipped   boolean NOT NULL DEFAULT false
 );
 
+CREATE UNIQUE INDEX source_document_folded_name ON cpconf.source_document (lower(btrim(name)));
+
 COMMENT ON TABLE cpconf.source_document IS
     'The documents the rules come from: the shipped procedures, and any a council adds for its own rows. Every rule row names one in its document column; its source column gives the section (as headed in the document) and the paragraph counted from that heading.';
 COMMENT ON COLUMN cpconf.source_document.name IS 'The short name rule rows and sources use, e.g. Darlington SCB 2017.';
@@ -65,6 +67,12 @@ BEGIN
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
+    END IF;
+    IF btrim(NEW.name) = '' OR btrim(NEW.title) = '' OR btrim(NEW.publisher) = '' OR btrim(NEW.edition) = '' THEN
+        RAISE EXCEPTION 'source document "%" needs a name, title, publisher and edition', NEW.name
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Rule rows name it, and an auditor finds it by these.',
+                  HINT = 'Give each as the document states it.';
     END IF;
     IF NEW.shipped THEN
         RAISE EXCEPTION 'only cpconf itself adds shipped source documents'

@@ -37,7 +37,7 @@ INSERT INTO bench_query VALUES
   'SELECT count(*) FILTER (WHERE (q).quorate) FROM (SELECT conference,
                      cpconf.quoracy(cpconf.attendee(agency, took_part, direct_contact), held, ''derby'') AS q
                      FROM bench_attendance GROUP BY conference, held) g', 5),
- (4, 'the same under staffordshire (health services apart)', 1000000,
+ (4, 'the same under staffordshire (health services as the chair judges, not recorded)', 1000000,
   'SELECT count(*) FILTER (WHERE (q).quorate) FROM (SELECT conference,
                      cpconf.quoracy(cpconf.attendee(agency, took_part, NULL, direct_contact), held, ''staffordshire'') AS q
                      FROM bench_attendance GROUP BY conference) g', 5);

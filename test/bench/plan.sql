@@ -41,7 +41,22 @@ INSERT INTO bench_query VALUES
   'SELECT count(cpconf.first_review_due(conference, NULL, profile)) FROM bench_plans', 5),
  (7, 'cpconf.after_discontinuation', 100000,
   'SELECT count(*) FROM bench_plans e, LATERAL cpconf.after_discontinuation(e.ground::cpconf.end_reason,
-                     e.ended, e.profile)', 5);
+                     e.ended, e.profile)', 5),
+ (8, 'cpconf.check_cin_plan_closure', 100000,
+  'SELECT count(*) FROM bench_plans e, LATERAL cpconf.check_cin_plan_closure(e.ended, e.transfer_held + 400, e.profile,
+                     e.first_review, e.actions_open)', 5),
+ (9, 'cpconf.check_icpc_timeliness', 100000,
+  'SELECT count(*) FROM bench_plans e, LATERAL cpconf.check_icpc_timeliness(e.conference, e.conference + 25, e.profile,
+                     e.first_review, e.actions_open)', 5),
+ (10, 'hand-written ICPC timeliness (21 calendar days)', 100000,
+  'SELECT count(*) FILTER (WHERE conference + 21 < conference + 25) FROM bench_plans', 5),
+ (11, 'cpconf.check_participation, every rule', 100000,
+  'SELECT count(*) FROM bench_plans e, LATERAL cpconf.check_participation(e.conference, e.profile, ''initial'',
+                     e.ended - 4500, e.first_review, e.actions_open, true, true, e.actions_open, true, true,
+                     true, true, e.core_group_members % 2)', 5),
+ (12, 'cpconf.check_decision', 100000,
+  'SELECT count(*) FROM bench_plans e, LATERAL cpconf.check_decision(e.conference, ''no_plan'', e.profile,
+                     e.first_review, e.actions_open, e.contingency_plan)', 5);
 SELECT pg_temp.run_benchmarks();
 
 \pset footer on
@@ -50,6 +65,6 @@ SELECT pg_temp.run_benchmarks();
 SELECT what, round(ms::numeric, 1) AS ms, round((1000 * ms / rows)::numeric, 2) AS us_per_row,
        round((ms / (SELECT ms FROM result WHERE ord = 1))::numeric, 1) AS ratio_to_deadline
   FROM result ORDER BY ord;
-\echo 'Target (issue 8): check_discontinuation and check_plan_start at most 25x cpconf.deadline().'
+\echo 'Target (issue 8): check_discontinuation and check_plan_start at most 25x cpconf.deadline(); issue 10''s checks likewise.'
 
 DROP TABLE bench_plans;

@@ -15,7 +15,7 @@ def examples(path):
             i += 1
             continue
         start, body, i = i + 1, [], i + 1
-        while not FENCE.match(lines[i]):
+        while i < len(lines) and not FENCE.match(lines[i]):
             body.append(lines[i])
             i += 1
         blocks.append((start, m.group(1), "\n".join(body)))
@@ -57,8 +57,19 @@ def run_page(path, pairs):
     return failed
 
 
+def fences_balanced(path):
+    """An odd number of fences shifts every later block: report it, or examples are skipped unseen."""
+    n = sum(1 for line in open(path, encoding="utf-8").read().split("\n") if FENCE.match(line))
+    if n % 2:
+        print(f"test {path}:fences ... FAILED")
+        print(f"---- {n} code fences: one is unclosed, so the examples after it would not run")
+        return 1
+    return 0
+
+
 def main(paths):
-    failed = sum(run_page(p, pairs) for p in paths if (pairs := examples(p)))
+    failed = sum(fences_balanced(p) for p in paths)
+    failed += sum(run_page(p, pairs) for p in paths if (pairs := examples(p)))
     return 1 if failed else 0
 
 

@@ -41,8 +41,9 @@ SELECT a.*, (cpconf.attendee(a.agency, a.took_part)).sector, (cpconf.attendee(a.
 -- and Q-GP at an initial conference only where the profile says so.
 CREATE FUNCTION ref_count(conf int, prof text, held date, kind text, apart boolean) RETURNS boolean LANGUAGE sql STABLE AS $$
     WITH r0 AS (SELECT * FROM cpconf.conference_rules(prof, held)),
-    r AS (SELECT r0.*, (NOT r0.gp_report_initial_only OR kind IN ('initial', 'pre_birth')) AS gp_certain_kind,
-                       (NOT r0.gp_report_initial_only OR kind IS NULL OR kind IN ('initial', 'pre_birth')) AS gp_possible_kind
+    -- Derby's transfer-in conference is conducted as an initial one
+    r AS (SELECT r0.*, (NOT r0.gp_report_initial_only OR kind IN ('initial', 'transfer_in')) AS gp_certain_kind,
+                       (NOT r0.gp_report_initial_only OR kind IS NULL OR kind IN ('initial', 'transfer_in')) AS gp_possible_kind
             FROM r0),
     rows AS (
         SELECT f.*,
@@ -101,7 +102,7 @@ $$;
 -- Each conference's kind and the chair's judgement on health services,
 -- recorded or not.
 CREATE TABLE conf AS
-SELECT c AS conference, (ARRAY['initial', 'review', 'pre_birth', NULL])[1 + c % 4] AS kind,
+SELECT c AS conference, (ARRAY['initial', 'review', 'transfer_in', NULL])[1 + c % 4] AS kind,
        (ARRAY[true, false, NULL])[1 + (c / 4) % 3] AS separate
   FROM generate_series(1, 3000) c;
 

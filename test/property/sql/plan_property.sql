@@ -2,7 +2,10 @@
 -- PL/pgSQL and SQL originals of 0.4 as the slow reference, on 20,000
 -- random cases per function: check_discontinuation, check_plan_start,
 -- check_categories, after_discontinuation, first_review_due,
--- review_before_18, inquorate_conference and prebirth_conference_due.
+-- review_before_18, inquorate_conference and prebirth_conference_due; and
+-- the checks 0.5 added (issue 10), check_participation,
+-- check_icpc_timeliness, check_decision and check_cin_plan_closure,
+-- against PL/pgSQL references written for them (below the originals).
 --
 -- The originals are copied from git (b0e3e29: src/cpconf--0.1--0.2.sql,
 -- 0.2--0.3, 0.3--0.4) into schema ref, unchanged but for that schema in
@@ -284,6 +287,17 @@ BEGIN
         remedy := format('Set it on or before %s.', cg_due);
         RETURN NEXT;
     END IF;
+    -- 0.5 (issue 10): after a pre-birth conference, before the birth (darlington), as well
+    IF birth > initial_conference
+          AND EXISTS (SELECT FROM cpconf.timescales(coalesce(profile, current_setting('cpconf.profile')), initial_conference) t
+                       WHERE t.rule = 'T-CG1-BIRTH')
+          AND first_core_group > cpconf.deadline('T-CG1-BIRTH', birth, profile, initial_conference) THEN
+        rule := 'T-CG1-BIRTH';
+        problem := format('the first core group on %s is not before the birth on %s (profile %s)', first_core_group, birth, r.profile);
+        remedy := format('After a pre-birth conference the core group meets before the birth, on or before %s.',
+                         cpconf.deadline('T-CG1-BIRTH', birth, profile, initial_conference));
+        RETURN NEXT;
+    END IF;
 
     rule := 'T-RCPC1';
     PERFORM ref.finite(first_review, 'first_review') WHERE first_review IS NOT NULL;  -- 0.5
@@ -329,8 +343,7 @@ CREATE FUNCTION ref.check_discontinuation(
     recorded_in_records boolean DEFAULT NULL,
     date_of_birth date DEFAULT NULL,
     date_of_death date DEFAULT NULL,
-    first_looked_after_review boolean DEFAULT NULL,   -- 0.5 (issue 10)
-    care_stable boolean DEFAULT NULL)
+    care_stable boolean DEFAULT NULL)   -- 0.5 (issue 10)
 RETURNS TABLE (rule text, problem text, remedy text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -347,13 +360,14 @@ BEGIN
                   DETAIL = 'The rules for ending a plan (X-GROUNDS and the rules after it) turn on both.',
                   HINT = 'Pass ground and ended.';
     END IF;
-    IF decided_at NOT IN ('review_conference', 'transfer_conference', 'looked_after_review', 'manager',
-                          'looked_after_discussion') THEN
-        RAISE EXCEPTION 'unknown forum "%" for ending a plan', decided_at
+    IF translate(lower(btrim(decided_at)), '- ', '__') NOT IN ('review_conference', 'transfer_conference',
+                          'looked_after_review', 'manager', 'looked_after_discussion') THEN
+        RAISE EXCEPTION 'unknown forum "%" for ending a plan', btrim(decided_at)
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = 'Rule X-FORUM: a plan ends at a review conference, after a transfer conference, at a looked-after review, by a child protection manager without a conference, or after a discussion before the first looked-after review.',
                   HINT = 'Use review_conference, transfer_conference, looked_after_review, manager or looked_after_discussion.';
     END IF;
+    decided_at := translate(lower(btrim(decided_at)), '- ', '__');   -- 0.5: as a council writes it
     -- 0.5
     PERFORM ref.finite(d.day, d.name)
        FROM (VALUES (1, plan_started, 'plan_started'), (2, transfer_conference_held, 'transfer_conference_held'),
@@ -419,15 +433,8 @@ BEGIN
                           CASE WHEN r.looked_after_review THEN ' on ' || g ELSE '' END);
         remedy := 'Decide it at a review conference.';
         RETURN NEXT;
-    -- 0.5 (issue 10): the first looked-after review; before it, a discussion
+    -- 0.5 (issue 10): before the first looked-after review, a discussion
     -- when care is stable (derby)
-    ELSIF decided_at = 'looked_after_review' AND first_looked_after_review IS NOT TRUE THEN
-        problem := CASE WHEN first_looked_after_review IS NULL
-            THEN format('not recorded: whether this is the child''s first looked-after review, the one at which a plan ends under profile %s', r.profile)
-            ELSE format('under profile %s a plan ends at the child''s first looked-after review, not a later one', r.profile) END;
-        remedy := CASE WHEN first_looked_after_review IS NULL THEN 'Record first_looked_after_review.'
-                       ELSE 'Decide it at a review conference.' END;
-        RETURN NEXT;
     ELSIF decided_at = 'looked_after_discussion' AND NOT (r.looked_after_discussion AND g = 'looked_after') THEN
         problem := format('under profile %s a plan does not end%s after a discussion before the first looked-after review',
                           r.profile, CASE WHEN r.looked_after_discussion THEN ' on this ground' ELSE '' END);
@@ -774,6 +781,316 @@ BEGIN
 END
 $$;
 
+-- 0.5 (issue 10): the checks of who takes part, a late initial conference,
+-- the decision's record and closing the child in need plan.  Ages by
+-- PostgreSQL's date arithmetic (born + N years, 29 February to the 28th),
+-- working days by cpconf.deadline() (checked against a day-by-day count in
+-- timescales_property).  Each returns its findings with their severity.
+CREATE FUNCTION ref.check_participation(conference date, profile text, kind text, born date, invited boolean,
+        reason boolean, advocacy boolean, parents boolean, excluded boolean, by_chair boolean, grounds boolean,
+        child_views boolean, parents_views boolean, absent integer)
+RETURNS TABLE (rule text, problem text, remedy text, severity text)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r cpconf.conference_rule;
+    k text := lower(translate(btrim(kind), '- ', '__'));
+    unborn boolean;
+    reached boolean;
+    over boolean;
+    what text;
+    fact boolean;
+BEGIN
+    IF conference IS NULL THEN
+        RAISE EXCEPTION 'the conference date is needed to check who took part' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    PERFORM ref.finite(conference, 'conference');
+    IF conference NOT BETWEEN date '1978-01-01' AND date '2199-12-31' THEN
+        RAISE EXCEPTION 'conference % is outside the range of cpconf''s calendars', conference USING ERRCODE = 'datetime_field_overflow';
+    END IF;
+    IF kind IS NOT NULL AND k NOT IN ('initial', 'pre_birth', 'transfer_in', 'review') THEN
+        RAISE EXCEPTION 'unknown kind of conference "%"', kind USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    r := cpconf.conference_rules(profile, conference);
+    PERFORM ref.finite(born, 'child_born') WHERE born IS NOT NULL;
+    IF conference >= (born + interval '18 years')::date THEN
+        RAISE EXCEPTION 'the child, born %, is 18 or over at the conference on %', born, conference
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF k = 'pre_birth' AND born <= conference THEN
+        RAISE EXCEPTION 'a pre-birth conference on % for a child born on %', conference, born
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF absent < 0 THEN
+        RAISE EXCEPTION 'agencies_absent_without_report is %', absent USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    unborn := k IS NOT DISTINCT FROM 'pre_birth' OR coalesce(born > conference, false);
+
+    rule := 'P-CHILD-AGE';
+    IF r.child_participation IS NOT NULL AND NOT unborn THEN
+        over := r.child_participation = 'invited_over';
+        reached := CASE WHEN over THEN conference > (born + make_interval(years => r.child_participation_age))::date
+                        ELSE conference >= (born + make_interval(years => r.child_participation_age))::date END;
+        what := CASE r.child_participation
+            WHEN 'invited_over' THEN format('a child older than %s is invited unless the social worker and the chair agree it is not in the child''s best interest (profile %s)', r.child_participation_age, r.profile)
+            WHEN 'considered_from' THEN format('a child of %s or more is considered individually for taking part, and told what the conference is so that the child''s wish can be known (profile %s)', r.child_participation_age, r.profile)
+            ELSE format('a child of %s or more is offered the chance to take part unless the presumption is rebutted or the child declines (profile %s)', r.child_participation_age, r.profile) END;
+        IF invited IS NOT TRUE AND reached IS NOT FALSE AND NOT (invited IS FALSE AND reason IS TRUE) THEN
+            IF reached IS NULL THEN
+                problem := 'not recorded: the child''s date of birth, which decides whether ' || what;
+                remedy := 'Record child_born, and whether the child was invited (child_invited).'; severity := 'not_recorded';
+            ELSIF invited IS NULL THEN
+                problem := 'not recorded: whether the child was invited; ' || what;
+                remedy := 'Record child_invited.'; severity := 'not_recorded';
+            ELSE
+                problem := CASE WHEN reason IS NULL THEN 'the child was not invited and the reason is not recorded; '
+                                ELSE 'the child was not invited without a reason the procedure allows; ' END || what;
+                remedy := CASE r.child_participation
+                    WHEN 'invited_over' THEN 'Invite the child, or record the social worker''s and chair''s agreement (child_not_invited_reason).'
+                    WHEN 'considered_from' THEN 'Consider the child''s taking part, and record why the child was not invited (child_not_invited_reason).'
+                    ELSE 'Offer the child the chance to take part, or record why not (child_not_invited_reason).' END;
+                severity := CASE WHEN reason IS NULL THEN 'not_recorded' ELSE 'violation' END;
+            END IF;
+            RETURN NEXT;
+        END IF;
+    END IF;
+    IF r.advocacy_over_age IS NOT NULL AND NOT unborn
+       AND (born IS NULL OR conference > (born + make_interval(years => r.advocacy_over_age))::date) THEN
+        fact := CASE WHEN born IS NOT NULL THEN advocacy WHEN advocacy THEN true END;
+        IF fact IS NOT TRUE THEN
+            problem := CASE WHEN fact IS NULL
+                THEN format('not recorded: whether the child%s was told of the right to advocacy, as a child older than %s is (profile %s)',
+                            CASE WHEN born IS NULL THEN ' (date of birth not recorded)' ELSE '' END, r.advocacy_over_age, r.profile)
+                ELSE format('the child was not told of the right to advocacy, as a child older than %s is (profile %s)', r.advocacy_over_age, r.profile) END;
+            remedy := 'Tell the child of the right to advocacy, and record it (child_told_of_advocacy).';
+            severity := CASE WHEN fact IS NULL THEN 'not_recorded' ELSE 'violation' END;
+            RETURN NEXT;
+        END IF;
+    END IF;
+
+    rule := 'P-PARENTS';
+    IF parents IS NULL THEN
+        problem := 'not recorded: whether the parents were invited'; remedy := 'Record parents_invited.'; severity := 'not_recorded';
+        RETURN NEXT;
+    ELSIF NOT parents AND excluded IS NOT TRUE THEN
+        problem := CASE WHEN excluded IS NULL THEN 'the parents were not invited, and it is not recorded that they were excluded'
+                        ELSE 'the parents were not invited, and were not excluded' END;
+        remedy := 'Invite the parents, or record their exclusion by the chair.';
+        severity := CASE WHEN excluded IS NULL THEN 'not_recorded' ELSE 'violation' END;
+        RETURN NEXT;
+    END IF;
+
+    rule := 'P-EXCLUSION';
+    IF r.exclusion_by_chair AND excluded THEN
+        IF by_chair IS NOT TRUE THEN
+            problem := CASE WHEN by_chair IS NULL
+                THEN format('not recorded: whether the chair decided the exclusion, which is the chair''s decision (profile %s)', r.profile)
+                ELSE format('the exclusion was not decided by the chair, whose decision it is (profile %s)', r.profile) END;
+            remedy := 'Refer the exclusion to the chair.';
+            severity := CASE WHEN by_chair IS NULL THEN 'not_recorded' ELSE 'violation' END;
+            RETURN NEXT;
+        END IF;
+    END IF;
+    IF r.exclusion_recorded AND excluded THEN
+        IF grounds IS NOT TRUE THEN
+            problem := CASE WHEN grounds IS NULL
+                THEN format('not recorded: whether the exclusion is recorded with its grounds at this conference (profile %s)', r.profile)
+                ELSE format('the exclusion is not recorded with grounds of this conference''s own; an exclusion at an earlier conference is not reason enough (profile %s)', r.profile) END;
+            remedy := 'Record the grounds for the exclusion in the conference record.';
+            severity := CASE WHEN grounds IS NULL THEN 'not_recorded' ELSE 'violation' END;
+            RETURN NEXT;
+        END IF;
+    END IF;
+
+    rule := 'Q-VIEWS';
+    IF r.views_required THEN
+        IF NOT unborn AND child_views IS NOT TRUE THEN
+            problem := CASE WHEN child_views IS NULL
+                THEN format('not recorded: whether the child''s views were before the conference, without which it does not go ahead (profile %s)', r.profile)
+                ELSE format('the conference went ahead without the child''s views (profile %s)', r.profile) END;
+            remedy := 'Obtain the child''s views, in person, in writing or through an advocate; a baby''s or young child''s as the practitioners who know the child represent them.';
+            severity := CASE WHEN child_views IS NULL THEN 'not_recorded' ELSE 'violation' END;
+            RETURN NEXT;
+        END IF;
+        IF parents_views IS NOT TRUE THEN
+            problem := CASE WHEN parents_views IS NULL
+                THEN format('not recorded: whether the parents'' views were before the conference, without which it does not go ahead (profile %s)', r.profile)
+                ELSE format('the conference went ahead without the parents'' views (profile %s)', r.profile) END;
+            remedy := 'Obtain the parents'' views, in person, in writing or through an advocate.';
+            severity := CASE WHEN parents_views IS NULL THEN 'not_recorded' ELSE 'violation' END;
+            RETURN NEXT;
+        END IF;
+    END IF;
+
+    rule := 'Q-REPORT';
+    IF absent IS NULL THEN
+        problem := 'not recorded: how many invited agencies neither attended nor sent a written report';
+        remedy := 'Record agencies_absent_without_report (0 when every invited agency attended or reported).'; severity := 'not_recorded';
+        RETURN NEXT;
+    ELSIF absent > 0 THEN
+        problem := format('%s invited agenc%s neither attended nor sent a written report', absent, CASE WHEN absent = 1 THEN 'y' ELSE 'ies' END);
+        remedy := 'An invited agency that cannot attend sends a written report to the chair (and the family).'; severity := 'violation';
+        RETURN NEXT;
+    END IF;
+END
+$$;
+
+CREATE FUNCTION ref.check_icpc_timeliness(discussion date, held date, profile text, reasons boolean, agreed boolean)
+RETURNS TABLE (rule text, problem text, remedy text, severity text)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r cpconf.conference_rule;
+    due date;
+BEGIN
+    IF discussion IS NULL OR held IS NULL THEN
+        RAISE EXCEPTION 'checking an initial conference''s timeliness needs the strategy discussion and the conference dates'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    PERFORM ref.finite(discussion, 'strategy_discussion');
+    PERFORM ref.finite(held, 'held');
+    IF held < discussion THEN
+        RAISE EXCEPTION 'the initial conference (%) is before the strategy discussion (%)', held, discussion
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    due := cpconf.deadline('T-ICPC', discussion, profile);
+    r := cpconf.conference_rules(profile, discussion);
+    IF held <= due THEN
+        RETURN;
+    END IF;
+    rule := 'T-ICPC';
+    problem := format('the initial conference on %s is later than %s, its timescale from the strategy discussion on %s', held, due, discussion);
+    remedy := CASE r.icpc_delay
+        WHEN 'reasons' THEN 'Report the delay with its reasons to the child protection manager, and keep the child safe meanwhile.'
+        WHEN 'written_agreement' THEN 'Obtain the team manager''s written agreement to the delay, with its reasons, and monitor the risks meanwhile.'
+        ELSE 'Record the reasons for the delay.' END;
+    severity := 'violation';
+    RETURN NEXT;
+    IF r.icpc_delay = 'reasons' AND reasons IS NOT TRUE THEN
+        problem := CASE WHEN reasons IS NULL
+            THEN format('not recorded: whether the delay was reported with its reasons to the child protection manager (profile %s)', r.profile)
+            ELSE format('the delay was not reported with its reasons to the child protection manager (profile %s)', r.profile) END;
+        remedy := 'Report the delay and its reasons to the child protection manager.';
+        severity := CASE WHEN reasons IS NULL THEN 'not_recorded' ELSE 'violation' END;
+        RETURN NEXT;
+    ELSIF r.icpc_delay = 'written_agreement' AND agreed IS NOT TRUE THEN
+        problem := CASE WHEN agreed IS NULL
+            THEN format('not recorded: whether the team manager agreed the delay in writing, with its reasons (profile %s)', r.profile)
+            ELSE format('the team manager did not agree the delay in writing (profile %s)', r.profile) END;
+        remedy := 'Obtain the team manager''s written agreement to the delay, with its reasons.';
+        severity := CASE WHEN agreed IS NULL THEN 'not_recorded' ELSE 'violation' END;
+        RETURN NEXT;
+    END IF;
+END
+$$;
+
+CREATE FUNCTION ref.check_decision(conference date, decision text, profile text, risk boolean, alternative boolean,
+                                   written boolean)
+RETURNS TABLE (rule text, problem text, remedy text, severity text)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r cpconf.conference_rule;
+    d text;
+BEGIN
+    IF conference IS NULL OR decision IS NULL THEN
+        RAISE EXCEPTION 'checking a conference''s decision needs the conference date and the decision'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    -- the views conference_decision takes (folded: case, spaces, _ for space)
+    d := CASE regexp_replace(lower(btrim(replace(decision, '_', ' '))), ' +', ' ', 'g')
+             WHEN 'plan' THEN 'plan' WHEN 'child protection plan' THEN 'plan' WHEN 'cpp' THEN 'plan'
+             WHEN 'yes' THEN 'plan' WHEN 'y' THEN 'plan'
+             WHEN 'no plan' THEN 'no_plan' WHEN 'no child protection plan' THEN 'no_plan' WHEN 'no' THEN 'no_plan'
+             WHEN 'n' THEN 'no_plan' WHEN 'not plan' THEN 'no_plan'
+             WHEN 'abstain' THEN 'abstain' WHEN 'abstained' THEN 'abstain' WHEN 'abstention' THEN 'abstain'
+             WHEN 'none' THEN 'abstain' END;
+    IF d IS NULL THEN
+        RAISE EXCEPTION 'invalid view on the need for a plan: "%"', decision USING ERRCODE = 'invalid_text_representation';
+    ELSIF d = 'abstain' THEN
+        RAISE EXCEPTION '"%" is not a decision on a plan', decision USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    PERFORM ref.finite(conference, 'conference');
+    IF conference NOT BETWEEN date '1978-01-01' AND date '2199-12-31' THEN
+        RAISE EXCEPTION 'conference % is outside the range of cpconf''s calendars', conference USING ERRCODE = 'datetime_field_overflow';
+    END IF;
+    r := cpconf.conference_rules(profile, conference);
+    IF d = 'no_plan' AND r.alternative_plan AND risk IS NOT FALSE AND alternative IS NOT TRUE THEN
+        rule := 'D-ALT-PLAN';
+        problem := CASE
+            WHEN risk IS NULL THEN format('not recorded: whether the child is at continuing risk of significant harm, and if so whether an alternative multi-agency plan safeguards the child instead of a plan (profile %s)', r.profile)
+            WHEN alternative IS NULL THEN format('not recorded: whether an alternative multi-agency plan safeguards the child, at continuing risk of significant harm, instead of a plan (profile %s)', r.profile)
+            ELSE format('the child is at continuing risk of significant harm with neither a child protection plan nor an alternative multi-agency plan the conference is satisfied with (profile %s)', r.profile) END;
+        remedy := 'Make the child subject to a child protection plan, or record the alternative plan (alternative_plan).';
+        severity := CASE WHEN risk IS NULL OR alternative IS NULL THEN 'not_recorded' ELSE 'violation' END;
+        RETURN NEXT;
+    END IF;
+    IF d = 'no_plan' AND r.decision_in_writing AND written IS NOT TRUE THEN
+        rule := 'D-WRITTEN';
+        problem := CASE WHEN written IS NULL
+            THEN format('not recorded: whether the decision was put in writing to the parents (profile %s)', r.profile)
+            ELSE format('the decision was not put in writing to the parents (profile %s)', r.profile) END;
+        remedy := 'Write to the parents with the decision, as well as telling them.';
+        severity := CASE WHEN written IS NULL THEN 'not_recorded' ELSE 'violation' END;
+        RETURN NEXT;
+    END IF;
+END
+$$;
+
+CREATE FUNCTION ref.check_cin_plan_closure(ended date, closed date, profile text, reviewed boolean, all_agree boolean)
+RETURNS TABLE (rule text, problem text, remedy text, severity text)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r cpconf.discontinuation_rule;
+    minimum date;
+BEGIN
+    IF ended IS NULL OR closed IS NULL THEN
+        RAISE EXCEPTION 'closing a child in need plan needs the dates the protection plan ended and the child in need plan closed'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    PERFORM ref.finite(ended, 'plan_ended');
+    PERFORM ref.finite(closed, 'closed');
+    IF closed < ended THEN
+        RAISE EXCEPTION 'the child in need plan closes (%) before the protection plan ends (%)', closed, ended
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    r := cpconf.discontinuation_rules(profile, ended);
+    IF r.cin_plan_closure IS NULL THEN
+        RETURN;
+    END IF;
+    rule := 'T-CIN-AFTER';
+    IF reviewed IS NOT TRUE THEN
+        problem := CASE WHEN reviewed IS NULL
+            THEN format('not recorded: whether the child in need plan was reviewed by the agencies before it closed (profile %s)', r.profile)
+            ELSE format('the child in need plan closed without a multi-agency review (profile %s)', r.profile) END;
+        remedy := 'Review the plan with the agencies before closing it.';
+        severity := CASE WHEN reviewed IS NULL THEN 'not_recorded' ELSE 'violation' END;
+        RETURN NEXT;
+    END IF;
+    IF r.cin_plan_closure = 'review_and_consensus' THEN
+        IF all_agree IS NOT TRUE THEN
+            problem := CASE WHEN all_agree IS NULL
+                THEN format('not recorded: whether the agencies agreed the child in need plan should end (profile %s)', r.profile)
+                ELSE format('the child in need plan closed without the agencies'' consensus (profile %s)', r.profile) END;
+            remedy := 'Keep the plan open, and follow the escalation process where agencies disagree.';
+            severity := CASE WHEN all_agree IS NULL THEN 'not_recorded' ELSE 'violation' END;
+            RETURN NEXT;
+        END IF;
+        RETURN;
+    END IF;
+    IF EXISTS (SELECT FROM cpconf.timescales(coalesce(profile, current_setting('cpconf.profile')), ended) t
+                WHERE t.rule = 'T-CIN-AFTER-MIN') THEN
+        minimum := cpconf.deadline('T-CIN-AFTER-MIN', ended, profile);
+        IF closed < minimum AND all_agree IS NOT TRUE THEN
+            rule := 'T-CIN-AFTER-MIN';
+            problem := CASE WHEN all_agree IS NULL
+                THEN format('the child in need plan closed on %s, before %s, and it is not recorded whether all its members agreed after its first review (profile %s)', closed, minimum, r.profile)
+                ELSE format('the child in need plan closed on %s, before %s, without all its members'' agreement (profile %s)', closed, minimum, r.profile) END;
+            remedy := format('Keep it until %s, or close it earlier only by the agreement of all its members after the first child in need review.', minimum);
+            severity := CASE WHEN all_agree IS NULL THEN 'not_recorded' ELSE 'violation' END;
+            RETURN NEXT;
+        END IF;
+    END IF;
+END
+$$;
+
 CREATE FUNCTION ref.prebirth_conference_due(expected_delivery date DEFAULT NULL,
                                                gestation_weeks integer DEFAULT NULL,
                                                gestation_on date DEFAULT NULL,
@@ -886,13 +1203,13 @@ SELECT i, ground, ended, decided_at, profile,
                             WHEN random() < 0.97 THEN ended - floor(random() * 6570)::int
                             ELSE ended + 1 + floor(random() * 30)::int END AS born
                   FROM (SELECT i, ref.some_day() AS ended FROM generate_series(1, 20000) i) s0) s1) s2;
--- 0.5 (issue 10): the first looked-after review, stable care, and the
--- discussion before the first looked-after review as a forum, set from i
--- so that the random draws of the other cases stay as they were.
-ALTER TABLE disc_case ADD COLUMN first_looked_after_review boolean, ADD COLUMN care_stable boolean;
-UPDATE disc_case SET first_looked_after_review = (ARRAY[true, false, NULL])[1 + i % 3],
-       care_stable = (ARRAY[true, NULL, false, true])[1 + i % 4],
-       decided_at = CASE WHEN i % 7 = 3 THEN 'looked_after_discussion' ELSE decided_at END;
+-- 0.5 (issue 10): stable care, and the discussion before the first
+-- looked-after review as a forum (now and then as a council writes it), set
+-- from i so that the random draws of the other cases stay as they were.
+ALTER TABLE disc_case ADD COLUMN care_stable boolean;
+UPDATE disc_case SET care_stable = (ARRAY[true, NULL, false, true])[1 + i % 4],
+       decided_at = CASE WHEN i % 7 = 3 THEN 'looked_after_discussion' WHEN i % 29 = 5 THEN ' Looked-After Review '
+                         ELSE decided_at END;
 
 -- New plans: the first core group and review around their deadlines, a
 -- birth (after a pre-birth conference) now and then.
@@ -1006,8 +1323,7 @@ BEGIN
                        c.responsibility_confirmed_in_writing, c.risk_assessed_after_move, c.concerns_unsubstantiated,
                        c.initial_agencies_attended_or_wrote, c.perpetrator_in_custody_or_dead, c.supervision_order_with_parent,
                        c.supervision_order_expires, c.unanimous, c.initial_agencies_consulted, c.recorded_in_records,
-                       c.date_of_birth, c.date_of_death, first_looked_after_review => c.first_looked_after_review,
-                       care_stable => c.care_stable) WITH ORDINALITY f(rule, problem, remedy, n);
+                       c.date_of_birth, c.date_of_death, care_stable => c.care_stable) WITH ORDINALITY f(rule, problem, remedy, n);
         ELSE
             SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity, f.profile)::cpconf.finding ORDER BY n) INTO rows
               FROM cpconf.check_discontinuation(c.ground, c.ended, c.decided_at, c.profile, c.plan_started, c.first_review,
@@ -1015,8 +1331,7 @@ BEGIN
                        c.responsibility_confirmed_in_writing, c.risk_assessed_after_move, c.concerns_unsubstantiated,
                        c.initial_agencies_attended_or_wrote, c.perpetrator_in_custody_or_dead, c.supervision_order_with_parent,
                        c.supervision_order_expires, c.unanimous, c.initial_agencies_consulted, c.recorded_in_records,
-                       c.date_of_birth, c.date_of_death, first_looked_after_review => c.first_looked_after_review,
-                       care_stable => c.care_stable) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
+                       c.date_of_birth, c.date_of_death, care_stable => c.care_stable) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
         END IF;
     EXCEPTION WHEN OTHERS THEN
         RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
@@ -1216,6 +1531,119 @@ CREATE FUNCTION ref.compare(c ref.outcome, r ref.outcome) RETURNS text LANGUAGE 
                 ELSE 'order' END
 $$;
 
+-- 0.5 (issue 10): conferences for who took part; strategy discussions
+-- and initial conferences around their due date; decisions; closings of
+-- the child in need plan around 3 months after a plan ended.
+SELECT setseed(0.31);
+CREATE TABLE part_case AS
+SELECT i, conference, profile, kind,
+       CASE WHEN random() < 0.1 THEN NULL
+            WHEN random() < 0.3 THEN (conference - make_interval(years => ref.pick(ARRAY[5, 12])))::date
+                                     + floor(random() * 3)::int - 1
+            ELSE conference - floor(random() * 6500)::int + 60 END AS born,
+       ref.tri() AS invited, ref.tri() AS reason, ref.tri() AS advocacy, ref.tri() AS parents, ref.tri() AS excluded,
+       ref.tri() AS by_chair, ref.tri() AS grounds, ref.tri() AS child_views, ref.tri() AS parents_views,
+       CASE WHEN random() < 0.2 THEN NULL ELSE floor(random() * 4)::int - (random() < 0.02)::int * 3 END AS absent
+  FROM (SELECT i, ref.typo(ref.some_day()) AS conference, ref.some_profile() AS profile,
+               ref.pick(ARRAY['initial', 'initial', 'review', 'pre_birth', 'transfer_in', ' Pre-Birth ', NULL, 'ICPC']) AS kind
+          FROM generate_series(1, 20000) i) s;
+CREATE TABLE icpc_case AS
+SELECT i, discussion, ref.typo(CASE WHEN random() < 0.02 THEN NULL ELSE ref.near(discussion, 0, 40, 0.02) END) AS held,
+       profile, ref.tri() AS reasons, ref.tri() AS agreed
+  FROM (SELECT i, ref.typo(ref.some_day()) AS discussion, ref.some_profile() AS profile FROM generate_series(1, 20000) i) s;
+CREATE TABLE decision_case AS
+SELECT i, ref.typo(ref.some_day()) AS conference,
+       ref.pick(ARRAY['plan', 'no_plan', 'no plan', ' No Plan ', 'CPP', NULL, 'maybe']) AS decision,
+       ref.some_profile() AS profile, ref.tri() AS risk, ref.tri() AS alternative, ref.tri() AS written
+  FROM generate_series(1, 20000) i;
+CREATE TABLE closure_case AS
+SELECT i, ended, ref.typo(CASE WHEN random() < 0.02 THEN NULL ELSE ref.near(ended, -5, 200, 0.01) END) AS closed,
+       profile, ref.tri() AS reviewed, ref.tri() AS all_agree
+  FROM (SELECT i, ref.typo(ref.some_day()) AS ended, ref.some_profile() AS profile FROM generate_series(1, 20000) i) s;
+-- a closing on the day the minimum ends, or the day before, now and then
+UPDATE closure_case SET closed = (ended + interval '3 months')::date - (i % 2) WHERE i % 25 = 0 AND isfinite(ended);
+
+CREATE FUNCTION ref.wrap(rows cpconf.finding[], err text) RETURNS ref.outcome LANGUAGE sql IMMUTABLE
+    AS $$ SELECT ROW(err, CASE WHEN err IS NULL THEN coalesce(rows, '{}') END)::ref.outcome $$;
+CREATE FUNCTION ref.part(c part_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    rows cpconf.finding[];
+BEGIN
+    IF reference THEN
+        SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity,
+                             coalesce(c.profile, current_setting('cpconf.profile')))::cpconf.finding ORDER BY n) INTO rows
+          FROM ref.check_participation(c.conference, c.profile, c.kind, c.born, c.invited, c.reason, c.advocacy, c.parents,
+                                       c.excluded, c.by_chair, c.grounds, c.child_views, c.parents_views, c.absent)
+               WITH ORDINALITY f(rule, problem, remedy, severity, n);
+    ELSE
+        SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity, f.profile)::cpconf.finding ORDER BY n) INTO rows
+          FROM cpconf.check_participation(c.conference, c.profile, c.kind, c.born, c.invited, c.reason, c.advocacy, c.parents,
+                                          c.excluded, c.by_chair, c.grounds, c.child_views, c.parents_views, c.absent)
+               WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
+    END IF;
+    RETURN ref.wrap(rows, NULL);
+EXCEPTION WHEN OTHERS THEN
+    RETURN ref.wrap(NULL, SQLSTATE || ': ' || SQLERRM);
+END
+$$;
+CREATE FUNCTION ref.icpc(c icpc_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    rows cpconf.finding[];
+BEGIN
+    IF reference THEN
+        SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity,
+                             coalesce(c.profile, current_setting('cpconf.profile')))::cpconf.finding ORDER BY n) INTO rows
+          FROM ref.check_icpc_timeliness(c.discussion, c.held, c.profile, c.reasons, c.agreed)
+               WITH ORDINALITY f(rule, problem, remedy, severity, n);
+    ELSE
+        SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity, f.profile)::cpconf.finding ORDER BY n) INTO rows
+          FROM cpconf.check_icpc_timeliness(c.discussion, c.held, c.profile, c.reasons, c.agreed)
+               WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
+    END IF;
+    RETURN ref.wrap(rows, NULL);
+EXCEPTION WHEN OTHERS THEN
+    RETURN ref.wrap(NULL, SQLSTATE || ': ' || SQLERRM);
+END
+$$;
+CREATE FUNCTION ref.dec(c decision_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    rows cpconf.finding[];
+BEGIN
+    IF reference THEN
+        SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity,
+                             coalesce(c.profile, current_setting('cpconf.profile')))::cpconf.finding ORDER BY n) INTO rows
+          FROM ref.check_decision(c.conference, c.decision, c.profile, c.risk, c.alternative, c.written)
+               WITH ORDINALITY f(rule, problem, remedy, severity, n);
+    ELSE
+        SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity, f.profile)::cpconf.finding ORDER BY n) INTO rows
+          FROM cpconf.check_decision(c.conference, c.decision, c.profile, c.risk, c.alternative, c.written)
+               WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
+    END IF;
+    RETURN ref.wrap(rows, NULL);
+EXCEPTION WHEN OTHERS THEN
+    RETURN ref.wrap(NULL, SQLSTATE || ': ' || SQLERRM);
+END
+$$;
+CREATE FUNCTION ref.closure(c closure_case, reference boolean) RETURNS ref.outcome LANGUAGE plpgsql AS $$
+DECLARE
+    rows cpconf.finding[];
+BEGIN
+    IF reference THEN
+        SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity,
+                             coalesce(c.profile, current_setting('cpconf.profile')))::cpconf.finding ORDER BY n) INTO rows
+          FROM ref.check_cin_plan_closure(c.ended, c.closed, c.profile, c.reviewed, c.all_agree)
+               WITH ORDINALITY f(rule, problem, remedy, severity, n);
+    ELSE
+        SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity, f.profile)::cpconf.finding ORDER BY n) INTO rows
+          FROM cpconf.check_cin_plan_closure(c.ended, c.closed, c.profile, c.reviewed, c.all_agree)
+               WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
+    END IF;
+    RETURN ref.wrap(rows, NULL);
+EXCEPTION WHEN OTHERS THEN
+    RETURN ref.wrap(NULL, SQLSTATE || ': ' || SQLERRM);
+END
+$$;
+
 -- Every case through the C function and the reference.
 CREATE VIEW call AS
 SELECT 'check_discontinuation' AS function, i, c::text AS input, c.profile IS NULL AS by_setting,
@@ -1233,7 +1661,15 @@ SELECT 'review_before_18', i, c::text, c.profile IS NULL, ref.r18(c, false), ref
 UNION ALL
 SELECT 'inquorate_conference', i, c::text, c.profile IS NULL, ref.inq(c, false), ref.inq(c, true) FROM inq_case c
 UNION ALL
-SELECT 'prebirth_conference_due', i, c::text, c.profile IS NULL, ref.pre(c, false), ref.pre(c, true) FROM pre_case c;
+SELECT 'prebirth_conference_due', i, c::text, c.profile IS NULL, ref.pre(c, false), ref.pre(c, true) FROM pre_case c
+UNION ALL
+SELECT 'check_participation', i, c::text, c.profile IS NULL, ref.part(c, false), ref.part(c, true) FROM part_case c
+UNION ALL
+SELECT 'check_icpc_timeliness', i, c::text, c.profile IS NULL, ref.icpc(c, false), ref.icpc(c, true) FROM icpc_case c
+UNION ALL
+SELECT 'check_decision', i, c::text, c.profile IS NULL, ref.dec(c, false), ref.dec(c, true) FROM decision_case c
+UNION ALL
+SELECT 'check_cin_plan_closure', i, c::text, c.profile IS NULL, ref.closure(c, false), ref.closure(c, true) FROM closure_case c;
 CREATE TABLE result AS SELECT function, i, input, c, r, ref.compare(c, r) AS differs FROM call;
 
 -- Per function: cases; the reference's errors and empty answers (no
@@ -1325,6 +1761,7 @@ RESET cpconf.profile;
 DROP VIEW call;
 DROP TABLE result;
 DROP SCHEMA ref CASCADE;
-DROP TABLE disc_case, start_case, cat_case, after_case, frd_case, r18_case, inq_case, pre_case;
+DROP TABLE disc_case, start_case, cat_case, after_case, frd_case, r18_case, inq_case, pre_case, part_case, icpc_case,
+    decision_case, closure_case;
 DROP EXTENSION cpconf;
 DROP SCHEMA cpconf;
