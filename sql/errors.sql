@@ -291,6 +291,10 @@ UPDATE cpconf.conference_rule SET health_services_separately = ' Off ' WHERE pro
 SELECT health_services_separately AS from_off FROM cpconf.conference_rule WHERE profile = 'stoke';
 UPDATE cpconf.conference_rule SET health_services_separately = ' As Chair Judges ' WHERE profile = 'stoke';
 SELECT health_services_separately AS from_label FROM cpconf.conference_rule WHERE profile = 'stoke';
+UPDATE cpconf.conference_rule SET health_services_separately = E'tru\t' WHERE profile = 'stoke';
+SELECT health_services_separately AS from_prefix FROM cpconf.conference_rule WHERE profile = 'stoke';
+UPDATE cpconf.conference_rule SET health_services_separately = 'as  chair-judges' WHERE profile = 'stoke';
+SELECT health_services_separately AS from_spaced_label FROM cpconf.conference_rule WHERE profile = 'stoke';
 ROLLBACK;
 SELECT * FROM regress.error($$UPDATE cpconf.conference_rule SET health_services_separately = 'sometimes' WHERE profile = 'stoke'$$);
 SELECT * FROM regress.error($$UPDATE cpconf.conference_rule SET multiple_categories = 'chair' WHERE profile = 'stoke'$$);
@@ -383,8 +387,10 @@ UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_
 UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '9999-12-31', 'derby')$$)
 UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2025-03-03', 'derby', child_born => '4713-01-01 BC')$$)
 UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2025-03-03', 'derby', child_born => '2007-03-03')$$)
-UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2025-03-03', 'derby', 'pre-birth', date '2025-03-01')$$)
-UNION ALL SELECT state, message FROM regress.error($$SELECT (cpconf.quoracy(cpconf.attendee('police', 'attended', true, NULL, NULL, date '2025-03-01'), date '2025-03-03', 'derby', 'pre_birth', NULL)).quorate$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_participation(date '2025-03-03', 'derby', child_born => '2300-01-01')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_icpc_timeliness(date '2025-01-01', date '2300-01-01', 'derby')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_cin_plan_closure(date '2025-01-31', date '2300-02-01', 'staffordshire')$$)
+UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_cin_plan_closure(date '1900-01-31', date '1900-02-01', 'staffordshire')$$)
 UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_decision(date '20250-03-03', 'plan', 'derby')$$)
 UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_decision(date '2025-03-03', 'abstain', 'derby')$$)
 UNION ALL SELECT state, message FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('looked_after', date '2025-06-02', 'the panel', 'derby')$$)

@@ -285,17 +285,17 @@ config_cache_check_role(ConfigCache *cc)
  * The library reads the configuration tables of its own version: after a
  * new library is installed and before ALTER EXTENSION cpconf UPDATE, a
  * database still has the old tables, and reading them would fail on a
- * missing column with no hint.  Checked once per backend, not while an
- * extension script (the update itself) runs.
+ * missing column with no hint.  Checked at each build of a cache, not
+ * while an extension script (the update itself) runs.
  */
 static void
 check_extension_version(void)
 {
-	static bool checked = false;
 	char	   *installed = NULL;
 	SPIPlanPtr	plan;
 
-	if (checked || creating_extension)
+	/* at every build of a cache (rare): the extension may be dropped and made again at another version */
+	if (creating_extension)
 		return;
 	plan = SPI_prepare("SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'cpconf'", 0, NULL);
 	if (plan == NULL || SPI_execute_plan(plan, NULL, NULL, true, 1) != SPI_OK_SELECT)
@@ -308,7 +308,6 @@ check_extension_version(void)
 				 errmsg("cpconf's library is version %s, but this database has cpconf %s", CPCONF_VERSION, installed),
 				 errdetail("The library reads the configuration tables of its own version."),
 				 errhint("Run ALTER EXTENSION cpconf UPDATE in this database.")));
-	checked = true;
 }
 
 /*

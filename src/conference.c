@@ -1110,7 +1110,7 @@ cpconf_check_participation(PG_FUNCTION_ARGS)
 	if (born_known)
 	{
 		born = PG_GETARG_DATEADT(P_CHILD_BORN);
-		cpconf_check_finite(born, "child_born", "The child's age decides whether the child is invited (P-CHILD-AGE).");
+		cpconf_check_day(born, "child_born");
 		if (conference >= cpconf_add_months(born, 18 * 12))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -1118,13 +1118,6 @@ cpconf_check_participation(PG_FUNCTION_ARGS)
 							cpconf_format_day(born), cpconf_format_day(conference)),
 					 errdetail("A child protection conference is about a child under 18 (rule P-CHILD-AGE)."),
 					 errhint("Check the date of birth.")));
-		if (kind == KIND_PRE_BIRTH && born <= conference)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("a pre-birth conference on %s for a child born on %s", cpconf_format_day(conference),
-							cpconf_format_day(born)),
-					 errdetail("A pre-birth conference is held before the birth."),
-					 errhint("Check the kind of conference, or the date of birth.")));
 	}
 	if (!PG_ARGISNULL(P_ABSENT_WITHOUT_REPORT) && PG_GETARG_INT32(P_ABSENT_WITHOUT_REPORT) < 0)
 		ereport(ERROR,
@@ -1132,8 +1125,12 @@ cpconf_check_participation(PG_FUNCTION_ARGS)
 				 errmsg("agencies_absent_without_report is %d", PG_GETARG_INT32(P_ABSENT_WITHOUT_REPORT)),
 				 errdetail("Rule Q-REPORT counts the invited agencies that neither attended nor sent a written report."),
 				 errhint("Pass 0 or more, or NULL if not recorded.")));
-	/* a child not yet born (a pre-birth conference) is not invited, nor asked for views */
-	unborn = kind == KIND_PRE_BIRTH || (born_known && born > conference);
+	/*
+	 * A child not yet born is not invited, nor asked for views: born after
+	 * the conference, or at a pre-birth conference with no date of birth
+	 * (its born siblings, which it may include, have theirs).
+	 */
+	unborn = born_known ? born > conference : kind == KIND_PRE_BIRTH;
 	findings_begin(&f, fcinfo);
 	f.profile = c->profiles.names[p];
 
@@ -1280,8 +1277,8 @@ cpconf_check_icpc_timeliness(PG_FUNCTION_ARGS)
 				 errhint("Pass strategy_discussion and held; a conference not yet held has no timeliness to check.")));
 	discussion = PG_GETARG_DATEADT(0);
 	held = PG_GETARG_DATEADT(1);
-	cpconf_check_finite(discussion, "strategy_discussion", "The initial conference is due from it (T-ICPC).");
-	cpconf_check_finite(held, "held", "It is compared with the due date (T-ICPC).");
+	cpconf_check_day(discussion, "strategy_discussion");
+	cpconf_check_day(held, "held");
 	if (held < discussion)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

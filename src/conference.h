@@ -69,8 +69,8 @@ typedef enum ConferenceKind
 } ConferenceKind;
 
 #define KIND_IS_INITIAL(k) ((k) == KIND_INITIAL || (k) == KIND_PRE_BIRTH)
-/* Q-GP: Derby's transfer-in conference is conducted as an initial one (001:91); no GP for the unborn */
-#define KIND_GP_REPORT(k) ((k) == KIND_INITIAL || (k) == KIND_TRANSFER_IN)
+/* Q-GP: at an initial conference (a pre-birth one too), and Derby's transfer-in one, conducted as one (001:91) */
+#define KIND_GP_REPORT(k) (KIND_IS_INITIAL(k) || (k) == KIND_TRANSFER_IN)
 
 typedef struct ConferenceRule
 {

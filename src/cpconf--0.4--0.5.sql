@@ -766,6 +766,8 @@ DECLARE
                             'social_care_and_one_agency', 'local_difficulties'];
     follows text[] := ARRAY['early_review', 'consider_early_review', 'interim_safety_plan',
                             'early_initial_conference', 'interim_plan_or_plan_review', 'new_date', 'reconvene'];
+    folded text;
+    legacy boolean;
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
         RAISE EXCEPTION 'conference rules of profile "%" are shipped with cpconf and cannot be changed', OLD.profile
@@ -791,10 +793,14 @@ BEGIN
     -- 0.4's column was boolean: a council's script, or a 0.4 dump, writing
     -- it as PostgreSQL writes or reads a boolean keeps its meaning (true:
     -- always, false: never); a label is forgiven case and spacing.
-    NEW.health_services_separately := CASE
-        WHEN lower(btrim(NEW.health_services_separately)) IN ('t', 'true', 'y', 'yes', 'on', '1') THEN 'always'
-        WHEN lower(btrim(NEW.health_services_separately)) IN ('f', 'false', 'n', 'no', 'off', '0') THEN 'never'
-        ELSE translate(lower(btrim(NEW.health_services_separately)), ' -', '__') END;
+    folded := lower(btrim(regexp_replace(NEW.health_services_separately, '[\s_-]+', ' ', 'g')));
+    BEGIN
+        legacy := folded::boolean;     -- every spelling PostgreSQL reads as a boolean
+    EXCEPTION WHEN invalid_text_representation THEN
+        legacy := NULL;
+    END;
+    NEW.health_services_separately := CASE legacy WHEN true THEN 'always' WHEN false THEN 'never'
+                                                  ELSE replace(folded, ' ', '_') END;
     IF NEW.health_services_separately NOT IN ('never', 'always', 'as_chair_judges') THEN
         RAISE EXCEPTION 'conference rules of profile "%" have unknown health_services_separately "%"', NEW.profile, NEW.health_services_separately
             USING ERRCODE = 'check_violation',
@@ -1520,53 +1526,85 @@ SELECT p, r, w, a, n, u, d, f::date, s, x, true, 'Darlington SCB 2017'
  ('darlington', 'T-CG1-BIRTH', 'first core group after a pre-birth conference held before the birth', 'the child''s birth', 1, 'calendar_days', 'at_least_before', '2018-07-04', 'Darlington SCB 2017, "Child Protection Conference > Pre Birth Conference", para 9', '"expected to meet prior to the birth"')
 ) AS v (p, r, w, a, n, u, d, f, s, x);
 ALTER TABLE cpconf.timescale ENABLE TRIGGER timescale_check;
--- A council's rows from 0.4 state nothing of these rules: each takes them
--- from its parent's rules in force on its first day, as it would have
--- inherited them had 0.4 shipped them, and the update says which.
+-- A council's rows from 0.4 state nothing of these rules.  Each takes them
+-- from the procedure it stands in for: the shipped row of its own profile
+-- (a 0.4 row on a shipped profile replaces it), or else of the nearest
+-- shipped profile up its parents, in force on the row's first day (or that
+-- profile's first row, if later): what it would have inherited had 0.4
+-- shipped them.  Shipped rows only, so the order of the council's rows and
+-- the caches do not matter.  The update says how many, and names some.
 DO $$
 DECLARE
-    c record;
-    n integer := 0;
-    listed text := '';
+    nc bigint;
+    nd bigint;
+    somec text;
+    somed text;
 BEGIN
     ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
-    FOR c IN SELECT r.profile, r.effective_from, p.parent FROM cpconf.conference_rule r JOIN cpconf.profile p ON p.name = r.profile
-              WHERE NOT r.shipped AND p.parent IS NOT NULL ORDER BY 1, 2 LOOP
-        BEGIN
-            UPDATE cpconf.conference_rule r
-               SET (child_participation, child_participation_age, advocacy_over_age, exclusion_by_chair,
-                    exclusion_recorded, views_required, icpc_delay, decision_in_writing, alternative_plan) =
-                   (SELECT i.child_participation, i.child_participation_age, i.advocacy_over_age, i.exclusion_by_chair,
-                           i.exclusion_recorded, i.views_required, i.icpc_delay, i.decision_in_writing, i.alternative_plan
-                      FROM cpconf.conference_rules(c.parent, c.effective_from) i)
-             WHERE r.profile = c.profile AND r.effective_from = c.effective_from AND NOT r.shipped;
-            n := n + 1;
-            listed := listed || format('%s conference rules from %s (from %s); ', c.profile, c.effective_from, c.parent);
-        EXCEPTION WHEN OTHERS THEN
-            NULL;   -- no rules of the parent in force then: nothing to take
-        END;
-    END LOOP;
+    WITH RECURSIVE up (profile, at, depth) AS (
+        SELECT p.name, p.name, 0 FROM cpconf.profile p
+        UNION ALL
+        SELECT up.profile, p.parent, up.depth + 1
+          FROM up JOIN cpconf.profile p ON p.name = up.at
+         WHERE NOT p.shipped AND p.parent IS NOT NULL AND up.depth < 1000
+    ), src AS (
+        SELECT DISTINCT ON (up.profile) up.profile, up.at AS shipped_profile
+          FROM up JOIN cpconf.profile s ON s.name = up.at AND s.shipped
+         ORDER BY up.profile, up.depth
+    ), filled AS (
+        UPDATE cpconf.conference_rule c
+           SET (child_participation, child_participation_age, advocacy_over_age, exclusion_by_chair,
+                exclusion_recorded, views_required, icpc_delay, decision_in_writing, alternative_plan) =
+               (SELECT s.child_participation, s.child_participation_age, s.advocacy_over_age, s.exclusion_by_chair,
+                       s.exclusion_recorded, s.views_required, s.icpc_delay, s.decision_in_writing, s.alternative_plan
+                  FROM cpconf.conference_rule s
+                 WHERE s.shipped AND s.profile = (SELECT src.shipped_profile FROM src WHERE src.profile = c.profile)
+                 ORDER BY s.effective_from <= c.effective_from DESC,
+                          CASE WHEN s.effective_from <= c.effective_from THEN s.effective_from END DESC, s.effective_from
+                 LIMIT 1)
+         WHERE NOT c.shipped AND c.profile IN (SELECT src.profile FROM src)
+        RETURNING c.profile, c.effective_from,
+                  (SELECT src.shipped_profile FROM src WHERE src.profile = c.profile) AS source)
+    SELECT count(*), string_agg(format('%s from %s (as %s)', profile, effective_from, source), '; '
+                                ORDER BY profile, effective_from) FILTER (WHERE k <= 10)
+      INTO nc, somec
+      FROM (SELECT *, row_number() OVER (ORDER BY profile, effective_from) AS k FROM filled) f;
     ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
+
     ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
-    FOR c IN SELECT r.profile, r.effective_from, p.parent FROM cpconf.discontinuation_rule r JOIN cpconf.profile p ON p.name = r.profile
-              WHERE NOT r.shipped AND p.parent IS NOT NULL ORDER BY 1, 2 LOOP
-        BEGIN
-            UPDATE cpconf.discontinuation_rule r
-               SET (looked_after_discussion, cin_plan_closure) =
-                   (SELECT i.looked_after_discussion, i.cin_plan_closure
-                      FROM cpconf.discontinuation_rules(c.parent, c.effective_from) i)
-             WHERE r.profile = c.profile AND r.effective_from = c.effective_from AND NOT r.shipped;
-            n := n + 1;
-            listed := listed || format('%s discontinuation rules from %s (from %s); ', c.profile, c.effective_from, c.parent);
-        EXCEPTION WHEN OTHERS THEN
-            NULL;
-        END;
-    END LOOP;
+    WITH RECURSIVE up (profile, at, depth) AS (
+        SELECT p.name, p.name, 0 FROM cpconf.profile p
+        UNION ALL
+        SELECT up.profile, p.parent, up.depth + 1
+          FROM up JOIN cpconf.profile p ON p.name = up.at
+         WHERE NOT p.shipped AND p.parent IS NOT NULL AND up.depth < 1000
+    ), src AS (
+        SELECT DISTINCT ON (up.profile) up.profile, up.at AS shipped_profile
+          FROM up JOIN cpconf.profile s ON s.name = up.at AND s.shipped
+         ORDER BY up.profile, up.depth
+    ), filled AS (
+        UPDATE cpconf.discontinuation_rule c
+           SET (looked_after_discussion, cin_plan_closure) =
+               (SELECT s.looked_after_discussion, s.cin_plan_closure
+                  FROM cpconf.discontinuation_rule s
+                 WHERE s.shipped AND s.profile = (SELECT src.shipped_profile FROM src WHERE src.profile = c.profile)
+                 ORDER BY s.effective_from <= c.effective_from DESC,
+                          CASE WHEN s.effective_from <= c.effective_from THEN s.effective_from END DESC, s.effective_from
+                 LIMIT 1)
+         WHERE NOT c.shipped AND c.profile IN (SELECT src.profile FROM src)
+        RETURNING c.profile, c.effective_from,
+                  (SELECT src.shipped_profile FROM src WHERE src.profile = c.profile) AS source)
+    SELECT count(*), string_agg(format('%s from %s (as %s)', profile, effective_from, source), '; '
+                                ORDER BY profile, effective_from) FILTER (WHERE k <= 10)
+      INTO nd, somed
+      FROM (SELECT *, row_number() OVER (ORDER BY profile, effective_from) AS k FROM filled) f;
     ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
-    IF n > 0 THEN
-        RAISE WARNING 'cpconf 0.5 took the rules 0.4 did not ship for % council row(s) from their parents: %', n, rtrim(listed, '; ')
+
+    IF nc + nd > 0 THEN
+        RAISE WARNING 'cpconf 0.5 gave % council conference rule row(s) and % discontinuation rule row(s) the rules 0.4 did not ship, from the procedure each stands in for: %',
+                      nc, nd, concat_ws('; ', somec, somed) || CASE WHEN nc > 10 OR nd > 10 THEN '; ...' ELSE '' END
             USING DETAIL = 'P-CHILD-AGE, P-EXCLUSION, Q-VIEWS, T-ICPC (delay), D-WRITTEN, D-ALT-PLAN; the looked-after discussion (X-FORUM) and closing the child in need plan (T-CIN-AFTER).',
-                  HINT = 'Check those rows; change a value where the council''s procedure differs.';
+                  HINT = 'Check those rows (SELECT * FROM cpconf.conference_rule WHERE NOT shipped); change a value where the council''s procedure differs.';
     END IF;
 END
 $$;

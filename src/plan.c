@@ -950,8 +950,8 @@ cpconf_check_cin_plan_closure(PG_FUNCTION_ARGS)
 				 errhint("Pass plan_ended and closed.")));
 	ended = PG_GETARG_DATEADT(0);
 	closed = PG_GETARG_DATEADT(1);
-	cpconf_check_finite(ended, "plan_ended", "The child in need plan follows it (T-CIN-AFTER).");
-	cpconf_check_finite(closed, "closed", "It is compared with the plan's end (T-CIN-AFTER).");
+	cpconf_check_day(ended, "plan_ended");
+	cpconf_check_day(closed, "closed");
 	if (closed < ended)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

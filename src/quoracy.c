@@ -597,11 +597,16 @@ count_child(const ConferenceRule *rule, const QuoracyState *st, const ChildFacts
 	int			test = rule->qualifies == QUALIFIES_S47 ? 1 : 0;
 	int			count = apart ? 1 : 0;
 	ChildCount	cc = {f->units[test][count][0], f->units[test][count][1], 0, false, false, false};
-	bool		kind_applies = st->kind != KIND_PRE_BIRTH &&
-		(!rule->gp_report_initial_only || KIND_GP_REPORT(st->kind));
+	bool		kind_applies = !rule->gp_report_initial_only || KIND_GP_REPORT(st->kind);
 	bool		kind_unknown = rule->gp_report_initial_only && st->kind == KIND_NOT_RECORDED;
 
-	/* an unborn child (a pre-birth conference) has no GP's report to stand for health */
+	/*
+	 * A pre-birth conference is an initial one, which may include the born
+	 * children of the household; the child it is for, whose date of birth
+	 * is not yet recorded, has no GP's report to stand for health.
+	 */
+	if (st->kind == KIND_PRE_BIRTH && DATE_IS_NOEND(f->born))
+		kind_applies = kind_unknown = false;
 	if (rule->gp_report_over_age >= 0 && !f->other_health && f->gp_report[test] > 0 &&
 		(kind_applies || kind_unknown))
 	{
@@ -819,14 +824,6 @@ cpconf_quoracy_final(PG_FUNCTION_ARGS)
 	 */
 	count_apart = rule->health_services == HEALTH_SERVICES_ALWAYS ||
 		(rule->health_services == HEALTH_SERVICES_AS_CHAIR_JUDGES && st->separate != 0);
-	for (int i = 0; i < st->nchildren && st->kind == KIND_PRE_BIRTH; i++)
-		if (!DATE_IS_NOEND(facts_at(st, i)->born) && facts_at(st, i)->born <= st->conference)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("a pre-birth conference on %s for a child born on %s", cpconf_format_day(st->conference),
-							cpconf_format_day(facts_at(st, i)->born)),
-					 errdetail("A pre-birth conference is held before the birth (rule Q-GP turns on the child's age)."),
-					 errhint("Check the kind of conference, or the date of birth.")));
 	if (rule->health_services == HEALTH_SERVICES_AS_CHAIR_JUDGES && st->separate == -1)
 	{
 		/* counted apart a conference has at least the agencies it has by sector */

@@ -211,6 +211,8 @@ DECLARE
                             'social_care_and_one_agency', 'local_difficulties'];
     follows text[] := ARRAY['early_review', 'consider_early_review', 'interim_safety_plan',
                             'early_initial_conference', 'interim_plan_or_plan_review', 'new_date', 'reconvene'];
+    folded text;
+    legacy boolean;
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
         RAISE EXCEPTION 'conference rules of profile "%" are shipped with cpconf and cannot be changed', OLD.profile
@@ -236,10 +238,14 @@ BEGIN
     -- 0.4's column was boolean: a council's script, or a 0.4 dump, writing
     -- it as PostgreSQL writes or reads a boolean keeps its meaning (true:
     -- always, false: never); a label is forgiven case and spacing.
-    NEW.health_services_separately := CASE
-        WHEN lower(btrim(NEW.health_services_separately)) IN ('t', 'true', 'y', 'yes', 'on', '1') THEN 'always'
-        WHEN lower(btrim(NEW.health_services_separately)) IN ('f', 'false', 'n', 'no', 'off', '0') THEN 'never'
-        ELSE translate(lower(btrim(NEW.health_services_separately)), ' -', '__') END;
+    folded := lower(btrim(regexp_replace(NEW.health_services_separately, '[\s_-]+', ' ', 'g')));
+    BEGIN
+        legacy := folded::boolean;     -- every spelling PostgreSQL reads as a boolean
+    EXCEPTION WHEN invalid_text_representation THEN
+        legacy := NULL;
+    END;
+    NEW.health_services_separately := CASE legacy WHEN true THEN 'always' WHEN false THEN 'never'
+                                                  ELSE replace(folded, ' ', '_') END;
     IF NEW.health_services_separately NOT IN ('never', 'always', 'as_chair_judges') THEN
         RAISE EXCEPTION 'conference rules of profile "%" have unknown health_services_separately "%"', NEW.profile, NEW.health_services_separately
             USING ERRCODE = 'check_violation',

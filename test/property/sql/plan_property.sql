@@ -812,18 +812,17 @@ BEGIN
     END IF;
     r := cpconf.conference_rules(profile, conference);
     PERFORM ref.finite(born, 'child_born') WHERE born IS NOT NULL;
+    IF born NOT BETWEEN date '1978-01-01' AND date '2199-12-31' THEN
+        RAISE EXCEPTION 'child_born % is outside the range of cpconf''s calendars', born USING ERRCODE = 'datetime_field_overflow';
+    END IF;
     IF conference >= (born + interval '18 years')::date THEN
         RAISE EXCEPTION 'the child, born %, is 18 or over at the conference on %', born, conference
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF k = 'pre_birth' AND born <= conference THEN
-        RAISE EXCEPTION 'a pre-birth conference on % for a child born on %', conference, born
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF absent < 0 THEN
         RAISE EXCEPTION 'agencies_absent_without_report is %', absent USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    unborn := k IS NOT DISTINCT FROM 'pre_birth' OR coalesce(born > conference, false);
+    unborn := CASE WHEN born IS NOT NULL THEN born > conference ELSE k IS NOT DISTINCT FROM 'pre_birth' END;
 
     rule := 'P-CHILD-AGE';
     IF r.child_participation IS NOT NULL AND NOT unborn THEN
@@ -946,7 +945,13 @@ BEGIN
             USING ERRCODE = 'null_value_not_allowed';
     END IF;
     PERFORM ref.finite(discussion, 'strategy_discussion');
+    IF discussion NOT BETWEEN date '1978-01-01' AND date '2199-12-31' THEN
+        RAISE EXCEPTION 'strategy_discussion % is outside the range of cpconf''s calendars', discussion USING ERRCODE = 'datetime_field_overflow';
+    END IF;
     PERFORM ref.finite(held, 'held');
+    IF held NOT BETWEEN date '1978-01-01' AND date '2199-12-31' THEN
+        RAISE EXCEPTION 'held % is outside the range of cpconf''s calendars', held USING ERRCODE = 'datetime_field_overflow';
+    END IF;
     IF held < discussion THEN
         RAISE EXCEPTION 'the initial conference (%) is before the strategy discussion (%)', held, discussion
             USING ERRCODE = 'invalid_parameter_value';
@@ -1046,7 +1051,13 @@ BEGIN
             USING ERRCODE = 'null_value_not_allowed';
     END IF;
     PERFORM ref.finite(ended, 'plan_ended');
+    IF ended NOT BETWEEN date '1978-01-01' AND date '2199-12-31' THEN
+        RAISE EXCEPTION 'plan_ended % is outside the range of cpconf''s calendars', ended USING ERRCODE = 'datetime_field_overflow';
+    END IF;
     PERFORM ref.finite(closed, 'closed');
+    IF closed NOT BETWEEN date '1978-01-01' AND date '2199-12-31' THEN
+        RAISE EXCEPTION 'closed % is outside the range of cpconf''s calendars', closed USING ERRCODE = 'datetime_field_overflow';
+    END IF;
     IF closed < ended THEN
         RAISE EXCEPTION 'the child in need plan closes (%) before the protection plan ends (%)', closed, ended
             USING ERRCODE = 'invalid_parameter_value';
