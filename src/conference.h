@@ -69,7 +69,11 @@ typedef enum ConferenceKind
 } ConferenceKind;
 
 #define KIND_IS_INITIAL(k) ((k) == KIND_INITIAL || (k) == KIND_PRE_BIRTH)
-/* Q-GP: at an initial conference (a pre-birth one too), and Derby's transfer-in one, conducted as one (001:91) */
+/*
+ * Q-GP: at an initial conference (a pre-birth one too), and Derby's
+ * transfer-in one, which "has the same status and purpose" (Derby and
+ * Derbyshire SCP 2024, the part on transfer in conferences).
+ */
 #define KIND_GP_REPORT(k) (KIND_IS_INITIAL(k) || (k) == KIND_TRANSFER_IN)
 
 typedef struct ConferenceRule

@@ -1537,40 +1537,9 @@ DO $$
 DECLARE
     nc bigint;
     nd bigint;
-    somec text;
-    somed text;
+    named text;
 BEGIN
     ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
-    WITH RECURSIVE up (profile, at, depth) AS (
-        SELECT p.name, p.name, 0 FROM cpconf.profile p
-        UNION ALL
-        SELECT up.profile, p.parent, up.depth + 1
-          FROM up JOIN cpconf.profile p ON p.name = up.at
-         WHERE NOT p.shipped AND p.parent IS NOT NULL AND up.depth < 1000
-    ), src AS (
-        SELECT DISTINCT ON (up.profile) up.profile, up.at AS shipped_profile
-          FROM up JOIN cpconf.profile s ON s.name = up.at AND s.shipped
-         ORDER BY up.profile, up.depth
-    ), filled AS (
-        UPDATE cpconf.conference_rule c
-           SET (child_participation, child_participation_age, advocacy_over_age, exclusion_by_chair,
-                exclusion_recorded, views_required, icpc_delay, decision_in_writing, alternative_plan) =
-               (SELECT s.child_participation, s.child_participation_age, s.advocacy_over_age, s.exclusion_by_chair,
-                       s.exclusion_recorded, s.views_required, s.icpc_delay, s.decision_in_writing, s.alternative_plan
-                  FROM cpconf.conference_rule s
-                 WHERE s.shipped AND s.profile = (SELECT src.shipped_profile FROM src WHERE src.profile = c.profile)
-                 ORDER BY s.effective_from <= c.effective_from DESC,
-                          CASE WHEN s.effective_from <= c.effective_from THEN s.effective_from END DESC, s.effective_from
-                 LIMIT 1)
-         WHERE NOT c.shipped AND c.profile IN (SELECT src.profile FROM src)
-        RETURNING c.profile, c.effective_from,
-                  (SELECT src.shipped_profile FROM src WHERE src.profile = c.profile) AS source)
-    SELECT count(*), string_agg(format('%s from %s (as %s)', profile, effective_from, source), '; '
-                                ORDER BY profile, effective_from) FILTER (WHERE k <= 10)
-      INTO nc, somec
-      FROM (SELECT *, row_number() OVER (ORDER BY profile, effective_from) AS k FROM filled) f;
-    ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
-
     ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
     WITH RECURSIVE up (profile, at, depth) AS (
         SELECT p.name, p.name, 0 FROM cpconf.profile p
@@ -1582,27 +1551,45 @@ BEGIN
         SELECT DISTINCT ON (up.profile) up.profile, up.at AS shipped_profile
           FROM up JOIN cpconf.profile s ON s.name = up.at AND s.shipped
          ORDER BY up.profile, up.depth
-    ), filled AS (
-        UPDATE cpconf.discontinuation_rule c
-           SET (looked_after_discussion, cin_plan_closure) =
-               (SELECT s.looked_after_discussion, s.cin_plan_closure
-                  FROM cpconf.discontinuation_rule s
-                 WHERE s.shipped AND s.profile = (SELECT src.shipped_profile FROM src WHERE src.profile = c.profile)
+    ), fc AS (
+        UPDATE cpconf.conference_rule c
+           SET (child_participation, child_participation_age, advocacy_over_age, exclusion_by_chair,
+                exclusion_recorded, views_required, icpc_delay, decision_in_writing, alternative_plan) =
+               (SELECT s.child_participation, s.child_participation_age, s.advocacy_over_age, s.exclusion_by_chair,
+                       s.exclusion_recorded, s.views_required, s.icpc_delay, s.decision_in_writing, s.alternative_plan
+                  FROM cpconf.conference_rule s, src
+                 WHERE s.shipped AND src.profile = c.profile AND s.profile = src.shipped_profile
                  ORDER BY s.effective_from <= c.effective_from DESC,
                           CASE WHEN s.effective_from <= c.effective_from THEN s.effective_from END DESC, s.effective_from
                  LIMIT 1)
          WHERE NOT c.shipped AND c.profile IN (SELECT src.profile FROM src)
-        RETURNING c.profile, c.effective_from,
-                  (SELECT src.shipped_profile FROM src WHERE src.profile = c.profile) AS source)
-    SELECT count(*), string_agg(format('%s from %s (as %s)', profile, effective_from, source), '; '
-                                ORDER BY profile, effective_from) FILTER (WHERE k <= 10)
-      INTO nd, somed
-      FROM (SELECT *, row_number() OVER (ORDER BY profile, effective_from) AS k FROM filled) f;
+        RETURNING 'conference' AS rules, c.profile, c.effective_from
+    ), fd AS (
+        UPDATE cpconf.discontinuation_rule c
+           SET (looked_after_discussion, cin_plan_closure) =
+               (SELECT s.looked_after_discussion, s.cin_plan_closure
+                  FROM cpconf.discontinuation_rule s, src
+                 WHERE s.shipped AND src.profile = c.profile AND s.profile = src.shipped_profile
+                 ORDER BY s.effective_from <= c.effective_from DESC,
+                          CASE WHEN s.effective_from <= c.effective_from THEN s.effective_from END DESC, s.effective_from
+                 LIMIT 1)
+         WHERE NOT c.shipped AND c.profile IN (SELECT src.profile FROM src)
+        RETURNING 'discontinuation' AS rules, c.profile, c.effective_from
+    ), filled AS (
+        SELECT f.*, (SELECT src.shipped_profile FROM src WHERE src.profile = f.profile) AS source,
+               row_number() OVER (ORDER BY f.rules, f.profile, f.effective_from) AS k
+          FROM (SELECT * FROM fc UNION ALL SELECT * FROM fd) f
+    )
+    SELECT count(*) FILTER (WHERE rules = 'conference'), count(*) FILTER (WHERE rules = 'discontinuation'),
+           string_agg(format('%s rules of %s from %s (as %s)', rules, profile, effective_from, source), '; ' ORDER BY k)
+             FILTER (WHERE k <= 10) || CASE WHEN count(*) > 10 THEN '; ...' ELSE '' END
+      INTO nc, nd, named
+      FROM filled;
+    ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
     ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
-
     IF nc + nd > 0 THEN
         RAISE WARNING 'cpconf 0.5 gave % council conference rule row(s) and % discontinuation rule row(s) the rules 0.4 did not ship, from the procedure each stands in for: %',
-                      nc, nd, concat_ws('; ', somec, somed) || CASE WHEN nc > 10 OR nd > 10 THEN '; ...' ELSE '' END
+                      nc, nd, named
             USING DETAIL = 'P-CHILD-AGE, P-EXCLUSION, Q-VIEWS, T-ICPC (delay), D-WRITTEN, D-ALT-PLAN; the looked-after discussion (X-FORUM) and closing the child in need plan (T-CIN-AFTER).',
                   HINT = 'Check those rows (SELECT * FROM cpconf.conference_rule WHERE NOT shipped); change a value where the council''s procedure differs.';
     END IF;
