@@ -93,7 +93,7 @@ INSERT INTO scenario VALUES
  (20, 'derby', NULL, 'Q-GP: child of 7, the GP''s report, the kind of conference not recorded', NULL, NULL),
  (21, 'derby', false, 'Q-GP: child of 7, the GP''s report, at a review conference', 'review', NULL),
  (22, 'derby', true, 'Q-GP: child of 7, the GP''s report, at a transfer-in conference, conducted as an initial one (seed 001:91)', 'Transfer-In', NULL),
- (26, 'derby', false, 'Q-GP: a pre-birth conference, the GP''s report of an unborn child does not stand for health', 'pre_birth', NULL),
+ (26, 'derby', false, 'Q-GP: a pre-birth conference, the GP''s report of an unborn child (its expected delivery as child_born) does not stand for health', 'pre_birth', NULL),
  (27, 'derby', true, 'Q-GP: a pre-birth conference for an unborn child and a sibling of 7 (001:33: every conference includes the household''s children)', 'pre_birth', NULL),
  (23, 'staffordshire', NULL, 'social care, health visitor and school nurse: the chair''s judgement not recorded', 'initial', NULL),
  (24, 'staffordshire', false, 'social care, health visitor and school nurse: counted together, as the chair judged', 'review', false),
@@ -139,12 +139,12 @@ INSERT INTO attending VALUES
  (19, NULL, 'health', 'virtual', true, NULL, NULL);
 INSERT INTO attending SELECT n, child, agency, took_part, contact, s47, born
   FROM attending, (VALUES (20), (21), (22)) v(n) WHERE id = 6;
-INSERT INTO attending SELECT 26, child, agency, took_part, contact, s47, NULL FROM attending WHERE id = 6;
+INSERT INTO attending SELECT 26, child, agency, took_part, contact, s47, date '2025-05-01' FROM attending WHERE id = 6;
 -- 27: the sibling (born 2018) with the GP's report, and the unborn child seen by all three agencies
 INSERT INTO attending SELECT 27, 'sibling', agency, took_part, contact, s47, born FROM attending WHERE id = 6;
 INSERT INTO attending VALUES
- (27, 'unborn', 'social_care', 'attended', NULL, NULL, NULL), (27, 'unborn', 'police', 'attended', true, NULL, NULL),
- (27, 'unborn', 'Midwife', 'attended', true, NULL, NULL);
+ (27, 'unborn', 'social_care', 'attended', NULL, NULL, '2025-05-01'), (27, 'unborn', 'police', 'attended', true, NULL, '2025-05-01'),
+ (27, 'unborn', 'Midwife', 'attended', true, NULL, '2025-05-01');
 INSERT INTO attending SELECT n, child, agency, took_part, contact, s47, born
   FROM attending, (VALUES (23), (24)) v(n) WHERE id = 13;
 INSERT INTO attending VALUES
@@ -421,8 +421,8 @@ INSERT INTO taking_part VALUES
   'P-EXCLUSION', 'derby: parents excluded, not by the chair'),
  (12, 'derby', 'review', '2018-01-01', NULL, NULL, NULL, true, NULL, NULL, NULL, false, true, 0,
   'Q-VIEWS', 'derby: held without the child''s views'),
- (13, 'derby', 'pre_birth', NULL, NULL, NULL, NULL, true, NULL, NULL, NULL, NULL, true, 0,
-  '', 'derby: a pre-birth conference asks nothing of the unborn child'),
+ (13, 'derby', 'pre_birth', '2025-05-01', NULL, NULL, NULL, true, NULL, NULL, NULL, NULL, true, 0,
+  '', 'derby: a pre-birth conference asks nothing of the unborn child (its expected delivery as child_born)'),
  (14, 'derby', 'initial', '2018-01-01', NULL, NULL, NULL, true, NULL, NULL, NULL, true, NULL, 2,
   'Q-REPORT, Q-VIEWS', 'derby: parents'' views not recorded, two agencies absent without a report'),
  (15, 'darlington', 'initial', '2018-01-01', NULL, NULL, NULL, false, false, NULL, NULL, NULL, NULL, 0,
@@ -444,7 +444,7 @@ INSERT INTO taking_part VALUES
  (23, 'derby', 'pre_birth', '2012-03-03', false, NULL, NULL, true, NULL, NULL, NULL, true, true, 0,
   'P-CHILD-AGE', 'derby: a sibling of 13 at a pre-birth conference (001:33), not invited, why not recorded'),
  (24, 'derby', 'pre_birth', NULL, NULL, NULL, NULL, true, NULL, NULL, NULL, NULL, true, 0,
-  '', 'derby: the unborn child itself (no date of birth at a pre-birth conference)');
+  'P-CHILD-AGE, Q-VIEWS', 'derby: a child at a pre-birth conference with no date of birth: a sibling or the unborn child, not recorded which');
 SELECT t.id, t.what, t.expected, coalesce(string_agg(c.rule, ', ' ORDER BY c.rule), '') AS result,
        coalesce(string_agg(c.rule, ', ' ORDER BY c.rule), '') = t.expected AS as_expected
   FROM taking_part t

@@ -1092,7 +1092,6 @@ cpconf_check_participation(PG_FUNCTION_ARGS)
 				born = 0;
 	bool		born_known = !PG_ARGISNULL(P_CHILD_BORN);
 	bool		unborn;
-	ConferenceKind kind;
 	int			p;
 
 	if (PG_ARGISNULL(P_CONFERENCE))
@@ -1103,14 +1102,16 @@ cpconf_check_participation(PG_FUNCTION_ARGS)
 				 errhint("Pass conference.")));
 	conference = PG_GETARG_DATEADT(P_CONFERENCE);
 	cpconf_check_day(conference, "conference");
-	kind = conference_kind_arg(fcinfo, P_KIND);
+	(void) conference_kind_arg(fcinfo, P_KIND);	/* checked; the child's date of birth tells an unborn child */
 	r = conference_rule_on(c, PG_ARGISNULL(P_PROFILE) ? NULL : PG_GETARG_TEXT_PP(P_PROFILE), conference,
 						   "conference", &p);
 	profile = conference_rule_profile(c, r);
 	if (born_known)
 	{
 		born = PG_GETARG_DATEADT(P_CHILD_BORN);
-		cpconf_check_day(born, "child_born");
+		cpconf_check_finite(born, "child_born", "The child's age decides whether the child is invited (P-CHILD-AGE).");
+		if (born > conference)
+			cpconf_check_day(born, "child_born");	/* an expected delivery: a day of the calendars */
 		if (conference >= cpconf_add_months(born, 18 * 12))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -1126,11 +1127,11 @@ cpconf_check_participation(PG_FUNCTION_ARGS)
 				 errdetail("Rule Q-REPORT counts the invited agencies that neither attended nor sent a written report."),
 				 errhint("Pass 0 or more, or NULL if not recorded.")));
 	/*
-	 * A child not yet born is not invited, nor asked for views: born after
-	 * the conference, or at a pre-birth conference with no date of birth
-	 * (its born siblings, which it may include, have theirs).
+	 * A child not yet born (born after the conference: an unborn child's
+	 * expected date of delivery) is not invited, nor asked for views; a
+	 * pre-birth conference may include the household's born children.
 	 */
-	unborn = born_known ? born > conference : kind == KIND_PRE_BIRTH;
+	unborn = born_known && born > conference;
 	findings_begin(&f, fcinfo);
 	f.profile = c->profiles.names[p];
 

@@ -768,6 +768,7 @@ DECLARE
                             'early_initial_conference', 'interim_plan_or_plan_review', 'new_date', 'reconvene'];
     folded text;
     legacy boolean;
+    original text;
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
         RAISE EXCEPTION 'conference rules of profile "%" are shipped with cpconf and cannot be changed', OLD.profile
@@ -793,16 +794,18 @@ BEGIN
     -- 0.4's column was boolean: a council's script, or a 0.4 dump, writing
     -- it as PostgreSQL writes or reads a boolean keeps its meaning (true:
     -- always, false: never); a label is forgiven case and spacing.
-    folded := lower(btrim(regexp_replace(NEW.health_services_separately, '[\s_-]+', ' ', 'g')));
+    -- spacing: any white space, no-break and zero-width spaces too
+    folded := lower(btrim(regexp_replace(NEW.health_services_separately, '[[:space:]' || chr(160) || chr(8203) || ']+', ' ', 'g')));
     BEGIN
         legacy := folded::boolean;     -- every spelling PostgreSQL reads as a boolean
     EXCEPTION WHEN invalid_text_representation THEN
         legacy := NULL;
     END;
+    original := NEW.health_services_separately;
     NEW.health_services_separately := CASE legacy WHEN true THEN 'always' WHEN false THEN 'never'
-                                                  ELSE replace(folded, ' ', '_') END;
+                                                  ELSE translate(folded, ' -', '__') END;
     IF NEW.health_services_separately NOT IN ('never', 'always', 'as_chair_judges') THEN
-        RAISE EXCEPTION 'conference rules of profile "%" have unknown health_services_separately "%"', NEW.profile, NEW.health_services_separately
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown health_services_separately "%"', NEW.profile, original
             USING ERRCODE = 'check_violation',
                   DETAIL = 'Rule Q-MIN: different health services count as separate agencies never, always, or as the chair judges.',
                   HINT = 'Use never, always or as_chair_judges.';
@@ -1527,17 +1530,19 @@ SELECT p, r, w, a, n, u, d, f::date, s, x, true, 'Darlington SCB 2017'
 ) AS v (p, r, w, a, n, u, d, f, s, x);
 ALTER TABLE cpconf.timescale ENABLE TRIGGER timescale_check;
 -- A council's rows from 0.4 state nothing of these rules.  Each takes them
--- from the procedure it stands in for: the shipped row of its own profile
--- (a 0.4 row on a shipped profile replaces it), or else of the nearest
--- shipped profile up its parents, in force on the row's first day (or that
--- profile's first row, if later): what it would have inherited had 0.4
--- shipped them.  Shipped rows only, so the order of the council's rows and
--- the caches do not matter.  The update says how many, and names some.
+-- from the procedure it stands in for, as in force on its first day: the
+-- shipped rows of its own profile (a 0.4 row on a shipped profile replaces
+-- them), or else of the nearest shipped profile up its parents, and up from
+-- there to the first with a row in force (national before 2018-07-04 has
+-- none, and states none of these rules).  Shipped rows only, so the order
+-- of the council's rows and the caches do not matter.  The update names
+-- the rows it filled, and those it could not.
 DO $$
 DECLARE
     nc bigint;
     nd bigint;
     named text;
+    unfilled text;
 BEGIN
     ALTER TABLE cpconf.conference_rule DISABLE TRIGGER conference_rule_check;
     ALTER TABLE cpconf.discontinuation_rule DISABLE TRIGGER discontinuation_rule_check;
@@ -1546,52 +1551,70 @@ BEGIN
         UNION ALL
         SELECT up.profile, p.parent, up.depth + 1
           FROM up JOIN cpconf.profile p ON p.name = up.at
-         WHERE NOT p.shipped AND p.parent IS NOT NULL AND up.depth < 1000
-    ), src AS (
-        SELECT DISTINCT ON (up.profile) up.profile, up.at AS shipped_profile
-          FROM up JOIN cpconf.profile s ON s.name = up.at AND s.shipped
-         ORDER BY up.profile, up.depth
+         WHERE p.parent IS NOT NULL AND up.depth < 1000
+    ), chain AS (
+        -- each profile's shipped ancestors (itself first, if shipped), nearest first
+        SELECT up.profile, up.at, up.depth FROM up JOIN cpconf.profile s ON s.name = up.at AND s.shipped
+    ), pick_c AS (
+        SELECT c.profile, c.effective_from, s.*
+          FROM cpconf.conference_rule c,
+               LATERAL (SELECT r.child_participation AS v1, r.child_participation_age AS v2, r.advocacy_over_age AS v3,
+                               r.exclusion_by_chair AS v4, r.exclusion_recorded AS v5, r.views_required AS v6,
+                               r.icpc_delay AS v7, r.decision_in_writing AS v8, r.alternative_plan AS v9
+                          FROM chain JOIN cpconf.conference_rule r ON r.profile = chain.at AND r.shipped
+                         WHERE chain.profile = c.profile AND r.effective_from <= c.effective_from
+                           AND (r.effective_to IS NULL OR r.effective_to > c.effective_from)
+                         ORDER BY chain.depth LIMIT 1) s
+         WHERE NOT c.shipped
+    ), pick_d AS (
+        SELECT c.profile, c.effective_from, s.*
+          FROM cpconf.discontinuation_rule c,
+               LATERAL (SELECT r.looked_after_discussion AS v1, r.cin_plan_closure AS v2
+                          FROM chain JOIN cpconf.discontinuation_rule r ON r.profile = chain.at AND r.shipped
+                         WHERE chain.profile = c.profile AND r.effective_from <= c.effective_from
+                           AND (r.effective_to IS NULL OR r.effective_to > c.effective_from)
+                         ORDER BY chain.depth LIMIT 1) s
+         WHERE NOT c.shipped
     ), fc AS (
         UPDATE cpconf.conference_rule c
            SET (child_participation, child_participation_age, advocacy_over_age, exclusion_by_chair,
                 exclusion_recorded, views_required, icpc_delay, decision_in_writing, alternative_plan) =
-               (SELECT s.child_participation, s.child_participation_age, s.advocacy_over_age, s.exclusion_by_chair,
-                       s.exclusion_recorded, s.views_required, s.icpc_delay, s.decision_in_writing, s.alternative_plan
-                  FROM cpconf.conference_rule s, src
-                 WHERE s.shipped AND src.profile = c.profile AND s.profile = src.shipped_profile
-                 ORDER BY s.effective_from <= c.effective_from DESC,
-                          CASE WHEN s.effective_from <= c.effective_from THEN s.effective_from END DESC, s.effective_from
-                 LIMIT 1)
-         WHERE NOT c.shipped AND c.profile IN (SELECT src.profile FROM src)
+               (p.v1, p.v2, p.v3, p.v4, p.v5, p.v6, p.v7, p.v8, p.v9)
+          FROM pick_c p
+         WHERE NOT c.shipped AND c.profile = p.profile AND c.effective_from = p.effective_from
         RETURNING 'conference' AS rules, c.profile, c.effective_from
     ), fd AS (
         UPDATE cpconf.discontinuation_rule c
-           SET (looked_after_discussion, cin_plan_closure) =
-               (SELECT s.looked_after_discussion, s.cin_plan_closure
-                  FROM cpconf.discontinuation_rule s, src
-                 WHERE s.shipped AND src.profile = c.profile AND s.profile = src.shipped_profile
-                 ORDER BY s.effective_from <= c.effective_from DESC,
-                          CASE WHEN s.effective_from <= c.effective_from THEN s.effective_from END DESC, s.effective_from
-                 LIMIT 1)
-         WHERE NOT c.shipped AND c.profile IN (SELECT src.profile FROM src)
+           SET (looked_after_discussion, cin_plan_closure) = (p.v1, p.v2)
+          FROM pick_d p
+         WHERE NOT c.shipped AND c.profile = p.profile AND c.effective_from = p.effective_from
         RETURNING 'discontinuation' AS rules, c.profile, c.effective_from
     ), filled AS (
-        SELECT f.*, (SELECT src.shipped_profile FROM src WHERE src.profile = f.profile) AS source,
-               row_number() OVER (ORDER BY f.rules, f.profile, f.effective_from) AS k
+        SELECT f.*, row_number() OVER (PARTITION BY f.rules ORDER BY f.profile, f.effective_from) AS k
           FROM (SELECT * FROM fc UNION ALL SELECT * FROM fd) f
+    ), missed AS (
+        SELECT 'conference' AS rules, c.profile, c.effective_from FROM cpconf.conference_rule c
+         WHERE NOT c.shipped AND NOT EXISTS (SELECT FROM pick_c p WHERE p.profile = c.profile AND p.effective_from = c.effective_from)
+        UNION ALL
+        SELECT 'discontinuation', c.profile, c.effective_from FROM cpconf.discontinuation_rule c
+         WHERE NOT c.shipped AND NOT EXISTS (SELECT FROM pick_d p WHERE p.profile = c.profile AND p.effective_from = c.effective_from)
     )
-    SELECT count(*) FILTER (WHERE rules = 'conference'), count(*) FILTER (WHERE rules = 'discontinuation'),
-           string_agg(format('%s rules of %s from %s (as %s)', rules, profile, effective_from, source), '; ' ORDER BY k)
-             FILTER (WHERE k <= 10) || CASE WHEN count(*) > 10 THEN '; ...' ELSE '' END
-      INTO nc, nd, named
-      FROM filled;
+    SELECT (SELECT count(*) FROM filled WHERE rules = 'conference'), (SELECT count(*) FROM filled WHERE rules = 'discontinuation'),
+           (SELECT string_agg(format('%s rules of %L from %s', rules, profile, effective_from), '; ' ORDER BY rules, k)
+                     FILTER (WHERE k <= 5)
+                   || CASE WHEN max(k) > 5 THEN '; ...' ELSE '' END
+              FROM filled),
+           (SELECT string_agg(format('%s rules of %L from %s', rules, profile, effective_from), '; '
+                              ORDER BY rules, profile, effective_from) FROM missed)
+      INTO nc, nd, named, unfilled;
     ALTER TABLE cpconf.conference_rule ENABLE TRIGGER conference_rule_check;
     ALTER TABLE cpconf.discontinuation_rule ENABLE TRIGGER discontinuation_rule_check;
-    IF nc + nd > 0 THEN
+    IF nc + nd > 0 OR unfilled IS NOT NULL THEN
         RAISE WARNING 'cpconf 0.5 gave % council conference rule row(s) and % discontinuation rule row(s) the rules 0.4 did not ship, from the procedure each stands in for: %',
-                      nc, nd, named
-            USING DETAIL = 'P-CHILD-AGE, P-EXCLUSION, Q-VIEWS, T-ICPC (delay), D-WRITTEN, D-ALT-PLAN; the looked-after discussion (X-FORUM) and closing the child in need plan (T-CIN-AFTER).',
-                  HINT = 'Check those rows (SELECT * FROM cpconf.conference_rule WHERE NOT shipped); change a value where the council''s procedure differs.';
+                      nc, nd, coalesce(named, 'none')
+            USING DETAIL = 'P-CHILD-AGE, P-EXCLUSION, Q-VIEWS, T-ICPC (delay), D-WRITTEN, D-ALT-PLAN; the looked-after discussion (X-FORUM) and closing the child in need plan (T-CIN-AFTER).'
+                           || coalesce(' Left without them (no shipped procedure in force above them on their first day): ' || unfilled || '.', ''),
+                  HINT = 'Check those rows (SELECT * FROM cpconf.conference_rule WHERE NOT shipped, and cpconf.discontinuation_rule); change a value where the council''s procedure differs.';
     END IF;
 END
 $$;

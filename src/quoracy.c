@@ -602,11 +602,9 @@ count_child(const ConferenceRule *rule, const QuoracyState *st, const ChildFacts
 
 	/*
 	 * A pre-birth conference is an initial one, which may include the born
-	 * children of the household; the child it is for, whose date of birth
-	 * is not yet recorded, has no GP's report to stand for health.
+	 * children of the household: an unborn child is one born after the
+	 * conference (its expected date of delivery), never older than 5.
 	 */
-	if (st->kind == KIND_PRE_BIRTH && DATE_IS_NOEND(f->born))
-		kind_applies = kind_unknown = false;
 	if (rule->gp_report_over_age >= 0 && !f->other_health && f->gp_report[test] > 0 &&
 		(kind_applies || kind_unknown))
 	{

@@ -213,6 +213,7 @@ DECLARE
                             'early_initial_conference', 'interim_plan_or_plan_review', 'new_date', 'reconvene'];
     folded text;
     legacy boolean;
+    original text;
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
         RAISE EXCEPTION 'conference rules of profile "%" are shipped with cpconf and cannot be changed', OLD.profile
@@ -238,16 +239,18 @@ BEGIN
     -- 0.4's column was boolean: a council's script, or a 0.4 dump, writing
     -- it as PostgreSQL writes or reads a boolean keeps its meaning (true:
     -- always, false: never); a label is forgiven case and spacing.
-    folded := lower(btrim(regexp_replace(NEW.health_services_separately, '[\s_-]+', ' ', 'g')));
+    -- spacing: any white space, no-break and zero-width spaces too
+    folded := lower(btrim(regexp_replace(NEW.health_services_separately, '[[:space:]' || chr(160) || chr(8203) || ']+', ' ', 'g')));
     BEGIN
         legacy := folded::boolean;     -- every spelling PostgreSQL reads as a boolean
     EXCEPTION WHEN invalid_text_representation THEN
         legacy := NULL;
     END;
+    original := NEW.health_services_separately;
     NEW.health_services_separately := CASE legacy WHEN true THEN 'always' WHEN false THEN 'never'
-                                                  ELSE replace(folded, ' ', '_') END;
+                                                  ELSE translate(folded, ' -', '__') END;
     IF NEW.health_services_separately NOT IN ('never', 'always', 'as_chair_judges') THEN
-        RAISE EXCEPTION 'conference rules of profile "%" have unknown health_services_separately "%"', NEW.profile, NEW.health_services_separately
+        RAISE EXCEPTION 'conference rules of profile "%" have unknown health_services_separately "%"', NEW.profile, original
             USING ERRCODE = 'check_violation',
                   DETAIL = 'Rule Q-MIN: different health services count as separate agencies never, always, or as the chair judges.',
                   HINT = 'Use never, always or as_chair_judges.';

@@ -812,7 +812,7 @@ BEGIN
     END IF;
     r := cpconf.conference_rules(profile, conference);
     PERFORM ref.finite(born, 'child_born') WHERE born IS NOT NULL;
-    IF born NOT BETWEEN date '1978-01-01' AND date '2199-12-31' THEN
+    IF born > conference AND born > date '2199-12-31' THEN
         RAISE EXCEPTION 'child_born % is outside the range of cpconf''s calendars', born USING ERRCODE = 'datetime_field_overflow';
     END IF;
     IF conference >= (born + interval '18 years')::date THEN
@@ -822,7 +822,7 @@ BEGIN
     IF absent < 0 THEN
         RAISE EXCEPTION 'agencies_absent_without_report is %', absent USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    unborn := CASE WHEN born IS NOT NULL THEN born > conference ELSE k IS NOT DISTINCT FROM 'pre_birth' END;
+    unborn := coalesce(born > conference, false);
 
     rule := 'P-CHILD-AGE';
     IF r.child_participation IS NOT NULL AND NOT unborn THEN
