@@ -15,6 +15,24 @@ SELECT v AS input, v::cpconf.sector AS sector
 SELECT v AS input, v::cpconf.participation AS took_part
   FROM unnest(ARRAY['attended', 'Present', 'virtual', 'Y', 'yes', '1', 'report', 'Report only', 'written report',
                     'absent', 'Apologies', 'DNA', 'did not attend', 'N', '0']) v;
+-- cpconf.flag: a yes/no field as written (the Standard Safeguarding
+-- Dataset's NCHAR(1) 'Y'/'N', a case system's 'Yes', 1/0, a boolean cast to
+-- text); NULL or blank is nothing recorded, never "no".
+SELECT v AS input, cpconf.flag(v) AS flag
+  FROM unnest(ARRAY['Y', 'n', ' Yes ', 'NO', '1', '0', 'True', 'false', 't', 'F', '', '   ', NULL]) v;
+-- every case of every spelling, with spaces around, against a plain
+-- reference: the same answer each time
+SELECT count(*) AS spellings,
+       count(*) FILTER (WHERE cpconf.flag(v) IS NOT DISTINCT FROM
+                              CASE WHEN lower(w) IN ('y', 'yes', '1', 'true', 't') THEN true ELSE false END) AS agree
+  FROM (SELECT w, pre || string_agg(CASE WHEN (m >> (k - 1)) & 1 = 1 THEN upper(substr(w, k, 1)) ELSE substr(w, k, 1) END, ''
+                                    ORDER BY k) || post AS v
+          FROM unnest(ARRAY['y', 'yes', '1', 'true', 't', 'n', 'no', '0', 'false', 'f']) w,
+               generate_series(0, (1 << length(w)) - 1) m, generate_series(1, length(w)) k,
+               (VALUES ('', ''), (' ', ''), ('', E'\t'), ('  ', '  ')) sp(pre, post)
+         GROUP BY w, m, pre, post) x;
+SELECT * FROM regress.error($$SELECT cpconf.flag('maybe')$$);
+SELECT * FROM regress.error($$SELECT cpconf.flag('Y/N')$$);
 -- ordered as declared; GROUP BY, DISTINCT, hash joins and sorts work
 SELECT c, count(*) FROM unnest(ARRAY['neglect', 'PHY', 'Neglect', 'sexual', 'emotional']::cpconf.abuse_category[]) c
  GROUP BY c ORDER BY c;

@@ -1771,3 +1771,16 @@ COMMENT ON TYPE cpconf.abuse_category IS
     'Category of abuse (D-CATEGORY): physical, emotional, sexual, neglect, and multiple (the national code MUL: several, not itemised). Input also takes the national codes PHY, EMO, SAB, NEG, MUL, "Physical abuse" etc. and "Multiple/not recommended", in any case.';
 COMMENT ON FUNCTION cpconf.cin_code(cpconf.abuse_category) IS
     'The national statistical (child in need census) code of a category: PHY, EMO, SAB, NEG, MUL.';
+
+/* ------------------------------------------------------------------------
+ * A yes/no field as councils and the Standard Safeguarding Dataset write
+ * it (NCHAR(1) 'Y'/'N'): one reader, so that no report drops a NULL flag
+ * as "no" with flag <> 'Y'.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.flag(value text)
+RETURNS boolean
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_flag';
+COMMENT ON FUNCTION cpconf.flag(text) IS
+    'A yes/no field as written: Y/N, yes/no, 1/0, true/false (or t/f) in any case and spacing give true or false; NULL, an empty or a blank value give NULL (nothing recorded); anything else is an error (22P02), never a guess.';

@@ -415,3 +415,40 @@ cpconf_cin_code_end_reason(PG_FUNCTION_ARGS)
 		PG_RETURN_TEXT_P(cstring_to_text("RC5"));
 	PG_RETURN_NULL();
 }
+
+/* ---- flag(): a yes/no field as councils write it ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_flag);
+
+/*
+ * flag(text) -> boolean: Y/N, yes/no, 1/0, true/false (and t/f, as
+ * PostgreSQL writes a boolean as text), in any case and spacing; NULL for
+ * NULL and for an empty or blank value, which records nothing; anything
+ * else an error, never a guess.
+ */
+Datum
+cpconf_flag(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	char		f[FOLD_MAX];
+	static const char *const yes[] = {"y", "yes", "1", "true", "t"};
+	static const char *const no[] = {"n", "no", "0", "false", "f"};
+
+	if (fold(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), f))
+	{
+		if (f[0] == '\0')
+			PG_RETURN_NULL();
+		for (int i = 0; i < (int) lengthof(yes); i++)
+			if (strcmp(f, yes[i]) == 0)
+				PG_RETURN_BOOL(true);
+		for (int i = 0; i < (int) lengthof(no); i++)
+			if (strcmp(f, no[i]) == 0)
+				PG_RETURN_BOOL(false);
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid flag: \"%s\"", text_to_cstring(t)),
+			 errdetail("A flag is Y or N, yes or no, 1 or 0, true or false (or t or f), in any case; an empty value is NULL."),
+			 errhint("Correct the value, or map it to one of these first.")));
+	PG_RETURN_NULL();			/* keep compiler quiet */
+}

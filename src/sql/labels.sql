@@ -156,3 +156,16 @@ CREATE FUNCTION cpconf.cin_code(ground cpconf.end_reason) RETURNS text
     LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'cpconf_cin_code_end_reason';
 COMMENT ON FUNCTION cpconf.cin_code(cpconf.end_reason) IS
     'The child in need census reason for closure where a ground has one: RC2 died, RC5 moved permanently (transferred to another local authority); NULL for the other grounds.';
+
+/* ------------------------------------------------------------------------
+ * A yes/no field as councils and the Standard Safeguarding Dataset write
+ * it (NCHAR(1) 'Y'/'N'): one reader, so that no report drops a NULL flag
+ * as "no" with flag <> 'Y'.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.flag(value text)
+RETURNS boolean
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_flag';
+COMMENT ON FUNCTION cpconf.flag(text) IS
+    'A yes/no field as written: Y/N, yes/no, 1/0, true/false (or t/f) in any case and spacing give true or false; NULL, an empty or a blank value give NULL (nothing recorded); anything else is an error (22P02), never a guess.';
