@@ -175,6 +175,8 @@ xact_callback(XactEvent event, void *arg)
 }
 
 
+static void check_extension_version(void);
+
 /* The snapshot cpconf_read_table reads with during a build. */
 static bool read_latest = true;
 
@@ -232,6 +234,7 @@ config_cache_refresh(ConfigCache *cc)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	read_latest = latest;
+	check_extension_version();
 	data = cc->build(cxt);
 	SPI_finish();
 	AtEOXact_GUC(true, nestlevel);
@@ -285,8 +288,8 @@ config_cache_check_role(ConfigCache *cc)
  * The library reads the configuration tables of its own version: after a
  * new library is installed and before ALTER EXTENSION cpconf UPDATE, a
  * database still has the old tables, and reading them would fail on a
- * missing column with no hint.  Checked at each build of a cache, not
- * while an extension script (the update itself) runs.
+ * missing column with no hint.  Checked once at each build of a cache,
+ * not while an extension script (the update itself) runs.
  */
 static void
 check_extension_version(void)
@@ -320,7 +323,6 @@ cpconf_read_table(const char *query)
 	SPIPlanPtr	plan;
 	int			rc;
 
-	check_extension_version();
 	plan = SPI_prepare(query, 0, NULL);
 
 	if (plan == NULL)
@@ -745,4 +747,25 @@ Datum
 cpconf_calendar_data_changed(PG_FUNCTION_ARGS)
 {
 	return cpconf_config_changed(fcinfo);
+}
+
+/*
+ * A word as councils write it, for matching against a list of names:
+ * white space around dropped, lower case, hyphens and spaces as
+ * underscores ("Pre-birth", " Looked After Review ").  False when it is
+ * too long to be any of them.
+ */
+bool
+cpconf_fold_word(const char *s, int len, char *buf, int size)
+{
+	while (len > 0 && isspace((unsigned char) *s))
+		s++, len--;
+	while (len > 0 && isspace((unsigned char) s[len - 1]))
+		len--;
+	if (len >= size)
+		return false;
+	for (int i = 0; i < len; i++)
+		buf[i] = s[i] == '-' || s[i] == ' ' ? '_' : pg_ascii_tolower((unsigned char) s[i]);
+	buf[len] = '\0';
+	return true;
 }

@@ -59,6 +59,7 @@ extern DateADT cpconf_day_arg(FunctionCallInfo fcinfo, int argno, const char *wh
 extern char *cpconf_format_day(DateADT day);
 extern int64 cpconf_add_months(DateADT day, int64 months);
 extern void cpconf_check_finite(DateADT day, const char *what, const char *why);
+extern bool cpconf_fold_word(const char *s, int len, char *buf, int size);
 
 static inline bool
 cpconf_is_weekend(DateADT day)

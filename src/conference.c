@@ -208,27 +208,15 @@ ConferenceKind
 conference_kind_arg(FunctionCallInfo fcinfo, int n)
 {
 	text	   *t;
-	const char *s;
-	int			len;
-	char		folded[16];
-	int			k = 0;
+	char		folded[32];
+	int			k;
 
 	if (PG_ARGISNULL(n))
 		return KIND_NOT_RECORDED;
 	t = PG_GETARG_TEXT_PP(n);
-	s = VARDATA_ANY(t);
-	len = VARSIZE_ANY_EXHDR(t);
-	while (len > 0 && isspace((unsigned char) *s))
-		s++, len--;
-	while (len > 0 && isspace((unsigned char) s[len - 1]))
-		len--;
-	for (int i = 0; i < len && k < (int) sizeof(folded) - 1; i++)
-		folded[k++] = s[i] == '-' || s[i] == ' ' ? '_' : pg_ascii_tolower((unsigned char) s[i]);
-	folded[k] = '\0';
-	if (len < (int) sizeof(folded))
-		for (int i = 0; i < (int) lengthof(kind_names); i++)
-			if (strcmp(kind_names[i], folded) == 0)
-				return (ConferenceKind) i;
+	if (cpconf_fold_word(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), folded, sizeof(folded)) &&
+		(k = cpconf_name_index(kind_names, lengthof(kind_names), folded, -1)) >= 0)
+		return (ConferenceKind) k;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown kind of conference \"%s\"", text_to_cstring(t)),
@@ -1054,8 +1042,12 @@ enum
 /* A yes/no fact: 1, 0, or -1 not recorded. */
 #define FACT(n) cpconf_fact_arg(fcinfo, (n))
 
-/* On day, is a child born on born past the birthday (older) or on or past it? 1, 0; -1 born not known. */
-static int
+/*
+ * On day, is a child born on born past the birthday (older, as Q-GP's "over
+ * 5") or on or past it?  1, 0; -1 born not known.  29 February's birthday
+ * in a common year is the 28th.
+ */
+int
 age_reached(bool known, DateADT born, int years, DateADT day, bool strictly_older)
 {
 	int64		birthday;

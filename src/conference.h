@@ -186,5 +186,6 @@ extern const AgencySlot *attendee_agency(FunctionCallInfo fcinfo, AttendeeRef *r
 										 ConferenceCache *c, text *agency);
 extern int	attendee_took_part(AttendeeRef *ref, text *took_part);
 extern ConferenceKind conference_kind_arg(FunctionCallInfo fcinfo, int n);
+extern int	age_reached(bool known, DateADT born, int years, DateADT day, bool strictly_older);
 
 #endif							/* CPCONF_CONFERENCE_H */

@@ -257,6 +257,8 @@ forum_arg(FunctionCallInfo fcinfo, int n)
 	text	   *t;
 	const char *s;
 	int			len;
+	char		folded[32];
+	int			f;
 
 	if (PG_ARGISNULL(n))
 		return FORUM_UNKNOWN;
@@ -264,20 +266,14 @@ forum_arg(FunctionCallInfo fcinfo, int n)
 	s = VARDATA_ANY(t);
 	len = VARSIZE_ANY_EXHDR(t);
 	/* case, spaces around, and hyphens or spaces for underscores are forgiven */
+	if (cpconf_fold_word(s, len, folded, sizeof(folded)) &&
+		(f = cpconf_name_index(forum_names, lengthof(forum_names), folded, -1)) >= 0)
+		return (Forum) f;
+	/* the message names the value as written, trimmed */
 	while (len > 0 && isspace((unsigned char) *s))
 		s++, len--;
 	while (len > 0 && isspace((unsigned char) s[len - 1]))
 		len--;
-	if (len < 32)
-	{
-		char		folded[32];
-
-		for (int i = 0; i < len; i++)
-			folded[i] = s[i] == '-' || s[i] == ' ' ? '_' : pg_ascii_tolower((unsigned char) s[i]);
-		for (int i = 0; i < (int) lengthof(forum_names); i++)
-			if ((int) strlen(forum_names[i]) == len && memcmp(forum_names[i], folded, len) == 0)
-				return (Forum) i;
-	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown forum \"%.*s\" for ending a plan", len, s),

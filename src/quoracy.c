@@ -540,23 +540,6 @@ cpconf_quoracy_facts_step(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
-/* Is the child older than age on the day? */
-static bool
-older_than(DateADT born, int age, DateADT day)
-{
-	int			y,
-				m,
-				d,
-				cy,
-				cm,
-				cd;
-
-	j2date(born + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	j2date(day + POSTGRES_EPOCH_JDATE, &cy, &cm, &cd);
-	return (cy - y - age > 0) ||
-		(cy - y - age == 0 && (cm > m || (cm == m && cd > d)));
-}
-
 static Datum
 quoracy_result(FunctionCallInfo fcinfo, int quorate, bool social_care, int counted,
 			   int required, const char *reason)
@@ -617,7 +600,7 @@ count_child(const ConferenceRule *rule, const QuoracyState *st, const ChildFacts
 			cc.possible |= gp;
 			cc.gp_age_unknown = !(cc.certain & gp);
 		}
-		else if (older_than(f->born, rule->gp_report_over_age, st->conference))
+		else if (age_reached(true, f->born, rule->gp_report_over_age, st->conference, true) == 1)
 		{
 			cc.possible |= gp;
 			if (kind_unknown)
