@@ -9,13 +9,15 @@ OBJS = src/module.o src/base.o src/profiles.o src/bank_holidays.o src/calendar.o
 # between versions are kept as released.
 CPCONF_VERSION = 0.5
 LAYERS_SQL = src/sql/base.sql src/sql/calendar.sql src/sql/profiles.sql src/sql/timescales.sql \
-	src/sql/labels.sql src/sql/conference.sql src/sql/plan.sql
-DATA_built = cpconf--$(CPCONF_VERSION).sql
-DATA = src/cpconf--0.1.sql src/cpconf--0.1--0.2.sql src/cpconf--0.2--0.3.sql src/cpconf--0.3--0.4.sql \
-	src/cpconf--0.4--0.5.sql
+	src/sql/labels.sql src/sql/conference.sql src/sql/plan.sql src/sql/mapping.sql src/sql/enforcement.sql
+DATA_built = cpconf--$(CPCONF_VERSION).sql cpconf--0.4--0.5.sql
+DATA = src/cpconf--0.1.sql src/cpconf--0.1--0.2.sql src/cpconf--0.2--0.3.sql src/cpconf--0.3--0.4.sql
+# The update to 0.5 is its hand-written part, then the layers new in 0.5 as
+# they are (until 0.5 is released and the script frozen).
+UPDATE_0_5_SQL = src/sql/update--0.4--0.5.sql src/sql/mapping.sql src/sql/enforcement.sql
 
 # pg_regress suites, in order: install and uninstall bracket the layers.
-REGRESS = install calendar calendar_data timescales conference discontinuation errors reliability uninstall
+REGRESS = install calendar calendar_data timescales conference discontinuation errors reliability mapping enforcement uninstall
 ISOLATION = calendar_cache config_writes
 ISOLATION_OPTS = --inputdir=test/isolation
 
@@ -51,6 +53,10 @@ cpconf--$(CPCONF_VERSION).sql: $(LAYERS_SQL)
 	{ printf '/* cpconf--$(CPCONF_VERSION).sql: cpconf $(CPCONF_VERSION), built by make from the files in src/sql; edit those. */\n\n'; \
 	  printf '\\echo Use "CREATE EXTENSION cpconf" to load this file. \\quit\n'; \
 	  for f in $(LAYERS_SQL); do printf '\n'; cat $$f; done; } > $@
+
+cpconf--0.4--0.5.sql: $(UPDATE_0_5_SQL)
+	{ printf '/* cpconf--0.4--0.5.sql: update from cpconf 0.4 to 0.5, built by make from the files in src/sql; edit those. */\n\n'; \
+	  for f in $(UPDATE_0_5_SQL); do printf '\n'; cat $$f; done; } > $@
 
 # PGXS does not track headers: rebuild every object when one changes.
 $(OBJS): $(wildcard src/*.h)

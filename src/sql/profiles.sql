@@ -257,3 +257,35 @@ CREATE TRIGGER source_document_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCAT
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
 CREATE TRIGGER profile_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON cpconf.profile
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.configuration_turn();
+
+/* ------------------------------------------------------------------------
+ * A profile's working-day calendar: its own, or the nearest ancestor's, or
+ * the setting cpconf.calendar's.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.profile_calendar(profile text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    named text := coalesce(profile, nullif(current_setting('cpconf.profile', true), ''), 'national');
+    calendar text;
+BEGIN
+    IF NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = named) THEN
+        RAISE EXCEPTION 'unknown profile "%"', named
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'Known profiles: ' || cpconf.names_for_hint('profile', NULL) || '.';
+    END IF;
+    WITH RECURSIVE up (name, calendar, depth) AS (
+        SELECT p.parent, p.calendar, 0 FROM cpconf.profile p WHERE p.name = named
+        UNION ALL
+        SELECT p.parent, p.calendar, up.depth + 1 FROM up JOIN cpconf.profile p ON p.name = up.name
+         WHERE up.calendar IS NULL AND up.depth < 100
+    )
+    SELECT up.calendar INTO calendar FROM up WHERE up.calendar IS NOT NULL;
+    RETURN coalesce(calendar, nullif(current_setting('cpconf.calendar', true), ''), 'england-and-wales');
+END
+$$;
+COMMENT ON FUNCTION cpconf.profile_calendar(text) IS
+    'The working-day calendar of a profile''s deadlines: its own, or its nearest ancestor''s, or the setting cpconf.calendar''s (NULL profile: the setting cpconf.profile''s).';

@@ -35,7 +35,8 @@ def run_page(path, pairs):
     db = "cpconf_doc"
     subprocess.run(["dropdb", "--if-exists", db], check=True, capture_output=True)
     subprocess.run(["createdb", db], check=True)
-    script = ["SET client_min_messages = warning;", "SET DateStyle = ISO, YMD;",
+    # an error's CONTEXT (the line of a PL/pgSQL function) is not the reader's concern
+    script = ["\\set SHOW_CONTEXT never", "SET client_min_messages = warning;", "SET DateStyle = ISO, YMD;",
               "CREATE EXTENSION cpconf;"]
     for n, (_, sql, _) in enumerate(pairs):
         script += [f"\\echo @@example {n}", sql]

@@ -1,4 +1,4 @@
-/* src/cpconf--0.4--0.5.sql: cpconf 0.5, the reshape: one resolver of rule rows */
+/* src/sql/update--0.4--0.5.sql: the hand-written part of the update to cpconf 0.5 (make appends the layers new in 0.5) */
 
 \echo Use "ALTER EXTENSION cpconf UPDATE TO '0.5'" to load this file. \quit
 
@@ -1784,3 +1784,35 @@ LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_flag';
 COMMENT ON FUNCTION cpconf.flag(text) IS
     'A yes/no field as written: Y/N, yes/no, 1/0, true/false (or t/f) in any case and spacing give true or false; NULL, an empty or a blank value give NULL (nothing recorded); anything else is an error (22P02), never a guess.';
+
+/* ------------------------------------------------------------------------
+ * A profile's working-day calendar: its own, or the nearest ancestor's, or
+ * the setting cpconf.calendar's.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.profile_calendar(profile text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    named text := coalesce(profile, nullif(current_setting('cpconf.profile', true), ''), 'national');
+    calendar text;
+BEGIN
+    IF NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = named) THEN
+        RAISE EXCEPTION 'unknown profile "%"', named
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'Known profiles: ' || cpconf.names_for_hint('profile', NULL) || '.';
+    END IF;
+    WITH RECURSIVE up (name, calendar, depth) AS (
+        SELECT p.parent, p.calendar, 0 FROM cpconf.profile p WHERE p.name = named
+        UNION ALL
+        SELECT p.parent, p.calendar, up.depth + 1 FROM up JOIN cpconf.profile p ON p.name = up.name
+         WHERE up.calendar IS NULL AND up.depth < 100
+    )
+    SELECT up.calendar INTO calendar FROM up WHERE up.calendar IS NOT NULL;
+    RETURN coalesce(calendar, nullif(current_setting('cpconf.calendar', true), ''), 'england-and-wales');
+END
+$$;
+COMMENT ON FUNCTION cpconf.profile_calendar(text) IS
+    'The working-day calendar of a profile''s deadlines: its own, or its nearest ancestor''s, or the setting cpconf.calendar''s (NULL profile: the setting cpconf.profile''s).';

@@ -1,0 +1,1105 @@
+/*
+ * src/sql/enforcement.sql: the enforcement layer: triggers on the council's
+ * own tables that refuse (enforce), log (warn) or ignore (off) a record the
+ * procedure does not allow, and audit() over the rows already there.
+ * Part of the install script cpconf--<version>.sql, which make builds
+ * from the files in src/sql, in layer order (see doc/hacking.md).
+ *
+ * The layer is SQL: each check is one set-based query over the rows a
+ * statement wrote (its transition table), joined to the other mapped
+ * tables, that calls the C checks of the layers below row by row.  A COPY
+ * of many rows costs one query, not one per row.
+ */
+
+/* ------------------------------------------------------------------------
+ * The checks that can be enforced, and the fields each reads.
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE cpconf.enforceable (
+    check_name text PRIMARY KEY,
+    rules      text[] NOT NULL,
+    meaning    text NOT NULL
+);
+COMMENT ON TABLE cpconf.enforceable IS
+    'The checks cpconf.enforce() attaches to the mapped tables, the rule ids each applies, and what it refuses. Shipped with cpconf; doc/enforcement.md describes them.';
+
+INSERT INTO cpconf.enforceable VALUES
+ ('icpc_timeliness', ARRAY['T-ICPC'],
+  'An initial conference held later than T-ICPC from its strategy discussion is a fact and is accepted, with the reasons for the delay recorded (and, where the profile says so, reported to the child protection manager or agreed in writing by the team manager): then it is logged as an approved exception. Without them it is refused.'),
+ ('conference_day', ARRAY['C-WORKING-DAY'],
+  'A conference recorded on a day that is not a working day of the profile''s calendar (a weekend, a bank holiday, a council closure day) is refused.'),
+ ('quoracy', ARRAY['Q-MIN', 'Q-GP', 'Q-PROCEED'],
+  'A conference whose decision is recorded while its attendance is inquorate needs the chair''s decision to proceed with the grounds the profile requires: then it is an approved exception. Checked at commit, so the decision and the attendance may be written in any order in one transaction; checked again when the attendance changes.'),
+ ('plan_start', ARRAY['D-START', 'D-LEAD', 'D-PLAN', 'D-CATEGORY', 'T-CG1', 'T-CG1-BIRTH', 'T-RCPC1'],
+  'A new plan starts on the day of the conference that decided it, with a qualified lead social worker, core group members, a contingency and an outline plan, the first core group and first review set in time, and a category.'),
+ ('plan_end', ARRAY['X-GROUNDS', 'X-FORUM', 'X-MOVED', 'X-ACTIONS', 'X-FIRST-REVIEW', 'X-SUPERVISION', 'T-MIN-PLAN'],
+  'A plan''s end and its ground must be allowed by check_discontinuation() on the mapped facts; open actions ended with a minuted rationale are an approved exception.'),
+ ('plan_integrity', ARRAY['I-ORDER', 'I-OVERLAP', 'I-REVIEW', 'I-DEATH'],
+  'A plan does not end before it starts; a child has no two plans open on one day; a review is held within its plan; nothing is dated after the child''s death.');
+
+CREATE TABLE cpconf.check_field (
+    check_name text NOT NULL,
+    entity     text NOT NULL,
+    field      text NOT NULL,
+    watched    boolean NOT NULL,
+    required   boolean NOT NULL,
+    PRIMARY KEY (check_name, entity, field)
+);
+COMMENT ON TABLE cpconf.check_field IS
+    'The fields each enforceable check reads: watched (a change to it re-checks the row, and the check''s trigger is on that entity''s table) and required (cpconf.enforce() refuses to attach the check without it). An unrequired field not mapped is a fact not recorded. Shipped with cpconf.';
+
+INSERT INTO cpconf.check_field (check_name, entity, field, watched, required)
+SELECT c, e, f, w, r FROM (VALUES
+ ('icpc_timeliness', 'conference', 'held', true, true),
+ ('icpc_timeliness', 'conference', 'strategy_discussion', true, true),
+ ('icpc_timeliness', 'conference', 'kind', true, false),
+ ('icpc_timeliness', 'conference', 'transfer_in', true, false),
+ ('icpc_timeliness', 'conference', 'delay_reasons_recorded', true, false),
+ ('icpc_timeliness', 'conference', 'delay_agreed_in_writing', true, false),
+ ('icpc_timeliness', 'strategy_discussion', 'held', false, true),
+ ('conference_day', 'conference', 'held', true, true),
+ ('quoracy', 'conference', 'held', true, true),
+ ('quoracy', 'conference', 'decision', true, true),
+ ('quoracy', 'conference', 'kind', true, false),
+ ('quoracy', 'conference', 'transfer_in', true, false),
+ ('quoracy', 'conference', 'child', true, false),
+ ('quoracy', 'conference', 'health_services_separate', true, false),
+ ('quoracy', 'conference', 'proceeded_inquorate', true, false),
+ ('quoracy', 'conference', 'sufficient_information', true, false),
+ ('quoracy', 'conference', 'delay_harmful', true, false),
+ ('quoracy', 'conference', 'no_contact_with_3_agencies', true, false),
+ ('quoracy', 'conference', 'social_care_and_one_agency', true, false),
+ ('quoracy', 'conference', 'local_difficulties', true, false),
+ ('quoracy', 'attendance', 'conference', true, true),
+ ('quoracy', 'attendance', 'agency', true, true),
+ ('quoracy', 'attendance', 'took_part', true, true),
+ ('quoracy', 'attendance', 'direct_contact', true, false),
+ ('quoracy', 'attendance', 'contributed_s47', true, false),
+ ('quoracy', 'child', 'date_of_birth', false, false),
+ ('quoracy', 'child', 'expected_delivery', false, false),
+ ('plan_start', 'plan', 'started', true, true),
+ ('plan_start', 'plan', 'conference', true, true),
+ ('plan_start', 'plan', 'child', true, false),
+ ('plan_start', 'plan', 'lead_qualified_social_worker', true, false),
+ ('plan_start', 'plan', 'lead_interim_manager', true, false),
+ ('plan_start', 'plan', 'core_group_members', true, false),
+ ('plan_start', 'plan', 'first_core_group', true, false),
+ ('plan_start', 'plan', 'first_review', true, false),
+ ('plan_start', 'plan', 'contingency_plan', true, false),
+ ('plan_start', 'plan', 'outline_plan', true, false),
+ ('plan_start', 'plan', 'visiting_arrangements', true, false),
+ ('plan_start', 'plan', 'categories', true, false),
+ ('plan_start', 'conference', 'held', false, true),
+ ('plan_start', 'child', 'date_of_birth', false, false),
+ ('plan_start', 'child', 'expected_delivery', false, false),
+ ('plan_end', 'plan', 'ended', true, true),
+ ('plan_end', 'plan', 'ground', true, true),
+ ('plan_end', 'plan', 'decided_at', true, false),
+ ('plan_end', 'plan', 'started', true, false),
+ ('plan_end', 'plan', 'child', true, false),
+ ('plan_end', 'plan', 'key_actions_open', true, false),
+ ('plan_end', 'plan', 'open_actions_rationale_minuted', true, false),
+ ('plan_end', 'plan', 'transfer_conference_held', true, false),
+ ('plan_end', 'plan', 'responsibility_confirmed_in_writing', true, false),
+ ('plan_end', 'plan', 'risk_assessed_after_move', true, false),
+ ('plan_end', 'plan', 'concerns_unsubstantiated', true, false),
+ ('plan_end', 'plan', 'initial_agencies_attended_or_wrote', true, false),
+ ('plan_end', 'plan', 'perpetrator_in_custody_or_dead', true, false),
+ ('plan_end', 'plan', 'supervision_order_with_parent', true, false),
+ ('plan_end', 'plan', 'supervision_order_expires', true, false),
+ ('plan_end', 'plan', 'unanimous', true, false),
+ ('plan_end', 'plan', 'initial_agencies_consulted', true, false),
+ ('plan_end', 'plan', 'recorded_in_records', true, false),
+ ('plan_end', 'plan', 'returned_to_carers_after_proceedings', true, false),
+ ('plan_end', 'plan', 'return_home_foreseen', true, false),
+ ('plan_end', 'plan', 'care_stable', true, false),
+ ('plan_end', 'review', 'plan', false, false),
+ ('plan_end', 'review', 'held', false, false),
+ ('plan_end', 'child', 'date_of_birth', false, false),
+ ('plan_end', 'child', 'date_of_death', false, false),
+ ('plan_integrity', 'plan', 'child', true, true),
+ ('plan_integrity', 'plan', 'started', true, true),
+ ('plan_integrity', 'plan', 'ended', true, false),
+ ('plan_integrity', 'review', 'plan', true, false),
+ ('plan_integrity', 'review', 'child', true, false),
+ ('plan_integrity', 'review', 'held', true, false),
+ ('plan_integrity', 'conference', 'child', true, false),
+ ('plan_integrity', 'conference', 'held', true, false),
+ ('plan_integrity', 'visit', 'child', true, false),
+ ('plan_integrity', 'visit', 'visited', true, false),
+ ('plan_integrity', 'child', 'date_of_death', true, false)
+) v (c, e, f, w, r);
+
+GRANT SELECT ON cpconf.enforceable, cpconf.check_field TO PUBLIC;
+
+/* ------------------------------------------------------------------------
+ * Which checks are enforced, in which mode and under which profile.  Only
+ * the owner of every table a check watches sets its mode (row security).
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE cpconf.enforced (
+    check_name text PRIMARY KEY,
+    mode       text NOT NULL CHECK (mode IN ('enforce', 'warn', 'off')),
+    profile    text,
+    set_by     name NOT NULL DEFAULT CURRENT_USER,
+    set_at     timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE cpconf.enforced IS
+    'The mode of each check attached with cpconf.enforce(): enforce (a statement that breaks it fails), warn (accepted, with a WARNING and a row in cpconf.violation) or off; and the profile it applies (NULL: the setting cpconf.profile''s when the record is written). Kept by pg_dump.';
+SELECT pg_catalog.pg_extension_config_dump('cpconf.enforced', '');
+
+-- The tables a check watches, as mapped now.
+CREATE FUNCTION cpconf.watched_tables(check_name text)
+RETURNS regclass[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT array_agg(DISTINCT m.on_table) FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
+     WHERE c.check_name = watched_tables.check_name AND c.watched;
+END;
+COMMENT ON FUNCTION cpconf.watched_tables(text) IS
+    'The mapped tables a check watches: those of the entities whose fields it re-checks when they change.';
+
+CREATE FUNCTION cpconf.owns_all(tables regclass[])
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT coalesce(bool_and(cpconf.owns(t)), true) FROM unnest(tables) t;
+END;
+COMMENT ON FUNCTION cpconf.owns_all(regclass[]) IS
+    'Whether the current role owns every one of the tables (cpconf.owns).';
+
+ALTER TABLE cpconf.enforced ENABLE ROW LEVEL SECURITY;
+CREATE POLICY enforced_read ON cpconf.enforced FOR SELECT USING (true);
+CREATE POLICY enforced_write ON cpconf.enforced FOR ALL
+    USING (cpconf.watched_tables(check_name) IS NOT NULL AND cpconf.owns_all(cpconf.watched_tables(check_name)))
+    WITH CHECK (cpconf.watched_tables(check_name) IS NOT NULL AND cpconf.owns_all(cpconf.watched_tables(check_name)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON cpconf.enforced TO PUBLIC;
+
+/* ------------------------------------------------------------------------
+ * The violation log: append-only for everyone but its owner.
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE cpconf.violation (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    logged_at   timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    written_by  name NOT NULL DEFAULT SESSION_USER,
+    on_table    text NOT NULL,
+    record_key  text,
+    check_name  text NOT NULL,
+    rule        text NOT NULL,
+    problem     text NOT NULL,
+    remedy      text,
+    severity    text NOT NULL,
+    profile     text,
+    mode        text NOT NULL,
+    exception   boolean NOT NULL,
+    xact        xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id()
+);
+COMMENT ON TABLE cpconf.violation IS
+    'Every record a check accepted although it breaks a rule: in warn mode (exception false), and in any mode the exceptions the procedure allows when their justification is recorded (exception true). Refused records are not logged: the statement that wrote them failed. Written only by the enforcement triggers; its owner alone may change it or grant reading it.';
+COMMENT ON COLUMN cpconf.violation.written_by IS 'The session''s login role (SESSION_USER) of the statement that wrote the record.';
+COMMENT ON COLUMN cpconf.violation.record_key IS 'The record''s mapped id, as text.';
+COMMENT ON COLUMN cpconf.violation.xact IS 'The transaction that wrote the record: a finding is logged once per transaction.';
+SELECT pg_catalog.pg_extension_config_dump('cpconf.violation', '');
+SELECT pg_catalog.pg_extension_config_dump('cpconf.violation_id_seq', '');
+REVOKE ALL ON cpconf.violation FROM PUBLIC;
+
+CREATE FUNCTION cpconf.violation_append_only()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'USAGE') THEN
+        RAISE EXCEPTION 'cpconf.violation is append-only'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'Only its owner changes or removes what the enforcement triggers logged.',
+                  HINT = 'Ask the owner of cpconf.violation.';
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION cpconf.violation_append_only() IS
+    'Trigger: only the owner of cpconf.violation updates, deletes or truncates it, whatever was granted.';
+CREATE TRIGGER violation_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON cpconf.violation
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.violation_append_only();
+
+/* ------------------------------------------------------------------------
+ * One finding of a check on one record.
+ * ------------------------------------------------------------------------ */
+
+CREATE TYPE cpconf.record_finding AS (
+    record_key text,
+    rule       text,
+    problem    text,
+    remedy     text,
+    severity   text,
+    profile    text,
+    exception  boolean
+);
+COMMENT ON TYPE cpconf.record_finding IS
+    'A finding (cpconf.finding) of a check on one record of a mapped table: the record''s id, and whether it is an exception the procedure allows with its justification recorded.';
+
+CREATE FUNCTION cpconf.profile_in_use(profile text)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN coalesce(profile, nullif(current_setting('cpconf.profile', true), ''), 'national');
+COMMENT ON FUNCTION cpconf.profile_in_use(text) IS
+    'The profile a check applies: the one named, or the setting cpconf.profile''s (national when unset).';
+
+CREATE FUNCTION cpconf.day_text(day date)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN to_char(day, 'YYYY-MM-DD');
+COMMENT ON FUNCTION cpconf.day_text(date) IS
+    'A day as findings write it, YYYY-MM-DD, whatever DateStyle.';
+
+CREATE FUNCTION cpconf.kind_read(value text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN CASE regexp_replace(lower(btrim(value)), '[[:space:]_-]+', '_', 'g')
+    WHEN 'initial' THEN 'initial' WHEN 'icpc' THEN 'initial'
+    WHEN 'pre_birth' THEN 'pre_birth' WHEN 'prebirth' THEN 'pre_birth'
+    WHEN 'transfer_in' THEN 'transfer_in' WHEN 'transfer' THEN 'transfer_in'
+    WHEN 'review' THEN 'review' WHEN 'rcpc' THEN 'review'
+    ELSE CASE WHEN btrim(value) = '' THEN NULL ELSE regexp_replace(lower(btrim(value)), '[[:space:]_-]+', '_', 'g') END END;
+COMMENT ON FUNCTION cpconf.kind_read(text) IS
+    'A conference''s kind as written (any case and spacing; ICPC, RCPC) as initial, pre_birth, transfer_in or review; another value folded, which the checks then report.';
+
+CREATE FUNCTION cpconf.categories_read(value text)
+RETURNS cpconf.abuse_category[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT array_agg(btrim(c)::cpconf.abuse_category ORDER BY o)
+      FROM unnest(string_to_array(value, ',')) WITH ORDINALITY AS x (c, o)
+     WHERE btrim(c) <> '';
+END;
+COMMENT ON FUNCTION cpconf.categories_read(text) IS
+    'Categories of abuse written in one text column, separated by commas (each a name or census code of cpconf.abuse_category); NULL for NULL or blank.';
+
+/* ------------------------------------------------------------------------
+ * A check's query, written from its template and the mappings.  In a
+ * template, {entity.field:alias} reads a field, {key:entity:alias} is a
+ * record's id as text, {table:entity} the mapped table, {source} the rows
+ * checked, {optjoin:entity:alias:from_entity.link:from_alias} a LEFT JOIN
+ * through a link (nothing when the entity is not mapped, and its fields
+ * then read NULL), {mapped:entity.field} true or false, {kind:alias} a
+ * conference's kind, {profile} the profile named (or NULL).
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.check_template(check_name text, entity text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN CASE check_name || '/' || entity
+WHEN 'icpc_timeliness/conference' THEN $t$
+WITH r AS (
+    SELECT pg_catalog.row_number() OVER () AS rn, {key:conference:n} AS key,
+           {conference.held:n} AS held, {strategy_discussion.held:s} AS discussion, {kind:n} AS kind,
+           {conference.delay_reasons_recorded:n} AS reasons, {conference.delay_agreed_in_writing:n} AS agreed
+      FROM {source} n {optjoin:strategy_discussion:s:conference.strategy_discussion:n}
+), initial AS (
+    SELECT * FROM r WHERE held IS NOT NULL AND kind = 'initial'
+), judged AS (
+    SELECT i.rn, i.key, i.reasons, i.agreed, f.rule, f.problem, f.remedy, f.severity, f.profile, f.o,
+           pg_catalog.count(*) OVER (PARTITION BY i.rn) AS findings
+      FROM initial i,
+           cpconf.check_icpc_timeliness(i.discussion, i.held, {profile}, i.reasons, i.agreed)
+               WITH ORDINALITY AS f (rule, problem, remedy, severity, profile, o)
+     WHERE i.discussion IS NOT NULL
+)
+SELECT key, 'T-ICPC', 'the strategy discussion at which the section 47 enquiry began is not recorded',
+       'Link the initial conference to its section 47 enquiry, with the date of its strategy discussion.',
+       'not_recorded', cpconf.profile_in_use({profile}), false
+  FROM initial WHERE discussion IS NULL
+UNION ALL
+SELECT key, rule, problem, remedy, severity, profile, true
+  FROM judged WHERE o = 1 AND findings = 1 AND (reasons OR agreed) IS TRUE
+UNION ALL
+SELECT j.key, j.rule, l.problem || ', and ' || j.problem, j.remedy, j.severity, j.profile, false
+  FROM judged j JOIN judged l ON l.rn = j.rn AND l.o = 1 WHERE j.o > 1
+UNION ALL
+SELECT key, 'T-ICPC', problem || ', and the reasons for the delay are not recorded', 'Record the reasons for the delay.',
+       CASE WHEN reasons IS NULL THEN 'not_recorded' ELSE 'violation' END, profile, false
+  FROM judged WHERE o = 1 AND findings = 1 AND (reasons OR agreed) IS NOT TRUE
+$t$
+WHEN 'conference_day/conference' THEN $t$
+WITH r AS (
+    SELECT {key:conference:n} AS key, {conference.held:n} AS held FROM {source} n
+), c AS (
+    SELECT cpconf.profile_calendar({profile}) AS calendar
+)
+SELECT r.key, 'C-WORKING-DAY',
+       pg_catalog.format('the conference is recorded on %s, a %s, which is not a working day of calendar %s',
+                         cpconf.day_text(r.held), pg_catalog.to_char(r.held, 'FMDay'), c.calendar),
+       'Record the day the conference was held: conferences are held on working days.',
+       'violation', cpconf.profile_in_use({profile}), false
+  FROM r, c WHERE r.held IS NOT NULL AND NOT cpconf.is_working_day(r.held, c.calendar)
+$t$
+WHEN 'quoracy/conference' THEN $t$
+WITH c AS (
+    SELECT {key:conference:n} AS key, {conference.id:n} AS id, {conference.held:n} AS held, {kind:n} AS kind,
+           {conference.health_services_separate:n} AS separate, {conference.proceeded_inquorate:n} AS proceeded,
+           {conference.sufficient_information:n} AS g1, {conference.delay_harmful:n} AS g2,
+           {conference.no_contact_with_3_agencies:n} AS g3, {conference.social_care_and_one_agency:n} AS g4,
+           {conference.local_difficulties:n} AS g5,
+           coalesce({child.date_of_birth:ch}, {child.expected_delivery:ch}) AS born
+      FROM {source} n {optjoin:child:ch:conference.child:n}
+     WHERE {conference.decision:n} IS NOT NULL AND {conference.held:n} IS NOT NULL
+), q AS (
+    SELECT c.*,
+           (SELECT cpconf.quoracy({attendance.agency:a}, {attendance.took_part:a}, {attendance.direct_contact:a},
+                                  {attendance.contributed_s47:a}, NULL::pg_catalog.text, c.born, c.held, {profile},
+                                  c.kind, c.separate)
+              FROM {table:attendance} a WHERE {attendance.conference:a} OPERATOR(pg_catalog.=) c.id) AS q
+      FROM c
+)
+SELECT key, 'Q-MIN', 'whether the conference was quorate turns on a fact not recorded: ' || (q).reason,
+       'Record it, so that the quoracy of the conference can be judged.', 'not_recorded', cpconf.profile_in_use({profile}), false
+  FROM q WHERE (q).quorate IS NULL
+UNION ALL
+SELECT key, 'Q-PROCEED',
+       pg_catalog.format('the conference''s decision is recorded but it was inquorate (%s), and the chair''s decision to proceed is not recorded', (q).reason),
+       'Record the chair''s decision to proceed and its grounds, or hold the conference again when it is quorate.',
+       CASE WHEN proceeded IS NULL THEN 'not_recorded' ELSE 'violation' END, cpconf.profile_in_use({profile}), false
+  FROM q WHERE NOT (q).quorate AND proceeded IS NOT TRUE
+UNION ALL
+SELECT key, 'Q-PROCEED',
+       CASE WHEN p.may_proceed THEN pg_catalog.format('the conference was inquorate (%s); the chair proceeded: %s', (q).reason, p.reason)
+            ELSE pg_catalog.format('the chair proceeded although the conference was inquorate (%s), but %s', (q).reason, p.reason) END,
+       CASE WHEN p.may_proceed THEN coalesce('Then: ' || pg_catalog.array_to_string(p.must_follow, '; ') || '.', 'Nothing further.')
+            ELSE 'Record the grounds the profile requires, or hold the conference again when it is quorate.' END,
+       CASE WHEN p.may_proceed IS NULL THEN 'not_recorded' ELSE 'violation' END, cpconf.profile_in_use({profile}),
+       coalesce(p.may_proceed, false)
+  FROM q, cpconf.inquorate_conference(q.held, {profile}, q.g1, q.g2, q.g3, q.g4, q.g5, q.kind) p
+ WHERE NOT (q).quorate AND proceeded
+$t$
+WHEN 'plan_start/plan' THEN $t$
+WITH r AS (
+    SELECT {key:plan:n} AS key, {plan.started:n} AS started, {conference.held:c} AS decided,
+           {plan.lead_qualified_social_worker:n} AS lead, {plan.lead_interim_manager:n} AS interim,
+           {plan.core_group_members:n} AS members, {plan.first_core_group:n} AS core_group,
+           {plan.first_review:n} AS review, {plan.contingency_plan:n} AS contingency, {plan.outline_plan:n} AS outline,
+           {plan.visiting_arrangements:n} AS visiting, cpconf.categories_read({plan.categories:n}) AS categories,
+           coalesce({child.date_of_birth:ch}, {child.expected_delivery:ch}) AS born
+      FROM {source} n {optjoin:conference:c:plan.conference:n} {optjoin:child:ch:plan.child:n}
+     WHERE {plan.started:n} IS NOT NULL
+)
+SELECT key, 'D-START', 'the conference that decided the plan is not recorded, or not held',
+       'Link the plan to the conference that decided it, with the day it was held.', 'not_recorded',
+       cpconf.profile_in_use({profile}), false
+  FROM r WHERE decided IS NULL
+UNION ALL
+SELECT key, 'D-START',
+       pg_catalog.format('the plan starts on %s, not on the day of the conference that decided it (%s)',
+                         cpconf.day_text(started), cpconf.day_text(decided)),
+       'Record the day of the conference as the plan''s start.', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r WHERE started <> decided
+UNION ALL
+SELECT key, f.rule, f.problem, f.remedy, f.severity, f.profile, false
+  FROM r, cpconf.check_plan_start(r.decided, r.lead, r.interim, r.members, r.core_group, r.review, r.contingency,
+                                  r.outline, r.visiting, r.categories, {profile},
+                                  CASE WHEN r.born > r.decided THEN r.born END) f
+ WHERE r.decided IS NOT NULL
+$t$
+WHEN 'plan_end/plan' THEN $t$
+WITH r AS (
+    SELECT {key:plan:n} AS key, {plan.ended:n} AS ended, {plan.ground:n} AS ground, {plan.decided_at:n} AS decided_at,
+           {plan.started:n} AS started, {first_review:n} AS first_review,
+           {plan.key_actions_open:n} AS f1, {plan.open_actions_rationale_minuted:n} AS f2,
+           {plan.transfer_conference_held:n} AS f3, {plan.responsibility_confirmed_in_writing:n} AS f4,
+           {plan.risk_assessed_after_move:n} AS f5, {plan.concerns_unsubstantiated:n} AS f6,
+           {plan.initial_agencies_attended_or_wrote:n} AS f7, {plan.perpetrator_in_custody_or_dead:n} AS f8,
+           {plan.supervision_order_with_parent:n} AS f9, {plan.supervision_order_expires:n} AS f10,
+           {plan.unanimous:n} AS f11, {plan.initial_agencies_consulted:n} AS f12, {plan.recorded_in_records:n} AS f13,
+           {child.date_of_birth:ch} AS born, {child.date_of_death:ch} AS died,
+           {plan.returned_to_carers_after_proceedings:n} AS f14, {plan.return_home_foreseen:n} AS f15,
+           {plan.care_stable:n} AS f16
+      FROM {source} n {optjoin:child:ch:plan.child:n}
+     WHERE {plan.ended:n} IS NOT NULL
+)
+SELECT key, 'X-GROUNDS', 'the ground the plan ended on is not recorded',
+       'Record the ground: one of those cpconf.end_reason names.', 'not_recorded', cpconf.profile_in_use({profile}), false
+  FROM r WHERE ground IS NULL
+UNION ALL
+SELECT key, f.rule, f.problem, f.remedy, f.severity, f.profile, false
+  FROM r, cpconf.check_discontinuation(r.ground::cpconf.end_reason, r.ended, r.decided_at, {profile}, r.started,
+                                       r.first_review, r.f1, r.f2, r.f3, r.f4, r.f5, r.f6, r.f7, r.f8, r.f9, r.f10,
+                                       r.f11, r.f12, r.f13, r.born, r.died, r.f14, r.f15, r.f16) f
+ WHERE r.ground IS NOT NULL
+$t$
+WHEN 'plan_integrity/plan' THEN $t$
+WITH r AS (
+    SELECT {key:plan:n} AS key, {plan.id:n} AS id, {plan.child:n} AS child, {plan.started:n} AS started,
+           {plan.ended:n} AS ended, {child.date_of_death:ch} AS died
+      FROM {source} n {optjoin:child:ch:plan.child:n}
+)
+SELECT key, 'I-ORDER',
+       pg_catalog.format('the plan ends on %s, before it starts on %s', cpconf.day_text(ended), cpconf.day_text(started)),
+       'Correct its start or its end.', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r WHERE ended < started
+UNION ALL
+SELECT r.key, 'I-OVERLAP',
+       pg_catalog.format('the child''s plan %s (from %s%s) is open on a day of this one (from %s%s)',
+                         ({plan.id:p})::pg_catalog.text, cpconf.day_text({plan.started:p}),
+                         coalesce(' to ' || cpconf.day_text({plan.ended:p}), ', not ended'),
+                         cpconf.day_text(r.started), coalesce(' to ' || cpconf.day_text(r.ended), ', not ended')),
+       'A child has one plan at a time: end the other plan on or before the day this one starts, or correct the dates.',
+       'violation', cpconf.profile_in_use({profile}), false
+  FROM r JOIN {table:plan} p
+    ON {plan.child:p} OPERATOR(pg_catalog.=) r.child AND {plan.id:p} OPERATOR(pg_catalog.<>) r.id
+   AND {plan.started:p} < coalesce(r.ended, 'infinity'::pg_catalog.date)
+   AND r.started < coalesce({plan.ended:p}, 'infinity'::pg_catalog.date)
+   AND {plan.started:p} < coalesce({plan.ended:p}, 'infinity'::pg_catalog.date)
+ WHERE r.started < coalesce(r.ended, 'infinity'::pg_catalog.date)
+UNION ALL
+SELECT key, 'I-DEATH',
+       pg_catalog.format('the plan starts on %s, after the child died on %s', cpconf.day_text(started), cpconf.day_text(died)),
+       'Correct the start, or the date of death.', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r WHERE started > died
+$t$
+WHEN 'plan_integrity/review' THEN $t$
+WITH r AS (
+    SELECT {key:review:n} AS key, {review.held:n} AS held, {plan.started:p} AS started, {plan.ended:p} AS ended,
+           ({plan.id:p})::pg_catalog.text AS plan, {child.date_of_death:ch} AS died
+      FROM {source} n {optjoin:plan:p:review.plan:n} {optjoin:child:ch:review.child:n}
+     WHERE {review.held:n} IS NOT NULL
+)
+SELECT key, 'I-REVIEW',
+       pg_catalog.format('the review on %s is outside its plan %s (%s%s)', cpconf.day_text(held), plan,
+                         cpconf.day_text(started), coalesce(' to ' || cpconf.day_text(ended), ', not ended')),
+       'Link the review to the plan open on its day, or correct its date.', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r WHERE held < started OR held > ended
+UNION ALL
+SELECT key, 'I-DEATH',
+       pg_catalog.format('the review is held on %s, after the child died on %s', cpconf.day_text(held), cpconf.day_text(died)),
+       'Correct its date, or the date of death.', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r WHERE held > died
+$t$
+WHEN 'plan_integrity/conference' THEN $t$
+WITH r AS (
+    SELECT {key:conference:n} AS key, {conference.held:n} AS held, {child.date_of_death:ch} AS died
+      FROM {source} n {optjoin:child:ch:conference.child:n}
+)
+SELECT key, 'I-DEATH',
+       pg_catalog.format('the conference is held on %s, after the child died on %s', cpconf.day_text(held), cpconf.day_text(died)),
+       'Correct its date, or the date of death.', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r WHERE held > died
+$t$
+WHEN 'plan_integrity/visit' THEN $t$
+WITH r AS (
+    SELECT {key:visit:n} AS key, {visit.visited:n} AS visited, {child.date_of_death:ch} AS died
+      FROM {source} n {optjoin:child:ch:visit.child:n}
+)
+SELECT key, 'I-DEATH',
+       pg_catalog.format('the visit is on %s, after the child died on %s', cpconf.day_text(visited), cpconf.day_text(died)),
+       'Correct its date, or the date of death.', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r WHERE visited > died
+$t$
+WHEN 'plan_integrity/child' THEN $t$
+WITH r AS (
+    SELECT {key:child:n} AS key, {child.id:n} AS id, {child.date_of_death:n} AS died
+      FROM {source} n WHERE {child.date_of_death:n} IS NOT NULL
+)
+SELECT r.key, 'I-DEATH',
+       pg_catalog.format('the child''s plan %s starts on %s, after the date of death %s',
+                         ({plan.id:p})::pg_catalog.text, cpconf.day_text({plan.started:p}), cpconf.day_text(r.died)),
+       'Correct the date of death, or the plan.', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r JOIN {table:plan} p ON {plan.child:p} OPERATOR(pg_catalog.=) r.id
+ WHERE {plan.started:p} > r.died
+$t$
+END;
+COMMENT ON FUNCTION cpconf.check_template(text, text) IS
+    'The query of an enforceable check over one entity''s rows, before the mapping is written into it (cpconf.check_sql).';
+
+CREATE FUNCTION cpconf.check_sql(check_name text, entity text, source text, profile text)
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    template text := cpconf.check_template(check_name, entity);
+    result text;
+    m text[];
+    p text[];
+    rep text;
+    e text;
+    f text;
+BEGIN
+    IF template IS NULL THEN
+        RETURN NULL;
+    END IF;
+    result := template;
+    FOR m IN SELECT DISTINCT regexp_matches(template, '\{([a-z_0-9.:]+)\}', 'g') LOOP
+        p := string_to_array(m[1], ':');
+        rep := CASE p[1]
+            WHEN 'source' THEN source
+            WHEN 'profile' THEN quote_nullable(profile) || '::pg_catalog.text'
+            WHEN 'table' THEN cpconf.table_sql(p[2])
+            WHEN 'key' THEN format('(%s)::pg_catalog.text', cpconf.field_sql(p[2], 'id', p[3]))
+            WHEN 'mapped' THEN (EXISTS (SELECT FROM cpconf.mapping x WHERE x.entity = split_part(p[2], '.', 1)
+                                                                       AND x.columns ? split_part(p[2], '.', 2)))::text
+            WHEN 'kind' THEN CASE
+                WHEN EXISTS (SELECT FROM cpconf.mapping x WHERE x.entity = 'conference' AND x.columns ? 'kind')
+                    THEN format('cpconf.kind_read(%s)', cpconf.field_sql('conference', 'kind', p[2]))
+                ELSE format('CASE WHEN %s THEN ''transfer_in'' ELSE ''initial'' END',
+                            cpconf.field_sql('conference', 'transfer_in', p[2])) END
+            WHEN 'first_review' THEN CASE
+                WHEN EXISTS (SELECT FROM cpconf.mapping x WHERE x.entity = 'review' AND x.columns ?& ARRAY['plan', 'held'])
+                    THEN format('(SELECT pg_catalog.count(*) <= 1 FROM %s rv WHERE %s OPERATOR(pg_catalog.=) %s AND %s <= %s)',
+                                cpconf.table_sql('review'), cpconf.field_sql('review', 'plan', 'rv'),
+                                cpconf.field_sql('plan', 'id', p[2]), cpconf.field_sql('review', 'held', 'rv'),
+                                cpconf.field_sql('plan', 'ended', p[2]))
+                ELSE 'NULL::pg_catalog.bool' END
+            WHEN 'optjoin' THEN CASE
+                WHEN NOT EXISTS (SELECT FROM cpconf.mapping x WHERE x.entity = p[2]) THEN ''
+                WHEN EXISTS (SELECT FROM cpconf.mapping x WHERE x.entity = split_part(p[4], '.', 1)
+                                                            AND x.columns ? split_part(p[4], '.', 2))
+                    THEN format('LEFT JOIN %s %I ON %s OPERATOR(pg_catalog.=) %s', cpconf.table_sql(p[2]), p[3],
+                                cpconf.field_sql(p[2], 'id', p[3]),
+                                cpconf.field_sql(split_part(p[4], '.', 1), split_part(p[4], '.', 2), p[5]))
+                ELSE format('LEFT JOIN %s %I ON false', cpconf.table_sql(p[2]), p[3]) END
+            ELSE cpconf.field_sql(split_part(p[1], '.', 1), split_part(p[1], '.', 2), p[2])
+        END;
+        result := replace(result, '{' || m[1] || '}', rep);
+    END LOOP;
+    RETURN result;
+END
+$$;
+COMMENT ON FUNCTION cpconf.check_sql(text, text, text, text) IS
+    'The query of an enforceable check over the rows of source (a relation or a subquery) of an entity''s mapped table, the mapping written in with every name quoted; its rows are cpconf.record_finding. NULL when the check does not read that entity''s rows.';
+
+/*
+ * Every finding of a check over source, never an error: when the query
+ * fails on a row's data (an unreadable flag, a date outside cpconf's
+ * calendars, a date before any rule in force: SQLSTATE class 22), the rows
+ * are copied, numbered, into a temporary table and halved until the
+ * failing ones stand alone; each gives a DATA finding with the error, and
+ * the others are checked as ever.  Clean data costs one query.
+ */
+CREATE FUNCTION cpconf.check_findings(check_name text, entity text, source text, profile text)
+RETURNS SETOF cpconf.record_finding
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    query text := cpconf.check_sql(check_name, entity, source, profile);
+    copy text := format('cpconf_rows_%s', (random() * 1e9)::bigint);
+    numbered text;
+    total bigint;
+    todo int8range[];
+    lo bigint;
+    hi bigint;
+    batch cpconf.record_finding[];
+    message text;
+    hint text;
+BEGIN
+    IF query IS NULL THEN
+        RETURN;
+    END IF;
+    BEGIN
+        EXECUTE format('SELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (%s) x', query) INTO batch;
+        RETURN QUERY SELECT * FROM unnest(batch);
+        RETURN;
+    EXCEPTION WHEN data_exception THEN
+        NULL;   -- find the rows below
+    END;
+    EXECUTE format('CREATE TEMPORARY TABLE %I AS SELECT cpconf_rows.*, pg_catalog.row_number() OVER () AS cpconf_row_number_ FROM %s cpconf_rows',
+                   copy, source);
+    EXECUTE format('CREATE INDEX ON pg_temp.%I (cpconf_row_number_)', copy);
+    EXECUTE format('SELECT pg_catalog.count(*) FROM pg_temp.%I', copy) INTO total;
+    IF total = 0 THEN
+        RETURN;
+    END IF;
+    numbered := format('(SELECT * FROM pg_temp.%I WHERE cpconf_row_number_ BETWEEN $1 AND $2)', copy);
+    query := format('SELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (%s) x',
+                    cpconf.check_sql(check_name, entity, numbered, profile));
+    todo := ARRAY[int8range(1, total, '[]')];
+    WHILE cardinality(todo) > 0 LOOP
+        lo := lower(todo[cardinality(todo)]);
+        hi := upper(todo[cardinality(todo)]) - 1;
+        todo := todo[1:cardinality(todo) - 1];
+        BEGIN
+            EXECUTE query INTO batch USING lo, hi;
+            RETURN QUERY SELECT * FROM unnest(batch);
+        EXCEPTION WHEN data_exception THEN
+            IF lo = hi THEN
+                GET STACKED DIAGNOSTICS message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
+                RETURN QUERY EXECUTE format('SELECT (%s)::pg_catalog.text, ''DATA'', $3, $4, ''violation'', cpconf.profile_in_use($5), false FROM %s n',
+                                            cpconf.field_sql(entity, 'id', 'n'), numbered)
+                    USING lo, hi, message, coalesce(nullif(hint, ''), 'Correct the record.'), profile;
+            ELSE
+                todo := todo || int8range((lo + hi) / 2 + 1, hi, '[]') || int8range(lo, (lo + hi) / 2, '[]');
+            END IF;
+        END;
+    END LOOP;
+    EXECUTE format('DROP TABLE pg_temp.%I', copy);
+END
+$$;
+COMMENT ON FUNCTION cpconf.check_findings(text, text, text, text) IS
+    'Every finding of a check over the rows of source of an entity''s table: the check''s own, and for a row whose data the check cannot read (a flag that is not yes or no, a date outside cpconf''s calendars, a date before any rule in force, an unknown category or ground), one DATA finding with the error. Never fails on a row''s data.';
+
+/* ------------------------------------------------------------------------
+ * The triggers.
+ * ------------------------------------------------------------------------ */
+
+-- A check's findings on a statement's rows are decided here: refused in
+-- enforce mode, logged and warned of in warn mode; exceptions logged.
+CREATE FUNCTION cpconf.act_on(check_name text, mode text, on_table text, findings cpconf.record_finding[])
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    f cpconf.record_finding;
+    blocking int := (SELECT count(*) FROM unnest(findings) x WHERE NOT x.exception);
+    warned int := 0;
+BEGIN
+    IF mode = 'enforce' AND blocking > 0 THEN
+        SELECT * INTO f FROM unnest(findings) x WHERE NOT x.exception LIMIT 1;
+        RAISE EXCEPTION '%', format('%s record %s: %s', on_table, coalesce(f.record_key, '(no id)'), f.problem)
+            USING ERRCODE = 'CP001',
+                  DETAIL = format('Rule %s, profile %s, check %s (enforced)%s.', f.rule, f.profile, check_name,
+                                  CASE WHEN blocking > 1 THEN format('; %s findings in all in this statement', blocking) ELSE '' END),
+                  HINT = coalesce(f.remedy, 'Correct the record.');
+    END IF;
+    FOR f IN
+        INSERT INTO cpconf.violation AS v (on_table, record_key, check_name, rule, problem, remedy, severity, profile, mode, exception)
+        SELECT DISTINCT on_table, x.record_key, check_name, x.rule, x.problem, x.remedy, x.severity, x.profile, mode, x.exception
+          FROM unnest(findings) x
+         WHERE NOT EXISTS (SELECT FROM cpconf.violation o
+                            WHERE o.xact = pg_current_xact_id() AND o.on_table = act_on.on_table
+                              AND o.record_key IS NOT DISTINCT FROM x.record_key AND o.check_name = act_on.check_name
+                              AND o.rule = x.rule AND o.problem = x.problem)
+         ORDER BY 2, 4, 5
+        RETURNING v.record_key, v.rule, v.problem, v.remedy, v.severity, v.profile, v.exception
+    LOOP
+        CONTINUE WHEN f.exception;
+        warned := warned + 1;
+        IF warned <= 10 THEN
+            RAISE WARNING '%', format('%s record %s: %s', on_table, coalesce(f.record_key, '(no id)'), f.problem)
+                USING DETAIL = format('Rule %s, profile %s, check %s (warn mode): accepted and logged in cpconf.violation.',
+                                      f.rule, f.profile, check_name),
+                      HINT = coalesce(f.remedy, 'Correct the record.');
+        END IF;
+    END LOOP;
+    IF warned > 10 THEN
+        RAISE WARNING '% more findings of check % on %', warned - 10, check_name, on_table
+            USING DETAIL = 'Accepted and logged in cpconf.violation.';
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION cpconf.act_on(text, text, text, cpconf.record_finding[]) IS
+    'For the enforcement trigger: refuses the statement (SQLSTATE CP001) on the first finding that is not an approved exception in enforce mode; otherwise logs the findings in cpconf.violation, once per transaction, with a WARNING for each one that is not an exception (ten at most).';
+REVOKE ALL ON FUNCTION cpconf.act_on(text, text, text, cpconf.record_finding[]) FROM PUBLIC;
+
+-- Only one writer at a time checks a child's plans: otherwise two
+-- sessions could each open a plan for the child and neither see the other.
+CREATE FUNCTION cpconf.lock_children(on_table regclass, children text[])
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    child text;
+    whole bigint := hashtextextended('cpconf.plan_integrity:' || on_table::oid::text, 0);
+    key bigint;
+    snapshot boolean := current_setting('transaction_isolation') <> 'read committed';
+BEGIN
+    IF cardinality(children) > 64 THEN
+        -- a bulk load locks the table's plans as a whole (the lock table is finite)
+        IF NOT pg_try_advisory_xact_lock(whole) THEN
+            PERFORM pg_advisory_xact_lock(whole);
+            IF snapshot THEN
+                RAISE EXCEPTION 'could not serialize access to the plans of %', on_table
+                    USING ERRCODE = 'serialization_failure',
+                          DETAIL = 'Another transaction was writing plans of the same children; this transaction''s snapshot cannot see them.',
+                          HINT = 'Retry the transaction.';
+            END IF;
+        END IF;
+        RETURN;
+    END IF;
+    PERFORM pg_advisory_xact_lock_shared(whole);
+    FOR child IN SELECT c FROM unnest(children) c ORDER BY c LOOP
+        key := hashtextextended('cpconf.plan_integrity:' || on_table::oid::text || ':' || child, 0);
+        IF NOT pg_try_advisory_xact_lock(key) THEN
+            PERFORM pg_advisory_xact_lock(key);
+            IF snapshot THEN
+                RAISE EXCEPTION 'could not serialize access to the plans of child % in %', child, on_table
+                    USING ERRCODE = 'serialization_failure',
+                          DETAIL = 'Another transaction was writing plans of the same child; this transaction''s snapshot cannot see them.',
+                          HINT = 'Retry the transaction.';
+            END IF;
+        END IF;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION cpconf.lock_children(regclass, text[]) IS
+    'For the plan_integrity check: one transaction at a time writes a child''s plans (more than 64 children: the table''s plans). Under REPEATABLE READ or SERIALIZABLE, waiting for another is a serialization failure, as its plans are invisible to this snapshot.';
+REVOKE ALL ON FUNCTION cpconf.lock_children(regclass, text[]) FROM PUBLIC;
+
+/*
+ * The trigger function.  SECURITY DEFINER, for two reasons: the check must
+ * read every row it compares with (another plan of the child, the
+ * attendance of the conference) although the writer may only INSERT, and
+ * it must write cpconf.violation, which no writer may write directly.  A
+ * trigger function cannot be called directly, and it acts only for a table
+ * that cpconf.mapping maps to the entity it names; the SQL it runs is
+ * written from validated mappings (built-in column types only, names
+ * quoted) with search_path pinned.
+ */
+CREATE FUNCTION cpconf.enforce_rows()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    chk text := TG_ARGV[0];
+    ent text := TG_ARGV[1];
+    setting record;
+    judged text := ent;
+    source text;
+    ids text[];
+    id text;
+    id_type text;
+    changed text;
+    findings cpconf.record_finding[];
+    batch cpconf.record_finding[];
+    copy text;
+BEGIN
+    IF TG_NARGS <> 2 OR TG_WHEN <> 'AFTER' THEN
+        RAISE EXCEPTION 'cpconf.enforce_rows() must be attached by cpconf.enforce()'
+            USING ERRCODE = 'triggered_action_exception';
+    END IF;
+    SELECT * INTO setting FROM cpconf.enforced e WHERE e.check_name = chk;
+    IF NOT FOUND OR setting.mode = 'off' THEN
+        RETURN NULL;
+    END IF;
+    IF NOT EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = ent AND m.on_table = TG_RELID) THEN
+        RAISE EXCEPTION 'trigger "%" on table %.% is not attached to a mapped table', TG_NAME, TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'triggered_action_exception',
+                  DETAIL = format('cpconf.mapping does not map this table to entity "%s".', ent),
+                  HINT = format('Drop the trigger, or map the table and run cpconf.enforce(%L, %L) again.', chk, setting.mode);
+    END IF;
+
+    IF TG_LEVEL = 'ROW' THEN
+        -- quoracy, at commit: the conference of the row (for attendance: before and after)
+        judged := 'conference';
+        IF ent = 'attendance' THEN
+            ids := ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) ->> (SELECT columns ->> 'conference' FROM cpconf.mapping WHERE mapping.entity = 'attendance') END,
+                         CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) ->> (SELECT columns ->> 'conference' FROM cpconf.mapping WHERE mapping.entity = 'attendance') END];
+        ELSIF TG_OP = 'UPDATE' AND NOT EXISTS (
+                SELECT FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
+                 WHERE c.check_name = chk AND c.entity = 'conference' AND m.columns ? c.field
+                   AND to_jsonb(OLD) -> (m.columns ->> c.field) IS DISTINCT FROM to_jsonb(NEW) -> (m.columns ->> c.field)) THEN
+            RETURN NULL;
+        ELSIF TG_OP <> 'DELETE' THEN
+            ids := ARRAY[to_jsonb(NEW) ->> (SELECT columns ->> 'id' FROM cpconf.mapping WHERE mapping.entity = 'conference')];
+        END IF;
+        id_type := (SELECT format_type(c.type_oid, NULL) FROM cpconf.mapped_column('conference', 'id') c);
+        FOR id IN SELECT DISTINCT x FROM unnest(ids) x WHERE x IS NOT NULL LOOP
+            -- the conference row is locked, so that a concurrent change of
+            -- its attendance or decision waits and is then checked with this one
+            source := format('(SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) %L::%s FOR UPDATE)',
+                             cpconf.table_sql('conference'), (SELECT columns ->> 'id' FROM cpconf.mapping WHERE mapping.entity = 'conference'),
+                             id, id_type);
+            findings := findings || ARRAY(SELECT f FROM cpconf.check_findings(chk, 'conference', source, setting.profile) f);
+        END LOOP;
+    ELSE
+        source := 'cpconf_new';
+        IF TG_OP = 'UPDATE' THEN
+            -- only the rows whose watched fields changed
+            SELECT string_agg(format('o.%1$I IS NOT DISTINCT FROM n.%1$I', m.columns ->> c.field), ' AND ')
+              INTO changed
+              FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
+             WHERE c.check_name = chk AND c.entity = ent AND c.watched
+               AND m.columns ? c.field;
+            source := format('(SELECT n.* FROM cpconf_new n WHERE NOT EXISTS (SELECT FROM cpconf_old o WHERE o.%1$I OPERATOR(pg_catalog.=) n.%1$I AND %2$s))',
+                             (SELECT columns ->> 'id' FROM cpconf.mapping WHERE mapping.entity = ent),
+                             coalesce(changed, 'true'));
+        END IF;
+        IF chk = 'plan_integrity' AND ent = 'plan' THEN
+            EXECUTE format('SELECT pg_catalog.array_agg(DISTINCT (%s)::pg_catalog.text) FROM %s n',
+                           cpconf.field_sql('plan', 'child', 'n'), source) INTO ids;
+            PERFORM cpconf.lock_children(TG_RELID, array_remove(ids, NULL));
+        END IF;
+        BEGIN
+            EXECUTE format('SELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (%s) x',
+                           cpconf.check_sql(chk, ent, source, setting.profile)) INTO findings;
+        EXCEPTION WHEN data_exception THEN
+            -- a row the check cannot read: find it among a copy of the rows
+            copy := format('cpconf_written_%s', (random() * 1e9)::bigint);
+            EXECUTE format('CREATE TEMPORARY TABLE %I AS SELECT * FROM %s n', copy, source);
+            findings := ARRAY(SELECT f FROM cpconf.check_findings(chk, ent, format('pg_temp.%I', copy), setting.profile) f);
+            EXECUTE format('DROP TABLE pg_temp.%I', copy);
+        END;
+    END IF;
+    IF cardinality(findings) > 0 THEN
+        PERFORM cpconf.act_on(chk, setting.mode, cpconf.table_sql(judged), findings);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION cpconf.enforce_rows() IS
+    'Trigger attached by cpconf.enforce() (after each statement, over the rows it wrote; for quoracy, deferred to commit, for each row): runs the check named by its first argument on the rows of the entity named by its second, and refuses, logs or ignores its findings as the check''s mode says.';
+
+/* ------------------------------------------------------------------------
+ * The API.
+ * ------------------------------------------------------------------------ */
+
+-- What a check needs before it can run on the mapped tables.
+CREATE FUNCTION cpconf.check_ready(check_name text)
+RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    missing text;
+BEGIN
+    IF check_name IS NULL OR NOT EXISTS (SELECT FROM cpconf.enforceable e WHERE e.check_name = check_ready.check_name) THEN
+        RAISE EXCEPTION 'unknown check "%"', check_name
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'The checks are: ' || (SELECT string_agg(e.check_name, ', ' ORDER BY e.check_name) FROM cpconf.enforceable e) || '.',
+                  HINT = 'Name one of them (doc/enforcement.md).';
+    END IF;
+    SELECT string_agg(c.entity || '.' || c.field, ', ' ORDER BY c.entity, c.field) INTO missing
+      FROM cpconf.check_field c
+     WHERE c.check_name = check_ready.check_name AND c.required
+       AND NOT EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = c.entity AND m.columns ? c.field);
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION 'check "%" needs fields that are not mapped: %', check_name, missing
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  DETAIL = 'Without them the check cannot judge any record.',
+                  HINT = 'Map them with cpconf.map() (doc/mapping.md); cpconf.mappings shows what is mapped.';
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION cpconf.check_ready(text) IS
+    'Raises an error unless the check is known and every field it requires is mapped.';
+
+CREATE FUNCTION cpconf.attach(check_name text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT DISTINCT c.entity, m.on_table FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
+              WHERE c.check_name = attach.check_name AND c.watched
+              ORDER BY c.entity
+    LOOP
+        IF (SELECT relkind FROM pg_class WHERE oid = t.on_table) NOT IN ('r', 'p') THEN
+            RAISE EXCEPTION 'check "%" cannot watch %: it is not a table', check_name, t.on_table
+                USING ERRCODE = 'wrong_object_type',
+                      DETAIL = format('Entity "%s" is mapped to it; triggers are attached to tables only.', t.entity),
+                      HINT = 'Map the entity to the table the case system writes, or use cpconf.audit() on the view.';
+        END IF;
+        IF NOT cpconf.owns(t.on_table) THEN
+            RAISE EXCEPTION 'must be owner of table %', t.on_table
+                USING ERRCODE = 'insufficient_privilege',
+                      DETAIL = format('Check "%s" attaches a trigger to it.', check_name);
+        END IF;
+        IF check_name = 'quoracy' THEN
+            IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = t.on_table AND tgname = 'cpconf_quoracy') THEN
+                EXECUTE format('CREATE CONSTRAINT TRIGGER cpconf_quoracy AFTER INSERT OR UPDATE%s ON %s DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cpconf.enforce_rows(%L, %L)',
+                               CASE WHEN t.entity = 'attendance' THEN ' OR DELETE' ELSE '' END,
+                               t.on_table, check_name, t.entity);
+            END IF;
+        ELSE
+            IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = t.on_table AND tgname = format('cpconf_%s_insert', check_name)) THEN
+                EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS cpconf_new FOR EACH STATEMENT EXECUTE FUNCTION cpconf.enforce_rows(%L, %L)',
+                               format('cpconf_%s_insert', check_name), t.on_table, check_name, t.entity);
+            END IF;
+            IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = t.on_table AND tgname = format('cpconf_%s_update', check_name)) THEN
+                EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %s REFERENCING OLD TABLE AS cpconf_old NEW TABLE AS cpconf_new FOR EACH STATEMENT EXECUTE FUNCTION cpconf.enforce_rows(%L, %L)',
+                               format('cpconf_%s_update', check_name), t.on_table, check_name, t.entity);
+            END IF;
+        END IF;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION cpconf.attach(text) IS
+    'Creates a check''s triggers on the mapped tables it watches (those missing only): cpconf_CHECK_insert and cpconf_CHECK_update after each statement, or the deferred cpconf_quoracy.';
+
+CREATE FUNCTION cpconf.detach(check_name text, only_table regclass DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT tg.tgname, tg.tgrelid::regclass AS on_table FROM pg_trigger tg
+              WHERE tg.tgfoid = 'cpconf.enforce_rows()'::regprocedure
+                AND tg.tgname IN (format('cpconf_%s_insert', check_name), format('cpconf_%s_update', check_name),
+                                  format('cpconf_%s', check_name))
+                AND (only_table IS NULL OR tg.tgrelid = only_table)
+    LOOP
+        EXECUTE format('DROP TRIGGER %I ON %s', t.tgname, t.on_table);
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION cpconf.detach(text, regclass) IS
+    'Drops a check''s triggers (from one table, or from all).';
+
+CREATE FUNCTION cpconf.enforce(check_name text, mode text DEFAULT 'enforce', profile text DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    chosen text := lower(btrim(mode));
+    unmapped text;
+BEGIN
+    IF chosen IS NULL OR chosen NOT IN ('enforce', 'warn', 'off') THEN
+        RAISE EXCEPTION 'unknown mode "%"', mode
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'The modes are enforce (a statement that breaks the check fails), warn (accepted, with a warning and a row in cpconf.violation) and off.',
+                  HINT = 'Name one of them.';
+    END IF;
+    IF profile IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = enforce.profile) THEN
+        RAISE EXCEPTION 'unknown profile "%"', profile
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'Known profiles: ' || cpconf.names_for_hint('profile', NULL) || '.';
+    END IF;
+    PERFORM cpconf.check_ready(check_name);
+    IF NOT cpconf.owns_all(cpconf.watched_tables(check_name)) THEN
+        RAISE EXCEPTION 'must be owner of every table check "%" watches', check_name
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'Tables: ' || array_to_string(cpconf.watched_tables(check_name), ', ') || '.',
+                  HINT = 'Ask the owner of those tables to set the mode.';
+    END IF;
+    INSERT INTO cpconf.enforced AS e (check_name, mode, profile) VALUES (check_name, chosen, profile)
+        ON CONFLICT ON CONSTRAINT enforced_pkey
+        DO UPDATE SET mode = excluded.mode, profile = excluded.profile, set_by = CURRENT_USER, set_at = now();
+    IF chosen = 'off' THEN
+        PERFORM cpconf.detach(check_name);
+        RETURN;
+    END IF;
+    PERFORM cpconf.attach(check_name);
+    SELECT string_agg(c.entity || '.' || c.field, ', ' ORDER BY c.entity, c.field) INTO unmapped
+      FROM cpconf.check_field c
+     WHERE c.check_name = enforce.check_name AND NOT c.required
+       AND EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = c.entity)
+       AND NOT EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = c.entity AND m.columns ? c.field);
+    IF unmapped IS NOT NULL THEN
+        RAISE NOTICE 'check "%" reads these fields as not recorded, as they are not mapped: %', check_name, unmapped
+            USING HINT = 'A rule that needs one of them reports it as not recorded; map the columns that hold them.';
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION cpconf.enforce(text, text, text) IS
+    'Attaches a check (cpconf.enforceable) to the mapped tables it watches, in mode enforce (a statement that breaks it fails with SQLSTATE CP001), warn (accepted, with a WARNING and a row in cpconf.violation) or off (its triggers dropped), under a profile (NULL: the setting cpconf.profile''s when a record is written). Only the owner of every table it watches may. Switching between enforce and warn changes no table, so it may happen inside a transaction.';
+
+CREATE TYPE cpconf.audit_finding AS (
+    check_name text,
+    on_table   text,
+    record_key text,
+    rule       text,
+    problem    text,
+    remedy     text,
+    severity   text,
+    profile    text,
+    exception  boolean
+);
+COMMENT ON TYPE cpconf.audit_finding IS
+    'A finding of cpconf.audit(): the check, the table and the record''s id, and the finding (cpconf.record_finding).';
+
+CREATE FUNCTION cpconf.audit(check_name text DEFAULT NULL, profile text DEFAULT NULL)
+RETURNS SETOF cpconf.audit_finding
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    c record;
+    used text;
+BEGIN
+    IF audit.profile IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = audit.profile) THEN
+        RAISE EXCEPTION 'unknown profile "%"', audit.profile
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'Known profiles: ' || cpconf.names_for_hint('profile', NULL) || '.';
+    END IF;
+    IF audit.check_name IS NOT NULL THEN
+        PERFORM cpconf.check_ready(audit.check_name);
+    END IF;
+    FOR c IN
+        SELECT DISTINCT e.check_name AS name, f.entity
+          FROM cpconf.enforceable e JOIN cpconf.check_field f ON f.check_name = e.check_name
+         WHERE (audit.check_name IS NULL OR e.check_name = audit.check_name)
+           AND cpconf.check_template(e.check_name, f.entity) IS NOT NULL
+           AND EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = f.entity)
+           AND NOT EXISTS (SELECT FROM cpconf.check_field r
+                            WHERE r.check_name = e.check_name AND r.required
+                              AND NOT EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = r.entity AND m.columns ? r.field))
+         ORDER BY 1, 2
+    LOOP
+        used := coalesce(audit.profile, (SELECT x.profile FROM cpconf.enforced x WHERE x.check_name = c.name));
+        RETURN QUERY
+            SELECT c.name, cpconf.table_sql(c.entity), f.record_key, f.rule, f.problem, f.remedy, f.severity, f.profile, f.exception
+              FROM cpconf.check_findings(c.name, c.entity, cpconf.table_sql(c.entity), used) f;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION cpconf.audit(text, text) IS
+    'Every finding of a check (NULL: of every check whose required fields are mapped) on the rows already in the mapped tables, changing nothing: how a council sees what enforce mode would refuse before it switches from warn. Under the profile named, or the check''s enforced profile, or the setting cpconf.profile''s. A row the check cannot read gives a DATA finding.';
+
+CREATE VIEW cpconf.enforcement AS
+SELECT e.check_name, coalesce(x.mode, 'off') AS mode, x.profile, x.set_by, x.set_at,
+       (SELECT array_agg(t::text ORDER BY t::text) FROM unnest(cpconf.watched_tables(e.check_name)) t) AS watched_tables,
+       CASE WHEN coalesce(x.mode, 'off') = 'off' THEN NULL
+            ELSE NOT EXISTS (SELECT FROM unnest(cpconf.watched_tables(e.check_name)) t
+                              WHERE NOT EXISTS (SELECT FROM pg_trigger tg WHERE tg.tgrelid = t
+                                                   AND tg.tgfoid = 'cpconf.enforce_rows()'::regprocedure
+                                                   AND tg.tgname LIKE 'cpconf\_' || e.check_name || '%'))
+       END AS triggers_present,
+       (SELECT array_agg(c.entity || '.' || c.field ORDER BY c.entity, c.field) FROM cpconf.check_field c
+         WHERE c.check_name = e.check_name
+           AND NOT EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = c.entity AND m.columns ? c.field)) AS not_mapped,
+       e.rules, e.meaning
+  FROM cpconf.enforceable e LEFT JOIN cpconf.enforced x ON x.check_name = e.check_name;
+COMMENT ON VIEW cpconf.enforcement IS
+    'Each enforceable check: its mode (off unless set), profile, who set it and when, the tables it watches, whether its triggers are all there (false after a watched table was mapped anew without cpconf.enforce(), or restored without its triggers), the fields it reads that are not mapped, its rules and what it refuses.';
+GRANT SELECT ON cpconf.enforcement TO PUBLIC;
+
+/*
+ * A mapping that enforcement depends on: unmapping an entity a check in
+ * force watches is refused; mapping it to another table moves the
+ * check's triggers.
+ */
+CREATE FUNCTION cpconf.mapping_enforced()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    c record;
+BEGIN
+    FOR c IN SELECT DISTINCT x.check_name, x.mode FROM cpconf.enforced x JOIN cpconf.check_field f ON f.check_name = x.check_name
+              WHERE x.mode <> 'off' AND f.entity = OLD.entity
+    LOOP
+        IF TG_OP = 'DELETE' THEN
+            RAISE EXCEPTION 'entity "%" is read by check "%", which is in % mode', OLD.entity, c.check_name, c.mode
+                USING ERRCODE = 'dependent_objects_still_exist',
+                      HINT = format('Turn it off first: SELECT cpconf.enforce(%L, ''off'').', c.check_name);
+        END IF;
+        PERFORM cpconf.check_ready(c.check_name);
+        IF NEW.on_table <> OLD.on_table AND EXISTS (SELECT FROM pg_class WHERE oid = OLD.on_table) THEN
+            PERFORM cpconf.detach(c.check_name, OLD.on_table);
+        END IF;
+        PERFORM cpconf.attach(c.check_name);
+    END LOOP;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION cpconf.mapping_enforced() IS
+    'Trigger: an entity read by a check in force cannot be unmapped, nor lose a field the check requires; mapped to another table, the check''s triggers move with it.';
+CREATE TRIGGER mapping_enforced AFTER UPDATE OR DELETE ON cpconf.mapping
+    FOR EACH ROW EXECUTE FUNCTION cpconf.mapping_enforced();
