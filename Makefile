@@ -18,7 +18,7 @@ UPDATE_0_5_SQL = src/sql/update--0.4--0.5.sql src/sql/mapping.sql src/sql/enforc
 
 # pg_regress suites, in order: install and uninstall bracket the layers.
 REGRESS = install calendar calendar_data timescales conference discontinuation errors reliability mapping enforcement uninstall
-ISOLATION = calendar_cache config_writes
+ISOLATION = calendar_cache config_writes enforcement
 ISOLATION_OPTS = --inputdir=test/isolation
 
 PG_CPPFLAGS = -Isrc -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \

@@ -805,9 +805,13 @@ BEGIN
         END IF;
         id_type := (SELECT format_type(c.type_oid, NULL) FROM cpconf.mapped_column('conference', 'id') c);
         FOR id IN SELECT DISTINCT x FROM unnest(ids) x WHERE x IS NOT NULL LOOP
-            -- the conference row is locked, so that a concurrent change of
-            -- its attendance or decision waits and is then checked with this one
-            source := format('(SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) %L::%s FOR UPDATE)',
+            -- the conference row is locked first, whatever it holds, so that a
+            -- concurrent change of its attendance or decision waits for this
+            -- transaction and is then checked with this one's change
+            EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) %L::%s FOR UPDATE',
+                           cpconf.table_sql('conference'), (SELECT columns ->> 'id' FROM cpconf.mapping WHERE mapping.entity = 'conference'),
+                           id, id_type);
+            source := format('(SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) %L::%s)',
                              cpconf.table_sql('conference'), (SELECT columns ->> 'id' FROM cpconf.mapping WHERE mapping.entity = 'conference'),
                              id, id_type);
             findings := findings || ARRAY(SELECT f FROM cpconf.check_findings(chk, 'conference', source, setting.profile) f);

@@ -113,3 +113,37 @@ SELECT 'staffordshire: no longer at risk, actions open', rule, problem
 \echo
 \echo '== And what must follow an ending in Derby'
 SELECT * FROM cpconf.after_discontinuation('no_longer_at_risk', date '2025-06-02', 'derby');
+
+\echo
+\echo '== Enforcement: a sample council''s own tables (test/sample/council.sql), mapped and checked as records are written'
+\o /dev/null
+\i test/sample/council.sql
+\o
+SET cpconf.profile = 'national';
+SELECT entity, on_table, count(*) FILTER (WHERE state = 'ok') AS fields_mapped
+  FROM cpconf.mappings GROUP BY entity, on_table ORDER BY entity;
+-- legacy data, written before any check: a second open plan, a conference on a Saturday
+INSERT INTO "Case Records"."Children" VALUES (1, '2015-03-02', NULL);
+INSERT INTO "Case Records".enquiries VALUES (10, 1, '2025-03-03 10:00', NULL);
+INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, enquiry_id, meeting_type, "Held On")
+VALUES (100, 1, 10, 'Initial', '2025-03-24 10:00 Europe/London'), (102, 1, NULL, 'Review', '2025-03-29 10:00 Europe/London');
+INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, meeting_id, start_date)
+VALUES ('P-1', 1, 100, '2025-03-24'), ('P-2', 1, 100, '2025-05-01');
+\o /dev/null
+SELECT cpconf.enforce('icpc_timeliness'), cpconf.enforce('plan_integrity'), cpconf.enforce('conference_day', 'warn');
+\o
+\echo
+\echo '-- warn mode and audit(): the violations already in the legacy data'
+SELECT check_name, record_key, rule, problem FROM cpconf.audit() WHERE check_name IN ('plan_integrity', 'conference_day')
+ ORDER BY check_name, record_key;
+\echo
+\echo '-- enforce mode: an initial conference a day late (due Monday 24 March 2025), the delay''s reasons not recorded, is refused:'
+\set ON_ERROR_STOP 0
+\set SHOW_CONTEXT never
+INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, enquiry_id, meeting_type, "Held On")
+VALUES (101, 1, 10, 'Initial', '2025-03-25 10:00 Europe/London');
+\set ON_ERROR_STOP 1
+\echo '-- the same record with the reasons recorded is accepted, and logged as an approved exception:'
+INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, enquiry_id, meeting_type, "Held On", "Delay Reason Recorded")
+VALUES (101, 1, 10, 'Initial', '2025-03-25 10:00 Europe/London', 'Y');
+SELECT on_table, record_key, check_name, rule, exception FROM cpconf.violation ORDER BY id;
