@@ -125,7 +125,7 @@ INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, meeting_id, start_d
                                        first_core_group, first_review, contingency, outline, visiting)
 VALUES ('P-2', 2, 104, '2025-04-02', 'physical', 'Y', 4, '2025-04-16', '2025-07-02', 'Y', 'Y', 'Y');
 CALL regress.refused($$INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, meeting_id, start_date, category)
-                       VALUES ('P-3', 3, 101, '2025-03-25', 'MUL; physical')$$);
+                       VALUES ('P-3', 3, 101, '2025-03-25', 'MUL and physical')$$);
 
 -- plan_integrity: one plan at a time, ends after it starts, reviews within
 -- it, nothing after the child's death (child 3 died on 30 June 2025)

@@ -78,8 +78,11 @@ SELECT DISTINCT entity, state FROM cpconf.mappings WHERE entity = 'visit';
 SELECT v, cpconf.decision_read(v) FROM (VALUES ('plan'), (' No Plan '), ('Y'), ('n'), (''), (NULL)) x (v);
 SELECT * FROM regress.error($$SELECT cpconf.decision_read('maybe')$$);
 SELECT v, cpconf.kind_read(v) FROM (VALUES ('Initial'), ('ICPC'), ('pre-birth'), ('Transfer In'), ('RCPC'), ('  '), ('strategy')) x (v);
-SELECT cpconf.categories_read('neglect, emotional abuse'), cpconf.categories_read(' '), cpconf.categories_read(NULL);
-SELECT * FROM regress.error($$SELECT cpconf.categories_read('neglect; physical')$$);
+SELECT v, cpconf.categories_read(v)
+  FROM (VALUES ('neglect, emotional abuse'), ('MUL; physical'), ('Multiple: [Neglect, Sexual abuse]'), ('Multiple'),
+               (' '), (' , '), (NULL)) x (v);
+SELECT * FROM regress.error($$SELECT cpconf.categories_read('neglect and physical')$$);
+SELECT * FROM regress.error($$SELECT cpconf.categories_read(repeat('neglect,', 17))$$);
 
 -- The Standard Safeguarding Dataset's tables, by their published names,
 -- in one call: ids as text, dates as timestamps, flags as 'Y'/'N'.

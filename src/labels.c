@@ -18,6 +18,8 @@
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include <ctype.h>
 
 #include "labels.h"
 
@@ -451,4 +453,61 @@ cpconf_flag(PG_FUNCTION_ARGS)
 			 errdetail("A flag is Y or N, yes or no, 1 or 0, true or false (or t or f), in any case; an empty value is NULL."),
 			 errhint("Correct the value, or map it to one of these first.")));
 	PG_RETURN_NULL();			/* keep compiler quiet */
+}
+
+/* ---- categories_read(): categories written in one text column ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_categories_read);
+
+/*
+ * categories_read(text) -> abuse_category[]: the categories a council or
+ * the Standard Safeguarding Dataset writes in one column, separated by
+ * commas or semicolons, optionally as "Multiple: [a, b]"; NULL when none is
+ * written; an unknown one is an error naming the accepted ones, never
+ * dropped.  C, as it is read for every row a trigger checks.
+ */
+Datum
+cpconf_categories_read(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	Datum		items[16];
+	int			n = 0;
+	int			start = 0;
+	Oid			element = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
+	const char *colon = memchr(s, ':', len);
+
+	if (!OidIsValid(element))
+		elog(ERROR, "categories_read must return an array of cpconf.abuse_category");
+	/* "Multiple: [a, b]": the categories are those listed */
+	if (colon != NULL && label_match(&abuse_category_labels, s, colon - s) != 0 &&
+		strcmp(label_name(&abuse_category_labels, label_match(&abuse_category_labels, s, colon - s)), "multiple") == 0)
+		start = colon - s + 1;
+	for (int i = start; i <= len; i++)
+	{
+		int			a = start,
+					b = i;
+
+		if (i < len && s[i] != ',' && s[i] != ';')
+			continue;
+		while (a < b && (isspace((unsigned char) s[a]) || s[a] == '['))
+			a++;
+		while (b > a && (isspace((unsigned char) s[b - 1]) || s[b - 1] == ']'))
+			b--;
+		if (b > a)
+		{
+			if (n == lengthof(items))
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("more than %d categories of abuse in \"%s\"", (int) lengthof(items), text_to_cstring(t)),
+						 errdetail("Rule D-CATEGORY: a plan names its categories of abuse (five at most); cpconf reads at most %d in one value.", (int) lengthof(items)),
+						 errhint("Correct the value.")));
+			items[n++] = CharGetDatum((char) label_parse(&abuse_category_labels, s + a, b - a, NULL));
+		}
+		start = i + 1;
+	}
+	if (n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_ARRAYTYPE_P(construct_array(items, n, element, 1, true, TYPALIGN_CHAR));
 }

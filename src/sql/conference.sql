@@ -486,7 +486,7 @@ CREATE FUNCTION cpconf.check_categories(categories cpconf.abuse_category[], prof
                                         substantial_emotional_concern boolean DEFAULT NULL,
                                         as_of date DEFAULT NULL,
                                         chair_decided boolean DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_categories';
 COMMENT ON FUNCTION cpconf.check_categories(cpconf.abuse_category[], text, boolean, boolean, boolean, date, boolean) IS
@@ -519,7 +519,7 @@ CREATE FUNCTION cpconf.check_participation(conference date, profile text DEFAULT
                                            child_views boolean DEFAULT NULL,
                                            parents_views boolean DEFAULT NULL,
                                            agencies_absent_without_report integer DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_participation';
 COMMENT ON FUNCTION cpconf.check_participation(date, text, text, date, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, integer) IS
@@ -528,7 +528,7 @@ COMMENT ON FUNCTION cpconf.check_participation(date, text, text, date, boolean, 
 CREATE FUNCTION cpconf.check_icpc_timeliness(strategy_discussion date, held date, profile text DEFAULT NULL,
                                              delay_reasons_recorded boolean DEFAULT NULL,
                                              delay_agreed_in_writing boolean DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_icpc_timeliness';
 COMMENT ON FUNCTION cpconf.check_icpc_timeliness(date, date, text, boolean, boolean) IS
@@ -538,7 +538,7 @@ CREATE FUNCTION cpconf.check_decision(conference date, decision text, profile te
                                       continuing_risk boolean DEFAULT NULL,
                                       alternative_plan boolean DEFAULT NULL,
                                       decision_in_writing boolean DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_decision';
 COMMENT ON FUNCTION cpconf.check_decision(date, text, text, boolean, boolean, boolean) IS

@@ -169,3 +169,14 @@ LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_flag';
 COMMENT ON FUNCTION cpconf.flag(text) IS
     'A yes/no field as written: Y/N, yes/no, 1/0, true/false (or t/f) in any case and spacing give true or false; NULL, an empty or a blank value give NULL (nothing recorded); anything else is an error (22P02), never a guess.';
+
+/* ------------------------------------------------------------------------
+ * Categories of abuse as a council writes them in one column.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.categories_read(value text)
+RETURNS cpconf.abuse_category[]
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_categories_read';
+COMMENT ON FUNCTION cpconf.categories_read(text) IS
+    'Categories of abuse written in one text column: names or census codes of cpconf.abuse_category separated by commas or semicolons, or "Multiple: [a, b]" (the categories listed); NULL for NULL or blank; an unknown one is an error (22P02).';

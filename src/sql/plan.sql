@@ -202,7 +202,7 @@ CREATE FUNCTION cpconf.check_plan_start(initial_conference date,
                                         categories cpconf.abuse_category[] DEFAULT NULL,
                                         profile text DEFAULT NULL,
                                         birth date DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_plan_start';
 COMMENT ON FUNCTION cpconf.check_plan_start(date, boolean, boolean, integer, date, date, boolean, boolean, boolean, cpconf.abuse_category[], text, date) IS
@@ -237,7 +237,7 @@ CREATE FUNCTION cpconf.check_discontinuation(
     returned_to_carers_after_proceedings boolean DEFAULT NULL,
     return_home_foreseen boolean DEFAULT NULL,
     care_stable boolean DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_discontinuation';
 COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date, boolean, boolean, boolean) IS
@@ -245,7 +245,7 @@ COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, 
 
 CREATE FUNCTION cpconf.check_cin_plan_closure(plan_ended date, closed date, profile text DEFAULT NULL,
                                               reviewed boolean DEFAULT NULL, all_agree boolean DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_cin_plan_closure';
 COMMENT ON FUNCTION cpconf.check_cin_plan_closure(date, date, text, boolean, boolean) IS

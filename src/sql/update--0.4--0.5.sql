@@ -48,7 +48,7 @@ CREATE FUNCTION cpconf.check_categories(categories cpconf.abuse_category[], prof
                                         substantial_emotional_concern boolean DEFAULT NULL,
                                         as_of date DEFAULT NULL,
                                         chair_decided boolean DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_categories';
 COMMENT ON FUNCTION cpconf.check_categories(cpconf.abuse_category[], text, boolean, boolean, boolean, date, boolean) IS
@@ -66,7 +66,7 @@ CREATE FUNCTION cpconf.check_plan_start(initial_conference date,
                                         categories cpconf.abuse_category[] DEFAULT NULL,
                                         profile text DEFAULT NULL,
                                         birth date DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_plan_start';
 COMMENT ON FUNCTION cpconf.check_plan_start(date, boolean, boolean, integer, date, date, boolean, boolean, boolean, cpconf.abuse_category[], text, date) IS
@@ -97,7 +97,7 @@ CREATE FUNCTION cpconf.check_discontinuation(
     returned_to_carers_after_proceedings boolean DEFAULT NULL,
     return_home_foreseen boolean DEFAULT NULL,
     care_stable boolean DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_discontinuation';
 COMMENT ON FUNCTION cpconf.check_discontinuation(cpconf.end_reason, date, text, text, date, boolean, boolean, boolean, date, boolean, boolean, boolean, boolean, boolean, boolean, date, boolean, boolean, boolean, date, date, boolean, boolean, boolean) IS
@@ -1630,7 +1630,7 @@ CREATE FUNCTION cpconf.check_participation(conference date, profile text DEFAULT
                                            child_views boolean DEFAULT NULL,
                                            parents_views boolean DEFAULT NULL,
                                            agencies_absent_without_report integer DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_participation';
 COMMENT ON FUNCTION cpconf.check_participation(date, text, text, date, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, integer) IS
@@ -1639,7 +1639,7 @@ COMMENT ON FUNCTION cpconf.check_participation(date, text, text, date, boolean, 
 CREATE FUNCTION cpconf.check_icpc_timeliness(strategy_discussion date, held date, profile text DEFAULT NULL,
                                              delay_reasons_recorded boolean DEFAULT NULL,
                                              delay_agreed_in_writing boolean DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_icpc_timeliness';
 COMMENT ON FUNCTION cpconf.check_icpc_timeliness(date, date, text, boolean, boolean) IS
@@ -1649,7 +1649,7 @@ CREATE FUNCTION cpconf.check_decision(conference date, decision text, profile te
                                       continuing_risk boolean DEFAULT NULL,
                                       alternative_plan boolean DEFAULT NULL,
                                       decision_in_writing boolean DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_decision';
 COMMENT ON FUNCTION cpconf.check_decision(date, text, text, boolean, boolean, boolean) IS
@@ -1657,7 +1657,7 @@ COMMENT ON FUNCTION cpconf.check_decision(date, text, text, boolean, boolean, bo
 
 CREATE FUNCTION cpconf.check_cin_plan_closure(plan_ended date, closed date, profile text DEFAULT NULL,
                                               reviewed boolean DEFAULT NULL, all_agree boolean DEFAULT NULL)
-RETURNS SETOF cpconf.finding
+RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_cin_plan_closure';
 COMMENT ON FUNCTION cpconf.check_cin_plan_closure(date, date, text, boolean, boolean) IS
@@ -1816,3 +1816,14 @@ END
 $$;
 COMMENT ON FUNCTION cpconf.profile_calendar(text) IS
     'The working-day calendar of a profile''s deadlines: its own, or its nearest ancestor''s, or the setting cpconf.calendar''s (NULL profile: the setting cpconf.profile''s).';
+
+/* ------------------------------------------------------------------------
+ * Categories of abuse as a council writes them in one column.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.categories_read(value text)
+RETURNS cpconf.abuse_category[]
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_categories_read';
+COMMENT ON FUNCTION cpconf.categories_read(text) IS
+    'Categories of abuse written in one text column: names or census codes of cpconf.abuse_category separated by commas or semicolons, or "Multiple: [a, b]" (the categories listed); NULL for NULL or blank; an unknown one is an error (22P02).';
