@@ -210,6 +210,14 @@ SELECT * FROM regress.error($$SELECT cpconf.map('plan', '"Case Records"."Plans 2
 ALTER TABLE "Case Records"."Plans 2" DROP COLUMN end_reason;
 CALL regress.refused($$INSERT INTO "Case Records"."Plans 2" ("Plan Ref", child_no, meeting_id, start_date) VALUES ('P-1', 1, 100, '2025-03-24')$$);
 SELECT check_name, mode, triggers_present FROM cpconf.enforcement WHERE check_name LIKE 'plan%' ORDER BY 1;
+-- an entity mapped after a check is enforced is watched from then on
+SELECT cpconf.enforce('plan_integrity', 'off');
+SELECT cpconf.unmap('visit');
+SELECT cpconf.map('plan', '"Case Records"."Plans"', '{"id": "Plan Ref", "child": "child_no", "conference": "meeting_id", "started": "start_date", "ended": "end_date", "ground": "end_reason"}');
+SELECT cpconf.enforce('plan_integrity');
+SELECT cpconf.map('visit', '"Case Records"."Visits"', '{"id": "visit_id", "child": "child_no", "visited": "visit_date"}');
+SELECT tgname FROM pg_trigger WHERE tgrelid = '"Case Records"."Visits"'::regclass ORDER BY 1;
+CALL regress.refused($$INSERT INTO "Case Records"."Visits" VALUES (2, NULL, 3, '2025-07-02', 'Y')$$);
 
 -- Turned off, a check's triggers are gone.
 SELECT count(cpconf.enforce(check_name, 'off')) FROM cpconf.enforceable;

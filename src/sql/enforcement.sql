@@ -142,10 +142,13 @@ CREATE TABLE cpconf.enforced (
     mode       text NOT NULL CHECK (mode IN ('enforce', 'warn', 'off')),
     profile    text,
     set_by     name NOT NULL DEFAULT CURRENT_USER,
-    set_at     timestamptz NOT NULL DEFAULT pg_catalog.now()
+    set_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    queries    jsonb
 );
 COMMENT ON TABLE cpconf.enforced IS
     'The mode of each check attached with cpconf.enforce(): enforce (a statement that breaks it fails), warn (accepted, with a WARNING and a row in cpconf.violation) or off; and the profile it applies (NULL: the setting cpconf.profile''s when the record is written). Kept by pg_dump.';
+COMMENT ON COLUMN cpconf.enforced.queries IS
+    'The check''s query for each entity it watches, written from the mappings when the check or a mapping changes (cpconf.check_sql with {source} left in), so that a trigger need not write it for each statement. A query gone stale (a table or column renamed since) is written again when it runs.';
 SELECT pg_catalog.pg_extension_config_dump('cpconf.enforced', '');
 
 -- The tables a check watches, as mapped now.
@@ -564,6 +567,50 @@ $$;
 COMMENT ON FUNCTION cpconf.check_sql(text, text, text, text) IS
     'The query of an enforceable check over the rows of source (a relation or a subquery) of an entity''s mapped table, the mapping written in with every name quoted; its rows are cpconf.record_finding. NULL when the check does not read that entity''s rows.';
 
+-- The query of a check over an entity's rows, {source} left in: the one
+-- stored when it was enforced under this profile, or written now.
+CREATE FUNCTION cpconf.check_query(check_name text, entity text, profile text)
+RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+RETURN coalesce((SELECT e.queries ->> entity FROM cpconf.enforced e
+                  WHERE e.check_name = check_query.check_name AND e.profile IS NOT DISTINCT FROM check_query.profile),
+                cpconf.check_sql(check_name, entity, '{source}', profile));
+COMMENT ON FUNCTION cpconf.check_query(text, text, text) IS
+    'The query of a check over an entity''s rows with {source} left in for the rows: stored in cpconf.enforced when the check is enforced under that profile, otherwise written from the mappings now.';
+
+/*
+ * SECURITY DEFINER: a change of one table's mapping changes the queries of
+ * checks that also watch other owners' tables, which row security would
+ * not let its writer update.  It writes only what check_sql derives from
+ * the validated mappings, so anyone may run it.
+ */
+CREATE FUNCTION cpconf.refresh_queries()
+RETURNS void
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    c record;
+    q jsonb;
+BEGIN
+    FOR c IN SELECT e.check_name, e.profile FROM cpconf.enforced e WHERE e.mode <> 'off' ORDER BY 1 LOOP
+        BEGIN
+            SELECT jsonb_object_agg(f.entity, cpconf.check_sql(c.check_name, f.entity, '{source}', c.profile)) INTO q
+              FROM (SELECT DISTINCT x.entity FROM cpconf.check_field x
+                     WHERE x.check_name = c.check_name AND cpconf.check_template(x.check_name, x.entity) IS NOT NULL
+                       AND EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = x.entity)) f;
+        EXCEPTION WHEN undefined_column OR undefined_table OR undefined_object THEN
+            q := NULL;   -- written when it runs, with the error that says what to map
+        END;
+        UPDATE cpconf.enforced e SET queries = q WHERE e.check_name = c.check_name AND e.queries IS DISTINCT FROM q;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION cpconf.refresh_queries() IS
+    'Writes again the stored queries (cpconf.enforced.queries) of the checks in force from the current mappings; run by cpconf.enforce() and by every change of a mapping.';
+
 /*
  * Every finding of a check over source, never an error: when the query
  * fails on a row's data (an unreadable flag, a date outside cpconf's
@@ -578,7 +625,8 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    query text := cpconf.check_sql(check_name, entity, source, profile);
+    template text := cpconf.check_query(check_name, entity, profile);
+    query text := replace(template, '{source}', source);
     copy text := format('cpconf_rows_%s', (random() * 1e9)::bigint);
     numbered text;
     total bigint;
@@ -608,7 +656,7 @@ BEGIN
     END IF;
     numbered := format('(SELECT * FROM pg_temp.%I WHERE cpconf_row_number_ BETWEEN $1 AND $2)', copy);
     query := format('SELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (%s) x',
-                    cpconf.check_sql(check_name, entity, numbered, profile));
+                    replace(template, '{source}', numbered));
     todo := ARRAY[int8range(1, total, '[]')];
     WHILE cardinality(todo) > 0 LOOP
         lo := lower(todo[cardinality(todo)]);
@@ -763,7 +811,7 @@ DECLARE
     id_type text;
     changed text;
     findings cpconf.record_finding[];
-    batch cpconf.record_finding[];
+    query text;
     copy text;
 BEGIN
     IF TG_NARGS <> 2 OR TG_WHEN <> 'AFTER' THEN
@@ -826,9 +874,16 @@ BEGIN
                            cpconf.field_sql('plan', 'child', 'n'), source) INTO ids;
             PERFORM cpconf.lock_children(TG_RELID, array_remove(ids, NULL));
         END IF;
+        query := replace(coalesce(setting.queries ->> ent, cpconf.check_sql(chk, ent, '{source}', setting.profile)), '{source}', source);
         BEGIN
-            EXECUTE format('SELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (%s) x',
-                           cpconf.check_sql(chk, ent, source, setting.profile)) INTO findings;
+            BEGIN
+                EXECUTE format('SELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (%s) x', query) INTO findings;
+            EXCEPTION WHEN undefined_column OR undefined_table THEN
+                -- a table or column renamed since the query was stored: write
+                -- it again (an error that names the field if the mapping is broken)
+                query := replace(cpconf.check_sql(chk, ent, '{source}', setting.profile), '{source}', source);
+                EXECUTE format('SELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (%s) x', query) INTO findings;
+            END;
         EXCEPTION WHEN data_exception THEN
             -- a row the check cannot read: find it among a copy of the rows
             copy := format('cpconf_written_%s', (random() * 1e9)::bigint);
@@ -981,6 +1036,7 @@ BEGIN
         RETURN;
     END IF;
     PERFORM cpconf.attach(check_name);
+    PERFORM cpconf.refresh_queries();
     SELECT string_agg(c.entity || '.' || c.field, ', ' ORDER BY c.entity, c.field) INTO unmapped
       FROM cpconf.check_field c
      WHERE c.check_name = enforce.check_name AND NOT c.required
@@ -1077,9 +1133,14 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     c record;
+    changed text := CASE WHEN TG_OP = 'DELETE' THEN OLD.entity ELSE NEW.entity END;
 BEGIN
+    IF cpconf.loading_dump() THEN
+        RETURN NULL;   -- the dump brings the triggers and stored queries with it
+    END IF;
     FOR c IN SELECT DISTINCT x.check_name, x.mode FROM cpconf.enforced x JOIN cpconf.check_field f ON f.check_name = x.check_name
-              WHERE x.mode <> 'off' AND f.entity = OLD.entity
+              WHERE x.mode <> 'off' AND f.entity = changed
+              ORDER BY 1
     LOOP
         IF TG_OP = 'DELETE' THEN
             RAISE EXCEPTION 'entity "%" is read by check "%", which is in % mode', OLD.entity, c.check_name, c.mode
@@ -1087,15 +1148,16 @@ BEGIN
                       HINT = format('Turn it off first: SELECT cpconf.enforce(%L, ''off'').', c.check_name);
         END IF;
         PERFORM cpconf.check_ready(c.check_name);
-        IF NEW.on_table <> OLD.on_table AND EXISTS (SELECT FROM pg_class WHERE oid = OLD.on_table) THEN
+        IF TG_OP = 'UPDATE' AND NEW.on_table <> OLD.on_table AND EXISTS (SELECT FROM pg_class WHERE oid = OLD.on_table) THEN
             PERFORM cpconf.detach(c.check_name, OLD.on_table);
         END IF;
         PERFORM cpconf.attach(c.check_name);
     END LOOP;
+    PERFORM cpconf.refresh_queries();
     RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION cpconf.mapping_enforced() IS
-    'Trigger: an entity read by a check in force cannot be unmapped, nor lose a field the check requires; mapped to another table, the check''s triggers move with it.';
-CREATE TRIGGER mapping_enforced AFTER UPDATE OR DELETE ON cpconf.mapping
+    'Trigger: an entity read by a check in force cannot be unmapped, nor lose a field the check requires; mapped (again, or to another table), the check''s triggers are attached to its table, and the stored queries of the checks are written again.';
+CREATE TRIGGER mapping_enforced AFTER INSERT OR UPDATE OR DELETE ON cpconf.mapping
     FOR EACH ROW EXECUTE FUNCTION cpconf.mapping_enforced();
