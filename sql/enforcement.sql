@@ -219,6 +219,89 @@ SELECT cpconf.map('visit', '"Case Records"."Visits"', '{"id": "visit_id", "child
 SELECT tgname FROM pg_trigger WHERE tgrelid = '"Case Records"."Visits"'::regclass ORDER BY 1;
 CALL regress.refused($$INSERT INTO "Case Records"."Visits" VALUES (2, NULL, 3, '2025-07-02', 'Y')$$);
 
+-- A check reads, with more rights than the writer, only tables of a role the
+-- watched table's owner is a member of, through columns of built-in types:
+-- no view, no other role's table, type, cast or placeholder runs in it.
+RESET ROLE;
+DROP ROLE IF EXISTS regress_cpconf_mallory;
+CREATE ROLE regress_cpconf_mallory;
+CREATE SCHEMA mallory AUTHORIZATION regress_cpconf_mallory;
+SET ROLE regress_cpconf_mallory;
+CREATE FUNCTION mallory.run() RETURNS date LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'mallory''s code ran as %', current_user; END$$;
+CREATE VIEW mallory.kids AS SELECT g AS id, mallory.run() AS died FROM generate_series(1, 3) g;
+CREATE TABLE mallory.kids_table (id integer, died date);
+SELECT * FROM regress.error($$SELECT cpconf.map('child', 'mallory.kids_table', '{"id": "id", "date_of_death": "died"}')$$);
+SET ROLE regress_cpconf_user;
+SELECT count(cpconf.enforce(check_name, 'off')) FROM cpconf.enforced WHERE check_name IN ('plan_integrity', 'plan_end', 'quoracy');
+SELECT cpconf.unmap('child');
+SELECT cpconf.enforce('plan_integrity');
+-- another role's table cannot join a check in force
+SET ROLE regress_cpconf_mallory;
+SELECT * FROM regress.error($$SELECT cpconf.map('child', 'mallory.kids_table', '{"id": "id", "date_of_death": "died"}')$$);
+-- nor be taken in by one enforced after it: a view, or another role's table
+SET ROLE regress_cpconf_user;
+SELECT cpconf.enforce('plan_integrity', 'off');
+SET ROLE regress_cpconf_mallory;
+SELECT cpconf.map('child', 'mallory.kids', '{"id": "id", "date_of_death": "died"}');
+SET ROLE regress_cpconf_user;
+SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_integrity')$$);
+SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_start')$$);   -- reads the child, does not watch it
+SET ROLE regress_cpconf_mallory;
+SELECT cpconf.map('child', 'mallory.kids_table', '{"id": "id", "date_of_death": "died"}');
+SET ROLE regress_cpconf_user;
+SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_integrity')$$);
+SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_start')$$);
+SET ROLE regress_cpconf_mallory;
+SELECT cpconf.unmap('child');
+SET ROLE regress_cpconf_user;
+SELECT cpconf.map('child', '"Case Records"."Children"', '{"id": "child_no", "date_of_birth": "Date of Birth", "date_of_death": "died_on"}');
+SELECT cpconf.enforce('plan_integrity'), cpconf.enforce('plan_end', 'warn'), cpconf.enforce('quoracy');
+-- a column whose type changed since it was mapped is not read
+CREATE TYPE "Case Records".day AS (d date);
+CREATE FUNCTION "Case Records".day_date("Case Records".day) RETURNS date LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'the owner''s cast ran as %', current_user; END$$;
+CREATE CAST ("Case Records".day AS date) WITH FUNCTION "Case Records".day_date("Case Records".day);
+ALTER TABLE "Case Records"."Children" ALTER COLUMN died_on TYPE "Case Records".day USING NULL;
+CALL regress.refused($$INSERT INTO "Case Records"."Plans" ("Plan Ref", child_no, meeting_id, start_date) VALUES ('P-9', 2, 104, '2026-01-05')$$);
+ALTER TABLE "Case Records"."Children" ALTER COLUMN died_on TYPE date USING NULL;
+-- a column's name is never read as part of the query's template
+ALTER TABLE "Case Records"."Plans" RENAME COLUMN start_date TO "{plan.ended:p}) + 0*""(";
+SELECT cpconf.map('plan', '"Case Records"."Plans"', jsonb_build_object('id', 'Plan Ref', 'child', 'child_no', 'conference', 'meeting_id',
+                  'started', '{plan.ended:p}) + 0*"(', 'ended', 'end_date', 'ground', 'end_reason'));
+CALL regress.refused($$INSERT INTO "Case Records"."Plans" VALUES ('P-9', 2, 104, '2025-05-01')$$);
+-- a column not mapped is never read, whatever its type brings
+CREATE TYPE "Case Records".mood AS ENUM ('calm');
+CREATE FUNCTION "Case Records".mood_json("Case Records".mood) RETURNS json LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'the owner''s cast ran as %', current_user; END$$;
+CREATE CAST ("Case Records".mood AS json) WITH FUNCTION "Case Records".mood_json("Case Records".mood);
+ALTER TABLE "Case Records"."Meeting Attendance" ADD COLUMN mood "Case Records".mood;
+INSERT INTO "Case Records"."Meeting Attendance" (meeting_id, agency, how, "knows child", mood) VALUES (104, 'police', 'attended', true, 'calm');
+RESET ROLE;
+DROP SCHEMA mallory CASCADE;
+DROP ROLE regress_cpconf_mallory;
+SET ROLE regress_cpconf_user;
+
+-- Where the profile states no rule for holding an inquorate conference
+-- (national), the chair's decision to proceed stands: an approved exception.
+SELECT cpconf.enforce('quoracy', 'enforce', 'national');
+BEGIN;
+INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, meeting_type, "Held On", outcome, chair_proceeded)
+VALUES (107, 2, 'Review', '2025-06-03 10:00+01', 'Y', true);
+INSERT INTO "Case Records"."Meeting Attendance" (meeting_id, agency, how, "knows child")
+VALUES (107, 'children''s social care', 'attended', true), (107, 'police', 'attended', true);
+COMMIT;
+SELECT record_key, rule, left(problem, 90) AS problem, exception FROM cpconf.violation WHERE record_key = '107';
+SELECT cpconf.enforce('quoracy', 'enforce', NULL);
+
+-- Hierarchies are not watched: rows written to a child table would escape.
+CREATE TABLE "Case Records"."Plans 2025" () INHERITS ("Case Records"."Plans");
+SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_start')$$);
+DROP TABLE "Case Records"."Plans 2025";
+
+-- Every change on either side of a comparison is checked: a plan ended
+-- before its review, a date of death before a visit.
+CALL regress.refused($$UPDATE "Case Records"."Plans" SET end_date = '2025-06-01', end_reason = 'no longer at risk' WHERE "Plan Ref" = 'P-1'$$);
+INSERT INTO "Case Records"."Visits" VALUES (5, NULL, 2, '2025-08-04', 'Y');
+CALL regress.refused($$UPDATE "Case Records"."Children" SET died_on = '2025-08-01' WHERE child_no = 2$$);
+
 -- Turned off, a check's triggers are gone.
 SELECT count(cpconf.enforce(check_name, 'off')) FROM cpconf.enforceable;
 SELECT count(*) FROM pg_trigger WHERE tgfoid = 'cpconf.enforce_rows()'::regprocedure;

@@ -148,7 +148,7 @@ CREATE TABLE cpconf.enforced (
 COMMENT ON TABLE cpconf.enforced IS
     'The mode of each check attached with cpconf.enforce(): enforce (a statement that breaks it fails), warn (accepted, with a WARNING and a row in cpconf.violation) or off; and the profile it applies (NULL: the setting cpconf.profile''s when the record is written). Kept by pg_dump.';
 COMMENT ON COLUMN cpconf.enforced.queries IS
-    'The check''s query for each entity it watches, written from the mappings when the check or a mapping changes (cpconf.check_sql with {source} left in), so that a trigger need not write it for each statement. A query gone stale (a table or column renamed since) is written again when it runs.';
+    'The check''s query for each entity it reads rows of, written from the mappings when the check or a mapping changes (cpconf.check_sql), so that a trigger need not write it for each statement. A query gone stale (a table or column renamed since) is written again when it runs.';
 SELECT pg_catalog.pg_extension_config_dump('cpconf.enforced', '');
 
 -- The tables a check watches, as mapped now.
@@ -158,10 +158,11 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     SELECT array_agg(DISTINCT m.on_table) FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
-     WHERE c.check_name = watched_tables.check_name AND c.watched;
+     WHERE c.check_name = watched_tables.check_name AND c.watched
+       AND EXISTS (SELECT FROM pg_class t WHERE t.oid = m.on_table);
 END;
 COMMENT ON FUNCTION cpconf.watched_tables(text) IS
-    'The mapped tables a check watches: those of the entities whose fields it re-checks when they change.';
+    'The mapped tables a check watches (those that still exist): those of the entities whose fields it re-checks when they change.';
 
 CREATE FUNCTION cpconf.owns_all(tables regclass[])
 RETURNS boolean
@@ -204,7 +205,8 @@ COMMENT ON TABLE cpconf.violation IS
     'Every record a check accepted although it breaks a rule: in warn mode (exception false), and in any mode the exceptions the procedure allows when their justification is recorded (exception true). Refused records are not logged: the statement that wrote them failed. Written only by the enforcement triggers; its owner alone may change it or grant reading it.';
 COMMENT ON COLUMN cpconf.violation.written_by IS 'The session''s login role (SESSION_USER) of the statement that wrote the record.';
 COMMENT ON COLUMN cpconf.violation.record_key IS 'The record''s mapped id, as text.';
-COMMENT ON COLUMN cpconf.violation.xact IS 'The transaction that wrote the record: a finding is logged once per transaction.';
+COMMENT ON COLUMN cpconf.violation.xact IS 'The transaction that wrote the record: a finding is logged once per transaction (this transaction id at this start time, as a restored log may hold the same id from another cluster).';
+CREATE INDEX violation_xact ON cpconf.violation (xact);
 SELECT pg_catalog.pg_extension_config_dump('cpconf.violation', '');
 SELECT pg_catalog.pg_extension_config_dump('cpconf.violation_id_seq', '');
 REVOKE ALL ON cpconf.violation FROM PUBLIC;
@@ -298,7 +300,7 @@ WITH r AS (
 ), initial AS (
     SELECT * FROM r WHERE held IS NOT NULL AND kind = 'initial'
 ), judged AS (
-    SELECT i.rn, i.key, i.reasons, i.agreed, f.rule, f.problem, f.remedy, f.severity, f.profile, f.o,
+    SELECT i.rn, i.key, i.discussion, i.reasons, i.agreed, f.rule, f.problem, f.remedy, f.severity, f.profile, f.o,
            pg_catalog.count(*) OVER (PARTITION BY i.rn) AS findings
       FROM initial i,
            cpconf.check_icpc_timeliness(i.discussion, i.held, {profile}, i.reasons, i.agreed)
@@ -310,15 +312,22 @@ SELECT key, 'T-ICPC', 'the strategy discussion at which the section 47 enquiry b
        'not_recorded', cpconf.profile_in_use({profile}), false
   FROM initial WHERE discussion IS NULL
 UNION ALL
-SELECT key, rule, problem, remedy, severity, profile, true
-  FROM judged WHERE o = 1 AND findings = 1 AND (reasons OR agreed) IS TRUE
+-- the lateness alone: justified by the reasons recorded, or (where the
+-- profile asks for it, darlington) the team manager's written agreement
+SELECT j.key, j.rule, j.problem, j.remedy, j.severity, j.profile,
+       j.reasons IS TRUE OR (j.agreed IS TRUE AND cr.icpc_delay = 'written_agreement')
+  FROM judged j, cpconf.conference_rules({profile}, j.discussion) cr
+ WHERE j.o = 1 AND j.findings = 1
+   AND (j.reasons IS TRUE OR (j.agreed IS TRUE AND cr.icpc_delay = 'written_agreement'))
 UNION ALL
 SELECT j.key, j.rule, l.problem || ', and ' || j.problem, j.remedy, j.severity, j.profile, false
   FROM judged j JOIN judged l ON l.rn = j.rn AND l.o = 1 WHERE j.o > 1
 UNION ALL
-SELECT key, 'T-ICPC', problem || ', and the reasons for the delay are not recorded', 'Record the reasons for the delay.',
-       CASE WHEN reasons IS NULL THEN 'not_recorded' ELSE 'violation' END, profile, false
-  FROM judged WHERE o = 1 AND findings = 1 AND (reasons OR agreed) IS NOT TRUE
+SELECT j.key, 'T-ICPC', j.problem || ', and the reasons for the delay are not recorded', 'Record the reasons for the delay.',
+       CASE WHEN j.reasons IS NULL THEN 'not_recorded' ELSE 'violation' END, j.profile, false
+  FROM judged j, cpconf.conference_rules({profile}, j.discussion) cr
+ WHERE j.o = 1 AND j.findings = 1
+   AND NOT (j.reasons IS TRUE OR (j.agreed IS TRUE AND cr.icpc_delay = 'written_agreement'))
 $t$
 WHEN 'conference_day/conference' THEN $t$
 WITH r AS (
@@ -368,8 +377,17 @@ SELECT key, 'Q-PROCEED',
             ELSE 'Record the grounds the profile requires, or hold the conference again when it is quorate.' END,
        CASE WHEN p.may_proceed IS NULL THEN 'not_recorded' ELSE 'violation' END, cpconf.profile_in_use({profile}),
        coalesce(p.may_proceed, false)
-  FROM q, cpconf.inquorate_conference(q.held, {profile}, q.g1, q.g2, q.g3, q.g4, q.g5, q.kind) p
- WHERE NOT (q).quorate AND proceeded
+  FROM q, cpconf.conference_rules({profile}, q.held) cr,
+       cpconf.inquorate_conference(q.held, {profile}, q.g1, q.g2, q.g3, q.g4, q.g5, q.kind) p
+ WHERE NOT (q).quorate AND proceeded AND cr.proceed_requires IS NOT NULL
+UNION ALL
+-- a profile that states no rule for it leaves holding an inquorate conference to the chair
+SELECT key, 'Q-PROCEED',
+       pg_catalog.format('the conference was inquorate (%s); the chair proceeded, which profile %s leaves to the chair',
+                         (q).reason, cpconf.profile_in_use({profile})),
+       'Nothing further.', 'violation', cpconf.profile_in_use({profile}), true
+  FROM q, cpconf.conference_rules({profile}, q.held) cr
+ WHERE NOT (q).quorate AND proceeded AND cr.proceed_requires IS NULL
 $t$
 WHEN 'plan_start/plan' THEN $t$
 SELECT r.key, x.* FROM (
@@ -432,6 +450,14 @@ WITH r AS (
            {plan.ended:n} AS ended, {child.date_of_death:ch} AS died
       FROM {source} n {optjoin:child:ch:plan.child:n}
 )
+SELECT key, 'I-ID', 'the plan has no id', 'Give every plan an id: a plan without one cannot be told from another.',
+       'violation', cpconf.profile_in_use({profile}), false
+  FROM r WHERE id IS NULL
+UNION ALL
+SELECT r.key, 'I-ID', 'another plan has the same id',
+       'Give every plan its own id (a primary key on the column keeps them so).', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r WHERE (SELECT pg_catalog.count(*) FROM {table:plan} p WHERE {plan.id:p} OPERATOR(pg_catalog.=) r.id) > 1
+UNION ALL
 SELECT key, 'I-ORDER',
        pg_catalog.format('the plan ends on %s, before it starts on %s', cpconf.day_text(ended), cpconf.day_text(started)),
        'Correct its start or its end.', 'violation', cpconf.profile_in_use({profile}), false
@@ -439,13 +465,15 @@ SELECT key, 'I-ORDER',
 UNION ALL
 SELECT r.key, 'I-OVERLAP',
        pg_catalog.format('the child''s plan %s (from %s%s) is open on a day of this one (from %s%s)',
-                         ({plan.id:p})::pg_catalog.text, cpconf.day_text({plan.started:p}),
+                         coalesce(({plan.id:p})::pg_catalog.text, '(no id)'), cpconf.day_text({plan.started:p}),
                          coalesce(' to ' || cpconf.day_text({plan.ended:p}), ', not ended'),
                          cpconf.day_text(r.started), coalesce(' to ' || cpconf.day_text(r.ended), ', not ended')),
        'A child has one plan at a time: end the other plan on or before the day this one starts, or correct the dates.',
        'violation', cpconf.profile_in_use({profile}), false
   FROM r JOIN {table:plan} p
-    ON {plan.child:p} OPERATOR(pg_catalog.=) r.child AND {plan.id:p} OPERATOR(pg_catalog.<>) r.id
+    ON {plan.child:p} OPERATOR(pg_catalog.=) r.child
+   AND NOT ({plan.id:p} OPERATOR(pg_catalog.=) r.id AND {plan.started:p} OPERATOR(pg_catalog.=) r.started
+            AND {plan.ended:p} IS NOT DISTINCT FROM r.ended)
    AND {plan.started:p} < coalesce(r.ended, 'infinity'::pg_catalog.date)
    AND r.started < coalesce({plan.ended:p}, 'infinity'::pg_catalog.date)
    AND {plan.started:p} < coalesce({plan.ended:p}, 'infinity'::pg_catalog.date)
@@ -455,6 +483,15 @@ SELECT key, 'I-DEATH',
        pg_catalog.format('the plan starts on %s, after the child died on %s', cpconf.day_text(started), cpconf.day_text(died)),
        'Correct the start, or the date of death.', 'violation', cpconf.profile_in_use({profile}), false
   FROM r WHERE started > died
+UNION ALL
+SELECT r.key, 'I-REVIEW',
+       pg_catalog.format('its review %s on %s is outside the plan (%s%s)', ({review.id:rv})::pg_catalog.text,
+                         cpconf.day_text({review.held:rv}), cpconf.day_text(r.started),
+                         coalesce(' to ' || cpconf.day_text(r.ended), ', not ended')),
+       'Correct the plan''s dates, or link the review to the plan open on its day.', 'violation',
+       cpconf.profile_in_use({profile}), false
+  FROM r JOIN {reviews:rv} ON {review.plan:rv} OPERATOR(pg_catalog.=) r.id
+ WHERE {review.held:rv} < r.started OR {review.held:rv} > r.ended
 $t$
 WHEN 'plan_integrity/review' THEN $t$
 WITH r AS (
@@ -505,35 +542,75 @@ SELECT r.key, 'I-DEATH',
        'Correct the date of death, or the plan.', 'violation', cpconf.profile_in_use({profile}), false
   FROM r JOIN {table:plan} p ON {plan.child:p} OPERATOR(pg_catalog.=) r.id
  WHERE {plan.started:p} > r.died
+UNION ALL
+SELECT r.key, 'I-DEATH',
+       pg_catalog.format('the child''s conference %s is held on %s, after the date of death %s',
+                         ({conference.id:c})::pg_catalog.text, cpconf.day_text({conference.held:c}), cpconf.day_text(r.died)),
+       'Correct the date of death, or the conference.', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r JOIN {conferences:c} ON {conference.child:c} OPERATOR(pg_catalog.=) r.id
+ WHERE {conference.held:c} > r.died
+UNION ALL
+SELECT r.key, 'I-DEATH',
+       pg_catalog.format('the child''s review %s is held on %s, after the date of death %s',
+                         ({review.id:rv})::pg_catalog.text, cpconf.day_text({review.held:rv}), cpconf.day_text(r.died)),
+       'Correct the date of death, or the review.', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r JOIN {reviews:rv} ON {review.child:rv} OPERATOR(pg_catalog.=) r.id
+ WHERE {review.held:rv} > r.died
+UNION ALL
+SELECT r.key, 'I-DEATH',
+       pg_catalog.format('the child''s visit %s is on %s, after the date of death %s',
+                         ({visit.id:v})::pg_catalog.text, cpconf.day_text({visit.visited:v}), cpconf.day_text(r.died)),
+       'Correct the date of death, or the visit.', 'violation', cpconf.profile_in_use({profile}), false
+  FROM r JOIN {visits:v} ON {visit.child:v} OPERATOR(pg_catalog.=) r.id
+ WHERE {visit.visited:v} > r.died
 $t$
 END;
 COMMENT ON FUNCTION cpconf.check_template(text, text) IS
     'The query of an enforceable check over one entity''s rows, before the mapping is written into it (cpconf.check_sql).';
 
-CREATE FUNCTION cpconf.check_sql(check_name text, entity text, source text, profile text)
+-- For FROM: the table of an entity as alias, or, when the entity or a
+-- field the query needs is not mapped, an empty relation of that alias.
+CREATE FUNCTION cpconf.optional_table_sql(entity text, alias text)
+RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+RETURN CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = optional_table_sql.entity)
+            THEN cpconf.table_sql(entity) || ' ' || quote_ident(alias)
+            ELSE '(SELECT WHERE false) ' || quote_ident(alias) END;
+COMMENT ON FUNCTION cpconf.optional_table_sql(text, text) IS
+    'For generated SQL: the mapped table of an entity under an alias, or an empty relation when the entity is not mapped (its fields then read as typed NULLs).';
+
+CREATE FUNCTION cpconf.check_sql(check_name text, entity text, profile text)
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     template text := cpconf.check_template(check_name, entity);
+    parts text[];
     result text;
     m text[];
     p text[];
-    rep text;
-    e text;
-    f text;
+    i int := 1;
 BEGIN
     IF template IS NULL THEN
         RETURN NULL;
     END IF;
-    result := template;
-    FOR m IN SELECT DISTINCT regexp_matches(template, '\{([a-z_0-9.:]+)\}', 'g') LOOP
+    -- one pass over the template: a placeholder is replaced once, and
+    -- nothing written in (a column's name) is read again as a placeholder
+    parts := regexp_split_to_array(template, '\{[a-z_0-9.:]+\}');
+    result := parts[1];
+    FOR m IN SELECT regexp_matches(template, '\{([a-z_0-9.:]+)\}', 'g') LOOP
         p := string_to_array(m[1], ':');
-        rep := CASE p[1]
-            WHEN 'source' THEN source
+        i := i + 1;
+        result := result || CASE p[1]
+            WHEN 'source' THEN 'cpconf_rows'
             WHEN 'profile' THEN quote_nullable(profile) || '::pg_catalog.text'
             WHEN 'table' THEN cpconf.table_sql(p[2])
+            -- a table that may not be mapped: then no rows (its fields read NULL)
+            WHEN 'reviews' THEN cpconf.optional_table_sql('review', p[2])
+            WHEN 'conferences' THEN cpconf.optional_table_sql('conference', p[2])
+            WHEN 'visits' THEN cpconf.optional_table_sql('visit', p[2])
             WHEN 'key' THEN format('(%s)::pg_catalog.text', cpconf.field_sql(p[2], 'id', p[3]))
             WHEN 'mapped' THEN (EXISTS (SELECT FROM cpconf.mapping x WHERE x.entity = split_part(p[2], '.', 1)
                                                                        AND x.columns ? split_part(p[2], '.', 2)))::text
@@ -558,26 +635,34 @@ BEGIN
                                 cpconf.field_sql(split_part(p[4], '.', 1), split_part(p[4], '.', 2), p[5]))
                 ELSE format('LEFT JOIN %s %I ON false', cpconf.table_sql(p[2]), p[3]) END
             ELSE cpconf.field_sql(split_part(p[1], '.', 1), split_part(p[1], '.', 2), p[2])
-        END;
-        result := replace(result, '{' || m[1] || '}', rep);
+        END || parts[i];
     END LOOP;
     RETURN result;
 END
 $$;
-COMMENT ON FUNCTION cpconf.check_sql(text, text, text, text) IS
-    'The query of an enforceable check over the rows of source (a relation or a subquery) of an entity''s mapped table, the mapping written in with every name quoted; its rows are cpconf.record_finding. NULL when the check does not read that entity''s rows.';
+COMMENT ON FUNCTION cpconf.check_sql(text, text, text) IS
+    'The query of an enforceable check over the rows of relation cpconf_rows (a CTE the caller writes before it) of an entity''s mapped table, the mapping written in with every name quoted, in one pass; its rows are cpconf.record_finding. NULL when the check does not read that entity''s rows.';
 
--- The query of a check over an entity's rows, {source} left in: the one
--- stored when it was enforced under this profile, or written now.
+-- A check's query over the rows that rows_sql selects, as one array.
+CREATE FUNCTION cpconf.over_rows(rows_sql text, query text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN 'WITH cpconf_rows AS (' || rows_sql || E')\nSELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (' || query || ') x';
+COMMENT ON FUNCTION cpconf.over_rows(text, text) IS
+    'For the enforcement trigger and audit: a check''s query (cpconf.check_sql) run over the rows rows_sql selects, named cpconf_rows; its one row is the findings as an array.';
+
+-- The query of a check over an entity's rows (cpconf_rows): the one stored
+-- when it was enforced under this profile, or written now.
 CREATE FUNCTION cpconf.check_query(check_name text, entity text, profile text)
 RETURNS text
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 RETURN coalesce((SELECT e.queries ->> entity FROM cpconf.enforced e
                   WHERE e.check_name = check_query.check_name AND e.profile IS NOT DISTINCT FROM check_query.profile),
-                cpconf.check_sql(check_name, entity, '{source}', profile));
+                cpconf.check_sql(check_name, entity, profile));
 COMMENT ON FUNCTION cpconf.check_query(text, text, text) IS
-    'The query of a check over an entity''s rows with {source} left in for the rows: stored in cpconf.enforced when the check is enforced under that profile, otherwise written from the mappings now.';
+    'The query of a check over an entity''s rows (relation cpconf_rows): stored in cpconf.enforced when the check is enforced under that profile, otherwise written from the mappings now.';
 
 /*
  * SECURITY DEFINER: a change of one table's mapping changes the queries of
@@ -597,7 +682,7 @@ DECLARE
 BEGIN
     FOR c IN SELECT e.check_name, e.profile FROM cpconf.enforced e WHERE e.mode <> 'off' ORDER BY 1 LOOP
         BEGIN
-            SELECT jsonb_object_agg(f.entity, cpconf.check_sql(c.check_name, f.entity, '{source}', c.profile)) INTO q
+            SELECT jsonb_object_agg(f.entity, cpconf.check_sql(c.check_name, f.entity, c.profile)) INTO q
               FROM (SELECT DISTINCT x.entity FROM cpconf.check_field x
                      WHERE x.check_name = c.check_name AND cpconf.check_template(x.check_name, x.entity) IS NOT NULL
                        AND EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = x.entity)) f;
@@ -619,16 +704,14 @@ COMMENT ON FUNCTION cpconf.refresh_queries() IS
  * failing ones stand alone; each gives a DATA finding with the error, and
  * the others are checked as ever.  Clean data costs one query.
  */
-CREATE FUNCTION cpconf.check_findings(check_name text, entity text, source text, profile text)
+CREATE FUNCTION cpconf.check_findings(check_name text, entity text, source regclass, profile text)
 RETURNS SETOF cpconf.record_finding
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    template text := cpconf.check_query(check_name, entity, profile);
-    query text := replace(template, '{source}', source);
+    query text := cpconf.check_query(check_name, entity, profile);
     copy text := format('cpconf_rows_%s', (random() * 1e9)::bigint);
-    numbered text;
     total bigint;
     todo int8range[];
     lo bigint;
@@ -641,10 +724,10 @@ BEGIN
         RETURN;
     END IF;
     BEGIN
-        EXECUTE format('SELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (%s) x', query) INTO batch;
+        EXECUTE cpconf.over_rows(format('SELECT * FROM %s', source), query) INTO batch;
         RETURN QUERY SELECT * FROM unnest(batch);
         RETURN;
-    EXCEPTION WHEN data_exception THEN
+    EXCEPTION WHEN data_exception OR undefined_object THEN
         NULL;   -- find the rows below
     END;
     EXECUTE format('CREATE TEMPORARY TABLE %I AS SELECT cpconf_rows.*, pg_catalog.row_number() OVER () AS cpconf_row_number_ FROM %s cpconf_rows',
@@ -654,22 +737,20 @@ BEGIN
     IF total = 0 THEN
         RETURN;
     END IF;
-    numbered := format('(SELECT * FROM pg_temp.%I WHERE cpconf_row_number_ BETWEEN $1 AND $2)', copy);
-    query := format('SELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (%s) x',
-                    replace(template, '{source}', numbered));
     todo := ARRAY[int8range(1, total, '[]')];
     WHILE cardinality(todo) > 0 LOOP
         lo := lower(todo[cardinality(todo)]);
         hi := upper(todo[cardinality(todo)]) - 1;
         todo := todo[1:cardinality(todo) - 1];
         BEGIN
-            EXECUTE query INTO batch USING lo, hi;
+            EXECUTE cpconf.over_rows(format('SELECT * FROM pg_temp.%I WHERE cpconf_row_number_ BETWEEN $1 AND $2', copy), query)
+               INTO batch USING lo, hi;
             RETURN QUERY SELECT * FROM unnest(batch);
-        EXCEPTION WHEN data_exception THEN
+        EXCEPTION WHEN data_exception OR undefined_object THEN
             IF lo = hi THEN
                 GET STACKED DIAGNOSTICS message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
-                RETURN QUERY EXECUTE format('SELECT (%s)::pg_catalog.text, ''DATA'', $3, $4, ''violation'', cpconf.profile_in_use($5), false FROM %s n',
-                                            cpconf.field_sql(entity, 'id', 'n'), numbered)
+                RETURN QUERY EXECUTE format('SELECT (%s)::pg_catalog.text, ''DATA'', $3, $4, ''violation'', cpconf.profile_in_use($5), false FROM pg_temp.%I n WHERE cpconf_row_number_ BETWEEN $1 AND $2',
+                                            cpconf.field_sql(entity, 'id', 'n'), copy)
                     USING lo, hi, message, coalesce(nullif(hint, ''), 'Correct the record.'), profile;
             ELSE
                 todo := todo || int8range((lo + hi) / 2 + 1, hi, '[]') || int8range(lo, (lo + hi) / 2, '[]');
@@ -679,8 +760,8 @@ BEGIN
     EXECUTE format('DROP TABLE pg_temp.%I', copy);
 END
 $$;
-COMMENT ON FUNCTION cpconf.check_findings(text, text, text, text) IS
-    'Every finding of a check over the rows of source of an entity''s table: the check''s own, and for a row whose data the check cannot read (a flag that is not yes or no, a date outside cpconf''s calendars, a date before any rule in force, an unknown category or ground), one DATA finding with the error. Never fails on a row''s data.';
+COMMENT ON FUNCTION cpconf.check_findings(text, text, regclass, text) IS
+    'Every finding of a check over the rows of a table (an entity''s, or a copy of some of its rows): the check''s own, and for a row whose data the check cannot read (a flag that is not yes or no, a date outside cpconf''s calendars, a date before any rule in force, an unknown category or ground), one DATA finding with the error. Never fails on a row''s data.';
 
 /* ------------------------------------------------------------------------
  * The triggers.
@@ -711,7 +792,7 @@ BEGIN
         SELECT DISTINCT on_table, x.record_key, check_name, x.rule, x.problem, x.remedy, x.severity, x.profile, mode, x.exception
           FROM unnest(findings) x
          WHERE NOT EXISTS (SELECT FROM cpconf.violation o
-                            WHERE o.xact = pg_current_xact_id() AND o.on_table = act_on.on_table
+                            WHERE o.xact = pg_current_xact_id() AND o.logged_at = now() AND o.on_table = act_on.on_table
                               AND o.record_key IS NOT DISTINCT FROM x.record_key AND o.check_name = act_on.check_name
                               AND o.rule = x.rule AND o.problem = x.problem)
          ORDER BY 2, 4, 5
@@ -782,6 +863,54 @@ COMMENT ON FUNCTION cpconf.lock_children(regclass, text[]) IS
 REVOKE ALL ON FUNCTION cpconf.lock_children(regclass, text[]) FROM PUBLIC;
 
 /*
+ * What the enforcement trigger may read with its rights: only tables (not
+ * views, whose functions would run with them), owned by a role the owner of
+ * the watched table is a member of (so that no other role's table decides
+ * its checks), through mapped columns that still exist and are of built-in
+ * types (so that no other role's cast or operator runs).  Checked when a
+ * check is enforced, when a mapping changes, and by each statement, as a
+ * table's owner or a column's type can change since.
+ */
+CREATE FUNCTION cpconf.sources_problem(check_name text, watcher regclass)
+RETURNS text[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r record;
+    watcher_owner oid := (SELECT c.relowner FROM pg_class c WHERE c.oid = watcher);
+BEGIN
+    FOR r IN SELECT DISTINCT m.entity, m.on_table, m.columns, c.relkind, c.relowner
+               FROM cpconf.check_field f JOIN cpconf.mapping m ON m.entity = f.entity
+               LEFT JOIN pg_class c ON c.oid = m.on_table
+              WHERE f.check_name = sources_problem.check_name
+              ORDER BY m.entity
+    LOOP
+        IF r.relkind IS NULL THEN
+            RETURN ARRAY['42P01', format('the table mapped to entity "%s" no longer exists', r.entity)];
+        ELSIF r.relkind NOT IN ('r', 'p') THEN
+            RETURN ARRAY['42809', format('entity "%s" is mapped to %s, which is not a table (a view is read by reports only)', r.entity, r.on_table)];
+        ELSIF NOT pg_has_role(watcher_owner, r.relowner, 'USAGE') THEN
+            RETURN ARRAY['42501', format('entity "%s" is mapped to %s, owned by role %s, which the owner of %s (role %s) is not a member of',
+                                         r.entity, r.on_table, pg_get_userbyid(r.relowner), watcher, pg_get_userbyid(watcher_owner))];
+        END IF;
+    END LOOP;
+    RETURN (SELECT ARRAY[CASE WHEN a.attnum IS NULL THEN '42703' ELSE '42804' END,
+                         format('column "%s" of %s (field "%s" of entity "%s") is %s', x.col, m.on_table, x.field, m.entity,
+                                CASE WHEN a.attnum IS NULL THEN 'missing' ELSE 'of type ' || format_type(a.atttypid, NULL) || ', which the field cannot hold' END)]
+              FROM cpconf.mapping m
+              CROSS JOIN LATERAL jsonb_each_text(m.columns) x (field, col)
+              JOIN cpconf.field f ON f.entity = m.entity AND f.field = x.field
+              LEFT JOIN pg_attribute a ON a.attrelid = m.on_table AND a.attname = x.col AND a.attnum > 0 AND NOT a.attisdropped
+             WHERE m.entity IN (SELECT c.entity FROM cpconf.check_field c WHERE c.check_name = sources_problem.check_name)
+               AND (a.attnum IS NULL OR NOT cpconf.usable_type(f.kind, a.atttypid))
+             ORDER BY m.entity, x.field LIMIT 1);
+END
+$$;
+COMMENT ON FUNCTION cpconf.sources_problem(text, regclass) IS
+    'Why a check watching a table may not read what it is mapped to, as {SQLSTATE, problem} (NULL when it may): an entity it reads mapped to something not a table, to a table of a role the watched table''s owner is not a member of, or through a column missing or of a type not built in.';
+
+/*
  * The trigger function.  SECURITY DEFINER, for two reasons: the check must
  * read every row it compares with (another plan of the child, the
  * attendance of the conference) although the writer may only INSERT, and
@@ -805,14 +934,21 @@ DECLARE
     ent text := TG_ARGV[1];
     setting record;
     judged text := ent;
-    source text;
-    ids text[];
+    rows_sql text;
+    problem text[];
+    ids text[] := '{}';
     id text;
+    id_col text;
     id_type text;
-    changed text;
+    link_col text;
+    changed boolean;
+    cond text;
     findings cpconf.record_finding[];
+    batch cpconf.record_finding[];
     query text;
     copy text;
+    message text;
+    hint text;
 BEGIN
     IF TG_NARGS <> 2 OR TG_WHEN <> 'AFTER' THEN
         RAISE EXCEPTION 'cpconf.enforce_rows() must be attached by cpconf.enforce()'
@@ -828,67 +964,101 @@ BEGIN
                   DETAIL = format('cpconf.mapping does not map this table to entity "%s".', ent),
                   HINT = format('Drop the trigger, or map the table and run cpconf.enforce(%L, %L) again.', chk, setting.mode);
     END IF;
+    -- the check reads only tables its owner trusts, through columns of
+    -- built-in types, as mapped now (see cpconf.sources_problem)
+    problem := cpconf.sources_problem(chk, TG_RELID);
+    IF problem IS NOT NULL THEN
+        RAISE EXCEPTION 'check "%" cannot run on %: %', chk, format('%I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME), problem[2]
+            USING ERRCODE = problem[1],
+                  HINT = format('Map the entity again (cpconf.mappings shows its state), or turn the check off: cpconf.enforce(%L, ''off'').', chk);
+    END IF;
+    IF cpconf.profile_in_use(setting.profile) IS NOT NULL
+       AND NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = cpconf.profile_in_use(setting.profile)) THEN
+        RAISE EXCEPTION 'unknown profile "%"', cpconf.profile_in_use(setting.profile)
+            USING ERRCODE = 'undefined_object',
+                  DETAIL = format('Check "%s" applies the setting cpconf.profile.', chk),
+                  HINT = 'Set cpconf.profile to a known profile, or give the check one: cpconf.enforce(check, mode, profile).';
+    END IF;
+    query := coalesce(setting.queries ->> CASE WHEN TG_LEVEL = 'ROW' THEN 'conference' ELSE ent END,
+                      cpconf.check_sql(chk, CASE WHEN TG_LEVEL = 'ROW' THEN 'conference' ELSE ent END, setting.profile));
 
     IF TG_LEVEL = 'ROW' THEN
-        -- quoracy, at commit: the conference of the row (for attendance: before and after)
+        -- quoracy, at commit: the conference of the row (for attendance:
+        -- before and after).  Values are read by column name from the row,
+        -- as text (the mapping allows built-in types only).
         judged := 'conference';
-        IF ent = 'attendance' THEN
-            ids := ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) ->> (SELECT columns ->> 'conference' FROM cpconf.mapping WHERE mapping.entity = 'attendance') END,
-                         CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) ->> (SELECT columns ->> 'conference' FROM cpconf.mapping WHERE mapping.entity = 'attendance') END];
-        ELSIF TG_OP = 'UPDATE' AND NOT EXISTS (
-                SELECT FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
-                 WHERE c.check_name = chk AND c.entity = 'conference' AND m.columns ? c.field
-                   AND to_jsonb(OLD) -> (m.columns ->> c.field) IS DISTINCT FROM to_jsonb(NEW) -> (m.columns ->> c.field)) THEN
-            RETURN NULL;
-        ELSIF TG_OP <> 'DELETE' THEN
-            ids := ARRAY[to_jsonb(NEW) ->> (SELECT columns ->> 'id' FROM cpconf.mapping WHERE mapping.entity = 'conference')];
-        END IF;
+        id_col := (SELECT m.columns ->> 'id' FROM cpconf.mapping m WHERE m.entity = 'conference');
         id_type := (SELECT format_type(c.type_oid, NULL) FROM cpconf.mapped_column('conference', 'id') c);
-        FOR id IN SELECT DISTINCT x FROM unnest(ids) x WHERE x IS NOT NULL LOOP
+        IF ent = 'attendance' THEN
+            link_col := (SELECT m.columns ->> 'conference' FROM cpconf.mapping m WHERE m.entity = 'attendance');
+            IF TG_OP <> 'INSERT' THEN
+                EXECUTE format('SELECT ($1).%I::pg_catalog.text', link_col) INTO id USING OLD;
+                ids := ids || id;
+            END IF;
+            IF TG_OP <> 'DELETE' THEN
+                EXECUTE format('SELECT ($1).%I::pg_catalog.text', link_col) INTO id USING NEW;
+                ids := ids || id;
+            END IF;
+        ELSIF TG_OP <> 'DELETE' THEN
+            IF TG_OP = 'UPDATE' THEN
+                SELECT string_agg(format('($1).%1$I IS DISTINCT FROM ($2).%1$I', m.columns ->> c.field), ' OR ') INTO cond
+                  FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
+                 WHERE c.check_name = chk AND c.entity = 'conference' AND m.columns ? c.field;
+                EXECUTE 'SELECT ' || coalesce(cond, 'false') INTO changed USING OLD, NEW;
+                IF NOT changed THEN
+                    RETURN NULL;
+                END IF;
+            END IF;
+            EXECUTE format('SELECT ($1).%I::pg_catalog.text', id_col) INTO id USING NEW;
+            ids := ids || id;
+        END IF;
+        FOR id IN SELECT DISTINCT x FROM unnest(ids) x WHERE x IS NOT NULL ORDER BY 1 LOOP
             -- the conference row is locked first, whatever it holds, so that a
             -- concurrent change of its attendance or decision waits for this
             -- transaction and is then checked with this one's change
-            EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) %L::%s FOR UPDATE',
-                           cpconf.table_sql('conference'), (SELECT columns ->> 'id' FROM cpconf.mapping WHERE mapping.entity = 'conference'),
-                           id, id_type);
-            source := format('(SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) %L::%s)',
-                             cpconf.table_sql('conference'), (SELECT columns ->> 'id' FROM cpconf.mapping WHERE mapping.entity = 'conference'),
-                             id, id_type);
-            findings := findings || ARRAY(SELECT f FROM cpconf.check_findings(chk, 'conference', source, setting.profile) f);
+            EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) $1::%s FOR UPDATE',
+                           cpconf.table_sql('conference'), id_col, id_type) USING id;
+            rows_sql := format('SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) %L::%s',
+                               cpconf.table_sql('conference'), id_col, id, id_type);
+            BEGIN
+                EXECUTE cpconf.over_rows(rows_sql, query) INTO batch;
+            EXCEPTION WHEN data_exception OR undefined_object THEN
+                GET STACKED DIAGNOSTICS message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
+                batch := ARRAY[ROW(id, 'DATA', message, coalesce(nullif(hint, ''), 'Correct the record.'), 'violation',
+                                   cpconf.profile_in_use(setting.profile), false)::cpconf.record_finding];
+            END;
+            findings := findings || batch;
         END LOOP;
     ELSE
-        source := 'cpconf_new';
+        rows_sql := 'SELECT * FROM cpconf_new';
         IF TG_OP = 'UPDATE' THEN
             -- only the rows whose watched fields changed
             SELECT string_agg(format('o.%1$I IS NOT DISTINCT FROM n.%1$I', m.columns ->> c.field), ' AND ')
-              INTO changed
+              INTO cond
               FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
-             WHERE c.check_name = chk AND c.entity = ent AND c.watched
-               AND m.columns ? c.field;
-            source := format('(SELECT n.* FROM cpconf_new n WHERE NOT EXISTS (SELECT FROM cpconf_old o WHERE o.%1$I OPERATOR(pg_catalog.=) n.%1$I AND %2$s))',
-                             (SELECT columns ->> 'id' FROM cpconf.mapping WHERE mapping.entity = ent),
-                             coalesce(changed, 'true'));
+             WHERE c.check_name = chk AND c.entity = ent AND c.watched AND m.columns ? c.field;
+            rows_sql := format('SELECT n.* FROM cpconf_new n WHERE NOT EXISTS (SELECT FROM cpconf_old o WHERE o.%1$I OPERATOR(pg_catalog.=) n.%1$I AND %2$s)',
+                               (SELECT m.columns ->> 'id' FROM cpconf.mapping m WHERE m.entity = ent), coalesce(cond, 'true'));
         END IF;
         IF chk = 'plan_integrity' AND ent = 'plan' THEN
-            EXECUTE format('SELECT pg_catalog.array_agg(DISTINCT (%s)::pg_catalog.text) FROM %s n',
-                           cpconf.field_sql('plan', 'child', 'n'), source) INTO ids;
+            EXECUTE format('SELECT pg_catalog.array_agg(DISTINCT (%s)::pg_catalog.text) FROM (%s) n',
+                           cpconf.field_sql('plan', 'child', 'n'), rows_sql) INTO ids;
             PERFORM cpconf.lock_children(TG_RELID, array_remove(ids, NULL));
         END IF;
-        query := replace(coalesce(setting.queries ->> ent, cpconf.check_sql(chk, ent, '{source}', setting.profile)), '{source}', source);
         BEGIN
             BEGIN
-                EXECUTE format('SELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (%s) x', query) INTO findings;
+                EXECUTE cpconf.over_rows(rows_sql, query) INTO findings;
             EXCEPTION WHEN undefined_column OR undefined_table THEN
                 -- a table or column renamed since the query was stored: write
                 -- it again (an error that names the field if the mapping is broken)
-                query := replace(cpconf.check_sql(chk, ent, '{source}', setting.profile), '{source}', source);
-                EXECUTE format('SELECT pg_catalog.array_agg(x::cpconf.record_finding) FROM (%s) x', query) INTO findings;
+                query := cpconf.check_sql(chk, ent, setting.profile);
+                EXECUTE cpconf.over_rows(rows_sql, query) INTO findings;
             END;
-        EXCEPTION WHEN data_exception THEN
+        EXCEPTION WHEN data_exception OR undefined_object THEN
             -- a row the check cannot read: find it among a copy of the rows
             copy := format('cpconf_written_%s', (random() * 1e9)::bigint);
-            EXECUTE format('CREATE TEMPORARY TABLE %I AS SELECT * FROM %s n', copy, source);
-            findings := ARRAY(SELECT f FROM cpconf.check_findings(chk, ent, format('pg_temp.%I', copy), setting.profile) f);
+            EXECUTE format('CREATE TEMPORARY TABLE %I AS %s', copy, rows_sql);
+            findings := ARRAY(SELECT f FROM cpconf.check_findings(chk, ent, format('pg_temp.%I', copy)::regclass, setting.profile) f);
             EXECUTE format('DROP TABLE pg_temp.%I', copy);
         END;
     END IF;
@@ -947,11 +1117,17 @@ BEGIN
               WHERE c.check_name = attach.check_name AND c.watched
               ORDER BY c.entity
     LOOP
-        IF (SELECT relkind FROM pg_class WHERE oid = t.on_table) NOT IN ('r', 'p') THEN
-            RAISE EXCEPTION 'check "%" cannot watch %: it is not a table', check_name, t.on_table
+        IF (SELECT relkind FROM pg_class WHERE oid = t.on_table) <> 'r' THEN
+            RAISE EXCEPTION 'check "%" cannot watch %: it is not a plain table', check_name, t.on_table
                 USING ERRCODE = 'wrong_object_type',
-                      DETAIL = format('Entity "%s" is mapped to it; triggers are attached to tables only.', t.entity),
-                      HINT = 'Map the entity to the table the case system writes, or use cpconf.audit() on the view.';
+                      DETAIL = format('Entity "%s" is mapped to it; triggers are attached to plain tables only (a partitioned table''s statement triggers do not see rows written to its partitions directly).', t.entity),
+                      HINT = 'Map the entity to the table the case system writes, or use cpconf.audit() on it.';
+        END IF;
+        IF EXISTS (SELECT FROM pg_inherits i WHERE i.inhparent = t.on_table OR i.inhrelid = t.on_table) THEN
+            RAISE EXCEPTION 'check "%" cannot watch %: it has inheritance parents, children or partitions', check_name, t.on_table
+                USING ERRCODE = 'wrong_object_type',
+                      DETAIL = format('Entity "%s" is mapped to it; rows written to another table of its hierarchy would not be checked.', t.entity),
+                      HINT = 'Map the entity to a table outside an inheritance hierarchy, or use cpconf.audit().';
         END IF;
         IF NOT cpconf.owns(t.on_table) THEN
             RAISE EXCEPTION 'must be owner of table %', t.on_table
@@ -1009,6 +1185,7 @@ AS $$
 DECLARE
     chosen text := lower(btrim(mode));
     unmapped text;
+    problem text[];
 BEGIN
     IF chosen IS NULL OR chosen NOT IN ('enforce', 'warn', 'off') THEN
         RAISE EXCEPTION 'unknown mode "%"', mode
@@ -1034,6 +1211,14 @@ BEGIN
     IF chosen = 'off' THEN
         PERFORM cpconf.detach(check_name);
         RETURN;
+    END IF;
+    SELECT p INTO problem FROM unnest(cpconf.watched_tables(check_name)) t, cpconf.sources_problem(check_name, t) p
+     WHERE p IS NOT NULL LIMIT 1;
+    IF problem IS NOT NULL THEN
+        RAISE EXCEPTION 'check "%" cannot be enforced: %', check_name, problem[2]
+            USING ERRCODE = problem[1],
+                  DETAIL = 'A check reads, with more rights than the writer, only tables owned by a role the watched table''s owner is a member of, through columns of built-in types.',
+                  HINT = 'Map the entity to such a table (or ask its mapper to unmap it).';
     END IF;
     PERFORM cpconf.attach(check_name);
     PERFORM cpconf.refresh_queries();
@@ -1096,7 +1281,7 @@ BEGIN
         used := coalesce(audit.profile, (SELECT x.profile FROM cpconf.enforced x WHERE x.check_name = c.name));
         RETURN QUERY
             SELECT c.name, cpconf.table_sql(c.entity), f.record_key, f.rule, f.problem, f.remedy, f.severity, f.profile, f.exception
-              FROM cpconf.check_findings(c.name, c.entity, cpconf.table_sql(c.entity), used) f;
+              FROM cpconf.check_findings(c.name, c.entity, cpconf.table_sql(c.entity)::regclass, used) f;
     END LOOP;
 END
 $$;
@@ -1134,6 +1319,7 @@ AS $$
 DECLARE
     c record;
     changed text := CASE WHEN TG_OP = 'DELETE' THEN OLD.entity ELSE NEW.entity END;
+    problem text[];
 BEGIN
     IF cpconf.loading_dump() THEN
         RETURN NULL;   -- the dump brings the triggers and stored queries with it
@@ -1143,6 +1329,8 @@ BEGIN
               ORDER BY 1
     LOOP
         IF TG_OP = 'DELETE' THEN
+            -- a mapping whose table was dropped may go: its triggers went with it
+            CONTINUE WHEN NOT EXISTS (SELECT FROM pg_class WHERE oid = OLD.on_table);
             RAISE EXCEPTION 'entity "%" is read by check "%", which is in % mode', OLD.entity, c.check_name, c.mode
                 USING ERRCODE = 'dependent_objects_still_exist',
                       HINT = format('Turn it off first: SELECT cpconf.enforce(%L, ''off'').', c.check_name);
@@ -1152,6 +1340,14 @@ BEGIN
             PERFORM cpconf.detach(c.check_name, OLD.on_table);
         END IF;
         PERFORM cpconf.attach(c.check_name);
+        SELECT p INTO problem FROM unnest(cpconf.watched_tables(c.check_name)) t, cpconf.sources_problem(c.check_name, t) p
+         WHERE p IS NOT NULL LIMIT 1;
+        IF problem IS NOT NULL THEN
+            RAISE EXCEPTION 'entity "%" cannot be mapped so while check "%" is in % mode: %', changed, c.check_name, c.mode, problem[2]
+                USING ERRCODE = problem[1],
+                      DETAIL = 'A check reads, with more rights than the writer, only tables owned by a role the watched table''s owner is a member of, through columns of built-in types.',
+                      HINT = 'Map it to a table of that owner''s, or ask the owner to turn the check off first.';
+        END IF;
     END LOOP;
     PERFORM cpconf.refresh_queries();
     RETURN NULL;

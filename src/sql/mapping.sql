@@ -167,13 +167,12 @@ RETURN CASE kind
                                   'int2'::regtype, 'int4'::regtype, 'int8'::regtype)
     WHEN 'decision' THEN type_oid IN ('boolean'::regtype, 'text'::regtype, 'varchar'::regtype, 'bpchar'::regtype)
     WHEN 'text' THEN type_oid IN ('text'::regtype, 'varchar'::regtype, 'bpchar'::regtype)
-                  OR (SELECT t.typtype = 'e' FROM pg_type t WHERE t.oid = type_oid)
     WHEN 'integer' THEN type_oid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
     ELSE type_oid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype, 'numeric'::regtype, 'text'::regtype,
                       'varchar'::regtype, 'bpchar'::regtype, 'uuid'::regtype)
 END;
 COMMENT ON FUNCTION cpconf.usable_type(text, oid) IS
-    'Whether a column of the type can hold a field of the kind: dates as date, timestamp or timestamptz; flags as boolean, text (Y/N, yes/no, 1/0, true/false) or an integer (1/0); ids as built-in integers, numeric, text or uuid.';
+    'Whether a column of the type can hold a field of the kind: dates as date, timestamp or timestamptz; flags as boolean, text (Y/N, yes/no, 1/0, true/false) or an integer (1/0); ids as built-in integers, numeric, text or uuid; text as text, varchar or char. Built-in types only: a check reads them with more rights than the writer, and another role''s type could bring its own casts and operators.';
 
 -- Ids that a link compares: numbers with numbers, text with text, uuid with uuid.
 CREATE FUNCTION cpconf.id_family(type_oid oid)
