@@ -156,6 +156,19 @@ CALL regress.refused($$INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_
 INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, meeting_id, start_date, end_date, end_reason)
 VALUES ('P-6', 2, 104, '2024-01-08', '2024-06-03', 'no longer at risk');
 SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_integrity', 'off')$$);
+-- logged in as that role, it is told the rule broken, not other records' data
+RESET ROLE;
+SELECT current_user AS superuser \gset
+ALTER ROLE regress_cpconf_clerk LOGIN;
+\c - regress_cpconf_clerk
+SET cpconf.profile = 'derby';
+CALL regress.refused($$INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, meeting_id, start_date) VALUES ('P-8', 2, 104, '2025-05-01')$$);
+\c - :superuser
+SET client_min_messages = notice;
+SET DateStyle = 'ISO, YMD';
+SET TimeZone = 'Europe/London';
+SET cpconf.profile = 'derby';
+SET ROLE regress_cpconf_clerk;
 UPDATE cpconf.enforced SET mode = 'off';   -- sees nothing it may change
 DELETE FROM cpconf.enforced;
 SELECT * FROM regress.error($$INSERT INTO cpconf.violation (on_table, check_name, rule, problem, severity, mode, exception) VALUES ('x', 'x', 'x', 'x', 'x', 'x', false)$$);
@@ -187,6 +200,10 @@ COPY "Case Records"."Meetings" (meeting_id, child_no, enquiry_id, meeting_type, 
 \.
 SELECT record_key, check_name, rule, problem FROM cpconf.violation
  WHERE on_table = '"Case Records"."Meetings"' AND record_key LIKE '20_' ORDER BY record_key, check_name, rule;
+
+-- a strategy discussion moved earlier (Monday 3 March 2025: due Monday 24
+-- March) makes its initial conference of Wednesday 2 April late: judged again
+UPDATE "Case Records".enquiries SET "Strategy Discussion" = '2025-03-03 09:00' WHERE enquiry_id = 11;
 
 -- audit(): what enforce mode would refuse among the rows already there,
 -- changing nothing

@@ -56,7 +56,7 @@ SELECT c, e, f, w, r FROM (VALUES
  ('icpc_timeliness', 'conference', 'transfer_in', true, false),
  ('icpc_timeliness', 'conference', 'delay_reasons_recorded', true, false),
  ('icpc_timeliness', 'conference', 'delay_agreed_in_writing', true, false),
- ('icpc_timeliness', 'strategy_discussion', 'held', false, true),
+ ('icpc_timeliness', 'strategy_discussion', 'held', true, true),
  ('conference_day', 'conference', 'held', true, true),
  ('quoracy', 'conference', 'held', true, true),
  ('quoracy', 'conference', 'decision', true, true),
@@ -89,7 +89,7 @@ SELECT c, e, f, w, r FROM (VALUES
  ('plan_start', 'plan', 'outline_plan', true, false),
  ('plan_start', 'plan', 'visiting_arrangements', true, false),
  ('plan_start', 'plan', 'categories', true, false),
- ('plan_start', 'conference', 'held', false, true),
+ ('plan_start', 'conference', 'held', true, true),
  ('plan_start', 'child', 'date_of_birth', false, false),
  ('plan_start', 'child', 'expected_delivery', false, false),
  ('plan_end', 'plan', 'ended', true, true),
@@ -767,6 +767,25 @@ COMMENT ON FUNCTION cpconf.check_findings(text, text, regclass, text) IS
  * The triggers.
  * ------------------------------------------------------------------------ */
 
+-- What a refusal or a warning says of a finding to a writer who may not
+-- read the records it was compared with: the rule broken, not their data.
+CREATE FUNCTION cpconf.withheld_problem(rule text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN CASE rule
+    WHEN 'I-OVERLAP' THEN 'another plan of the child is open on a day of this one'
+    WHEN 'I-REVIEW' THEN 'a review and its plan do not agree: the review is outside the plan'
+    WHEN 'I-DEATH' THEN 'the record is dated after the child''s recorded date of death'
+    WHEN 'I-ID' THEN 'the plan''s id is missing or not unique'
+    WHEN 'D-START' THEN 'the plan does not start on the day of the conference that decided it'
+    WHEN 'T-ICPC' THEN 'the initial conference is later than its timescale from the strategy discussion, and the justification the profile requires is not recorded'
+    WHEN 'Q-MIN' THEN 'whether the conference was quorate cannot be judged from what is recorded'
+    WHEN 'Q-PROCEED' THEN 'the conference''s decision is recorded, but its attendance is inquorate and the chair''s decision to proceed, with the grounds the profile requires, is not recorded'
+    END;
+COMMENT ON FUNCTION cpconf.withheld_problem(text) IS
+    'What a refusal or warning says of a finding of the rule to a writer whose session role may not read every table the check compared the record with (NULL: the finding is about the record alone, and is said in full).';
+
 -- A check's findings on a statement's rows are decided here: refused in
 -- enforce mode, logged and warned of in warn mode; exceptions logged.
 CREATE FUNCTION cpconf.act_on(check_name text, mode text, on_table text, findings cpconf.record_finding[])
@@ -778,13 +797,22 @@ DECLARE
     f cpconf.record_finding;
     blocking int := (SELECT count(*) FROM unnest(findings) x WHERE NOT x.exception);
     warned int := 0;
+    -- the session's role (which SET ROLE cannot hide from it) may read
+    -- every table the check compared the record with: say it all
+    reveal boolean := NOT EXISTS (
+        SELECT FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
+         WHERE c.check_name = act_on.check_name
+           AND NOT has_table_privilege(session_user, m.on_table, 'SELECT'));
+    withheld text := CASE WHEN reveal THEN '' ELSE format(' Details are withheld, as role %s may not read the records compared; cpconf.violation and cpconf.audit() give them to those who may.', session_user) END;
 BEGIN
     IF mode = 'enforce' AND blocking > 0 THEN
         SELECT * INTO f FROM unnest(findings) x WHERE NOT x.exception LIMIT 1;
-        RAISE EXCEPTION '%', format('%s record %s: %s', on_table, coalesce(f.record_key, '(no id)'), f.problem)
+        RAISE EXCEPTION '%', format('%s record %s: %s', on_table, coalesce(f.record_key, '(no id)'),
+                                    CASE WHEN reveal THEN f.problem ELSE coalesce(cpconf.withheld_problem(f.rule), f.problem) END)
             USING ERRCODE = 'CP001',
-                  DETAIL = format('Rule %s, profile %s, check %s (enforced)%s.', f.rule, f.profile, check_name,
-                                  CASE WHEN blocking > 1 THEN format('; %s findings in all in this statement', blocking) ELSE '' END),
+                  DETAIL = format('Rule %s, profile %s, check %s (enforced)%s.%s', f.rule, f.profile, check_name,
+                                  CASE WHEN blocking > 1 THEN format('; %s findings in all in this statement', blocking) ELSE '' END,
+                                  withheld),
                   HINT = coalesce(f.remedy, 'Correct the record.');
     END IF;
     FOR f IN
@@ -801,9 +829,10 @@ BEGIN
         CONTINUE WHEN f.exception;
         warned := warned + 1;
         IF warned <= 10 THEN
-            RAISE WARNING '%', format('%s record %s: %s', on_table, coalesce(f.record_key, '(no id)'), f.problem)
-                USING DETAIL = format('Rule %s, profile %s, check %s (warn mode): accepted and logged in cpconf.violation.',
-                                      f.rule, f.profile, check_name),
+            RAISE WARNING '%', format('%s record %s: %s', on_table, coalesce(f.record_key, '(no id)'),
+                                      CASE WHEN reveal THEN f.problem ELSE coalesce(cpconf.withheld_problem(f.rule), f.problem) END)
+                USING DETAIL = format('Rule %s, profile %s, check %s (warn mode): accepted and logged in cpconf.violation.%s',
+                                      f.rule, f.profile, check_name, withheld),
                       HINT = coalesce(f.remedy, 'Correct the record.');
         END IF;
     END LOOP;
@@ -814,7 +843,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION cpconf.act_on(text, text, text, cpconf.record_finding[]) IS
-    'For the enforcement trigger: refuses the statement (SQLSTATE CP001) on the first finding that is not an approved exception in enforce mode; otherwise logs the findings in cpconf.violation, once per transaction, with a WARNING for each one that is not an exception (ten at most).';
+    'For the enforcement trigger: refuses the statement (SQLSTATE CP001) on the first finding that is not an approved exception in enforce mode; otherwise logs the findings in cpconf.violation, once per transaction, with a WARNING for each one that is not an exception (ten at most). A session role that may not read every table the check read is told the rule broken, not the other records'' data (cpconf.withheld_problem).';
 REVOKE ALL ON FUNCTION cpconf.act_on(text, text, text, cpconf.record_finding[]) FROM PUBLIC;
 
 -- Only one writer at a time checks a child's plans: otherwise two
@@ -1039,6 +1068,22 @@ BEGIN
              WHERE c.check_name = chk AND c.entity = ent AND c.watched AND m.columns ? c.field;
             rows_sql := format('SELECT n.* FROM cpconf_new n WHERE NOT EXISTS (SELECT FROM cpconf_old o WHERE o.%1$I OPERATOR(pg_catalog.=) n.%1$I AND %2$s)',
                                (SELECT m.columns ->> 'id' FROM cpconf.mapping m WHERE m.entity = ent), coalesce(cond, 'true'));
+        END IF;
+        IF cpconf.check_template(chk, ent) IS NULL THEN
+            -- a change here is judged on the records that link to it (a
+            -- strategy discussion moved: its initial conferences)
+            SELECT f.entity, m.columns ->> f.field INTO judged, link_col
+              FROM cpconf.field f JOIN cpconf.mapping m ON m.entity = f.entity
+             WHERE f.kind = 'link' AND f.links_to = ent AND m.columns ? f.field
+               AND cpconf.check_template(chk, f.entity) IS NOT NULL
+             ORDER BY f.entity LIMIT 1;
+            IF judged IS NULL THEN
+                RETURN NULL;
+            END IF;
+            rows_sql := format('SELECT t.* FROM %s t WHERE t.%I IN (SELECT n.%I FROM (%s) n)', cpconf.table_sql(judged), link_col,
+                               (SELECT m.columns ->> 'id' FROM cpconf.mapping m WHERE m.entity = ent), rows_sql);
+            query := coalesce(setting.queries ->> judged, cpconf.check_sql(chk, judged, setting.profile));
+            ent := judged;
         END IF;
         IF chk = 'plan_integrity' AND ent = 'plan' THEN
             EXECUTE format('SELECT pg_catalog.array_agg(DISTINCT (%s)::pg_catalog.text) FROM (%s) n',
