@@ -259,9 +259,9 @@ CREATE FUNCTION cpconf.day_text(day date)
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN to_char(day, 'YYYY-MM-DD');
+RETURN CASE WHEN isfinite(day) THEN to_char(day, 'YYYY-MM-DD') ELSE day::text END;
 COMMENT ON FUNCTION cpconf.day_text(date) IS
-    'A day as findings write it, YYYY-MM-DD, whatever DateStyle.';
+    'A day as findings write it, YYYY-MM-DD whatever DateStyle (infinity and -infinity as such).';
 
 CREATE FUNCTION cpconf.kind_read(value text)
 RETURNS text
@@ -1338,7 +1338,7 @@ SELECT e.check_name, coalesce(x.mode, 'off') AS mode, x.profile, x.set_by, x.set
        (SELECT array_agg(t::text ORDER BY t::text) FROM unnest(cpconf.watched_tables(e.check_name)) t) AS watched_tables,
        CASE WHEN coalesce(x.mode, 'off') = 'off' THEN NULL
             ELSE NOT EXISTS (SELECT FROM unnest(cpconf.watched_tables(e.check_name)) t
-                              WHERE NOT EXISTS (SELECT FROM pg_trigger tg WHERE tg.tgrelid = t
+                              WHERE NOT EXISTS (SELECT FROM pg_trigger tg WHERE tg.tgrelid = t AND tg.tgenabled <> 'D'
                                                    AND tg.tgfoid = 'cpconf.enforce_rows()'::regprocedure
                                                    AND tg.tgname LIKE 'cpconf\_' || e.check_name || '%'))
        END AS triggers_present,
@@ -1348,7 +1348,7 @@ SELECT e.check_name, coalesce(x.mode, 'off') AS mode, x.profile, x.set_by, x.set
        e.rules, e.meaning
   FROM cpconf.enforceable e LEFT JOIN cpconf.enforced x ON x.check_name = e.check_name;
 COMMENT ON VIEW cpconf.enforcement IS
-    'Each enforceable check: its mode (off unless set), profile, who set it and when, the tables it watches, whether its triggers are all there (false after a watched table was mapped anew without cpconf.enforce(), or restored without its triggers), the fields it reads that are not mapped, its rules and what it refuses.';
+    'Each enforceable check: its mode (off unless set), profile, who set it and when, the tables it watches, whether its triggers are all there and enabled (false after ALTER TABLE ... DISABLE TRIGGER, or a restore without triggers), the fields it reads that are not mapped, its rules and what it refuses.';
 GRANT SELECT ON cpconf.enforcement TO PUBLIC;
 
 /*
