@@ -3,7 +3,7 @@
 
 EXTENSION = cpconf
 MODULE_big = cpconf
-OBJS = src/module.o src/base.o src/profiles.o src/bank_holidays.o src/calendar.o src/timescales.o src/labels.o src/conference.o src/quoracy.o src/plan.o
+OBJS = src/module.o src/base.o src/profiles.o src/bank_holidays.o src/calendar.o src/timescales.o src/labels.o src/conference.o src/quoracy.o src/plan.o src/enforcement.o
 # The current version's install script is built from one SQL source per
 # layer, in layer order; earlier versions' scripts and the update scripts
 # between versions are kept as released.

@@ -4,10 +4,15 @@ SET client_min_messages = notice;
 SET DateStyle = 'ISO, YMD';
 SET TimeZone = 'Europe/London';
 SET cpconf.profile = 'derby';
+-- Ownership is the session's role's (SET ROLE cannot hide a role from
+-- itself), so each role logs in: \c, then the session's settings again.
+SELECT current_user AS superuser \gset
+\set settings 'SET client_min_messages = notice; SET DateStyle = ''ISO, YMD''; SET TimeZone = ''Europe/London''; SET cpconf.profile = ''derby'';'
 SELECT format('GRANT CREATE ON DATABASE %I TO regress_cpconf_user', current_database()) \gexec
 DROP ROLE IF EXISTS regress_cpconf_clerk;
-CREATE ROLE regress_cpconf_clerk;
-SET ROLE regress_cpconf_user;
+CREATE ROLE regress_cpconf_clerk LOGIN;
+\c - regress_cpconf_user
+:settings
 \set ECHO none
 \o /dev/null
 \i test/sample/council.sql
@@ -15,7 +20,8 @@ SET ROLE regress_cpconf_user;
 \set ECHO all
 -- regress.refused(statement): how a write fails (SQLSTATE, message, detail,
 -- hint), at its commit for deferred checks.
-RESET ROLE;
+\c - :superuser
+:settings
 CREATE PROCEDURE regress.refused(statement text, INOUT state text DEFAULT NULL, INOUT message text DEFAULT NULL,
                                  INOUT detail text DEFAULT NULL, INOUT hint text DEFAULT NULL)
 LANGUAGE plpgsql AS $$
@@ -30,7 +36,8 @@ EXCEPTION WHEN OTHERS THEN
 END
 $$;
 GRANT EXECUTE ON PROCEDURE regress.refused(text, text, text, text, text) TO PUBLIC;
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 
 -- Attaching checks: every mistake named.
 SELECT * FROM regress.error($$SELECT cpconf.enforce('timeliness')$$);
@@ -151,36 +158,29 @@ UPDATE "Case Records"."CP Plans" SET category = 'neglect' WHERE "Plan Ref" = 'P-
 -- read or write the log.
 GRANT USAGE ON SCHEMA "Case Records" TO regress_cpconf_clerk;
 GRANT INSERT ON "Case Records"."CP Plans" TO regress_cpconf_clerk;
-SET ROLE regress_cpconf_clerk;
+\c - regress_cpconf_clerk
+:settings
 CALL regress.refused($$INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, meeting_id, start_date) VALUES ('P-6', 2, 104, '2025-05-01')$$);
 INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, meeting_id, start_date, end_date, end_reason)
 VALUES ('P-6', 2, 104, '2024-01-08', '2024-06-03', 'no longer at risk');
 SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_integrity', 'off')$$);
--- logged in as that role, it is told the rule broken, not other records' data
-RESET ROLE;
-SELECT current_user AS superuser \gset
-ALTER ROLE regress_cpconf_clerk LOGIN;
-\c - regress_cpconf_clerk
-SET cpconf.profile = 'derby';
+-- it is told the rule broken, not other records' data
 CALL regress.refused($$INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, meeting_id, start_date) VALUES ('P-8', 2, 104, '2025-05-01')$$);
-\c - :superuser
-SET client_min_messages = notice;
-SET DateStyle = 'ISO, YMD';
-SET TimeZone = 'Europe/London';
-SET cpconf.profile = 'derby';
-SET ROLE regress_cpconf_clerk;
-UPDATE cpconf.enforced SET mode = 'off';   -- sees nothing it may change
-DELETE FROM cpconf.enforced;
+SELECT * FROM regress.error($$UPDATE cpconf.enforced SET mode = 'off'$$);
+SELECT * FROM regress.error($$LOCK TABLE cpconf.enforced IN ACCESS EXCLUSIVE MODE$$);
 SELECT * FROM regress.error($$INSERT INTO cpconf.violation (on_table, check_name, rule, problem, severity, mode, exception) VALUES ('x', 'x', 'x', 'x', 'x', 'x', false)$$);
 SELECT * FROM regress.error($$SELECT * FROM cpconf.violation$$);
 SELECT * FROM regress.error($$CREATE TRIGGER t AFTER INSERT ON "Case Records"."Visits" FOR EACH ROW EXECUTE FUNCTION cpconf.enforce_rows('plan_integrity', 'visit')$$);
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 SELECT check_name, mode FROM cpconf.enforcement WHERE mode <> 'off' ORDER BY 1;
 
 -- The log is append-only, even for a role granted more.
-RESET ROLE;
+\c - :superuser
+:settings
 GRANT SELECT, UPDATE, DELETE ON cpconf.violation TO regress_cpconf_user;
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 SELECT on_table, record_key, check_name, rule, left(problem, 60) AS problem, severity, mode, exception,
        written_by = session_user AS by_this_session
   FROM cpconf.violation ORDER BY id;
@@ -239,38 +239,50 @@ CALL regress.refused($$INSERT INTO "Case Records"."Visits" VALUES (2, NULL, 3, '
 -- A check reads, with more rights than the writer, only tables of a role the
 -- watched table's owner is a member of, through columns of built-in types:
 -- no view, no other role's table, type, cast or placeholder runs in it.
-RESET ROLE;
+\c - :superuser
+:settings
 DROP ROLE IF EXISTS regress_cpconf_mallory;
-CREATE ROLE regress_cpconf_mallory;
+CREATE ROLE regress_cpconf_mallory LOGIN;
 CREATE SCHEMA mallory AUTHORIZATION regress_cpconf_mallory;
-SET ROLE regress_cpconf_mallory;
+GRANT EXECUTE ON FUNCTION cpconf.map(text, regclass, jsonb), cpconf.unmap(text) TO regress_cpconf_mallory;
+\c - regress_cpconf_mallory
+:settings
 CREATE FUNCTION mallory.run() RETURNS date LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'mallory''s code ran as %', current_user; END$$;
 CREATE VIEW mallory.kids AS SELECT g AS id, mallory.run() AS died FROM generate_series(1, 3) g;
 CREATE TABLE mallory.kids_table (id integer, died date);
 SELECT * FROM regress.error($$SELECT cpconf.map('child', 'mallory.kids_table', '{"id": "id", "date_of_death": "died"}')$$);
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 SELECT count(cpconf.enforce(check_name, 'off')) FROM cpconf.enforced WHERE check_name IN ('plan_integrity', 'plan_end', 'quoracy');
 SELECT cpconf.unmap('child');
 SELECT cpconf.enforce('plan_integrity');
 -- another role's table cannot join a check in force
-SET ROLE regress_cpconf_mallory;
+\c - regress_cpconf_mallory
+:settings
 SELECT * FROM regress.error($$SELECT cpconf.map('child', 'mallory.kids_table', '{"id": "id", "date_of_death": "died"}')$$);
 -- nor be taken in by one enforced after it: a view, or another role's table
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 SELECT cpconf.enforce('plan_integrity', 'off');
-SET ROLE regress_cpconf_mallory;
+\c - regress_cpconf_mallory
+:settings
 SELECT cpconf.map('child', 'mallory.kids', '{"id": "id", "date_of_death": "died"}');
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_integrity')$$);
 SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_start')$$);   -- reads the child, does not watch it
-SET ROLE regress_cpconf_mallory;
+\c - regress_cpconf_mallory
+:settings
 SELECT cpconf.map('child', 'mallory.kids_table', '{"id": "id", "date_of_death": "died"}');
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_integrity')$$);
 SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_start')$$);
-SET ROLE regress_cpconf_mallory;
+\c - regress_cpconf_mallory
+:settings
 SELECT cpconf.unmap('child');
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 SELECT cpconf.map('child', '"Case Records"."Children"', '{"id": "child_no", "date_of_birth": "Date of Birth", "date_of_death": "died_on"}');
 SELECT cpconf.enforce('plan_integrity'), cpconf.enforce('plan_end', 'warn'), cpconf.enforce('quoracy');
 -- a column whose type changed since it was mapped is not read
@@ -291,10 +303,13 @@ CREATE FUNCTION "Case Records".mood_json("Case Records".mood) RETURNS json LANGU
 CREATE CAST ("Case Records".mood AS json) WITH FUNCTION "Case Records".mood_json("Case Records".mood);
 ALTER TABLE "Case Records"."Meeting Attendance" ADD COLUMN mood "Case Records".mood;
 INSERT INTO "Case Records"."Meeting Attendance" (meeting_id, agency, how, "knows child", mood) VALUES (104, 'police', 'attended', true, 'calm');
-RESET ROLE;
+\c - :superuser
+:settings
 DROP SCHEMA mallory CASCADE;
+REVOKE EXECUTE ON FUNCTION cpconf.map(text, regclass, jsonb), cpconf.unmap(text) FROM regress_cpconf_mallory;
 DROP ROLE regress_cpconf_mallory;
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 
 -- Where the profile states no rule for holding an inquorate conference
 -- (national), the chair's decision to proceed stands: an approved exception.
@@ -323,7 +338,8 @@ CALL regress.refused($$UPDATE "Case Records"."Children" SET died_on = '2025-08-0
 SELECT count(cpconf.enforce(check_name, 'off')) FROM cpconf.enforceable;
 SELECT count(*) FROM pg_trigger WHERE tgfoid = 'cpconf.enforce_rows()'::regprocedure;
 
-RESET ROLE;
+\c - :superuser
+:settings
 DELETE FROM cpconf.violation;
 DELETE FROM cpconf.enforced;
 DELETE FROM cpconf.mapping;

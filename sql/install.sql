@@ -13,6 +13,9 @@ CREATE ROLE regress_cpconf_maintainer;
 GRANT INSERT, UPDATE, DELETE ON cpconf.holiday_override, cpconf.council_calendar,
     cpconf.closure_day, cpconf.profile, cpconf.timescale, cpconf.agency, cpconf.conference_rule,
     cpconf.discontinuation_rule, cpconf.source_document TO regress_cpconf_maintainer;
+-- mapping and enforcing are granted by the administrator to the roles that own case tables
+GRANT EXECUTE ON FUNCTION cpconf.map(text, regclass, jsonb), cpconf.unmap(text), cpconf.map_ssd(name),
+    cpconf.enforce(text, text, text) TO regress_cpconf_user;
 
 -- regress.error(statement): run it and show how it fails (SQLSTATE, message,
 -- detail, hint), without the C source line psql's verbose mode prints.

@@ -2,10 +2,16 @@
 SET client_min_messages = warning;
 SET DateStyle = 'ISO, YMD';
 SET TimeZone = 'Europe/London';
+-- Ownership is the session's role's (SET ROLE cannot hide a role from
+-- itself), so each role logs in: \c, then the session's settings again.
+SELECT current_user AS superuser \gset
+\set settings 'SET client_min_messages = warning; SET DateStyle = ''ISO, YMD''; SET TimeZone = ''Europe/London'';'
 SELECT format('GRANT CREATE ON DATABASE %I TO regress_cpconf_user', current_database()) \gexec
 DROP ROLE IF EXISTS regress_cpconf_other;
-CREATE ROLE regress_cpconf_other;
-SET ROLE regress_cpconf_user;
+CREATE ROLE regress_cpconf_other LOGIN;
+GRANT EXECUTE ON FUNCTION cpconf.map(text, regclass, jsonb), cpconf.unmap(text) TO regress_cpconf_other;
+\c - regress_cpconf_user
+:settings
 
 -- The sample council's own tables, named its own way, mapped in one go.
 \set ECHO none
@@ -43,17 +49,36 @@ SELECT * FROM regress.error($$SELECT cpconf.map('visit', '"Case Records".numbers
 
 -- Only the owner of a table maps it, and only the owner of a mapping's
 -- table changes or removes it, even writing cpconf.mapping directly.
-RESET ROLE;
+\c - :superuser
+:settings
 CREATE TABLE public.not_theirs (id integer);
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 SELECT * FROM regress.error($$SELECT cpconf.map('visit', 'public.not_theirs', '{"id": "id"}')$$);
-SET ROLE regress_cpconf_other;
+\c - regress_cpconf_other
+:settings
 SELECT * FROM regress.error($$SELECT cpconf.unmap('visit')$$);
-UPDATE cpconf.mapping SET columns = '{"id": "visit_id"}' WHERE entity = 'visit';   -- sees nothing it may change
-DELETE FROM cpconf.mapping WHERE entity = 'visit';   -- nor delete
+SELECT * FROM regress.error($$UPDATE cpconf.mapping SET columns = '{"id": "visit_id"}' WHERE entity = 'visit'$$);
+SELECT * FROM regress.error($$DELETE FROM cpconf.mapping WHERE entity = 'visit'$$);
 SELECT columns FROM cpconf.mapping WHERE entity = 'visit';
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 SELECT * FROM regress.error($$SELECT cpconf.unmap('nothing')$$);
+-- nor may a role the administrator has not granted mapping to, nor write
+-- or lock the mappings directly
+\c - :superuser
+:settings
+CREATE ROLE regress_cpconf_outsider LOGIN;
+\c - regress_cpconf_outsider
+:settings
+SELECT * FROM regress.error($$SELECT cpconf.map('visit', 'pg_catalog.pg_class', '{"id": "oid"}')$$);
+SELECT * FROM regress.error($$INSERT INTO cpconf.mapping (entity, on_table, columns) VALUES ('x', 'pg_class', '{}')$$);
+SELECT * FROM regress.error($$LOCK TABLE cpconf.mapping IN ACCESS EXCLUSIVE MODE$$);
+\c - :superuser
+:settings
+DROP ROLE regress_cpconf_outsider;
+\c - regress_cpconf_user
+:settings
 
 -- A renamed table stays mapped (by its OID); a renamed or dropped column
 -- is shown, and named when a check reads it.
@@ -68,9 +93,11 @@ SELECT cpconf.field_sql('conference', 'held', 'n'), cpconf.field_sql('strategy_d
 DROP TABLE "Case Records"."Home Visits";
 SELECT DISTINCT entity, state FROM cpconf.mappings WHERE entity = 'visit';
 SELECT * FROM regress.error($$SELECT cpconf.table_sql('visit')$$);
-SET ROLE regress_cpconf_other;
+\c - regress_cpconf_other
+:settings
 SELECT * FROM regress.error($$SELECT cpconf.unmap('visit')$$);   -- only the role that mapped it
-SET ROLE regress_cpconf_user;
+\c - regress_cpconf_user
+:settings
 SELECT cpconf.unmap('visit');
 SELECT DISTINCT entity, state FROM cpconf.mappings WHERE entity = 'visit';
 
@@ -109,12 +136,12 @@ SELECT entity, on_table, string_agg(field || '=' || column_name, ', ' ORDER BY f
   FROM cpconf.mappings WHERE state = 'ok' GROUP BY entity, on_table ORDER BY entity;
 SELECT * FROM regress.error($$SELECT cpconf.map_ssd('no_schema')$$);
 
-RESET ROLE;
+\c - :superuser
+:settings
 DROP TABLE public.not_theirs;
-SET ROLE regress_cpconf_user;
 DELETE FROM cpconf.mapping;
 DROP SCHEMA ssd CASCADE;
 DROP SCHEMA "Case Records" CASCADE;
-RESET ROLE;
+REVOKE EXECUTE ON FUNCTION cpconf.map(text, regclass, jsonb), cpconf.unmap(text) FROM regress_cpconf_other;
 DROP ROLE regress_cpconf_other;
 SELECT format('REVOKE CREATE ON DATABASE %I FROM regress_cpconf_user', current_database()) \gexec

@@ -141,7 +141,7 @@ CREATE TABLE cpconf.enforced (
     check_name text PRIMARY KEY,
     mode       text NOT NULL CHECK (mode IN ('enforce', 'warn', 'off')),
     profile    text,
-    set_by     name NOT NULL DEFAULT CURRENT_USER,
+    set_by     name NOT NULL DEFAULT SESSION_USER,
     set_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
     queries    jsonb
 );
@@ -179,7 +179,8 @@ CREATE POLICY enforced_read ON cpconf.enforced FOR SELECT USING (true);
 CREATE POLICY enforced_write ON cpconf.enforced FOR ALL
     USING (cpconf.watched_tables(check_name) IS NOT NULL AND cpconf.owns_all(cpconf.watched_tables(check_name)))
     WITH CHECK (cpconf.watched_tables(check_name) IS NOT NULL AND cpconf.owns_all(cpconf.watched_tables(check_name)));
-GRANT SELECT, INSERT, UPDATE, DELETE ON cpconf.enforced TO PUBLIC;
+-- Written only through cpconf.enforce() (see cpconf.map()).
+GRANT SELECT ON cpconf.enforced TO PUBLIC;
 
 /* ------------------------------------------------------------------------
  * The violation log: append-only for everyone but its owner.
@@ -456,7 +457,8 @@ SELECT key, 'I-ID', 'the plan has no id', 'Give every plan an id: a plan without
 UNION ALL
 SELECT r.key, 'I-ID', 'another plan has the same id',
        'Give every plan its own id (a primary key on the column keeps them so).', 'violation', cpconf.profile_in_use({profile}), false
-  FROM r WHERE (SELECT pg_catalog.count(*) FROM {table:plan} p WHERE {plan.id:p} OPERATOR(pg_catalog.=) r.id) > 1
+  FROM r WHERE NOT {unique:plan}
+   AND (SELECT pg_catalog.count(*) FROM {table:plan} p WHERE {plan.id:p} OPERATOR(pg_catalog.=) r.id) > 1
 UNION ALL
 SELECT key, 'I-ORDER',
        pg_catalog.format('the plan ends on %s, before it starts on %s', cpconf.day_text(ended), cpconf.day_text(started)),
@@ -606,6 +608,11 @@ BEGIN
         result := result || CASE p[1]
             WHEN 'source' THEN 'cpconf_rows'
             WHEN 'profile' THEN quote_nullable(profile) || '::pg_catalog.text'
+            -- whether a unique index keeps the entity's ids unique (then no need to count them)
+            WHEN 'unique' THEN (EXISTS (SELECT FROM cpconf.mapping x JOIN pg_attribute a ON a.attrelid = x.on_table AND a.attname = x.columns ->> 'id'
+                                          JOIN pg_index i ON i.indrelid = x.on_table AND i.indisunique AND i.indnatts = 1
+                                                         AND i.indkey[0] = a.attnum AND i.indpred IS NULL AND i.indexprs IS NULL
+                                         WHERE x.entity = p[2]))::text
             WHEN 'table' THEN cpconf.table_sql(p[2])
             -- a table that may not be mapped: then no rows (its fields read NULL)
             WHEN 'reviews' THEN cpconf.optional_table_sql('review', p[2])
@@ -712,6 +719,7 @@ AS $$
 DECLARE
     query text := cpconf.check_query(check_name, entity, profile);
     copy text := format('cpconf_rows_%s', (random() * 1e9)::bigint);
+    numbered text := 'cpconf_row_number';
     total bigint;
     todo int8range[];
     lo bigint;
@@ -727,12 +735,15 @@ BEGIN
         EXECUTE cpconf.over_rows(format('SELECT * FROM %s', source), query) INTO batch;
         RETURN QUERY SELECT * FROM unnest(batch);
         RETURN;
-    EXCEPTION WHEN data_exception OR undefined_object THEN
+    EXCEPTION WHEN data_exception OR undefined_object OR program_limit_exceeded THEN
         NULL;   -- find the rows below
     END;
-    EXECUTE format('CREATE TEMPORARY TABLE %I AS SELECT cpconf_rows.*, pg_catalog.row_number() OVER () AS cpconf_row_number_ FROM %s cpconf_rows',
-                   copy, source);
-    EXECUTE format('CREATE INDEX ON pg_temp.%I (cpconf_row_number_)', copy);
+    WHILE EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = source AND a.attname = numbered) LOOP
+        numbered := numbered || '_';
+    END LOOP;
+    EXECUTE format('CREATE TEMPORARY TABLE %I AS SELECT cpconf_rows.*, pg_catalog.row_number() OVER () AS %I FROM %s cpconf_rows',
+                   copy, numbered, source);
+    EXECUTE format('CREATE INDEX ON pg_temp.%I (%I)', copy, numbered);
     EXECUTE format('SELECT pg_catalog.count(*) FROM pg_temp.%I', copy) INTO total;
     IF total = 0 THEN
         RETURN;
@@ -743,14 +754,14 @@ BEGIN
         hi := upper(todo[cardinality(todo)]) - 1;
         todo := todo[1:cardinality(todo) - 1];
         BEGIN
-            EXECUTE cpconf.over_rows(format('SELECT * FROM pg_temp.%I WHERE cpconf_row_number_ BETWEEN $1 AND $2', copy), query)
+            EXECUTE cpconf.over_rows(format('SELECT * FROM pg_temp.%I WHERE %I BETWEEN $1 AND $2', copy, numbered), query)
                INTO batch USING lo, hi;
             RETURN QUERY SELECT * FROM unnest(batch);
-        EXCEPTION WHEN data_exception OR undefined_object THEN
+        EXCEPTION WHEN data_exception OR undefined_object OR program_limit_exceeded THEN
             IF lo = hi THEN
                 GET STACKED DIAGNOSTICS message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
-                RETURN QUERY EXECUTE format('SELECT (%s)::pg_catalog.text, ''DATA'', $3, $4, ''violation'', cpconf.profile_in_use($5), false FROM pg_temp.%I n WHERE cpconf_row_number_ BETWEEN $1 AND $2',
-                                            cpconf.field_sql(entity, 'id', 'n'), copy)
+                RETURN QUERY EXECUTE format('SELECT (%s)::pg_catalog.text, ''DATA'', $3, $4, ''violation'', cpconf.profile_in_use($5), false FROM pg_temp.%I n WHERE n.%I BETWEEN $1 AND $2',
+                                            cpconf.field_sql(entity, 'id', 'n'), copy, numbered)
                     USING lo, hi, message, coalesce(nullif(hint, ''), 'Correct the record.'), profile;
             ELSE
                 todo := todo || int8range((lo + hi) / 2 + 1, hi, '[]') || int8range(lo, (lo + hi) / 2, '[]');
@@ -774,6 +785,13 @@ RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 RETURN CASE rule
+    WHEN 'DATA' THEN 'a value the check reads, of this record or of one compared with it, cannot be read'
+    WHEN 'T-CG1' THEN 'the first core group is not set within its timescale from the conference'
+    WHEN 'T-CG1-BIRTH' THEN 'the first core group is not set before the birth'
+    WHEN 'T-RCPC1' THEN 'the first review is not set within its timescale from the conference'
+    WHEN 'T-MIN-PLAN' THEN 'the plan ends before its minimum length, or a fact that decides it is not recorded'
+    WHEN 'X-FIRST-REVIEW' THEN 'the plan may not end at its first review, or a fact that decides it is not recorded'
+    WHEN 'C-WORKING-DAY' THEN NULL
     WHEN 'I-OVERLAP' THEN 'another plan of the child is open on a day of this one'
     WHEN 'I-REVIEW' THEN 'a review and its plan do not agree: the review is outside the plan'
     WHEN 'I-DEATH' THEN 'the record is dated after the child''s recorded date of death'
@@ -802,7 +820,11 @@ DECLARE
     reveal boolean := NOT EXISTS (
         SELECT FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
          WHERE c.check_name = act_on.check_name
-           AND NOT has_table_privilege(session_user, m.on_table, 'SELECT'));
+           AND (NOT has_table_privilege(session_user, m.on_table, 'SELECT')
+                -- under row security the session may see only some rows
+                OR EXISTS (SELECT FROM pg_class t WHERE t.oid = m.on_table AND t.relrowsecurity
+                              AND NOT pg_has_role(session_user, t.relowner, 'USAGE')
+                              AND NOT (SELECT r.rolbypassrls OR r.rolsuper FROM pg_roles r WHERE r.rolname = session_user))));
     withheld text := CASE WHEN reveal THEN '' ELSE format(' Details are withheld, as role %s may not read the records compared; cpconf.violation and cpconf.audit() give them to those who may.', session_user) END;
 BEGIN
     IF mode = 'enforce' AND blocking > 0 THEN
@@ -813,7 +835,8 @@ BEGIN
                   DETAIL = format('Rule %s, profile %s, check %s (enforced)%s.%s', f.rule, f.profile, check_name,
                                   CASE WHEN blocking > 1 THEN format('; %s findings in all in this statement', blocking) ELSE '' END,
                                   withheld),
-                  HINT = coalesce(f.remedy, 'Correct the record.');
+                  HINT = CASE WHEN reveal OR cpconf.withheld_problem(f.rule) IS NULL THEN coalesce(f.remedy, 'Correct the record.')
+                              ELSE 'Ask someone who may read the records compared, or the log''s readers, for the details.' END;
     END IF;
     FOR f IN
         INSERT INTO cpconf.violation AS v (on_table, record_key, check_name, rule, problem, remedy, severity, profile, mode, exception)
@@ -846,6 +869,14 @@ COMMENT ON FUNCTION cpconf.act_on(text, text, text, cpconf.record_finding[]) IS
     'For the enforcement trigger: refuses the statement (SQLSTATE CP001) on the first finding that is not an approved exception in enforce mode; otherwise logs the findings in cpconf.violation, once per transaction, with a WARNING for each one that is not an exception (ten at most). A session role that may not read every table the check read is told the rule broken, not the other records'' data (cpconf.withheld_problem).';
 REVOKE ALL ON FUNCTION cpconf.act_on(text, text, text, cpconf.record_finding[]) FROM PUBLIC;
 
+-- The keys of cpconf's advisory locks are salted with a value no other
+-- role may read, so that no role can take them and stall plan writes.
+CREATE TABLE cpconf.lock_salt (salt text NOT NULL);
+INSERT INTO cpconf.lock_salt VALUES (pg_catalog.gen_random_uuid()::text);
+REVOKE ALL ON cpconf.lock_salt FROM PUBLIC;
+COMMENT ON TABLE cpconf.lock_salt IS
+    'A random value, readable by cpconf''s owner only, in the keys of the advisory locks of the plan_integrity check (made anew by each install).';
+
 -- Only one writer at a time checks a child's plans: otherwise two
 -- sessions could each open a plan for the child and neither see the other.
 CREATE FUNCTION cpconf.lock_children(on_table regclass, children text[])
@@ -855,7 +886,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     child text;
-    whole bigint := hashtextextended('cpconf.plan_integrity:' || on_table::oid::text, 0);
+    salt text := (SELECT l.salt FROM cpconf.lock_salt l);
+    whole bigint := hashtextextended(salt || ':cpconf.plan_integrity:' || on_table::oid::text, 0);
     key bigint;
     snapshot boolean := current_setting('transaction_isolation') <> 'read committed';
 BEGIN
@@ -874,7 +906,7 @@ BEGIN
     END IF;
     PERFORM pg_advisory_xact_lock_shared(whole);
     FOR child IN SELECT c FROM unnest(children) c ORDER BY c LOOP
-        key := hashtextextended('cpconf.plan_integrity:' || on_table::oid::text || ':' || child, 0);
+        key := hashtextextended(salt || ':cpconf.plan_integrity:' || on_table::oid::text || ':' || child, 0);
         IF NOT pg_try_advisory_xact_lock(key) THEN
             PERFORM pg_advisory_xact_lock(key);
             IF snapshot THEN
@@ -919,7 +951,9 @@ BEGIN
             RETURN ARRAY['42P01', format('the table mapped to entity "%s" no longer exists', r.entity)];
         ELSIF r.relkind NOT IN ('r', 'p') THEN
             RETURN ARRAY['42809', format('entity "%s" is mapped to %s, which is not a table (a view is read by reports only)', r.entity, r.on_table)];
-        ELSIF NOT pg_has_role(watcher_owner, r.relowner, 'USAGE') THEN
+        ELSIF watcher IS NOT NULL AND r.relowner <> watcher_owner
+              AND NOT (SELECT rolsuper FROM pg_roles WHERE oid = r.relowner)
+              AND ((SELECT rolsuper FROM pg_roles WHERE oid = watcher_owner) OR NOT pg_has_role(watcher_owner, r.relowner, 'USAGE')) THEN
             RETURN ARRAY['42501', format('entity "%s" is mapped to %s, owned by role %s, which the owner of %s (role %s) is not a member of',
                                          r.entity, r.on_table, pg_get_userbyid(r.relowner), watcher, pg_get_userbyid(watcher_owner))];
         END IF;
@@ -937,24 +971,19 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION cpconf.sources_problem(text, regclass) IS
-    'Why a check watching a table may not read what it is mapped to, as {SQLSTATE, problem} (NULL when it may): an entity it reads mapped to something not a table, to a table of a role the watched table''s owner is not a member of, or through a column missing or of a type not built in.';
+    'Why a check watching a table (NULL: for cpconf.audit()) may not read what it is mapped to, as {SQLSTATE, problem} (NULL when it may): an entity it reads mapped to something not a table, to a table of a role the watched table''s owner is not a member of, or through a column missing or of a type not built in.';
 
 /*
- * The trigger function.  SECURITY DEFINER, for two reasons: the check must
- * read every row it compares with (another plan of the child, the
- * attendance of the conference) although the writer may only INSERT, and
- * it must write cpconf.violation, which no writer may write directly.  A
- * trigger function cannot be called directly, and it acts only for a table
- * that cpconf.mapping maps to the entity it names; the SQL it runs is
- * written from validated mappings (built-in column types only, names
- * quoted) with search_path pinned.
+ * The check of the enforcement trigger, run by cpconf.enforce_rows() (C,
+ * src/enforcement.c) with the rights of the watched table's owner; its
+ * findings are queued for the trigger, which refuses or logs them with the
+ * log owner's rights.
  */
 -- Without JIT: compiling a check's query for a bulk statement costs more
 -- than running it (a few hundred milliseconds for 100,000 rows).
-CREATE FUNCTION cpconf.enforce_rows()
+CREATE FUNCTION cpconf.enforce_rows_body()
 RETURNS trigger
 LANGUAGE plpgsql
-SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
@@ -1045,13 +1074,13 @@ BEGIN
             -- the conference row is locked first, whatever it holds, so that a
             -- concurrent change of its attendance or decision waits for this
             -- transaction and is then checked with this one's change
-            EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) $1::%s FOR UPDATE',
-                           cpconf.table_sql('conference'), id_col, id_type) USING id;
             rows_sql := format('SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) %L::%s',
                                cpconf.table_sql('conference'), id_col, id, id_type);
             BEGIN
+                EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) $1::%s FOR UPDATE',
+                               cpconf.table_sql('conference'), id_col, id_type) USING id;
                 EXECUTE cpconf.over_rows(rows_sql, query) INTO batch;
-            EXCEPTION WHEN data_exception OR undefined_object THEN
+            EXCEPTION WHEN data_exception OR undefined_object OR program_limit_exceeded THEN
                 GET STACKED DIAGNOSTICS message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
                 batch := ARRAY[ROW(id, 'DATA', message, coalesce(nullif(hint, ''), 'Correct the record.'), 'violation',
                                    cpconf.profile_in_use(setting.profile), false)::cpconf.record_finding];
@@ -1085,11 +1114,6 @@ BEGIN
             query := coalesce(setting.queries ->> judged, cpconf.check_sql(chk, judged, setting.profile));
             ent := judged;
         END IF;
-        IF chk = 'plan_integrity' AND ent = 'plan' THEN
-            EXECUTE format('SELECT pg_catalog.array_agg(DISTINCT (%s)::pg_catalog.text) FROM (%s) n',
-                           cpconf.field_sql('plan', 'child', 'n'), rows_sql) INTO ids;
-            PERFORM cpconf.lock_children(TG_RELID, array_remove(ids, NULL));
-        END IF;
         BEGIN
             BEGIN
                 EXECUTE cpconf.over_rows(rows_sql, query) INTO findings;
@@ -1099,7 +1123,7 @@ BEGIN
                 query := cpconf.check_sql(chk, ent, setting.profile);
                 EXECUTE cpconf.over_rows(rows_sql, query) INTO findings;
             END;
-        EXCEPTION WHEN data_exception OR undefined_object THEN
+        EXCEPTION WHEN data_exception OR undefined_object OR program_limit_exceeded THEN
             -- a row the check cannot read: find it among a copy of the rows
             copy := format('cpconf_written_%s', (random() * 1e9)::bigint);
             EXECUTE format('CREATE TEMPORARY TABLE %I AS %s', copy, rows_sql);
@@ -1108,13 +1132,34 @@ BEGIN
         END;
     END IF;
     IF cardinality(findings) > 0 THEN
-        PERFORM cpconf.act_on(chk, setting.mode, cpconf.table_sql(judged), findings);
+        PERFORM cpconf.queue_findings(chk, setting.mode, cpconf.table_sql(judged), findings);
     END IF;
     RETURN NULL;
 END
 $$;
+COMMENT ON FUNCTION cpconf.enforce_rows_body() IS
+    'The check of the enforcement trigger, run by cpconf.enforce_rows() with the rights of the watched table''s owner: the findings of the check named by the trigger''s first argument on the rows of the entity named by its second, queued for the trigger (cpconf.queue_findings).';
+
+CREATE FUNCTION cpconf.queue_findings(check_name text, mode text, on_table text, findings cpconf.record_finding[])
+RETURNS void
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'cpconf_queue_findings';
+COMMENT ON FUNCTION cpconf.queue_findings(text, text, text, cpconf.record_finding[]) IS
+    'For cpconf.enforce_rows_body(): hands the check''s findings to the trigger, which refuses or logs them once the check is over (an error outside a check).';
+
+/*
+ * The trigger itself: C, as it runs each part with the rights it needs and
+ * no more (src/enforcement.c): the check as the watched table's owner,
+ * cpconf's own locks and log writes as the log's owner.  Not SECURITY
+ * DEFINER: that would run the check, and so the planner's evaluation of the
+ * table owner's code, with a superuser's rights.
+ */
+CREATE FUNCTION cpconf.enforce_rows()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'cpconf_enforce_rows';
 COMMENT ON FUNCTION cpconf.enforce_rows() IS
-    'Trigger attached by cpconf.enforce() (after each statement, over the rows it wrote; for quoracy, deferred to commit, for each row): runs the check named by its first argument on the rows of the entity named by its second, and refuses, logs or ignores its findings as the check''s mode says.';
+    'Trigger attached by cpconf.enforce() (after each statement, over the rows it wrote; for quoracy, deferred to commit, for each row): runs the check named by its first argument on the rows of the entity named by its second with the rights of the table''s owner (cpconf.enforce_rows_body), and refuses, logs or ignores its findings as the check''s mode says.';
 
 /* ------------------------------------------------------------------------
  * The API.
@@ -1214,6 +1259,8 @@ BEGIN
                 AND tg.tgname IN (format('cpconf_%s_insert', check_name), format('cpconf_%s_update', check_name),
                                   format('cpconf_%s', check_name))
                 AND (only_table IS NULL OR tg.tgrelid = only_table)
+                -- the mapped tables (and a table just mapped away from), not another role's decoy
+                AND (tg.tgrelid = only_table OR tg.tgrelid IN (SELECT m.on_table FROM cpconf.mapping m))
     LOOP
         EXECUTE format('DROP TRIGGER %I ON %s', t.tgname, t.on_table);
     END LOOP;
@@ -1222,9 +1269,13 @@ $$;
 COMMENT ON FUNCTION cpconf.detach(text, regclass) IS
     'Drops a check''s triggers (from one table, or from all).';
 
+-- SECURITY DEFINER, as cpconf.map(): it writes cpconf.enforced, which no
+-- other role may, once it has checked that the session's role owns every
+-- table the check watches; EXECUTE is granted by the administrator.
 CREATE FUNCTION cpconf.enforce(check_name text, mode text DEFAULT 'enforce', profile text DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -1252,7 +1303,7 @@ BEGIN
     END IF;
     INSERT INTO cpconf.enforced AS e (check_name, mode, profile) VALUES (check_name, chosen, profile)
         ON CONFLICT ON CONSTRAINT enforced_pkey
-        DO UPDATE SET mode = excluded.mode, profile = excluded.profile, set_by = CURRENT_USER, set_at = now();
+        DO UPDATE SET mode = excluded.mode, profile = excluded.profile, set_by = SESSION_USER, set_at = now();
     IF chosen = 'off' THEN
         PERFORM cpconf.detach(check_name);
         RETURN;
@@ -1278,6 +1329,7 @@ BEGIN
     END IF;
 END
 $$;
+REVOKE EXECUTE ON FUNCTION cpconf.enforce(text, text, text) FROM PUBLIC;
 COMMENT ON FUNCTION cpconf.enforce(text, text, text) IS
     'Attaches a check (cpconf.enforceable) to the mapped tables it watches, in mode enforce (a statement that breaks it fails with SQLSTATE CP001), warn (accepted, with a WARNING and a row in cpconf.violation) or off (its triggers dropped), under a profile (NULL: the setting cpconf.profile''s when a record is written). Only the owner of every table it watches may. Switching between enforce and warn changes no table, so it may happen inside a transaction.';
 
@@ -1303,6 +1355,7 @@ AS $$
 DECLARE
     c record;
     used text;
+    problem text[];
 BEGIN
     IF audit.profile IS NOT NULL AND NOT EXISTS (SELECT FROM cpconf.profile p WHERE p.name = audit.profile) THEN
         RAISE EXCEPTION 'unknown profile "%"', audit.profile
@@ -1324,6 +1377,12 @@ BEGIN
          ORDER BY 1, 2
     LOOP
         used := coalesce(audit.profile, (SELECT x.profile FROM cpconf.enforced x WHERE x.check_name = c.name));
+        problem := cpconf.sources_problem(c.name, NULL);
+        IF problem IS NOT NULL THEN
+            RAISE EXCEPTION 'check "%" cannot be audited: %', c.name, problem[2]
+                USING ERRCODE = problem[1],
+                      HINT = 'Map the entity again (cpconf.mappings shows its state).';
+        END IF;
         RETURN QUERY
             SELECT c.name, cpconf.table_sql(c.entity), f.record_key, f.rule, f.problem, f.remedy, f.severity, f.profile, f.exception
               FROM cpconf.check_findings(c.name, c.entity, cpconf.table_sql(c.entity)::regclass, used) f;

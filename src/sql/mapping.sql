@@ -118,7 +118,7 @@ CREATE TABLE cpconf.mapping (
     entity    text PRIMARY KEY,
     on_table  regclass NOT NULL,
     columns   jsonb NOT NULL,
-    mapped_by name NOT NULL DEFAULT CURRENT_USER,
+    mapped_by name NOT NULL DEFAULT SESSION_USER,
     mapped_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
 COMMENT ON TABLE cpconf.mapping IS
@@ -132,18 +132,18 @@ CREATE FUNCTION cpconf.owns(on_table regclass)
 RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN coalesce((SELECT pg_has_role(c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = on_table), false);
+RETURN coalesce((SELECT pg_has_role(SESSION_USER, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = on_table), false);
 COMMENT ON FUNCTION cpconf.owns(regclass) IS
-    'Whether the current role owns the table (or is a member of its owner): who may map it and enforce checks on it.';
+    'Whether the session''s role owns the table (or is a member of its owner): who may map it and enforce checks on it. The session''s role, as the API functions that ask run with their owner''s rights (and SET ROLE cannot hide a role from itself).';
 
 CREATE FUNCTION cpconf.dropped_mapping_of_mine(on_table regclass, mapped_by name)
 RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 RETURN NOT EXISTS (SELECT FROM pg_class c WHERE c.oid = on_table)
-   AND EXISTS (SELECT FROM pg_roles r WHERE r.rolname = mapped_by AND pg_has_role(r.oid, 'USAGE'));
+   AND EXISTS (SELECT FROM pg_roles r WHERE r.rolname = mapped_by AND pg_has_role(SESSION_USER, r.oid, 'USAGE'));
 COMMENT ON FUNCTION cpconf.dropped_mapping_of_mine(regclass, name) IS
-    'Whether a mapping''s table no longer exists and the current role made the mapping (or is a member of the role that did): who may then unmap it.';
+    'Whether a mapping''s table no longer exists and the session''s role made the mapping (or is a member of the role that did): who may then unmap it.';
 
 ALTER TABLE cpconf.mapping ENABLE ROW LEVEL SECURITY;
 CREATE POLICY mapping_read ON cpconf.mapping FOR SELECT USING (true);
@@ -152,7 +152,9 @@ CREATE POLICY mapping_update ON cpconf.mapping FOR UPDATE USING (cpconf.owns(on_
 -- a mapping whose table was dropped is removed by the role that mapped it
 CREATE POLICY mapping_delete ON cpconf.mapping FOR DELETE
     USING (cpconf.owns(on_table) OR cpconf.dropped_mapping_of_mine(on_table, mapped_by));
-GRANT SELECT, INSERT, UPDATE, DELETE ON cpconf.mapping TO PUBLIC;
+-- Written only through cpconf.map() and cpconf.unmap(): a role that could
+-- write it could also lock it, and stall every checked write.
+GRANT SELECT ON cpconf.mapping TO PUBLIC;
 
 -- A column's type, as the field's kind reads it: NULL when it cannot.
 -- Ids and links are built-in types only, so that no code of another
@@ -274,7 +276,7 @@ BEGIN
                   DETAIL = 'Messages and the violation log name a record by its id, and links between entities go through ids.',
                   HINT = 'Map "id" to the column that identifies a row.';
     END IF;
-    NEW.mapped_by := CURRENT_USER;
+    NEW.mapped_by := SESSION_USER;
     NEW.mapped_at := now();
     RETURN NEW;
 END
@@ -335,9 +337,18 @@ CREATE CONSTRAINT TRIGGER mapping_links AFTER INSERT OR UPDATE ON cpconf.mapping
  * The API.
  * ------------------------------------------------------------------------ */
 
+/*
+ * The API writes the mappings with its owner's rights (SECURITY DEFINER):
+ * no other role may write cpconf.mapping, as a role that may write a table
+ * may also lock it, and stall every checked write.  The triggers on the
+ * table check that the session's role owns each table it names.  EXECUTE
+ * is granted by the database's administrator to the roles that own case
+ * tables (doc/mapping.md), so that no other role can take an entity first.
+ */
 CREATE FUNCTION cpconf.map(entity text, on_table regclass, columns jsonb)
 RETURNS void
 LANGUAGE sql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     INSERT INTO cpconf.mapping AS m (entity, on_table, columns) VALUES (map.entity, map.on_table, map.columns)
@@ -350,6 +361,7 @@ COMMENT ON FUNCTION cpconf.map(text, regclass, jsonb) IS
 CREATE FUNCTION cpconf.unmap(entity text)
 RETURNS void
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -378,6 +390,7 @@ COMMENT ON FUNCTION cpconf.unmap(text) IS
 CREATE FUNCTION cpconf.map_ssd(schema name)
 RETURNS void
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -406,6 +419,7 @@ BEGIN
     END LOOP;
 END
 $$;
+REVOKE EXECUTE ON FUNCTION cpconf.map(text, regclass, jsonb), cpconf.unmap(text), cpconf.map_ssd(name) FROM PUBLIC;
 COMMENT ON FUNCTION cpconf.map_ssd(name) IS
     'Maps the Standard Safeguarding Dataset''s tables in the schema (ssd_person, ssd_s47_enquiry, ssd_initial_cp_conference, ssd_cp_plans, ssd_cp_reviews, ssd_cp_visits) with their published column names, in one transaction.';
 
@@ -447,8 +461,11 @@ BEGIN
     END IF;
     SELECT * INTO c FROM cpconf.mapped_column(entity, field);
     IF c.column_name IS NULL THEN
+        -- an id or a link not mapped stays untyped, so that it compares
+        -- with an id of any type
         RETURN CASE k WHEN 'date' THEN 'NULL::pg_catalog.date' WHEN 'flag' THEN 'NULL::pg_catalog.bool'
-                      WHEN 'integer' THEN 'NULL::pg_catalog.int4' ELSE 'NULL::pg_catalog.text' END;
+                      WHEN 'integer' THEN 'NULL::pg_catalog.int4' WHEN 'id' THEN 'NULL' WHEN 'link' THEN 'NULL'
+                      ELSE 'NULL::pg_catalog.text' END;
     END IF;
     IF NOT c.present THEN
         RAISE EXCEPTION 'column "%" of relation % does not exist', c.column_name, c.on_table

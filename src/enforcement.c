@@ -1,0 +1,237 @@
+/*
+ * enforcement.c
+ *		The frame of the enforcement trigger: whose rights each part runs
+ *		with.  The check itself is PL/pgSQL (cpconf.enforce_rows_body in
+ *		src/sql/enforcement.sql).
+ *
+ * A check reads rows the writer may not (another plan of the child, the
+ * attendance of the conference), and its findings go to cpconf.violation,
+ * which no writer may write.  A SECURITY DEFINER function would run the
+ * check with its owner's rights, a superuser's: the planner then runs the
+ * table owner's code with them (a partial index's predicate, a CHECK
+ * constraint under constraint_exclusion).  So, as PostgreSQL's own foreign
+ * key triggers do, the check runs as the owner of the table it watches, who
+ * may read it anyway, and only cpconf's own code runs with more: the log
+ * write, and the locks a plan's child takes.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "parser/parse_func.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+
+#include "enforcement.h"
+
+PG_FUNCTION_INFO_V1(cpconf_enforce_rows);
+PG_FUNCTION_INFO_V1(cpconf_queue_findings);
+
+/* Findings the check queued for the log (cpconf.queue_findings), per call. */
+typedef struct Queued
+{
+	Datum		args[4];		/* check, mode, table, findings */
+} Queued;
+
+static List *queue = NIL;
+static int	depth = 0;
+
+static Oid
+owner_of(Oid relid)
+{
+	HeapTuple	tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tuple))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tuple))->relowner;
+	ReleaseSysCache(tuple);
+	return owner;
+}
+
+/* The owner of cpconf's log: cpconf's own code runs with its rights. */
+static Oid
+log_owner(void)
+{
+	Oid			relid = get_relname_relid("violation", get_namespace_oid("cpconf", false));
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "cpconf.violation is missing");
+	return owner_of(relid);
+}
+
+/* Run sql (cpconf's own, with its arguments) as role. */
+static void
+run_as(Oid role, const char *sql, int nargs, Oid *types, Datum *values)
+{
+	Oid			save_user;
+	int			save_sec;
+
+	GetUserIdAndSecContext(&save_user, &save_sec);
+	SetUserIdAndSecContext(role, save_sec | SECURITY_LOCAL_USERID_CHANGE);
+	PG_TRY();
+	{
+		if (SPI_execute_with_args(sql, nargs, types, values, NULL, false, 0) < 0)
+			elog(ERROR, "SPI_execute_with_args failed: %s", sql);
+	}
+	PG_FINALLY();
+	{
+		SetUserIdAndSecContext(save_user, save_sec);
+	}
+	PG_END_TRY();
+}
+
+/*
+ * cpconf.enforce_rows(): the trigger cpconf.enforce() attaches.  Arguments:
+ * the check and the entity of the table.
+ */
+Datum
+cpconf_enforce_rows(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	FmgrInfo   *volatile body = (FmgrInfo *) fcinfo->flinfo->fn_extra;
+	Relation	rel;
+	Oid			save_user;
+	int			save_sec;
+	List	   *volatile mine = NIL;
+	List	   *outer_queue = queue;
+	volatile Datum result = (Datum) 0;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("cpconf.enforce_rows() was not called by a trigger"),
+				 errhint("cpconf.enforce() attaches it to the mapped tables.")));
+	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event) || trigdata->tg_trigger->tgnargs != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger \"%s\" must fire AFTER, with two arguments", trigdata->tg_trigger->tgname),
+				 errhint("Let cpconf.enforce() attach the checks' triggers.")));
+	rel = trigdata->tg_relation;
+
+	if (body == NULL)
+	{
+		Oid			argtypes[1];
+		Oid			fn = LookupFuncName(list_make2(makeString("cpconf"), makeString("enforce_rows_body")),
+										0, argtypes, false);
+
+		body = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(FmgrInfo));
+		fmgr_info_cxt(fn, body, fcinfo->flinfo->fn_mcxt);
+		fcinfo->flinfo->fn_extra = body;
+	}
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	/*
+	 * One writer at a time of a child's plans, so that two sessions cannot
+	 * each open a plan and neither see the other's: cpconf's lock, taken
+	 * with the log owner's rights, so that no role can hold its keys.
+	 */
+	if (TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event) &&
+		strcmp(trigdata->tg_trigger->tgargs[0], "plan_integrity") == 0 &&
+		strcmp(trigdata->tg_trigger->tgargs[1], "plan") == 0 &&
+		trigdata->tg_newtable != NULL)
+	{
+		char	   *child;
+		Oid			types[1] = {REGCLASSOID};
+		Datum		values[1];
+
+		if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
+			elog(ERROR, "SPI_register_trigger_data failed");
+		if (SPI_execute("SELECT columns ->> 'child' FROM cpconf.mapping WHERE entity = 'plan'", true, 1) != SPI_OK_SELECT)
+			elog(ERROR, "reading cpconf.mapping failed");
+		child = SPI_processed == 1 ? SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1) : NULL;
+		if (child != NULL)
+		{
+			values[0] = ObjectIdGetDatum(RelationGetRelid(rel));
+			run_as(log_owner(),
+				   psprintf("SELECT cpconf.lock_children($1, (SELECT pg_catalog.array_agg(DISTINCT (n.%s)::pg_catalog.text)"
+							" FROM cpconf_new n WHERE n.%s IS NOT NULL))",
+							quote_identifier(child), quote_identifier(child)),
+				   1, types, values);
+		}
+	}
+
+	/*
+	 * The check, as the watched table's owner: it cannot change role, and
+	 * sees the table's rows whatever its row security forces (as a foreign
+	 * key's check does).
+	 */
+	queue = NIL;
+	depth++;
+	GetUserIdAndSecContext(&save_user, &save_sec);
+	SetUserIdAndSecContext(owner_of(RelationGetRelid(rel)),
+						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+	PG_TRY();
+	{
+		LOCAL_FCINFO(bodyfc, 0);
+
+		InitFunctionCallInfoData(*bodyfc, body, 0, InvalidOid, fcinfo->context, NULL);
+		result = FunctionCallInvoke(bodyfc);
+	}
+	PG_FINALLY();
+	{
+		SetUserIdAndSecContext(save_user, save_sec);
+		depth--;
+		mine = queue;
+		queue = outer_queue;
+	}
+	PG_END_TRY();
+
+	/* Then the findings: refused, or logged, as the log's owner. */
+	if (mine != NIL)
+	{
+		Oid			types[4];
+		ListCell   *lc;
+
+		types[0] = types[1] = types[2] = TEXTOID;
+		types[3] = DatumGetObjectId(DirectFunctionCall1(regtypein, CStringGetDatum("cpconf.record_finding[]")));
+		foreach(lc, mine)
+		{
+			Queued	   *q = lfirst(lc);
+
+			run_as(log_owner(), "SELECT cpconf.act_on($1, $2, $3, $4)", 4, types, q->args);
+		}
+	}
+	SPI_finish();
+	return result;
+}
+
+/*
+ * cpconf.queue_findings(check, mode, table, findings): called by the check
+ * (cpconf.enforce_rows_body) to have the trigger refuse or log its findings
+ * once the check is over.  Outside a check there is nothing to queue for.
+ */
+Datum
+cpconf_queue_findings(PG_FUNCTION_ARGS)
+{
+	MemoryContext old;
+	Queued	   *q;
+
+	if (depth == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("cpconf.queue_findings() is called only by an enforcement check"),
+				 errhint("Use cpconf.audit() to list findings.")));
+	for (int i = 0; i < 4; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_VOID();
+	old = MemoryContextSwitchTo(TopTransactionContext);
+	q = palloc(sizeof(Queued));
+	for (int i = 0; i < 4; i++)
+		q->args[i] = datumCopy(PG_GETARG_DATUM(i), false, -1);
+	queue = lappend(queue, q);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_VOID();
+}
