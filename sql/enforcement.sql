@@ -303,10 +303,30 @@ CREATE FUNCTION "Case Records".mood_json("Case Records".mood) RETURNS json LANGU
 CREATE CAST ("Case Records".mood AS json) WITH FUNCTION "Case Records".mood_json("Case Records".mood);
 ALTER TABLE "Case Records"."Meeting Attendance" ADD COLUMN mood "Case Records".mood;
 INSERT INTO "Case Records"."Meeting Attendance" (meeting_id, agency, how, "knows child", mood) VALUES (104, 'police', 'attended', true, 'calm');
+-- a trigger of cpconf's on a table not mapped runs nothing; a writer's
+-- search_path stands in for nothing cpconf runs
+\c - :superuser
+:settings
+GRANT USAGE ON SCHEMA "Case Records" TO regress_cpconf_mallory;
+GRANT INSERT ON "Case Records"."Plans" TO regress_cpconf_mallory;
+\c - regress_cpconf_mallory
+:settings
+CREATE TABLE mallory.decoy (child_no integer);
+CREATE TRIGGER decoy AFTER INSERT ON mallory.decoy REFERENCING NEW TABLE AS cpconf_new
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.enforce_rows('plan_integrity', 'plan');
+SELECT * FROM regress.error($$INSERT INTO mallory.decoy VALUES (1)$$);
+CREATE FUNCTION mallory.arrow(jsonb, text) RETURNS text LANGUAGE sql AS $$SELECT 'evil'$$;
+CREATE OPERATOR mallory.->> (LEFTARG = jsonb, RIGHTARG = text, FUNCTION = mallory.arrow);
+CREATE FUNCTION mallory.evil(record) RETURNS text LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'mallory''s code ran as %', current_user; END$$;
+SET search_path = mallory, pg_catalog;
+CALL regress.refused($$INSERT INTO "Case Records"."Plans" VALUES ('P-10', 2, 104, '2025-05-01')$$);
+RESET search_path;
 \c - :superuser
 :settings
 DROP SCHEMA mallory CASCADE;
 REVOKE EXECUTE ON FUNCTION cpconf.map(text, regclass, jsonb), cpconf.unmap(text) FROM regress_cpconf_mallory;
+REVOKE ALL ON SCHEMA "Case Records" FROM regress_cpconf_mallory;
+REVOKE ALL ON "Case Records"."Plans" FROM regress_cpconf_mallory;
 DROP ROLE regress_cpconf_mallory;
 \c - regress_cpconf_user
 :settings

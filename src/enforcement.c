@@ -25,8 +25,10 @@
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "parser/parse_func.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -105,6 +107,8 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 	int			save_sec;
 	List	   *volatile mine = NIL;
 	List	   *outer_queue = queue;
+	int			nestlevel;
+	char	   *child;
 	volatile Datum result = (Datum) 0;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
@@ -134,31 +138,73 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 		elog(ERROR, "SPI_connect failed");
 
 	/*
+	 * Everything the frame runs, it runs with search_path pinned (nothing of
+	 * the session's can stand in for an operator or a function), and only
+	 * for a table that cpconf.mapping maps to the entity the trigger names:
+	 * any role may attach cpconf.enforce_rows() to a table of its own.
+	 */
+	nestlevel = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	{
+		Oid			types[2] = {TEXTOID, OIDOID};
+		Datum		values[2];
+
+		values[0] = CStringGetTextDatum(trigdata->tg_trigger->tgargs[1]);
+		values[1] = ObjectIdGetDatum(RelationGetRelid(rel));
+		if (SPI_execute_with_args("SELECT m.columns OPERATOR(pg_catalog.->>) 'child' FROM cpconf.mapping m"
+								  " WHERE m.entity OPERATOR(pg_catalog.=) $1 AND m.on_table::pg_catalog.oid OPERATOR(pg_catalog.=) $2",
+								  2, types, values, NULL, true, 1) != SPI_OK_SELECT)
+			elog(ERROR, "reading cpconf.mapping failed");
+		if (SPI_processed != 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_TRIGGERED_ACTION_EXCEPTION),
+					 errmsg("trigger \"%s\" on table %s is not attached to a mapped table",
+							trigdata->tg_trigger->tgname, RelationGetRelationName(rel)),
+					 errdetail("cpconf.mapping does not map this table to entity \"%s\".", trigdata->tg_trigger->tgargs[1]),
+					 errhint("Drop the trigger, or map the table and run cpconf.enforce() again.")));
+		child = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	}
+
+	/*
 	 * One writer at a time of a child's plans, so that two sessions cannot
-	 * each open a plan and neither see the other's: cpconf's lock, taken
-	 * with the log owner's rights, so that no role can hold its keys.
+	 * each open a plan and neither see the other's: rows of
+	 * cpconf.plan_writer, locked with the log owner's rights, which no other
+	 * role may lock.  The child's column is read only when it is of a
+	 * built-in type (else the check itself refuses to run), and a number is
+	 * written as its value (51.0 is child 51).
 	 */
 	if (TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event) &&
 		strcmp(trigdata->tg_trigger->tgargs[0], "plan_integrity") == 0 &&
 		strcmp(trigdata->tg_trigger->tgargs[1], "plan") == 0 &&
-		trigdata->tg_newtable != NULL)
+		trigdata->tg_newtable != NULL && child != NULL)
 	{
-		char	   *child;
-		Oid			types[1] = {REGCLASSOID};
-		Datum		values[1];
+		TupleDesc	desc = RelationGetDescr(rel);
+		Oid			type = InvalidOid;
+		const char *key = NULL;
 
-		if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
-			elog(ERROR, "SPI_register_trigger_data failed");
-		if (SPI_execute("SELECT columns ->> 'child' FROM cpconf.mapping WHERE entity = 'plan'", true, 1) != SPI_OK_SELECT)
-			elog(ERROR, "reading cpconf.mapping failed");
-		child = SPI_processed == 1 ? SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1) : NULL;
-		if (child != NULL)
+		for (int i = 0; i < desc->natts; i++)
 		{
+			Form_pg_attribute att = TupleDescAttr(desc, i);
+
+			if (!att->attisdropped && strcmp(NameStr(att->attname), child) == 0)
+				type = att->atttypid;
+		}
+		if (type == INT2OID || type == INT4OID || type == INT8OID || type == NUMERICOID)
+			key = psprintf("pg_catalog.trim_scale((n.%s)::pg_catalog.numeric)::pg_catalog.text", quote_identifier(child));
+		else if (type == TEXTOID || type == VARCHAROID || type == BPCHAROID || type == UUIDOID)
+			key = psprintf("(n.%s)::pg_catalog.text", quote_identifier(child));
+		if (key != NULL)
+		{
+			Oid			types[1] = {REGCLASSOID};
+			Datum		values[1];
+
+			if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
+				elog(ERROR, "SPI_register_trigger_data failed");
 			values[0] = ObjectIdGetDatum(RelationGetRelid(rel));
 			run_as(log_owner(),
-				   psprintf("SELECT cpconf.lock_children($1, (SELECT pg_catalog.array_agg(DISTINCT (n.%s)::pg_catalog.text)"
-							" FROM cpconf_new n WHERE n.%s IS NOT NULL))",
-							quote_identifier(child), quote_identifier(child)),
+				   psprintf("SELECT cpconf.lock_children($1, CASE WHEN (SELECT pg_catalog.count(*) FROM cpconf_new) OPERATOR(pg_catalog.<=) 64"
+							" THEN (SELECT pg_catalog.array_agg(DISTINCT %s) FROM cpconf_new n) END)", key),
 				   1, types, values);
 		}
 	}
@@ -193,17 +239,22 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 	if (mine != NIL)
 	{
 		Oid			types[4];
-		ListCell   *lc;
+		Queued	   *q;
 
 		types[0] = types[1] = types[2] = TEXTOID;
 		types[3] = DatumGetObjectId(DirectFunctionCall1(regtypein, CStringGetDatum("cpconf.record_finding[]")));
-		foreach(lc, mine)
-		{
-			Queued	   *q = lfirst(lc);
-
+		/*
+		 * Only the body's own call, its last statement: code of the table's
+		 * owner that ran during the check (a function the planner evaluated)
+		 * may have queued findings of its own before it.  The check is the
+		 * trigger's.
+		 */
+		q = llast(mine);
+		q->args[0] = CStringGetTextDatum(trigdata->tg_trigger->tgargs[0]);
+		if (ArrayGetNItems(ARR_NDIM(DatumGetArrayTypeP(q->args[3])), ARR_DIMS(DatumGetArrayTypeP(q->args[3]))) > 0)
 			run_as(log_owner(), "SELECT cpconf.act_on($1, $2, $3, $4)", 4, types, q->args);
-		}
 	}
+	AtEOXact_GUC(true, nestlevel);
 	SPI_finish();
 	return result;
 }

@@ -659,6 +659,21 @@ RETURN 'WITH cpconf_rows AS (' || rows_sql || E')\nSELECT pg_catalog.array_agg(x
 COMMENT ON FUNCTION cpconf.over_rows(text, text) IS
     'For the enforcement trigger and audit: a check''s query (cpconf.check_sql) run over the rows rows_sql selects, named cpconf_rows; its one row is the findings as an array.';
 
+-- What a stored query was written for: each entity the check reads, its
+-- table's name now and its columns.  A table renamed since (and another of
+-- its old name) makes the stored query stale: it is written again.
+CREATE FUNCTION cpconf.query_names(check_name text)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT string_agg(m.entity || '=' || m.on_table::text || m.columns::text, ';' ORDER BY m.entity)
+      FROM cpconf.mapping m
+     WHERE m.entity IN (SELECT c.entity FROM cpconf.check_field c WHERE c.check_name = query_names.check_name);
+END;
+COMMENT ON FUNCTION cpconf.query_names(text) IS
+    'The names a check''s stored query was written for (each entity it reads, its table''s name now, its columns): when they differ now, the stored query is stale.';
+
 -- The query of a check over an entity's rows (cpconf_rows): the one stored
 -- when it was enforced under this profile, or written now.
 CREATE FUNCTION cpconf.check_query(check_name text, entity text, profile text)
@@ -666,7 +681,8 @@ RETURNS text
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 RETURN coalesce((SELECT e.queries ->> entity FROM cpconf.enforced e
-                  WHERE e.check_name = check_query.check_name AND e.profile IS NOT DISTINCT FROM check_query.profile),
+                  WHERE e.check_name = check_query.check_name AND e.profile IS NOT DISTINCT FROM check_query.profile
+                    AND e.queries ->> '_names' = cpconf.query_names(check_query.check_name)),
                 cpconf.check_sql(check_name, entity, profile));
 COMMENT ON FUNCTION cpconf.check_query(text, text, text) IS
     'The query of a check over an entity''s rows (relation cpconf_rows): stored in cpconf.enforced when the check is enforced under that profile, otherwise written from the mappings now.';
@@ -689,7 +705,8 @@ DECLARE
 BEGIN
     FOR c IN SELECT e.check_name, e.profile FROM cpconf.enforced e WHERE e.mode <> 'off' ORDER BY 1 LOOP
         BEGIN
-            SELECT jsonb_object_agg(f.entity, cpconf.check_sql(c.check_name, f.entity, c.profile)) INTO q
+            SELECT jsonb_object_agg(f.entity, cpconf.check_sql(c.check_name, f.entity, c.profile))
+                   || jsonb_build_object('_names', cpconf.query_names(c.check_name)) INTO q
               FROM (SELECT DISTINCT x.entity FROM cpconf.check_field x
                      WHERE x.check_name = c.check_name AND cpconf.check_template(x.check_name, x.entity) IS NOT NULL
                        AND EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = x.entity)) f;
@@ -778,6 +795,16 @@ COMMENT ON FUNCTION cpconf.check_findings(text, text, regclass, text) IS
  * The triggers.
  * ------------------------------------------------------------------------ */
 
+-- The rules whose findings speak of the record written alone: said in
+-- full to any writer.
+CREATE FUNCTION cpconf.self_rules()
+RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN ARRAY['I-ORDER', 'I-ID', 'C-WORKING-DAY', 'D-LEAD', 'D-PLAN', 'D-CATEGORY'];
+COMMENT ON FUNCTION cpconf.self_rules() IS
+    'The rules whose findings name only the record written: refusals and warnings say them in full to a writer who may not read the records compared; every other finding''s text is withheld from such a writer (cpconf.withheld_problem).';
+
 -- What a refusal or a warning says of a finding to a writer who may not
 -- read the records it was compared with: the rule broken, not their data.
 CREATE FUNCTION cpconf.withheld_problem(rule text)
@@ -791,7 +818,6 @@ RETURN CASE rule
     WHEN 'T-RCPC1' THEN 'the first review is not set within its timescale from the conference'
     WHEN 'T-MIN-PLAN' THEN 'the plan ends before its minimum length, or a fact that decides it is not recorded'
     WHEN 'X-FIRST-REVIEW' THEN 'the plan may not end at its first review, or a fact that decides it is not recorded'
-    WHEN 'C-WORKING-DAY' THEN NULL
     WHEN 'I-OVERLAP' THEN 'another plan of the child is open on a day of this one'
     WHEN 'I-REVIEW' THEN 'a review and its plan do not agree: the review is outside the plan'
     WHEN 'I-DEATH' THEN 'the record is dated after the child''s recorded date of death'
@@ -830,12 +856,13 @@ BEGIN
     IF mode = 'enforce' AND blocking > 0 THEN
         SELECT * INTO f FROM unnest(findings) x WHERE NOT x.exception LIMIT 1;
         RAISE EXCEPTION '%', format('%s record %s: %s', on_table, coalesce(f.record_key, '(no id)'),
-                                    CASE WHEN reveal THEN f.problem ELSE coalesce(cpconf.withheld_problem(f.rule), f.problem) END)
+                                    CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN f.problem
+                                         ELSE coalesce(cpconf.withheld_problem(f.rule), format('the record breaks rule %s', f.rule)) END)
             USING ERRCODE = 'CP001',
                   DETAIL = format('Rule %s, profile %s, check %s (enforced)%s.%s', f.rule, f.profile, check_name,
                                   CASE WHEN blocking > 1 THEN format('; %s findings in all in this statement', blocking) ELSE '' END,
                                   withheld),
-                  HINT = CASE WHEN reveal OR cpconf.withheld_problem(f.rule) IS NULL THEN coalesce(f.remedy, 'Correct the record.')
+                  HINT = CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN coalesce(f.remedy, 'Correct the record.')
                               ELSE 'Ask someone who may read the records compared, or the log''s readers, for the details.' END;
     END IF;
     FOR f IN
@@ -853,10 +880,12 @@ BEGIN
         warned := warned + 1;
         IF warned <= 10 THEN
             RAISE WARNING '%', format('%s record %s: %s', on_table, coalesce(f.record_key, '(no id)'),
-                                      CASE WHEN reveal THEN f.problem ELSE coalesce(cpconf.withheld_problem(f.rule), f.problem) END)
+                                      CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN f.problem
+                                           ELSE coalesce(cpconf.withheld_problem(f.rule), format('the record breaks rule %s', f.rule)) END)
                 USING DETAIL = format('Rule %s, profile %s, check %s (warn mode): accepted and logged in cpconf.violation.%s',
                                       f.rule, f.profile, check_name, withheld),
-                      HINT = coalesce(f.remedy, 'Correct the record.');
+                      HINT = CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN coalesce(f.remedy, 'Correct the record.')
+                                  ELSE 'Ask someone who may read the records compared, or the log''s readers, for the details.' END;
         END IF;
     END LOOP;
     IF warned > 10 THEN
@@ -869,58 +898,68 @@ COMMENT ON FUNCTION cpconf.act_on(text, text, text, cpconf.record_finding[]) IS
     'For the enforcement trigger: refuses the statement (SQLSTATE CP001) on the first finding that is not an approved exception in enforce mode; otherwise logs the findings in cpconf.violation, once per transaction, with a WARNING for each one that is not an exception (ten at most). A session role that may not read every table the check read is told the rule broken, not the other records'' data (cpconf.withheld_problem).';
 REVOKE ALL ON FUNCTION cpconf.act_on(text, text, text, cpconf.record_finding[]) FROM PUBLIC;
 
--- The keys of cpconf's advisory locks are salted with a value no other
--- role may read, so that no role can take them and stall plan writes.
-CREATE TABLE cpconf.lock_salt (salt text NOT NULL);
-INSERT INTO cpconf.lock_salt VALUES (pg_catalog.gen_random_uuid()::text);
-REVOKE ALL ON cpconf.lock_salt FROM PUBLIC;
-COMMENT ON TABLE cpconf.lock_salt IS
-    'A random value, readable by cpconf''s owner only, in the keys of the advisory locks of the plan_integrity check (made anew by each install).';
-
 -- Only one writer at a time checks a child's plans: otherwise two
 -- sessions could each open a plan for the child and neither see the other.
+-- The lock is a row of this table, which no other role may read or lock
+-- (an advisory lock's key is public in pg_locks, so any role could take it
+-- and stall every plan write).
+CREATE TABLE cpconf.plan_writer (
+    on_table oid NOT NULL,
+    child    text NOT NULL,
+    PRIMARY KEY (on_table, child)
+);
+REVOKE ALL ON cpconf.plan_writer FROM PUBLIC;
+COMMENT ON TABLE cpconf.plan_writer IS
+    'One row per watched plan table and child (and ''*'' for the table as a whole), locked by the plan_integrity check while a transaction writes that child''s plans. Readable by cpconf''s owner only.';
+
 CREATE FUNCTION cpconf.lock_children(on_table regclass, children text[])
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    child text;
-    salt text := (SELECT l.salt FROM cpconf.lock_salt l);
-    whole bigint := hashtextextended(salt || ':cpconf.plan_integrity:' || on_table::oid::text, 0);
-    key bigint;
+    kid text;
+    bulk boolean := children IS NULL OR cardinality(children) > 64;
     snapshot boolean := current_setting('transaction_isolation') <> 'read committed';
+    waited boolean := false;
 BEGIN
-    IF cardinality(children) > 64 THEN
-        -- a bulk load locks the table's plans as a whole (the lock table is finite)
-        IF NOT pg_try_advisory_xact_lock(whole) THEN
-            PERFORM pg_advisory_xact_lock(whole);
-            IF snapshot THEN
-                RAISE EXCEPTION 'could not serialize access to the plans of %', on_table
-                    USING ERRCODE = 'serialization_failure',
-                          DETAIL = 'Another transaction was writing plans of the same children; this transaction''s snapshot cannot see them.',
-                          HINT = 'Retry the transaction.';
-            END IF;
+    -- the table as a whole ('*'): a bulk writer alone, a child's writers together
+    INSERT INTO cpconf.plan_writer VALUES (on_table, '*') ON CONFLICT DO NOTHING;
+    BEGIN
+        IF bulk THEN
+            PERFORM FROM cpconf.plan_writer w WHERE w.on_table = lock_children.on_table AND w.child = '*' FOR UPDATE NOWAIT;
+        ELSE
+            PERFORM FROM cpconf.plan_writer w WHERE w.on_table = lock_children.on_table AND w.child = '*' FOR SHARE NOWAIT;
         END IF;
-        RETURN;
+    EXCEPTION WHEN lock_not_available THEN
+        waited := true;
+        IF bulk THEN
+            PERFORM FROM cpconf.plan_writer w WHERE w.on_table = lock_children.on_table AND w.child = '*' FOR UPDATE;
+        ELSE
+            PERFORM FROM cpconf.plan_writer w WHERE w.on_table = lock_children.on_table AND w.child = '*' FOR SHARE;
+        END IF;
+    END;
+    IF NOT bulk THEN
+        FOR kid IN SELECT c FROM unnest(children) c WHERE c IS NOT NULL ORDER BY c LOOP
+            INSERT INTO cpconf.plan_writer VALUES (on_table, kid) ON CONFLICT DO NOTHING;
+            BEGIN
+                PERFORM FROM cpconf.plan_writer w WHERE w.on_table = lock_children.on_table AND w.child = kid FOR UPDATE NOWAIT;
+            EXCEPTION WHEN lock_not_available THEN
+                waited := true;
+                PERFORM FROM cpconf.plan_writer w WHERE w.on_table = lock_children.on_table AND w.child = kid FOR UPDATE;
+            END;
+        END LOOP;
     END IF;
-    PERFORM pg_advisory_xact_lock_shared(whole);
-    FOR child IN SELECT c FROM unnest(children) c ORDER BY c LOOP
-        key := hashtextextended(salt || ':cpconf.plan_integrity:' || on_table::oid::text || ':' || child, 0);
-        IF NOT pg_try_advisory_xact_lock(key) THEN
-            PERFORM pg_advisory_xact_lock(key);
-            IF snapshot THEN
-                RAISE EXCEPTION 'could not serialize access to the plans of child % in %', child, on_table
-                    USING ERRCODE = 'serialization_failure',
-                          DETAIL = 'Another transaction was writing plans of the same child; this transaction''s snapshot cannot see them.',
-                          HINT = 'Retry the transaction.';
-            END IF;
-        END IF;
-    END LOOP;
+    IF waited AND snapshot THEN
+        RAISE EXCEPTION 'could not serialize access to the plans in %', on_table
+            USING ERRCODE = 'serialization_failure',
+                  DETAIL = 'Another transaction was writing plans of the same children; this transaction''s snapshot cannot see them.',
+                  HINT = 'Retry the transaction.';
+    END IF;
 END
 $$;
 COMMENT ON FUNCTION cpconf.lock_children(regclass, text[]) IS
-    'For the plan_integrity check: one transaction at a time writes a child''s plans (more than 64 children: the table''s plans). Under REPEATABLE READ or SERIALIZABLE, waiting for another is a serialization failure, as its plans are invisible to this snapshot.';
+    'For the plan_integrity check: one transaction at a time writes a child''s plans (more than 64 children, or NULL for a statement of more than 64 rows: the table''s plans), by row locks in cpconf.plan_writer. Under REPEATABLE READ or SERIALIZABLE, waiting for another is a serialization failure, as its plans are invisible to this snapshot.';
 REVOKE ALL ON FUNCTION cpconf.lock_children(regclass, text[]) FROM PUBLIC;
 
 /*
@@ -960,13 +999,16 @@ BEGIN
     END LOOP;
     RETURN (SELECT ARRAY[CASE WHEN a.attnum IS NULL THEN '42703' ELSE '42804' END,
                          format('column "%s" of %s (field "%s" of entity "%s") is %s', x.col, m.on_table, x.field, m.entity,
-                                CASE WHEN a.attnum IS NULL THEN 'missing' ELSE 'of type ' || format_type(a.atttypid, NULL) || ', which the field cannot hold' END)]
+                                CASE WHEN a.attnum IS NULL THEN 'missing'
+                                     WHEN cpconf.usable_type(f.kind, a.atttypid) THEN 'of a nondeterministic collation, under which equal ids could differ'
+                                     ELSE 'of type ' || format_type(a.atttypid, NULL) || ', which the field cannot hold' END)]
               FROM cpconf.mapping m
               CROSS JOIN LATERAL jsonb_each_text(m.columns) x (field, col)
               JOIN cpconf.field f ON f.entity = m.entity AND f.field = x.field
               LEFT JOIN pg_attribute a ON a.attrelid = m.on_table AND a.attname = x.col AND a.attnum > 0 AND NOT a.attisdropped
              WHERE m.entity IN (SELECT c.entity FROM cpconf.check_field c WHERE c.check_name = sources_problem.check_name)
-               AND (a.attnum IS NULL OR NOT cpconf.usable_type(f.kind, a.atttypid))
+               AND (a.attnum IS NULL OR NOT cpconf.usable_type(f.kind, a.atttypid)
+                    OR EXISTS (SELECT FROM pg_collation co WHERE co.oid = a.attcollation AND NOT co.collisdeterministic))
              ORDER BY m.entity, x.field LIMIT 1);
 END
 $$;
@@ -1036,6 +1078,9 @@ BEGIN
             USING ERRCODE = 'undefined_object',
                   DETAIL = format('Check "%s" applies the setting cpconf.profile.', chk),
                   HINT = 'Set cpconf.profile to a known profile, or give the check one: cpconf.enforce(check, mode, profile).';
+    END IF;
+    IF setting.queries ->> '_names' IS DISTINCT FROM cpconf.query_names(chk) THEN
+        setting.queries := NULL;   -- stale: a table renamed since; written again below
     END IF;
     query := coalesce(setting.queries ->> CASE WHEN TG_LEVEL = 'ROW' THEN 'conference' ELSE ent END,
                       cpconf.check_sql(chk, CASE WHEN TG_LEVEL = 'ROW' THEN 'conference' ELSE ent END, setting.profile));
@@ -1126,14 +1171,20 @@ BEGIN
         EXCEPTION WHEN data_exception OR undefined_object OR program_limit_exceeded THEN
             -- a row the check cannot read: find it among a copy of the rows
             copy := format('cpconf_written_%s', (random() * 1e9)::bigint);
-            EXECUTE format('CREATE TEMPORARY TABLE %I AS %s', copy, rows_sql);
+            BEGIN
+                EXECUTE format('CREATE TEMPORARY TABLE %I AS %s', copy, rows_sql);
+            EXCEPTION WHEN insufficient_privilege THEN
+                RAISE EXCEPTION 'check "%" cannot find the rows it cannot read: the owner of %.% may not create temporary tables',
+                                chk, TG_TABLE_SCHEMA, TG_TABLE_NAME
+                    USING ERRCODE = 'insufficient_privilege',
+                          HINT = 'GRANT TEMPORARY ON DATABASE to the table''s owner (PostgreSQL grants it to PUBLIC by default).';
+            END;
             findings := ARRAY(SELECT f FROM cpconf.check_findings(chk, ent, format('pg_temp.%I', copy)::regclass, setting.profile) f);
             EXECUTE format('DROP TABLE pg_temp.%I', copy);
         END;
     END IF;
-    IF cardinality(findings) > 0 THEN
-        PERFORM cpconf.queue_findings(chk, setting.mode, cpconf.table_sql(judged), findings);
-    END IF;
+    -- always, and last: the trigger takes this call's findings only
+    PERFORM cpconf.queue_findings(chk, setting.mode, cpconf.table_sql(judged), coalesce(findings, '{}'));
     RETURN NULL;
 END
 $$;
@@ -1315,6 +1366,13 @@ BEGIN
             USING ERRCODE = problem[1],
                   DETAIL = 'A check reads, with more rights than the writer, only tables owned by a role the watched table''s owner is a member of, through columns of built-in types.',
                   HINT = 'Map the entity to such a table (or ask its mapper to unmap it).';
+    END IF;
+    IF EXISTS (SELECT FROM unnest(cpconf.watched_tables(check_name)) t JOIN pg_class c ON c.oid = t
+                WHERE NOT has_database_privilege(c.relowner, current_database(), 'TEMPORARY')) THEN
+        RAISE EXCEPTION 'check "%" needs the owner of every table it watches to be able to create temporary tables', check_name
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'A check isolates a row it cannot read (a dirty flag, a placeholder date) among a temporary copy of the rows written.',
+                  HINT = 'GRANT TEMPORARY ON DATABASE to the tables'' owner (PostgreSQL grants it to PUBLIC by default).';
     END IF;
     PERFORM cpconf.attach(check_name);
     PERFORM cpconf.refresh_queries();

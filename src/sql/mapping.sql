@@ -225,6 +225,12 @@ BEGIN
         RAISE EXCEPTION 'table % of entity "%" does not exist', NEW.on_table::oid, NEW.entity
             USING ERRCODE = 'undefined_table', HINT = 'Map an existing table.';
     END IF;
+    IF TG_OP = 'UPDATE' AND NOT (cpconf.owns(OLD.on_table) OR cpconf.dropped_mapping_of_mine(OLD.on_table, OLD.mapped_by)) THEN
+        RAISE EXCEPTION 'must be owner of table %', OLD.on_table
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = format('Entity "%s" is mapped to it; only its owner maps the entity elsewhere.', NEW.entity),
+                  HINT = 'Ask its owner to unmap the entity first.';
+    END IF;
     IF NOT cpconf.owns(NEW.on_table) THEN
         RAISE EXCEPTION 'must be owner of table %', NEW.on_table
             USING ERRCODE = 'insufficient_privilege',
