@@ -446,7 +446,7 @@ SELECT key, f.rule, f.problem, f.remedy, f.severity, f.profile, false
  WHERE r.ground IS NOT NULL
 $t$
 WHEN 'plan_integrity/plan' THEN $t$
-WITH r AS (
+WITH r AS NOT MATERIALIZED (
     SELECT {key:plan:n} AS key, {plan.id:n} AS id, {plan.child:n} AS child, {plan.started:n} AS started,
            {plan.ended:n} AS ended, {child.date_of_death:ch} AS died
       FROM {source} n {optjoin:child:ch:plan.child:n}
