@@ -87,6 +87,12 @@ CALL regress.refused($$INSERT INTO "Case Records"."Meetings" (meeting_id, child_
 CALL regress.refused($$INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, meeting_type, "Held On") VALUES (102, 1, 'Review', '2025-03-29 10:00+00')$$);
 CALL regress.refused($$INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, meeting_type, "Held On") VALUES (102, 1, 'Review', '2025-05-05 10:00+01')$$);
 CALL regress.refused($$INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, meeting_type, "Held On") VALUES (102, 1, 'Review', '2025-05-02 23:30+00')$$);
+-- the calendar is the one the check was enforced with, not the writer's
+-- setting: Monday 25 August 2025 is a bank holiday in England and Wales,
+-- a working day in Scotland
+SET cpconf.calendar = 'scotland';
+CALL regress.refused($$INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, meeting_type, "Held On") VALUES (102, 1, 'Review', '2025-08-25 10:00+01')$$);
+RESET cpconf.calendar;
 
 -- quoracy (Q-MIN derby: children's social care and 2 other agencies with
 -- direct contact), checked at commit: decision and attendance in either order
@@ -315,6 +321,14 @@ CREATE TABLE mallory.decoy (child_no integer);
 CREATE TRIGGER decoy AFTER INSERT ON mallory.decoy REFERENCING NEW TABLE AS cpconf_new
     FOR EACH STATEMENT EXECUTE FUNCTION cpconf.enforce_rows('plan_integrity', 'plan');
 SELECT * FROM regress.error($$INSERT INTO mallory.decoy VALUES (1)$$);
+DROP TRIGGER decoy ON mallory.decoy;
+CREATE TRIGGER decoy_named AFTER INSERT ON mallory.decoy REFERENCING NEW TABLE AS mine
+    FOR EACH STATEMENT EXECUTE FUNCTION cpconf.enforce_rows('plan_integrity', 'plan');
+SELECT * FROM regress.error($$INSERT INTO mallory.decoy VALUES (1)$$);
+-- nor does a setting a session may change turn the mapping's checks off
+SET check_function_bodies = off;
+SELECT * FROM regress.error($$SELECT cpconf.map('plan', 'mallory.decoy', '{"id": "child_no"}')$$);
+RESET check_function_bodies;
 CREATE FUNCTION mallory.arrow(jsonb, text) RETURNS text LANGUAGE sql AS $$SELECT 'evil'$$;
 CREATE OPERATOR mallory.->> (LEFTARG = jsonb, RIGHTARG = text, FUNCTION = mallory.arrow);
 CREATE FUNCTION mallory.evil(record) RETURNS text LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'mallory''s code ran as %', current_user; END$$;

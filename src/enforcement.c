@@ -143,8 +143,20 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 	 * for a table that cpconf.mapping maps to the entity the trigger names:
 	 * any role may attach cpconf.enforce_rows() to a table of its own.
 	 */
+	if (TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event) &&
+		((trigdata->tg_trigger->tgnewtable != NULL && strcmp(trigdata->tg_trigger->tgnewtable, "cpconf_new") != 0) ||
+		 (trigdata->tg_trigger->tgoldtable != NULL && strcmp(trigdata->tg_trigger->tgoldtable, "cpconf_old") != 0) ||
+		 (trigdata->tg_trigger->tgnewtable == NULL)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger \"%s\" was not attached by cpconf.enforce()", trigdata->tg_trigger->tgname),
+				 errdetail("Its transition tables must be named cpconf_new and cpconf_old."),
+				 errhint("Drop it, and let cpconf.enforce() attach the checks' triggers.")));
 	nestlevel = NewGUCNestLevel();
 	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	/* names written into queries as they are stored (cpconf.query_names) */
+	(void) set_config_option("quote_all_identifiers", "off", PGC_USERSET, PGC_S_SESSION,
 							 GUC_ACTION_SAVE, true, 0, false);
 	{
 		Oid			types[2] = {TEXTOID, OIDOID};
@@ -164,6 +176,27 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 					 errdetail("cpconf.mapping does not map this table to entity \"%s\".", trigdata->tg_trigger->tgargs[1]),
 					 errhint("Drop the trigger, or map the table and run cpconf.enforce() again.")));
 		child = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+		/*
+		 * The calendar and profile the check was enforced with, not the
+		 * writer's session settings.
+		 */
+		values[0] = CStringGetTextDatum(trigdata->tg_trigger->tgargs[0]);
+		if (SPI_execute_with_args("SELECT e.calendar, e.profile FROM cpconf.enforced e WHERE e.check_name OPERATOR(pg_catalog.=) $1",
+								  1, types, values, NULL, true, 1) != SPI_OK_SELECT)
+			elog(ERROR, "reading cpconf.enforced failed");
+		if (SPI_processed == 1)
+		{
+			char	   *calendar = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+			char	   *profile = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+
+			if (calendar != NULL)
+				(void) set_config_option("cpconf.calendar", calendar, PGC_USERSET, PGC_S_SESSION,
+										 GUC_ACTION_SAVE, true, 0, false);
+			if (profile != NULL)
+				(void) set_config_option("cpconf.profile", profile, PGC_USERSET, PGC_S_SESSION,
+										 GUC_ACTION_SAVE, true, 0, false);
+		}
 	}
 
 	/*
@@ -204,7 +237,8 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 			values[0] = ObjectIdGetDatum(RelationGetRelid(rel));
 			run_as(log_owner(),
 				   psprintf("SELECT cpconf.lock_children($1, CASE WHEN (SELECT pg_catalog.count(*) FROM cpconf_new) OPERATOR(pg_catalog.<=) 64"
-							" THEN (SELECT pg_catalog.array_agg(DISTINCT %s) FROM cpconf_new n) END)", key),
+							" THEN (SELECT pg_catalog.array_agg(DISTINCT %s) FROM cpconf_new n) END)"
+							" WHERE EXISTS (SELECT FROM cpconf_new)", key),
 				   1, types, values);
 		}
 	}

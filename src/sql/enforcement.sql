@@ -143,10 +143,13 @@ CREATE TABLE cpconf.enforced (
     profile    text,
     set_by     name NOT NULL DEFAULT SESSION_USER,
     set_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    queries    jsonb
+    queries    jsonb,
+    calendar   text
 );
 COMMENT ON TABLE cpconf.enforced IS
     'The mode of each check attached with cpconf.enforce(): enforce (a statement that breaks it fails), warn (accepted, with a WARNING and a row in cpconf.violation) or off; and the profile it applies (NULL: the setting cpconf.profile''s when the record is written). Kept by pg_dump.';
+COMMENT ON COLUMN cpconf.enforced.calendar IS
+    'The working-day calendar of the check''s profile when it was enforced (the profile''s own, or the setting cpconf.calendar''s then): the trigger applies it, not the writer''s session setting.';
 COMMENT ON COLUMN cpconf.enforced.queries IS
     'The check''s query for each entity it reads rows of, written from the mappings when the check or a mapping changes (cpconf.check_sql), so that a trigger need not write it for each statement. A query gone stale (a table or column renamed since) is written again when it runs.';
 SELECT pg_catalog.pg_extension_config_dump('cpconf.enforced', '');
@@ -586,6 +589,7 @@ CREATE FUNCTION cpconf.check_sql(check_name text, entity text, profile text)
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
+SET quote_all_identifiers = off
 AS $$
 DECLARE
     template text := cpconf.check_template(check_name, entity);
@@ -610,7 +614,7 @@ BEGIN
             WHEN 'profile' THEN quote_nullable(profile) || '::pg_catalog.text'
             -- whether a unique index keeps the entity's ids unique (then no need to count them)
             WHEN 'unique' THEN (EXISTS (SELECT FROM cpconf.mapping x JOIN pg_attribute a ON a.attrelid = x.on_table AND a.attname = x.columns ->> 'id'
-                                          JOIN pg_index i ON i.indrelid = x.on_table AND i.indisunique AND i.indnatts = 1
+                                          JOIN pg_index i ON i.indrelid = x.on_table AND i.indisunique AND i.indisvalid AND i.indnatts = 1
                                                          AND i.indkey[0] = a.attnum AND i.indpred IS NULL AND i.indexprs IS NULL
                                          WHERE x.entity = p[2]))::text
             WHEN 'table' THEN cpconf.table_sql(p[2])
@@ -666,8 +670,14 @@ CREATE FUNCTION cpconf.query_names(check_name text)
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET quote_all_identifiers = off
 BEGIN ATOMIC
-    SELECT string_agg(m.entity || '=' || m.on_table::text || m.columns::text, ';' ORDER BY m.entity)
+    SELECT string_agg(m.entity || '=' || m.on_table::text || m.columns::text
+                      || CASE WHEN EXISTS (SELECT FROM pg_attribute a JOIN pg_index i ON i.indrelid = m.on_table AND i.indisunique
+                                                   AND i.indisvalid AND i.indnatts = 1 AND i.indkey[0] = a.attnum
+                                                   AND i.indpred IS NULL AND i.indexprs IS NULL
+                                            WHERE a.attrelid = m.on_table AND a.attname = m.columns ->> 'id')
+                              THEN ' unique' ELSE '' END, ';' ORDER BY m.entity)
       FROM cpconf.mapping m
      WHERE m.entity IN (SELECT c.entity FROM cpconf.check_field c WHERE c.check_name = query_names.check_name);
 END;
@@ -698,6 +708,7 @@ RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET quote_all_identifiers = off
 AS $$
 DECLARE
     c record;
@@ -717,6 +728,7 @@ BEGIN
     END LOOP;
 END
 $$;
+REVOKE EXECUTE ON FUNCTION cpconf.refresh_queries() FROM PUBLIC;
 COMMENT ON FUNCTION cpconf.refresh_queries() IS
     'Writes again the stored queries (cpconf.enforced.queries) of the checks in force from the current mappings; run by cpconf.enforce() and by every change of a mapping.';
 
@@ -855,7 +867,8 @@ DECLARE
 BEGIN
     IF mode = 'enforce' AND blocking > 0 THEN
         SELECT * INTO f FROM unnest(findings) x WHERE NOT x.exception LIMIT 1;
-        RAISE EXCEPTION '%', format('%s record %s: %s', on_table, coalesce(f.record_key, '(no id)'),
+        RAISE EXCEPTION '%', format('%s record %s: %s', on_table,
+                                    CASE WHEN reveal THEN coalesce(f.record_key, '(no id)') ELSE '(withheld)' END,
                                     CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN f.problem
                                          ELSE coalesce(cpconf.withheld_problem(f.rule), format('the record breaks rule %s', f.rule)) END)
             USING ERRCODE = 'CP001',
@@ -879,7 +892,8 @@ BEGIN
         CONTINUE WHEN f.exception;
         warned := warned + 1;
         IF warned <= 10 THEN
-            RAISE WARNING '%', format('%s record %s: %s', on_table, coalesce(f.record_key, '(no id)'),
+            RAISE WARNING '%', format('%s record %s: %s', on_table,
+                                      CASE WHEN reveal THEN coalesce(f.record_key, '(no id)') ELSE '(withheld)' END,
                                       CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN f.problem
                                            ELSE coalesce(cpconf.withheld_problem(f.rule), format('the record breaks rule %s', f.rule)) END)
                 USING DETAIL = format('Rule %s, profile %s, check %s (warn mode): accepted and logged in cpconf.violation.%s',
@@ -939,6 +953,9 @@ BEGIN
             PERFORM FROM cpconf.plan_writer w WHERE w.on_table = lock_children.on_table AND w.child = '*' FOR SHARE;
         END IF;
     END;
+    IF bulk THEN
+        UPDATE cpconf.plan_writer w SET child = w.child WHERE w.on_table = lock_children.on_table AND w.child = '*';
+    END IF;
     IF NOT bulk THEN
         FOR kid IN SELECT c FROM unnest(children) c WHERE c IS NOT NULL ORDER BY c LOOP
             INSERT INTO cpconf.plan_writer VALUES (on_table, kid) ON CONFLICT DO NOTHING;
@@ -948,6 +965,9 @@ BEGIN
                 waited := true;
                 PERFORM FROM cpconf.plan_writer w WHERE w.on_table = lock_children.on_table AND w.child = kid FOR UPDATE;
             END;
+            -- a new version of the row, so that a transaction whose snapshot
+            -- is older (REPEATABLE READ, SERIALIZABLE) fails to lock it later
+            UPDATE cpconf.plan_writer w SET child = w.child WHERE w.on_table = lock_children.on_table AND w.child = kid;
         END LOOP;
     END IF;
     IF waited AND snapshot THEN
@@ -1028,6 +1048,7 @@ RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET jit = off
+SET quote_all_identifiers = off
 AS $$
 DECLARE
     chk text := TG_ARGV[0];
@@ -1352,9 +1373,11 @@ BEGIN
                   DETAIL = 'Tables: ' || array_to_string(cpconf.watched_tables(check_name), ', ') || '.',
                   HINT = 'Ask the owner of those tables to set the mode.';
     END IF;
-    INSERT INTO cpconf.enforced AS e (check_name, mode, profile) VALUES (check_name, chosen, profile)
+    INSERT INTO cpconf.enforced AS e (check_name, mode, profile, calendar)
+    VALUES (check_name, chosen, profile, cpconf.profile_calendar(profile))
         ON CONFLICT ON CONSTRAINT enforced_pkey
-        DO UPDATE SET mode = excluded.mode, profile = excluded.profile, set_by = SESSION_USER, set_at = now();
+        DO UPDATE SET mode = excluded.mode, profile = excluded.profile, calendar = excluded.calendar,
+                      set_by = SESSION_USER, set_at = now();
     IF chosen = 'off' THEN
         PERFORM cpconf.detach(check_name);
         RETURN;

@@ -555,9 +555,10 @@ CREATE FUNCTION cpconf.loading_dump()
 RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
 RETURN pg_catalog.current_setting('check_function_bodies') OPERATOR(pg_catalog.=) 'off'
-   AND (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER);
+   AND (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER)
+   AND (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) SESSION_USER);
 COMMENT ON FUNCTION cpconf.loading_dump() IS
-    'True while a superuser loads a dump (check_function_bodies off, as pg_dump and pg_restore set it): the configuration tables'' checks that read other rows let rows come in any order.';
+    'True while a superuser loads a dump (check_function_bodies off, as pg_dump and pg_restore set it): the configuration tables'' checks that read other rows let rows come in any order. The session''s role must be a superuser too: inside a SECURITY DEFINER function the current role is its owner''s.';
 
 CREATE FUNCTION cpconf.serialise_check(what text)
 RETURNS void
