@@ -360,6 +360,9 @@ SELECT cpconf.enforce('quoracy', 'enforce', NULL);
 -- Hierarchies are not watched: rows written to a child table would escape.
 CREATE TABLE "Case Records"."Plans 2025" () INHERITS ("Case Records"."Plans");
 SELECT * FROM regress.error($$SELECT cpconf.enforce('plan_start')$$);
+-- nor once the check is in force: the next write is refused
+SELECT tgname FROM pg_trigger WHERE tgrelid = '"Case Records"."Plans 2025"'::regclass;
+CALL regress.refused($$INSERT INTO "Case Records"."Plans" VALUES ('P-11', 5, 104, '2025-05-01')$$);
 DROP TABLE "Case Records"."Plans 2025";
 
 -- Every change on either side of a comparison is checked: a plan ended

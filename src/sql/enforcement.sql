@@ -1000,6 +1000,10 @@ DECLARE
     r record;
     watcher_owner oid := (SELECT c.relowner FROM pg_class c WHERE c.oid = watcher);
 BEGIN
+    -- a child table added to the watched one since: rows written to it would escape
+    IF watcher IS NOT NULL AND EXISTS (SELECT FROM pg_inherits i WHERE i.inhparent = watcher OR i.inhrelid = watcher) THEN
+        RETURN ARRAY['42809', format('%s has inheritance parents, children or partitions, whose rows the check would not see', watcher)];
+    END IF;
     FOR r IN SELECT DISTINCT m.entity, m.on_table, m.columns, c.relkind, c.relowner
                FROM cpconf.check_field f JOIN cpconf.mapping m ON m.entity = f.entity
                LEFT JOIN pg_class c ON c.oid = m.on_table
