@@ -665,10 +665,24 @@ static const RowShape finding_shape = {
 void
 findings_begin(Findings *f, FunctionCallInfo fcinfo)
 {
-	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	f->rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	/*
+	 * The tuplestore is made at the first finding: most calls find nothing,
+	 * and a check runs for every row a statement writes.  A set left NULL
+	 * in materialize mode is an empty set.
+	 */
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		(rsinfo->allowedModes & SFRM_Materialize) == 0 || rsinfo->expectedDesc == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set"),
+				 errhint("Call it in FROM, e.g. SELECT * FROM cpconf.check_discontinuation(...).")));
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = NULL;
+	rsinfo->setDesc = NULL;
+	f->rsinfo = rsinfo;
 	f->profile = NULL;
-	cpconf_check_row_type(f->rsinfo->setDesc, &finding_shape);
 }
 
 void
@@ -682,6 +696,17 @@ finding(Findings *f, const char *rule, Severity severity, const char *problem, c
 	values[2] = CStringGetTextDatum(remedy);
 	values[3] = CStringGetTextDatum(severity == SEVERITY_VIOLATION ? "violation" : "not_recorded");
 	values[4] = f->profile ? CStringGetTextDatum(f->profile) : (Datum) 0;
+	if (f->rsinfo->setResult == NULL)
+	{
+		ReturnSetInfo *rsinfo = f->rsinfo;
+		MemoryContext old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+
+		rsinfo->setDesc = CreateTupleDescCopy(rsinfo->expectedDesc);
+		cpconf_check_row_type(rsinfo->setDesc, &finding_shape);
+		rsinfo->setResult = tuplestore_begin_heap((rsinfo->allowedModes & SFRM_Materialize_Random) != 0,
+												  false, work_mem);
+		MemoryContextSwitchTo(old);
+	}
 	tuplestore_putvalues(f->rsinfo->setResult, f->rsinfo->setDesc, values, nulls);
 }
 
