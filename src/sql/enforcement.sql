@@ -585,6 +585,20 @@ RETURN CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = optional_
 COMMENT ON FUNCTION cpconf.optional_table_sql(text, text) IS
     'For generated SQL: the mapped table of an entity under an alias, or an empty relation when the entity is not mapped (its fields then read as typed NULLs).';
 
+-- Whether a valid unique index on the id column alone keeps an entity's ids
+-- unique (then a check need not count them).
+CREATE FUNCTION cpconf.id_kept_unique(entity text)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN EXISTS (SELECT FROM cpconf.mapping m
+                 JOIN pg_attribute a ON a.attrelid = m.on_table AND a.attname = m.columns ->> 'id'
+                 JOIN pg_index i ON i.indrelid = m.on_table AND i.indisunique AND i.indisvalid AND i.indnatts = 1
+                                AND i.indkey[0] = a.attnum AND i.indpred IS NULL AND i.indexprs IS NULL
+                WHERE m.entity = id_kept_unique.entity);
+COMMENT ON FUNCTION cpconf.id_kept_unique(text) IS
+    'Whether a valid unique index on the mapped id column alone keeps the entity''s ids unique: the I-ID check then need not count them, and the stored queries depend on it (cpconf.query_names).';
+
 CREATE FUNCTION cpconf.check_sql(check_name text, entity text, profile text)
 RETURNS text
 LANGUAGE plpgsql STABLE
@@ -613,10 +627,7 @@ BEGIN
             WHEN 'source' THEN 'cpconf_rows'
             WHEN 'profile' THEN quote_nullable(profile) || '::pg_catalog.text'
             -- whether a unique index keeps the entity's ids unique (then no need to count them)
-            WHEN 'unique' THEN (EXISTS (SELECT FROM cpconf.mapping x JOIN pg_attribute a ON a.attrelid = x.on_table AND a.attname = x.columns ->> 'id'
-                                          JOIN pg_index i ON i.indrelid = x.on_table AND i.indisunique AND i.indisvalid AND i.indnatts = 1
-                                                         AND i.indkey[0] = a.attnum AND i.indpred IS NULL AND i.indexprs IS NULL
-                                         WHERE x.entity = p[2]))::text
+            WHEN 'unique' THEN cpconf.id_kept_unique(p[2])::text
             WHEN 'table' THEN cpconf.table_sql(p[2])
             -- a table that may not be mapped: then no rows (its fields read NULL)
             WHEN 'reviews' THEN cpconf.optional_table_sql('review', p[2])
@@ -673,11 +684,7 @@ SET search_path = pg_catalog, pg_temp
 SET quote_all_identifiers = off
 BEGIN ATOMIC
     SELECT string_agg(m.entity || '=' || m.on_table::text || m.columns::text
-                      || CASE WHEN EXISTS (SELECT FROM pg_attribute a JOIN pg_index i ON i.indrelid = m.on_table AND i.indisunique
-                                                   AND i.indisvalid AND i.indnatts = 1 AND i.indkey[0] = a.attnum
-                                                   AND i.indpred IS NULL AND i.indexprs IS NULL
-                                            WHERE a.attrelid = m.on_table AND a.attname = m.columns ->> 'id')
-                              THEN ' unique' ELSE '' END, ';' ORDER BY m.entity)
+                      || CASE WHEN cpconf.id_kept_unique(m.entity) THEN ' unique' ELSE '' END, ';' ORDER BY m.entity)
       FROM cpconf.mapping m
      WHERE m.entity IN (SELECT c.entity FROM cpconf.check_field c WHERE c.check_name = query_names.check_name);
 END;
@@ -842,6 +849,22 @@ RETURN CASE rule
 COMMENT ON FUNCTION cpconf.withheld_problem(text) IS
     'What a refusal or warning says of a finding of the rule to a writer whose session role may not read every table the check compared the record with (NULL: the finding is about the record alone, and is said in full).';
 
+-- What a refusal or warning tells the writer of a finding: all of it, or,
+-- for a session that may not read the records compared (reveal false),
+-- the rule broken without their data.
+CREATE FUNCTION cpconf.as_told(f cpconf.record_finding, reveal boolean,
+                               OUT record_key text, OUT problem text, OUT remedy text)
+RETURNS record
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN ROW(CASE WHEN reveal THEN coalesce(f.record_key, '(no id)') ELSE '(withheld)' END,
+           CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN f.problem
+                ELSE coalesce(cpconf.withheld_problem(f.rule), format('the record breaks rule %s', f.rule)) END,
+           CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN coalesce(f.remedy, 'Correct the record.')
+                ELSE 'Ask someone who may read the records compared, or the log''s readers, for the details.' END);
+COMMENT ON FUNCTION cpconf.as_told(cpconf.record_finding, boolean) IS
+    'For cpconf.act_on(): the record''s id, the problem and the remedy a refusal or warning says, in full when reveal, otherwise withheld but for rules about the record alone (cpconf.self_rules, cpconf.withheld_problem).';
+
 -- A check's findings on a statement's rows are decided here: refused in
 -- enforce mode, logged and warned of in warn mode; exceptions logged.
 CREATE FUNCTION cpconf.act_on(check_name text, mode text, on_table text, findings cpconf.record_finding[])
@@ -851,6 +874,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     f cpconf.record_finding;
+    told record;
     blocking int := (SELECT count(*) FROM unnest(findings) x WHERE NOT x.exception);
     warned int := 0;
     -- the session's role (which SET ROLE cannot hide from it) may read
@@ -867,16 +891,13 @@ DECLARE
 BEGIN
     IF mode = 'enforce' AND blocking > 0 THEN
         SELECT * INTO f FROM unnest(findings) x WHERE NOT x.exception LIMIT 1;
-        RAISE EXCEPTION '%', format('%s record %s: %s', on_table,
-                                    CASE WHEN reveal THEN coalesce(f.record_key, '(no id)') ELSE '(withheld)' END,
-                                    CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN f.problem
-                                         ELSE coalesce(cpconf.withheld_problem(f.rule), format('the record breaks rule %s', f.rule)) END)
+        SELECT * INTO told FROM cpconf.as_told(f, reveal);
+        RAISE EXCEPTION '%', format('%s record %s: %s', on_table, told.record_key, told.problem)
             USING ERRCODE = 'CP001',
                   DETAIL = format('Rule %s, profile %s, check %s (enforced)%s.%s', f.rule, f.profile, check_name,
                                   CASE WHEN blocking > 1 THEN format('; %s findings in all in this statement', blocking) ELSE '' END,
                                   withheld),
-                  HINT = CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN coalesce(f.remedy, 'Correct the record.')
-                              ELSE 'Ask someone who may read the records compared, or the log''s readers, for the details.' END;
+                  HINT = told.remedy;
     END IF;
     FOR f IN
         INSERT INTO cpconf.violation AS v (on_table, record_key, check_name, rule, problem, remedy, severity, profile, mode, exception)
@@ -892,14 +913,11 @@ BEGIN
         CONTINUE WHEN f.exception;
         warned := warned + 1;
         IF warned <= 10 THEN
-            RAISE WARNING '%', format('%s record %s: %s', on_table,
-                                      CASE WHEN reveal THEN coalesce(f.record_key, '(no id)') ELSE '(withheld)' END,
-                                      CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN f.problem
-                                           ELSE coalesce(cpconf.withheld_problem(f.rule), format('the record breaks rule %s', f.rule)) END)
+            SELECT * INTO told FROM cpconf.as_told(f, reveal);
+            RAISE WARNING '%', format('%s record %s: %s', on_table, told.record_key, told.problem)
                 USING DETAIL = format('Rule %s, profile %s, check %s (warn mode): accepted and logged in cpconf.violation.%s',
                                       f.rule, f.profile, check_name, withheld),
-                      HINT = CASE WHEN reveal OR f.rule = ANY (cpconf.self_rules()) THEN coalesce(f.remedy, 'Correct the record.')
-                                  ELSE 'Ask someone who may read the records compared, or the log''s readers, for the details.' END;
+                      HINT = told.remedy;
         END IF;
     END LOOP;
     IF warned > 10 THEN
