@@ -396,6 +396,17 @@ SELECT p.name, d.first_core_group, c.rule, c.problem
                                             date '2025-03-13') c ON true
  ORDER BY 1, 2;
 SELECT cpconf.deadline('T-CG1-BIRTH', date '2025-03-13', 'darlington') AS darlington_core_group_by;
+-- D-START, when the plan's start is given: it is the conference's day (Mon 3
+-- Mar 2025).  A start on Tue 4 Mar is a violation; no start given is not
+-- judged; a start without its conference is a D-START finding (nothing else
+-- can be judged), where without both it is an error (errors suite).
+SELECT s.started, c.rule, c.severity, c.problem
+  FROM unnest(ARRAY[date '2025-03-03', date '2025-03-04', NULL]) WITH ORDINALITY s(started, n)
+  LEFT JOIN LATERAL cpconf.check_plan_start(date '2025-03-03', true, NULL, 5, date '2025-03-17', date '2025-06-03',
+                                            true, true, true, ARRAY['neglect']::cpconf.abuse_category[], 'derby',
+                                            started => s.started) c ON true
+ ORDER BY s.n;
+SELECT rule, severity, profile, problem FROM cpconf.check_plan_start(NULL, profile => 'derby', started => date '2025-03-04');
 RESET ROLE;
 
 -- ---- who takes part (P-CHILD-AGE, P-PARENTS, P-EXCLUSION, Q-VIEWS, Q-REPORT) ----

@@ -323,6 +323,8 @@ SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died',
 SELECT * FROM regress.error($$SELECT * FROM cpconf.check_discontinuation('died', 'infinity', date_of_death => '2025-01-01')$$);
 SELECT * FROM regress.error($$SELECT * FROM cpconf.after_discontinuation('died', '-infinity')$$);
 SELECT * FROM regress.error($$SELECT * FROM cpconf.check_plan_start('infinity')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_plan_start('2025-03-03', started => 'infinity')$$);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.check_plan_start(NULL, profile => 'nowhere', started => '2025-03-03')$$);
 SELECT * FROM regress.error($$SELECT cpconf.review_before_18('infinity')$$);
 SELECT * FROM regress.error($$SELECT cpconf.review_before_18('5874890-01-01')$$);
 SELECT * FROM regress.error($$SELECT cpconf.first_review_due('2025-03-03', NULL, 'derby', 'infinity')$$);

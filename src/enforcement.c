@@ -236,7 +236,7 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 				elog(ERROR, "SPI_register_trigger_data failed");
 			values[0] = ObjectIdGetDatum(RelationGetRelid(rel));
 			run_as(log_owner(),
-				   psprintf("SELECT cpconf.lock_children($1, CASE WHEN (SELECT pg_catalog.count(*) FROM cpconf_new) OPERATOR(pg_catalog.<=) 64"
+				   psprintf("SELECT cpconf.lock_children($1, CASE WHEN (SELECT pg_catalog.count(*) FROM (SELECT FROM cpconf_new LIMIT 65) x) OPERATOR(pg_catalog.<=) 64"
 							" THEN (SELECT pg_catalog.array_agg(DISTINCT %s) FROM cpconf_new n) END)"
 							" WHERE EXISTS (SELECT FROM cpconf_new)", key),
 				   1, types, values);

@@ -436,6 +436,30 @@ cpconf_flag(PG_FUNCTION_ARGS)
 	static const char *const yes[] = {"y", "yes", "1", "true", "t"};
 	static const char *const no[] = {"n", "no", "0", "false", "f"};
 
+	/* one character, as most councils write it: read once a row by triggers */
+	if (VARSIZE_ANY_EXHDR(t) == 1)
+		switch (*VARDATA_ANY(t))
+		{
+			case 'Y':
+			case 'y':
+			case '1':
+			case 'T':
+			case 't':
+				PG_RETURN_BOOL(true);
+			case 'N':
+			case 'n':
+			case '0':
+			case 'F':
+			case 'f':
+				PG_RETURN_BOOL(false);
+			case ' ':
+			case '\t':
+			case '\n':
+			case '\r':
+			case '-':
+			case '_':
+				PG_RETURN_NULL();	/* blank, as fold() reads it */
+		}
 	if (fold(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), f))
 	{
 		if (f[0] == '\0')
@@ -475,11 +499,18 @@ cpconf_categories_read(PG_FUNCTION_ARGS)
 	Datum		items[16];
 	int			n = 0;
 	int			start = 0;
-	Oid			element = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
+	Oid		   *element = (Oid *) fcinfo->flinfo->fn_extra;
 	const char *colon = memchr(s, ':', len);
 
-	if (!OidIsValid(element))
-		elog(ERROR, "categories_read must return an array of cpconf.abuse_category");
+	if (element == NULL)
+	{
+		/* the element type, looked up once a query: this runs for every row a trigger checks */
+		element = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
+		*element = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
+		if (!OidIsValid(*element))
+			elog(ERROR, "categories_read must return an array of cpconf.abuse_category");
+		fcinfo->flinfo->fn_extra = element;
+	}
 	/* "Multiple: [a, b]": the categories are those listed */
 	if (colon != NULL && label_match(&abuse_category_labels, s, colon - s) != 0 &&
 		strcmp(label_name(&abuse_category_labels, label_match(&abuse_category_labels, s, colon - s)), "multiple") == 0)
@@ -509,5 +540,5 @@ cpconf_categories_read(PG_FUNCTION_ARGS)
 	}
 	if (n == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_ARRAYTYPE_P(construct_array(items, n, element, 1, true, TYPALIGN_CHAR));
+	PG_RETURN_ARRAYTYPE_P(construct_array(items, n, *element, 1, true, TYPALIGN_CHAR));
 }

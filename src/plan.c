@@ -798,13 +798,16 @@ enum
 {
 	S_INITIAL_CONFERENCE, S_LEAD_QUALIFIED, S_LEAD_INTERIM_MANAGER, S_CORE_GROUP_MEMBERS,
 	S_FIRST_CORE_GROUP, S_FIRST_REVIEW, S_CONTINGENCY_PLAN, S_OUTLINE_PLAN,
-	S_VISITING_ARRANGEMENTS, S_CATEGORIES, S_PROFILE, S_BIRTH
+	S_VISITING_ARRANGEMENTS, S_CATEGORIES, S_PROFILE, S_BIRTH, S_STARTED
 };
 
 /*
  * check_plan_start(initial_conference, ...facts, categories, profile,
- * birth): what a new plan must have (D-LEAD, D-PLAN, D-CATEGORY) and its
- * first dates (T-CG1, T-RCPC1), as findings.
+ * birth, started): what a new plan must have (D-LEAD, D-PLAN, D-CATEGORY),
+ * its first dates (T-CG1, T-RCPC1) and, when its start is given, that it
+ * starts on the conference's day (D-START), as findings.  D-START is here,
+ * not beside it in SQL, because the enforcement trigger calls this once for
+ * every plan a COPY writes.
  */
 Datum
 cpconf_check_plan_start(PG_FUNCTION_ARGS)
@@ -822,8 +825,22 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 				day;
 	Fact		qualified = fact_arg(fcinfo, S_LEAD_QUALIFIED),
 				interim = fact_arg(fcinfo, S_LEAD_INTERIM_MANAGER);
+	bool		started_given = PG_NARGS() > S_STARTED && !PG_ARGISNULL(S_STARTED);
 	int			p;
 
+	if (started_given)
+		cpconf_check_finite(PG_GETARG_DATEADT(S_STARTED), "started",
+							"Rule D-START: a plan starts on the day of the conference that decided it.");
+	if (PG_ARGISNULL(S_INITIAL_CONFERENCE) && started_given)
+	{
+		/* a plan recorded without its conference: nothing else can be judged */
+		findings_begin(&f, fcinfo);
+		f.profile = c->profiles.names[profiles_lookup_arg(&c->profiles, profile_arg)];
+		finding(&f, "D-START", SEVERITY_NOT_RECORDED,
+				"the conference that decided the plan is not recorded, or not held",
+				"Link the plan to the conference that decided it, with the day it was held.");
+		return (Datum) 0;
+	}
 	if (PG_ARGISNULL(S_INITIAL_CONFERENCE))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -846,6 +863,13 @@ cpconf_check_plan_start(PG_FUNCTION_ARGS)
 											!PG_ARGISNULL(S_BIRTH), profile, false, 0);
 	findings_begin(&f, fcinfo);
 	f.profile = c->profiles.names[p];
+
+	/* D-START: the census's rule too (a plan's start is its conference's date) */
+	if (started_given && PG_GETARG_DATEADT(S_STARTED) != ic)
+		finding(&f, "D-START", SEVERITY_VIOLATION,
+				psprintf("the plan starts on %s, not on the day of the conference that decided it (%s)",
+						 D(PG_GETARG_DATEADT(S_STARTED)), D(ic)),
+				"Record the day of the conference as the plan's start.");
 
 	/* D-LEAD */
 	if (qualified != YES && !(r->interim_lead_manager && interim == YES))

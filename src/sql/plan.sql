@@ -201,12 +201,13 @@ CREATE FUNCTION cpconf.check_plan_start(initial_conference date,
                                         visiting_arrangements boolean DEFAULT NULL,
                                         categories cpconf.abuse_category[] DEFAULT NULL,
                                         profile text DEFAULT NULL,
-                                        birth date DEFAULT NULL)
+                                        birth date DEFAULT NULL,
+                                        started date DEFAULT NULL)
 RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_plan_start';
-COMMENT ON FUNCTION cpconf.check_plan_start(date, boolean, boolean, integer, date, date, boolean, boolean, boolean, cpconf.abuse_category[], text, date) IS
-    'Every item a new plan lacks (D-LEAD, D-PLAN, T-CG1, T-CG1-BIRTH, T-RCPC1, D-CATEGORY): a qualified lead social worker (or an interim first-line manager where the profile allows), core group members, a contingency plan, an outline plan, visiting arrangements, a first core group and first review in time (after a pre-birth conference, the core group before the birth where the profile says so), a category (several are checked by check_categories). Empty when complete.';
+COMMENT ON FUNCTION cpconf.check_plan_start(date, boolean, boolean, integer, date, date, boolean, boolean, boolean, cpconf.abuse_category[], text, date, date) IS
+    'Every item a new plan lacks (D-START, D-LEAD, D-PLAN, T-CG1, T-CG1-BIRTH, T-RCPC1, D-CATEGORY): a start (started, when given) on the day of the conference that decided it, and with it no conference recorded (initial_conference NULL) is a D-START finding rather than an error; a qualified lead social worker (or an interim first-line manager where the profile allows), core group members, a contingency plan, an outline plan, visiting arrangements, a first core group and first review in time (after a pre-birth conference, the core group before the birth where the profile says so), a category (several are checked by check_categories). Empty when complete.';
 
 /* ------------------------------------------------------------------------
  * May the plan end?  Every violated rule, with what would make it valid.

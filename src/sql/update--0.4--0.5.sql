@@ -65,11 +65,12 @@ CREATE FUNCTION cpconf.check_plan_start(initial_conference date,
                                         visiting_arrangements boolean DEFAULT NULL,
                                         categories cpconf.abuse_category[] DEFAULT NULL,
                                         profile text DEFAULT NULL,
-                                        birth date DEFAULT NULL)
+                                        birth date DEFAULT NULL,
+                                        started date DEFAULT NULL)
 RETURNS SETOF cpconf.finding ROWS 1
 LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_check_plan_start';
-COMMENT ON FUNCTION cpconf.check_plan_start(date, boolean, boolean, integer, date, date, boolean, boolean, boolean, cpconf.abuse_category[], text, date) IS
+COMMENT ON FUNCTION cpconf.check_plan_start(date, boolean, boolean, integer, date, date, boolean, boolean, boolean, cpconf.abuse_category[], text, date, date) IS
     'Every item a new plan lacks (D-LEAD, D-PLAN, T-CG1, T-RCPC1, D-CATEGORY): a qualified lead social worker (or an interim first-line manager where the profile allows), core group members, a contingency plan, an outline plan, visiting arrangements, a first core group and first review in time, a category (several are checked by check_categories). Empty when complete.';
 
 CREATE FUNCTION cpconf.check_discontinuation(
@@ -1664,8 +1665,8 @@ AS 'MODULE_PATHNAME', 'cpconf_check_cin_plan_closure';
 COMMENT ON FUNCTION cpconf.check_cin_plan_closure(date, date, text, boolean, boolean) IS
     'Closing the child in need plan that follows a child protection plan (T-CIN-AFTER), under the profile in force when the plan ended: staffordshire only after a multi-agency review with the agencies'' consensus; derby and derbyshire only after a review, and before the minimum (T-CIN-AFTER-MIN, 3 months) only if all its members agree after the first review. Empty when it may close, or the profile states nothing.';
 
-COMMENT ON FUNCTION cpconf.check_plan_start(date, boolean, boolean, integer, date, date, boolean, boolean, boolean, cpconf.abuse_category[], text, date) IS
-    'Every item a new plan lacks (D-LEAD, D-PLAN, T-CG1, T-CG1-BIRTH, T-RCPC1, D-CATEGORY): a qualified lead social worker (or an interim first-line manager where the profile allows), core group members, a contingency plan, an outline plan, visiting arrangements, a first core group and first review in time (after a pre-birth conference, the core group before the birth where the profile says so), a category (several are checked by check_categories). Empty when complete.';
+COMMENT ON FUNCTION cpconf.check_plan_start(date, boolean, boolean, integer, date, date, boolean, boolean, boolean, cpconf.abuse_category[], text, date, date) IS
+    'Every item a new plan lacks (D-START, D-LEAD, D-PLAN, T-CG1, T-CG1-BIRTH, T-RCPC1, D-CATEGORY): a start (started, when given) on the day of the conference that decided it, and with it no conference recorded (initial_conference NULL) is a D-START finding rather than an error; a qualified lead social worker (or an interim first-line manager where the profile allows), core group members, a contingency plan, an outline plan, visiting arrangements, a first core group and first review in time (after a pre-birth conference, the core group before the birth where the profile says so), a category (several are checked by check_categories). Empty when complete.';
 
 /* ------------------------------------------------------------------------
  * The configuration as a whole.  The triggers keep it whole row by row; a

@@ -219,7 +219,8 @@ CREATE FUNCTION ref.check_plan_start(initial_conference date,
                                         visiting_arrangements boolean DEFAULT NULL,
                                         categories cpconf.abuse_category[] DEFAULT NULL,
                                         profile text DEFAULT NULL,
-                                        birth date DEFAULT NULL)
+                                        birth date DEFAULT NULL,
+                                        started date DEFAULT NULL)
 RETURNS TABLE (rule text, problem text, remedy text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -229,6 +230,17 @@ DECLARE
     cg_due date;
     review_due date;
 BEGIN
+    -- 0.5 (issue 11): D-START, when the plan's start is given; with it, a
+    -- plan without its conference is a finding (its profile must be known)
+    PERFORM ref.finite(started, 'started') WHERE started IS NOT NULL;
+    IF initial_conference IS NULL AND started IS NOT NULL THEN
+        PERFORM cpconf.conference_rules(profile, NULL);
+        rule := 'D-START';
+        problem := 'the conference that decided the plan is not recorded, or not held';
+        remedy := 'Link the plan to the conference that decided it, with the day it was held.';
+        RETURN NEXT;
+        RETURN;
+    END IF;
     IF initial_conference IS NULL THEN
         RAISE EXCEPTION 'the initial conference date is needed to check a new plan'
             USING ERRCODE = 'null_value_not_allowed',
@@ -238,6 +250,13 @@ BEGIN
     r := cpconf.conference_rules(profile, initial_conference);
     cg_due := cpconf.deadline('T-CG1', initial_conference, profile);
     review_due := ref.first_review_due(initial_conference, birth, profile);
+
+    IF started <> initial_conference THEN  -- 0.5 (issue 11)
+        rule := 'D-START';
+        problem := format('the plan starts on %s, not on the day of the conference that decided it (%s)', started, initial_conference);
+        remedy := 'Record the day of the conference as the plan''s start.';
+        RETURN NEXT;
+    END IF;
 
     rule := 'D-LEAD';
     IF lead_qualified_social_worker IS NOT TRUE
@@ -1236,6 +1255,15 @@ SELECT i, ic AS initial_conference, ref.tri() AS lead_qualified_social_worker, r
        ref.typo(CASE WHEN random() < 0.6 THEN NULL ELSE ic + floor(random() * 150)::int - 30 END) AS birth
   FROM (SELECT i, ref.some_day() AS ic FROM generate_series(1, 20000) i) s;
 
+-- 0.5 (issue 11): the plan's start: none given, the conference's day, a day
+-- either side, infinite, or given without the conference; set from i so that
+-- the random draws of the other cases stay as they were.
+ALTER TABLE start_case ADD COLUMN started date;
+UPDATE start_case SET started = CASE i % 8 WHEN 1 THEN initial_conference WHEN 2 THEN initial_conference
+                                           WHEN 3 THEN initial_conference + 1 WHEN 4 THEN initial_conference - 3
+                                           WHEN 5 THEN date '2025-06-02' WHEN 6 THEN CASE WHEN i % 64 = 6 THEN 'infinity'::date END END,
+                      initial_conference = CASE WHEN i % 40 = 5 THEN NULL ELSE initial_conference END;
+
 -- Categories on a day, or today (NULL as_of).
 CREATE TABLE cat_case AS
 SELECT i, ref.some_categories() AS categories, ref.some_profile() AS profile,
@@ -1314,6 +1342,7 @@ CREATE TYPE ref.outcome AS (err text, rows cpconf.finding[]);
 CREATE FUNCTION ref.severity(problem text, remedy text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN problem ~ '^not recorded: |, which (is|are) not recorded$| that (is|are) not recorded: | it is not recorded whether | is not recorded$'
                   OR remedy = 'Record whether the agreement is unanimous.'
+                  OR problem = 'the conference that decided the plan is not recorded, or not held'  -- 0.5 (issue 11)
                 THEN 'not_recorded' ELSE 'violation' END
 $$;
 CREATE FUNCTION ref.expected(rows cpconf.finding[], profile text) RETURNS cpconf.finding[] LANGUAGE sql STABLE AS $$
@@ -1363,12 +1392,12 @@ BEGIN
             SELECT array_agg(ROW(f.rule, f.problem, f.remedy, NULL, NULL)::cpconf.finding ORDER BY n) INTO rows
               FROM ref.check_plan_start(c.initial_conference, c.lead_qualified_social_worker, c.lead_interim_manager,
                        c.core_group_members, c.first_core_group, c.first_review, c.contingency_plan, c.outline_plan,
-                       c.visiting_arrangements, c.categories, c.profile, c.birth) WITH ORDINALITY f(rule, problem, remedy, n);
+                       c.visiting_arrangements, c.categories, c.profile, c.birth, c.started) WITH ORDINALITY f(rule, problem, remedy, n);
         ELSE
             SELECT array_agg(ROW(f.rule, f.problem, f.remedy, f.severity, f.profile)::cpconf.finding ORDER BY n) INTO rows
               FROM cpconf.check_plan_start(c.initial_conference, c.lead_qualified_social_worker, c.lead_interim_manager,
                        c.core_group_members, c.first_core_group, c.first_review, c.contingency_plan, c.outline_plan,
-                       c.visiting_arrangements, c.categories, c.profile, c.birth) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
+                       c.visiting_arrangements, c.categories, c.profile, c.birth, c.started) WITH ORDINALITY f(rule, problem, remedy, severity, profile, n);
         END IF;
     EXCEPTION WHEN OTHERS THEN
         RETURN ROW(SQLSTATE || ': ' || SQLERRM, NULL::cpconf.finding[]);
