@@ -120,6 +120,40 @@ COMMIT;
 -- no decision recorded: no quoracy to judge
 INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, enquiry_id, meeting_type, "Held On")
 VALUES (104, 2, 11, 'Initial', '2025-04-02 14:00+01');
+-- At commit every conference the transaction's statements wrote is judged
+-- in one query.  One statement writes the attendance of two review
+-- conferences (Monday 7 and Tuesday 8 April 2025), the second with two
+-- agencies: the refusal names it alone.
+CALL regress.refused($$INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, meeting_type, "Held On", outcome)
+                       VALUES (120, 2, 'Review', '2025-04-07 10:00+01', 'Y'), (121, 2, 'Review', '2025-04-08 10:00+01', 'Y');
+                       INSERT INTO "Case Records"."Meeting Attendance" (meeting_id, agency, how, "knows child")
+                       VALUES (120, 'children''s social care', 'attended', true), (120, 'police', 'attended', true),
+                              (120, 'school', 'attended', true), (121, 'children''s social care', 'attended', true),
+                              (121, 'police', 'attended', true)$$);
+BEGIN;
+INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, meeting_type, "Held On", outcome)
+VALUES (120, 2, 'Review', '2025-04-07 10:00+01', 'Y'), (121, 2, 'Review', '2025-04-08 10:00+01', 'Y');
+INSERT INTO "Case Records"."Meeting Attendance" (meeting_id, agency, how, "knows child")
+VALUES (120, 'children''s social care', 'attended', true), (120, 'police', 'attended', true), (120, 'school', 'attended', true),
+       (121, 'children''s social care', 'attended', true), (121, 'police', 'attended', true), (121, 'school', 'attended', true);
+COMMIT;
+-- judged early (SET CONSTRAINTS ... IMMEDIATE), then changed: judged again
+CALL regress.refused($$UPDATE "Case Records"."Meetings" SET outcome = 'N' WHERE meeting_id = 120;
+                       SET CONSTRAINTS ALL IMMEDIATE;
+                       SET CONSTRAINTS ALL DEFERRED;
+                       DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id = 120 AND agency = 'school'$$);
+-- a change rolled back to a savepoint is not judged: the conference is as it was
+BEGIN;
+SAVEPOINT before_delete;
+DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id = 120 AND agency = 'school';
+ROLLBACK TO SAVEPOINT before_delete;
+UPDATE "Case Records"."Meetings" SET outcome = 'N' WHERE meeting_id = 121;
+COMMIT;
+-- a conference deleted with its attendance has nothing to judge
+BEGIN;
+DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id IN (120, 121);
+DELETE FROM "Case Records"."Meetings" WHERE meeting_id IN (120, 121);
+COMMIT;
 
 -- plan_start: the plan starts on its conference's day (Monday 24 March);
 -- first core group within 10 working days (25-28, 31 March, 1-4, 7 April:

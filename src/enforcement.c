@@ -20,15 +20,18 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "commands/trigger.h"
+#include "common/hashfn.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "parser/parse_func.h"
+#include "storage/proc.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/guc.h"
+#include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -38,6 +41,8 @@
 
 PG_FUNCTION_INFO_V1(cpconf_enforce_rows);
 PG_FUNCTION_INFO_V1(cpconf_queue_findings);
+PG_FUNCTION_INFO_V1(cpconf_queue_conferences);
+PG_FUNCTION_INFO_V1(cpconf_conferences_to_judge);
 
 /* Findings the check queued for the log (cpconf.queue_findings), per call. */
 typedef struct Queued
@@ -47,6 +52,49 @@ typedef struct Queued
 
 static List *queue = NIL;
 static int	depth = 0;
+
+/*
+ * Quoracy is judged at commit, by a deferred trigger that fires once for
+ * every row written.  The conferences the transaction's statements wrote
+ * (their ids as text, once each, in TopTransactionContext) wait here, put by
+ * the check's statement triggers; the first deferred firing judges them all
+ * in one query, and the others find nothing waiting.  pending_lxid says
+ * whose they are: the set of an ended transaction is gone with its memory.
+ */
+typedef struct WaitingConference
+{
+	char	   *id;				/* the key: a string in TopTransactionContext */
+} WaitingConference;
+
+static HTAB *pending = NULL;
+static LocalTransactionId pending_lxid = InvalidLocalTransactionId;
+static HTAB *judging = NULL;
+
+static uint32
+id_hash(const void *key, Size keysize)
+{
+	const char *id = *(const char *const *) key;
+
+	return hash_bytes((const unsigned char *) id, strlen(id));
+}
+
+static int
+id_match(const void *key1, const void *key2, Size keysize)
+{
+	return strcmp(*(const char *const *) key1, *(const char *const *) key2);
+}
+
+/* The conferences waiting in this transaction: NULL when none. */
+static HTAB *
+pending_now(void)
+{
+	if (pending_lxid != MyProc->lxid)
+	{
+		pending = NULL;
+		pending_lxid = MyProc->lxid;
+	}
+	return pending != NULL && hash_get_num_entries(pending) > 0 ? pending : NULL;
+}
 
 static Oid
 owner_of(Oid relid)
@@ -123,6 +171,11 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 				 errhint("Let cpconf.enforce() attach the checks' triggers.")));
 	rel = trigdata->tg_relation;
 
+	/* quoracy at commit: all but the first firing find nothing waiting */
+	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) && strcmp(trigdata->tg_trigger->tgargs[0], "quoracy") == 0 &&
+		pending_now() == NULL)
+		return PointerGetDatum(NULL);
+
 	if (body == NULL)
 	{
 		Oid			argtypes[1];
@@ -146,11 +199,12 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 	if (TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event) &&
 		((trigdata->tg_trigger->tgnewtable != NULL && strcmp(trigdata->tg_trigger->tgnewtable, "cpconf_new") != 0) ||
 		 (trigdata->tg_trigger->tgoldtable != NULL && strcmp(trigdata->tg_trigger->tgoldtable, "cpconf_old") != 0) ||
-		 (trigdata->tg_trigger->tgnewtable == NULL)))
+		 (trigdata->tg_trigger->tgnewtable == NULL && !TRIGGER_FIRED_BY_DELETE(trigdata->tg_event)) ||
+		 (trigdata->tg_trigger->tgoldtable == NULL && TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("trigger \"%s\" was not attached by cpconf.enforce()", trigdata->tg_trigger->tgname),
-				 errdetail("Its transition tables must be named cpconf_new and cpconf_old."),
+				 errdetail("Its transition tables must be named cpconf_new and cpconf_old (after a delete, cpconf_old alone)."),
 				 errhint("Drop it, and let cpconf.enforce() attach the checks' triggers.")));
 	nestlevel = NewGUCNestLevel();
 	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
@@ -249,6 +303,12 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 	 * key's check does).
 	 */
 	queue = NIL;
+	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) && strcmp(trigdata->tg_trigger->tgargs[0], "quoracy") == 0)
+	{
+		/* the check takes them (cpconf.conferences_to_judge) */
+		judging = pending_now();
+		pending = NULL;
+	}
 	depth++;
 	GetUserIdAndSecContext(&save_user, &save_sec);
 	SetUserIdAndSecContext(owner_of(RelationGetRelid(rel)),
@@ -266,6 +326,7 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 		depth--;
 		mine = queue;
 		queue = outer_queue;
+		judging = NULL;
 	}
 	PG_END_TRY();
 
@@ -319,4 +380,83 @@ cpconf_queue_findings(PG_FUNCTION_ARGS)
 	queue = lappend(queue, q);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_VOID();
+}
+
+/*
+ * cpconf.queue_conferences(ids): called by the quoracy check's statement
+ * triggers (cpconf.enforce_rows_body) with the conferences a statement
+ * wrote, or whose attendance it wrote, to be judged at commit.
+ */
+Datum
+cpconf_queue_conferences(PG_FUNCTION_ARGS)
+{
+	ArrayType  *ids;
+	Datum	   *items;
+	bool	   *nulls;
+	int			n;
+
+	if (depth == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("cpconf.queue_conferences() is called only by an enforcement check"),
+				 errhint("Use cpconf.audit('quoracy') to list findings.")));
+	if (PG_ARGISNULL(0))
+		PG_RETURN_VOID();
+	ids = PG_GETARG_ARRAYTYPE_P(0);
+	deconstruct_array(ids, TEXTOID, -1, false, TYPALIGN_INT, &items, &nulls, &n);
+	(void) pending_now();
+	if (pending == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(char *);
+		ctl.entrysize = sizeof(WaitingConference);
+		ctl.hash = id_hash;
+		ctl.match = id_match;
+		ctl.hcxt = TopTransactionContext;
+		pending = hash_create("cpconf conferences to judge", 256, &ctl,
+							  HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+	}
+	for (int i = 0; i < n; i++)
+		if (!nulls[i])
+		{
+			char	   *id = text_to_cstring(DatumGetTextPP(items[i]));
+			bool		found;
+			WaitingConference *w = hash_search(pending, &id, HASH_ENTER, &found);
+
+			if (!found)
+				w->id = MemoryContextStrdup(TopTransactionContext, id);
+			pfree(id);
+		}
+	PG_RETURN_VOID();
+}
+
+/*
+ * cpconf.conferences_to_judge(): for the quoracy check at commit, the
+ * conferences waiting (cpconf.queue_conferences), once: the first call of
+ * the check takes them, before any of the table owner's code can run.
+ */
+Datum
+cpconf_conferences_to_judge(PG_FUNCTION_ARGS)
+{
+	Datum	   *items;
+	int			n = 0;
+
+	if (depth == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("cpconf.conferences_to_judge() is called only by an enforcement check"),
+				 errhint("Use cpconf.audit('quoracy') to list findings.")));
+	items = palloc(sizeof(Datum) * ((judging ? hash_get_num_entries(judging) : 0) + 1));
+	if (judging != NULL)
+	{
+		HASH_SEQ_STATUS seq;
+		WaitingConference *w;
+
+		hash_seq_init(&seq, judging);
+		while ((w = hash_seq_search(&seq)) != NULL)
+			items[n++] = CStringGetTextDatum(w->id);
+	}
+	judging = NULL;
+	PG_RETURN_ARRAYTYPE_P(construct_array(items, n, TEXTOID, -1, false, TYPALIGN_INT));
 }

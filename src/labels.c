@@ -428,10 +428,18 @@ PG_FUNCTION_INFO_V1(cpconf_flag);
  * NULL and for an empty or blank value, which records nothing; anything
  * else an error, never a guess.
  */
-Datum
-cpconf_flag(PG_FUNCTION_ARGS)
+/*
+ * The flag t as FLAG_YES, FLAG_NO or FLAG_BLANK; an error for anything
+ * else.
+ */
+typedef enum
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
+	FLAG_BLANK, FLAG_YES, FLAG_NO
+} FlagValue;
+
+static FlagValue
+flag_read(text *t)
+{
 	char		f[FOLD_MAX];
 	static const char *const yes[] = {"y", "yes", "1", "true", "t"};
 	static const char *const no[] = {"n", "no", "0", "false", "f"};
@@ -445,38 +453,143 @@ cpconf_flag(PG_FUNCTION_ARGS)
 			case '1':
 			case 'T':
 			case 't':
-				PG_RETURN_BOOL(true);
+				return FLAG_YES;
 			case 'N':
 			case 'n':
 			case '0':
 			case 'F':
 			case 'f':
-				PG_RETURN_BOOL(false);
+				return FLAG_NO;
 			case ' ':
 			case '\t':
 			case '\n':
 			case '\r':
 			case '-':
 			case '_':
-				PG_RETURN_NULL();	/* blank, as fold() reads it */
+				return FLAG_BLANK;	/* as fold() reads it */
 		}
 	if (fold(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), f))
 	{
 		if (f[0] == '\0')
-			PG_RETURN_NULL();
+			return FLAG_BLANK;
 		for (int i = 0; i < (int) lengthof(yes); i++)
 			if (strcmp(f, yes[i]) == 0)
-				PG_RETURN_BOOL(true);
+				return FLAG_YES;
 		for (int i = 0; i < (int) lengthof(no); i++)
 			if (strcmp(f, no[i]) == 0)
-				PG_RETURN_BOOL(false);
+				return FLAG_NO;
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid flag: \"%s\"", text_to_cstring(t)),
 			 errdetail("A flag is Y or N, yes or no, 1 or 0, true or false (or t or f), in any case; an empty value is NULL."),
 			 errhint("Correct the value, or map it to one of these first.")));
-	PG_RETURN_NULL();			/* keep compiler quiet */
+	return FLAG_BLANK;			/* keep compiler quiet */
+}
+
+Datum
+cpconf_flag(PG_FUNCTION_ARGS)
+{
+	FlagValue	v = flag_read(PG_GETARG_TEXT_PP(0));
+
+	if (v == FLAG_BLANK)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(v == FLAG_YES);
+}
+
+/* ---- kind_read(), decision_read(): a conference's kind and decision ---- */
+
+PG_FUNCTION_INFO_V1(cpconf_kind_read);
+PG_FUNCTION_INFO_V1(cpconf_decision_read);
+
+/*
+ * s without leading and trailing spaces (as btrim() takes them), ASCII
+ * letters in lower case, each run of white space, hyphens and underscores
+ * as one underscore when runs is true.
+ */
+static char *
+folded_word(text *t, bool runs)
+{
+	const char *s = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	char	   *f;
+	int			n = 0;
+	bool		run = false;
+
+	while (len > 0 && s[0] == ' ')
+		s++, len--;
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	f = palloc(len + 1);
+	for (int i = 0; i < len; i++)
+	{
+		char		c = s[i];
+
+		if (runs && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == '_' || c == '-'))
+		{
+			run = true;
+			continue;
+		}
+		if (run)
+			f[n++] = '_';
+		run = false;
+		f[n++] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+	}
+	if (run)
+		f[n++] = '_';
+	f[n] = '\0';
+	return f;
+}
+
+/*
+ * kind_read(text) -> text: a conference's kind as written (any case and
+ * spacing; ICPC, RCPC) as initial, pre_birth, transfer_in or review;
+ * another value folded, which the checks then report; NULL when blank.
+ * C, as the quoracy check reads it for every conference it judges.
+ */
+Datum
+cpconf_kind_read(PG_FUNCTION_ARGS)
+{
+	char	   *f = folded_word(PG_GETARG_TEXT_PP(0), true);
+	static const char *const read[][2] = {
+		{"initial", "initial"}, {"icpc", "initial"}, {"pre_birth", "pre_birth"}, {"prebirth", "pre_birth"},
+		{"transfer_in", "transfer_in"}, {"transfer", "transfer_in"}, {"review", "review"}, {"rcpc", "review"}
+	};
+
+	if (f[0] == '\0')
+		PG_RETURN_NULL();
+	for (int i = 0; i < (int) lengthof(read); i++)
+		if (strcmp(f, read[i][0]) == 0)
+			PG_RETURN_TEXT_P(cstring_to_text(read[i][1]));
+	PG_RETURN_TEXT_P(cstring_to_text(f));
+}
+
+/*
+ * decision_read(text) -> text: a conference's recorded decision as
+ * check_decision() takes it: plan or no_plan (also "no plan", "no-plan"),
+ * or a flag (yes: a plan, no: no plan); NULL when blank; anything else an
+ * error.
+ */
+Datum
+cpconf_decision_read(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	char	   *f = folded_word(t, false);
+
+	if (strcmp(f, "plan") == 0)
+		PG_RETURN_TEXT_P(cstring_to_text("plan"));
+	if (strcmp(f, "no_plan") == 0 || strcmp(f, "no plan") == 0 || strcmp(f, "no-plan") == 0)
+		PG_RETURN_TEXT_P(cstring_to_text("no_plan"));
+	switch (flag_read(t))
+	{
+		case FLAG_YES:
+			PG_RETURN_TEXT_P(cstring_to_text("plan"));
+		case FLAG_NO:
+			PG_RETURN_TEXT_P(cstring_to_text("no_plan"));
+		case FLAG_BLANK:
+			break;
+	}
+	PG_RETURN_NULL();
 }
 
 /* ---- categories_read(): categories written in one text column ---- */

@@ -269,16 +269,10 @@ COMMENT ON FUNCTION cpconf.day_text(date) IS
 
 CREATE FUNCTION cpconf.kind_read(value text)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-RETURN CASE regexp_replace(lower(btrim(value)), '[[:space:]_-]+', '_', 'g')
-    WHEN 'initial' THEN 'initial' WHEN 'icpc' THEN 'initial'
-    WHEN 'pre_birth' THEN 'pre_birth' WHEN 'prebirth' THEN 'pre_birth'
-    WHEN 'transfer_in' THEN 'transfer_in' WHEN 'transfer' THEN 'transfer_in'
-    WHEN 'review' THEN 'review' WHEN 'rcpc' THEN 'review'
-    ELSE CASE WHEN btrim(value) = '' THEN NULL ELSE regexp_replace(lower(btrim(value)), '[[:space:]_-]+', '_', 'g') END END;
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_kind_read';
 COMMENT ON FUNCTION cpconf.kind_read(text) IS
-    'A conference''s kind as written (any case and spacing; ICPC, RCPC) as initial, pre_birth, transfer_in or review; another value folded, which the checks then report.';
+    'A conference''s kind as written (any case and spacing; ICPC, RCPC) as initial, pre_birth, transfer_in or review; another value folded (ASCII letters in lower case, runs of spaces, hyphens and underscores as one underscore), which the checks then report; NULL when blank.';
 
 /* ------------------------------------------------------------------------
  * A check's query, written from its template and the mappings.  In a
@@ -357,41 +351,46 @@ WITH c AS (
       FROM {source} n {optjoin:child:ch:conference.child:n}
      WHERE {conference.decision:n} IS NOT NULL AND {conference.held:n} IS NOT NULL
 ), q AS (
+    -- OFFSET 0: the attendance is judged once a conference, not again for
+    -- each reference to its result
     SELECT c.*,
            (SELECT cpconf.quoracy({attendance.agency:a}, {attendance.took_part:a}, {attendance.direct_contact:a},
                                   {attendance.contributed_s47:a}, NULL::pg_catalog.text, c.born, c.held, {profile},
                                   c.kind, c.separate)
               FROM {table:attendance} a WHERE {attendance.conference:a} OPERATOR(pg_catalog.=) c.id) AS q
-      FROM c
+      FROM c OFFSET 0
 )
-SELECT key, 'Q-MIN', 'whether the conference was quorate turns on a fact not recorded: ' || (q).reason,
-       'Record it, so that the quoracy of the conference can be judged.', 'not_recorded', cpconf.profile_in_use({profile}), false
-  FROM q WHERE (q).quorate IS NULL
-UNION ALL
-SELECT key, 'Q-PROCEED',
-       pg_catalog.format('the conference''s decision is recorded but it was inquorate (%s), and the chair''s decision to proceed is not recorded', (q).reason),
-       'Record the chair''s decision to proceed and its grounds, or hold the conference again when it is quorate.',
-       CASE WHEN proceeded IS NULL THEN 'not_recorded' ELSE 'violation' END, cpconf.profile_in_use({profile}), false
-  FROM q WHERE NOT (q).quorate AND proceeded IS NOT TRUE
-UNION ALL
-SELECT key, 'Q-PROCEED',
-       CASE WHEN p.may_proceed THEN pg_catalog.format('the conference was inquorate (%s); the chair proceeded: %s', (q).reason, p.reason)
-            ELSE pg_catalog.format('the chair proceeded although the conference was inquorate (%s), but %s', (q).reason, p.reason) END,
-       CASE WHEN p.may_proceed THEN coalesce('Then: ' || pg_catalog.array_to_string(p.must_follow, '; ') || '.', 'Nothing further.')
-            ELSE 'Record the grounds the profile requires, or hold the conference again when it is quorate.' END,
-       CASE WHEN p.may_proceed IS NULL THEN 'not_recorded' ELSE 'violation' END, cpconf.profile_in_use({profile}),
-       coalesce(p.may_proceed, false)
-  FROM q, cpconf.conference_rules({profile}, q.held) cr,
-       cpconf.inquorate_conference(q.held, {profile}, q.g1, q.g2, q.g3, q.g4, q.g5, q.kind) p
- WHERE NOT (q).quorate AND proceeded AND cr.proceed_requires IS NOT NULL
-UNION ALL
--- a profile that states no rule for it leaves holding an inquorate conference to the chair
-SELECT key, 'Q-PROCEED',
-       pg_catalog.format('the conference was inquorate (%s); the chair proceeded, which profile %s leaves to the chair',
-                         (q).reason, cpconf.profile_in_use({profile})),
-       'Nothing further.', 'violation', cpconf.profile_in_use({profile}), true
-  FROM q, cpconf.conference_rules({profile}, q.held) cr
- WHERE NOT (q).quorate AND proceeded AND cr.proceed_requires IS NULL
+-- the conferences not found quorate, in one pass
+SELECT b.key, x.* FROM (SELECT * FROM q WHERE (q).quorate IS NOT TRUE) b CROSS JOIN LATERAL (
+    SELECT 'Q-MIN', 'whether the conference was quorate turns on a fact not recorded: ' || (b.q).reason,
+           'Record it, so that the quoracy of the conference can be judged.', 'not_recorded', cpconf.profile_in_use({profile}), false
+     WHERE (b.q).quorate IS NULL
+    UNION ALL
+    SELECT 'Q-PROCEED',
+           pg_catalog.format('the conference''s decision is recorded but it was inquorate (%s), and the chair''s decision to proceed is not recorded', (b.q).reason),
+           'Record the chair''s decision to proceed and its grounds, or hold the conference again when it is quorate.',
+           CASE WHEN b.proceeded IS NULL THEN 'not_recorded' ELSE 'violation' END, cpconf.profile_in_use({profile}), false
+     WHERE NOT (b.q).quorate AND b.proceeded IS NOT TRUE
+    UNION ALL
+    SELECT 'Q-PROCEED',
+           CASE WHEN p.may_proceed THEN pg_catalog.format('the conference was inquorate (%s); the chair proceeded: %s', (b.q).reason, p.reason)
+                ELSE pg_catalog.format('the chair proceeded although the conference was inquorate (%s), but %s', (b.q).reason, p.reason) END,
+           CASE WHEN p.may_proceed THEN coalesce('Then: ' || pg_catalog.array_to_string(p.must_follow, '; ') || '.', 'Nothing further.')
+                ELSE 'Record the grounds the profile requires, or hold the conference again when it is quorate.' END,
+           CASE WHEN p.may_proceed IS NULL THEN 'not_recorded' ELSE 'violation' END, cpconf.profile_in_use({profile}),
+           coalesce(p.may_proceed, false)
+      FROM cpconf.conference_rules({profile}, b.held) cr,
+           cpconf.inquorate_conference(b.held, {profile}, b.g1, b.g2, b.g3, b.g4, b.g5, b.kind) p
+     WHERE NOT (b.q).quorate AND b.proceeded AND cr.proceed_requires IS NOT NULL
+    UNION ALL
+    -- a profile that states no rule for it leaves holding an inquorate conference to the chair
+    SELECT 'Q-PROCEED',
+           pg_catalog.format('the conference was inquorate (%s); the chair proceeded, which profile %s leaves to the chair',
+                             (b.q).reason, cpconf.profile_in_use({profile})),
+           'Nothing further.', 'violation', cpconf.profile_in_use({profile}), true
+      FROM cpconf.conference_rules({profile}, b.held) cr
+     WHERE NOT (b.q).quorate AND b.proceeded AND cr.proceed_requires IS NULL
+) x
 $t$
 WHEN 'plan_start/plan' THEN $t$
 -- check_plan_start is called in the select list, once a row: a set-returning
@@ -1062,9 +1061,11 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 -- a check's query joins a statement's rows with a table: a merge join sorts
 -- both, which the planner picks on a table's statistics gone stale in a bulk
--- load (twice the cost of the hash join); JIT compiles for longer than a
--- check runs
+-- load (twice the cost of the hash join), and a bitmap scan for each of many
+-- rows costs three times an index scan (the quoracy check at commit: the
+-- attendance of each conference); JIT compiles for longer than a check runs
 SET enable_mergejoin = off
+SET enable_bitmapscan = off
 SET jit = off
 SET quote_all_identifiers = off
 AS $$
@@ -1080,7 +1081,6 @@ DECLARE
     id_col text;
     id_type text;
     link_col text;
-    changed boolean;
     cond text;
     findings cpconf.record_finding[];
     batch cpconf.record_finding[];
@@ -1092,6 +1092,34 @@ BEGIN
     IF TG_NARGS <> 2 OR TG_WHEN <> 'AFTER' THEN
         RAISE EXCEPTION 'cpconf.enforce_rows() must be attached by cpconf.enforce()'
             USING ERRCODE = 'triggered_action_exception';
+    END IF;
+    IF chk = 'quoracy' AND TG_LEVEL = 'STATEMENT' THEN
+        -- the conferences this statement wrote, or whose attendance it
+        -- wrote, wait for the commit (cpconf.queue_conferences); a
+        -- conference updated without a change to what quoracy reads does not
+        IF ent = 'attendance' THEN
+            link_col := (SELECT m.columns ->> 'conference' FROM cpconf.mapping m WHERE m.entity = 'attendance');
+            rows_sql := concat_ws(' UNION ALL ',
+                                  CASE WHEN TG_OP <> 'DELETE' THEN format('SELECT (x.%I)::pg_catalog.text FROM cpconf_new x', link_col) END,
+                                  CASE WHEN TG_OP <> 'INSERT' THEN format('SELECT (x.%I)::pg_catalog.text FROM cpconf_old x', link_col) END);
+        ELSE
+            id_col := (SELECT m.columns ->> 'id' FROM cpconf.mapping m WHERE m.entity = 'conference');
+            rows_sql := format('SELECT (n.%I)::pg_catalog.text FROM cpconf_new n', id_col);
+            IF TG_OP = 'UPDATE' THEN
+                SELECT string_agg(format('o.%1$I IS NOT DISTINCT FROM n.%1$I', m.columns ->> c.field), ' AND ') INTO cond
+                  FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
+                 WHERE c.check_name = chk AND c.entity = 'conference' AND m.columns ? c.field;
+                rows_sql := rows_sql || format(' WHERE NOT EXISTS (SELECT FROM cpconf_old o WHERE o.%1$I OPERATOR(pg_catalog.=) n.%1$I AND %2$s)',
+                                               id_col, coalesce(cond, 'true'));
+            END IF;
+        END IF;
+        EXECUTE format('SELECT pg_catalog.array_agg(i) FROM (%s) x(i)', rows_sql) INTO ids;   -- kept once each, NULL not
+        PERFORM cpconf.queue_conferences(ids);
+        RETURN NULL;
+    END IF;
+    -- at commit, the conferences waiting, taken before anything else runs
+    IF TG_LEVEL = 'ROW' THEN
+        ids := cpconf.conferences_to_judge();
     END IF;
     SELECT * INTO setting FROM cpconf.enforced e WHERE e.check_name = chk;
     IF NOT FOUND OR setting.mode = 'off' THEN
@@ -1125,52 +1153,37 @@ BEGIN
                       cpconf.check_sql(chk, CASE WHEN TG_LEVEL = 'ROW' THEN 'conference' ELSE ent END, setting.profile));
 
     IF TG_LEVEL = 'ROW' THEN
-        -- quoracy, at commit: the conference of the row (for attendance:
-        -- before and after).  Values are read by column name from the row,
-        -- as text (the mapping allows built-in types only).
+        -- quoracy, at commit: every conference waiting, in one query.  Their
+        -- rows are locked first, whatever they hold, in order, so that a
+        -- concurrent change of their attendance or decision waits for this
+        -- transaction and is then checked with this one's change.
         judged := 'conference';
         id_col := (SELECT m.columns ->> 'id' FROM cpconf.mapping m WHERE m.entity = 'conference');
         id_type := (SELECT format_type(c.type_oid, NULL) FROM cpconf.mapped_column('conference', 'id') c);
-        IF ent = 'attendance' THEN
-            link_col := (SELECT m.columns ->> 'conference' FROM cpconf.mapping m WHERE m.entity = 'attendance');
-            IF TG_OP <> 'INSERT' THEN
-                EXECUTE format('SELECT ($1).%I::pg_catalog.text', link_col) INTO id USING OLD;
-                ids := ids || id;
-            END IF;
-            IF TG_OP <> 'DELETE' THEN
-                EXECUTE format('SELECT ($1).%I::pg_catalog.text', link_col) INTO id USING NEW;
-                ids := ids || id;
-            END IF;
-        ELSIF TG_OP <> 'DELETE' THEN
-            IF TG_OP = 'UPDATE' THEN
-                SELECT string_agg(format('($1).%1$I IS DISTINCT FROM ($2).%1$I', m.columns ->> c.field), ' OR ') INTO cond
-                  FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
-                 WHERE c.check_name = chk AND c.entity = 'conference' AND m.columns ? c.field;
-                EXECUTE 'SELECT ' || coalesce(cond, 'false') INTO changed USING OLD, NEW;
-                IF NOT changed THEN
-                    RETURN NULL;
-                END IF;
-            END IF;
-            EXECUTE format('SELECT ($1).%I::pg_catalog.text', id_col) INTO id USING NEW;
-            ids := ids || id;
-        END IF;
-        FOR id IN SELECT DISTINCT x FROM unnest(ids) x WHERE x IS NOT NULL ORDER BY 1 LOOP
-            -- the conference row is locked first, whatever it holds, so that a
-            -- concurrent change of its attendance or decision waits for this
-            -- transaction and is then checked with this one's change
-            rows_sql := format('SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) %L::%s',
-                               cpconf.table_sql('conference'), id_col, id, id_type);
-            BEGIN
-                EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) $1::%s FOR UPDATE',
-                               cpconf.table_sql('conference'), id_col, id_type) USING id;
-                EXECUTE cpconf.over_rows(rows_sql, query) INTO batch;
-            EXCEPTION WHEN data_exception OR undefined_object OR program_limit_exceeded THEN
-                GET STACKED DIAGNOSTICS message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
-                batch := ARRAY[ROW(id, 'DATA', message, coalesce(nullif(hint, ''), 'Correct the record.'), 'violation',
-                                   cpconf.profile_in_use(setting.profile), false)::cpconf.record_finding];
-            END;
-            findings := findings || batch;
-        END LOOP;
+        rows_sql := format('SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) ANY ($1::%s[])',
+                           cpconf.table_sql('conference'), id_col, id_type);
+        BEGIN
+            EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) ANY ($1::%s[]) ORDER BY x.%I FOR UPDATE',
+                           cpconf.table_sql('conference'), id_col, id_type, id_col) USING ids;
+            EXECUTE cpconf.over_rows(rows_sql, query) INTO findings USING ids;
+        EXCEPTION WHEN data_exception OR undefined_object OR program_limit_exceeded THEN
+            -- a conference the check cannot read: each on its own
+            findings := '{}';
+            FOREACH id IN ARRAY ids LOOP
+                rows_sql := format('SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) %L::%s',
+                                   cpconf.table_sql('conference'), id_col, id, id_type);
+                BEGIN
+                    EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) $1::%s FOR UPDATE',
+                                   cpconf.table_sql('conference'), id_col, id_type) USING id;
+                    EXECUTE cpconf.over_rows(rows_sql, query) INTO batch;
+                EXCEPTION WHEN data_exception OR undefined_object OR program_limit_exceeded THEN
+                    GET STACKED DIAGNOSTICS message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
+                    batch := ARRAY[ROW(id, 'DATA', message, coalesce(nullif(hint, ''), 'Correct the record.'), 'violation',
+                                       cpconf.profile_in_use(setting.profile), false)::cpconf.record_finding];
+                END;
+                findings := findings || batch;
+            END LOOP;
+        END;
     ELSE
         rows_sql := 'SELECT * FROM cpconf_new';
         IF TG_OP = 'UPDATE' THEN
@@ -1236,6 +1249,20 @@ LANGUAGE c VOLATILE
 AS 'MODULE_PATHNAME', 'cpconf_queue_findings';
 COMMENT ON FUNCTION cpconf.queue_findings(text, text, text, cpconf.record_finding[]) IS
     'For cpconf.enforce_rows_body(): hands the check''s findings to the trigger, which refuses or logs them once the check is over (an error outside a check).';
+
+CREATE FUNCTION cpconf.queue_conferences(ids text[])
+RETURNS void
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'cpconf_queue_conferences';
+COMMENT ON FUNCTION cpconf.queue_conferences(text[]) IS
+    'For cpconf.enforce_rows_body(): the quoracy check''s statement triggers hand it the conferences a statement wrote, or whose attendance it wrote, to be judged at commit, each kept once (an error outside a check).';
+
+CREATE FUNCTION cpconf.conferences_to_judge()
+RETURNS text[]
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'cpconf_conferences_to_judge';
+COMMENT ON FUNCTION cpconf.conferences_to_judge() IS
+    'For cpconf.enforce_rows_body(): at commit, the conferences waiting to be judged by the quoracy check, once (the first deferred firing judges them all; an error outside a check).';
 
 /*
  * The trigger itself: C, as it runs each part with the rights it needs and
@@ -1315,9 +1342,24 @@ BEGIN
                       DETAIL = format('Check "%s" attaches a trigger to it.', check_name);
         END IF;
         IF check_name = 'quoracy' THEN
+            -- at commit, by a deferred row trigger (a constraint trigger has
+            -- no transition tables); the statements' triggers say which
+            -- conferences it judges (cpconf.queue_conferences)
             IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = t.on_table AND tgname = 'cpconf_quoracy') THEN
                 EXECUTE format('CREATE CONSTRAINT TRIGGER cpconf_quoracy AFTER INSERT OR UPDATE%s ON %s DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cpconf.enforce_rows(%L, %L)',
                                CASE WHEN t.entity = 'attendance' THEN ' OR DELETE' ELSE '' END,
+                               t.on_table, check_name, t.entity);
+            END IF;
+            IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = t.on_table AND tgname = 'cpconf_quoracy_insert') THEN
+                EXECUTE format('CREATE TRIGGER cpconf_quoracy_insert AFTER INSERT ON %s REFERENCING NEW TABLE AS cpconf_new FOR EACH STATEMENT EXECUTE FUNCTION cpconf.enforce_rows(%L, %L)',
+                               t.on_table, check_name, t.entity);
+            END IF;
+            IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = t.on_table AND tgname = 'cpconf_quoracy_update') THEN
+                EXECUTE format('CREATE TRIGGER cpconf_quoracy_update AFTER UPDATE ON %s REFERENCING OLD TABLE AS cpconf_old NEW TABLE AS cpconf_new FOR EACH STATEMENT EXECUTE FUNCTION cpconf.enforce_rows(%L, %L)',
+                               t.on_table, check_name, t.entity);
+            END IF;
+            IF t.entity = 'attendance' AND NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = t.on_table AND tgname = 'cpconf_quoracy_delete') THEN
+                EXECUTE format('CREATE TRIGGER cpconf_quoracy_delete AFTER DELETE ON %s REFERENCING OLD TABLE AS cpconf_old FOR EACH STATEMENT EXECUTE FUNCTION cpconf.enforce_rows(%L, %L)',
                                t.on_table, check_name, t.entity);
             END IF;
         ELSE
@@ -1334,7 +1376,18 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION cpconf.attach(text) IS
-    'Creates a check''s triggers on the mapped tables it watches (those missing only): cpconf_CHECK_insert and cpconf_CHECK_update after each statement, or the deferred cpconf_quoracy.';
+    'Creates a check''s triggers on the mapped tables it watches (those missing only, as cpconf.check_triggers names them): cpconf_CHECK_insert and cpconf_CHECK_update after each statement; for quoracy also the deferred cpconf_quoracy, and cpconf_quoracy_delete on the attendance.';
+
+-- The triggers a check attaches to the table of an entity it watches.
+CREATE FUNCTION cpconf.check_triggers(check_name text, entity text)
+RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN ARRAY[format('cpconf_%s_insert', check_name), format('cpconf_%s_update', check_name)]
+       || CASE WHEN check_name = 'quoracy' THEN ARRAY['cpconf_quoracy'] ELSE '{}' END
+       || CASE WHEN check_name = 'quoracy' AND entity = 'attendance' THEN ARRAY['cpconf_quoracy_delete'] ELSE '{}' END;
+COMMENT ON FUNCTION cpconf.check_triggers(text, text) IS
+    'The names of the triggers a check attaches to the mapped table of an entity it watches (cpconf.attach), all of which must be there and enabled for it to be enforced.';
 
 CREATE FUNCTION cpconf.detach(check_name text, only_table regclass DEFAULT NULL)
 RETURNS void
@@ -1346,8 +1399,7 @@ DECLARE
 BEGIN
     FOR t IN SELECT tg.tgname, tg.tgrelid::regclass AS on_table FROM pg_trigger tg
               WHERE tg.tgfoid = 'cpconf.enforce_rows()'::regprocedure
-                AND tg.tgname IN (format('cpconf_%s_insert', check_name), format('cpconf_%s_update', check_name),
-                                  format('cpconf_%s', check_name))
+                AND tg.tgname = ANY (cpconf.check_triggers(check_name, 'attendance'))
                 AND (only_table IS NULL OR tg.tgrelid = only_table)
                 -- the mapped tables (and a table just mapped away from), not another role's decoy
                 AND (tg.tgrelid = only_table OR tg.tgrelid IN (SELECT m.on_table FROM cpconf.mapping m))
@@ -1495,10 +1547,12 @@ CREATE VIEW cpconf.enforcement AS
 SELECT e.check_name, coalesce(x.mode, 'off') AS mode, x.profile, x.set_by, x.set_at,
        (SELECT array_agg(t::text ORDER BY t::text) FROM unnest(cpconf.watched_tables(e.check_name)) t) AS watched_tables,
        CASE WHEN coalesce(x.mode, 'off') = 'off' THEN NULL
-            ELSE NOT EXISTS (SELECT FROM unnest(cpconf.watched_tables(e.check_name)) t
-                              WHERE NOT EXISTS (SELECT FROM pg_trigger tg WHERE tg.tgrelid = t AND tg.tgenabled <> 'D'
-                                                   AND tg.tgfoid = 'cpconf.enforce_rows()'::regprocedure
-                                                   AND tg.tgname LIKE 'cpconf\_' || e.check_name || '%'))
+            ELSE NOT EXISTS (SELECT FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity,
+                                         unnest(cpconf.check_triggers(e.check_name, c.entity)) n
+                              WHERE c.check_name = e.check_name AND c.watched
+                                AND EXISTS (SELECT FROM pg_class t WHERE t.oid = m.on_table)
+                                AND NOT EXISTS (SELECT FROM pg_trigger tg WHERE tg.tgrelid = m.on_table AND tg.tgenabled <> 'D'
+                                                   AND tg.tgfoid = 'cpconf.enforce_rows()'::regprocedure AND tg.tgname = n))
        END AS triggers_present,
        (SELECT array_agg(c.entity || '.' || c.field ORDER BY c.entity, c.field) FROM cpconf.check_field c
          WHERE c.check_name = e.check_name

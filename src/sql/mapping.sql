@@ -498,11 +498,8 @@ COMMENT ON FUNCTION cpconf.field_sql(text, text, text) IS
 
 CREATE FUNCTION cpconf.decision_read(value text)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-RETURN CASE WHEN lower(btrim(value)) IN ('plan', 'no_plan') THEN lower(btrim(value))
-            WHEN lower(btrim(value)) IN ('no plan', 'no-plan') THEN 'no_plan'
-            ELSE CASE cpconf.flag(value) WHEN true THEN 'plan' WHEN false THEN 'no_plan' END END;
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_decision_read';
 COMMENT ON FUNCTION cpconf.decision_read(text) IS
     'A conference''s recorded decision as check_decision() takes it: plan or no_plan, or a flag (yes: a plan, no: no plan); blank is NULL; anything else an error.';
 
