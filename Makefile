@@ -3,21 +3,22 @@
 
 EXTENSION = cpconf
 MODULE_big = cpconf
-OBJS = src/module.o src/base.o src/profiles.o src/bank_holidays.o src/calendar.o src/timescales.o src/labels.o src/conference.o src/quoracy.o src/plan.o src/enforcement.o
+OBJS = src/module.o src/base.o src/profiles.o src/bank_holidays.o src/calendar.o src/timescales.o src/labels.o src/conference.o src/quoracy.o src/plan.o src/enforcement.o src/reporting.o
 # The current version's install script is built from one SQL source per
 # layer, in layer order; earlier versions' scripts and the update scripts
 # between versions are kept as released.
 CPCONF_VERSION = 0.5
 LAYERS_SQL = src/sql/base.sql src/sql/calendar.sql src/sql/profiles.sql src/sql/timescales.sql \
-	src/sql/labels.sql src/sql/conference.sql src/sql/plan.sql src/sql/mapping.sql src/sql/enforcement.sql
+	src/sql/labels.sql src/sql/conference.sql src/sql/plan.sql src/sql/mapping.sql src/sql/enforcement.sql \
+	src/sql/reporting.sql
 DATA_built = cpconf--$(CPCONF_VERSION).sql cpconf--0.4--0.5.sql
 DATA = src/cpconf--0.1.sql src/cpconf--0.1--0.2.sql src/cpconf--0.2--0.3.sql src/cpconf--0.3--0.4.sql
 # The update to 0.5 is its hand-written part, then the layers new in 0.5 as
 # they are (until 0.5 is released and the script frozen).
-UPDATE_0_5_SQL = src/sql/update--0.4--0.5.sql src/sql/mapping.sql src/sql/enforcement.sql
+UPDATE_0_5_SQL = src/sql/update--0.4--0.5.sql src/sql/mapping.sql src/sql/enforcement.sql src/sql/reporting.sql
 
 # pg_regress suites, in order: install and uninstall bracket the layers.
-REGRESS = install calendar calendar_data timescales conference discontinuation errors reliability mapping enforcement uninstall
+REGRESS = install calendar calendar_data timescales conference discontinuation errors reliability mapping enforcement reporting uninstall
 ISOLATION = calendar_cache config_writes enforcement
 ISOLATION_OPTS = --inputdir=test/isolation
 

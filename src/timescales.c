@@ -254,10 +254,9 @@ report_no_version(const Rule *rule, int p, NamedDay as_of)
  * The deadline of version v for an event on anchor.  Hours on a date: 24 h
  * is the next calendar day, 48 h the day after (doc/timescales.md).
  */
-static DateADT
-apply_version(const Rule *rule, const Version *v, NamedDay from, const WorkingCalendar *cal)
+static int64
+version_due(const Version *v, DateADT anchor, const WorkingCalendar *cal)
 {
-	DateADT		anchor = from.day;
 	int64		sign = v->direction == AT_LEAST_BEFORE ? -1 : 1;
 	int64		n = sign * v->amount;
 	int64		result = 0;
@@ -283,6 +282,15 @@ apply_version(const Rule *rule, const Version *v, NamedDay from, const WorkingCa
 			result = anchor + sign * (((int64) v->amount + 23) / 24);
 			break;
 	}
+	return result;
+}
+
+static DateADT
+apply_version(const Rule *rule, const Version *v, NamedDay from, const WorkingCalendar *cal)
+{
+	DateADT		anchor = from.day;
+	int64		result = version_due(v, anchor, cal);
+
 	/* the same span as working days, whatever the unit: no year-5000 answers */
 	if (result < CPCONF_FIRST_DAY || result > CPCONF_LAST_DAY)
 		ereport(ERROR,
@@ -423,6 +431,69 @@ DeadlineRef *
 deadline_ref_create(MemoryContext cxt)
 {
 	return MemoryContextAllocZero(cxt, sizeof(DeadlineRef));
+}
+
+/*
+ * For reports, which judge every row: the deadline of rule for profile
+ * (NULL: the setting) from anchor, under the version in force on the
+ * anchor, with what the rule counts.  A problem of the data (an anchor
+ * outside cpconf's calendars, no version in force on it, a deadline outside
+ * the calendars) is returned in out->problem, not raised; an unknown rule
+ * or profile, or a rule no profile on the chain states, is still an error:
+ * it is the query's, not the data's.
+ */
+bool
+timescale_judge(DeadlineRef *ref, const char *rule, int rule_len, const char *profile, int profile_len,
+				DateADT anchor, TimescaleDue *out)
+{
+	Resolved   *r = resolve(ref, rule, rule_len, profile, profile_len, false);
+	const Version *v;
+	const WorkingCalendar *cal = NULL;
+	int64		due;
+
+	memset(out, 0, sizeof(*out));
+	out->profile = cache->profiles.names[r->profile];
+	if (DATE_NOT_FINITE(anchor) || anchor < CPCONF_FIRST_DAY || anchor > CPCONF_LAST_DAY)
+	{
+		out->problem = psprintf("the day it counts from, %s, is outside the years cpconf's calendars cover (%d to %d)",
+								DATE_NOT_FINITE(anchor) ? (DATE_IS_NOBEGIN(anchor) ? "-infinity" : "infinity")
+								: cpconf_format_day(anchor), CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR);
+		return false;
+	}
+	v = version_in_force(r->rule, r->profile, anchor);
+	if (v == NULL)
+	{
+		bool		stated = false;
+		int			q,
+					steps;
+
+		FOR_EACH_PROFILE_UP(&cache->profiles, q, r->profile, steps)
+			for (int i = 0; i < r->rule->nversions; i++)
+				stated |= r->rule->versions[i].head.profile == q;
+		if (!stated)
+			report_no_version(r->rule, r->profile, NAMED_DAY(anchor, "anchor"));
+		out->problem = psprintf("rule %s is not in force for profile \"%s\" on %s",
+								r->rule->id, out->profile, cpconf_format_day(anchor));
+		return false;
+	}
+	out->working_days = v->unit == UNIT_WORKING_DAYS;
+	out->amount = v->amount;
+	out->before = v->direction == AT_LEAST_BEFORE;
+	out->not_before = v->direction == AT_LEAST_AFTER;
+	if (out->working_days)
+		cal = r->calendar
+			? calendar_resolve(&r->calendar_ref, r->calendar, strlen(r->calendar), false)
+			: calendar_from_setting(&r->calendar_ref);
+	out->calendar = cal;
+	due = version_due(v, anchor, cal);
+	if (due < CPCONF_FIRST_DAY || due > CPCONF_LAST_DAY)
+	{
+		out->problem = psprintf("its deadline from %s is outside the years cpconf's calendars cover (%d to %d)",
+								cpconf_format_day(anchor), CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR);
+		return false;
+	}
+	out->due = (DateADT) due;
+	return true;
 }
 
 /*

@@ -29,6 +29,21 @@ extern void timescale_check_profile(DeadlineRef *ref, const char *profile);
 extern bool timescale_deadline(DeadlineRef *ref, const char *rule, const char *profile,
 							   NamedDay anchor, NamedDay as_of, bool optional, DateADT *due);
 
+/* A deadline as a report judges it (timescale_judge). */
+typedef struct TimescaleDue
+{
+	DateADT		due;
+	bool		working_days;	/* the rule counts working days ... */
+	int			amount;			/* ... this many */
+	bool		before;			/* due at least amount before the anchor */
+	bool		not_before;		/* due not before amount after the anchor */
+	const WorkingCalendar *calendar;	/* for working days: the profile's */
+	const char *profile;		/* the profile applied */
+	const char *problem;		/* NULL, or why the data gives no deadline */
+} TimescaleDue;
+
+extern bool timescale_judge(DeadlineRef *ref, const char *rule, int rule_len, const char *profile,
+							int profile_len, DateADT anchor, TimescaleDue *out);
 extern DateADT timescale_first_review_due(DeadlineRef *ref, DateADT initial_conference,
 										  DateADT birth, bool birth_known, const char *profile,
 										  bool as_of_given, DateADT as_of);
