@@ -85,3 +85,60 @@ SELECT * FROM regress.error($$SELECT cpconf.timeliness('T-CG1-BIRTH', date '2025
 -- a rule or profile wrong is an error even on a row without dates
 SELECT * FROM regress.error($$SELECT cpconf.timeliness('T-NOPE', NULL::date, NULL::date)$$);
 RESET ROLE;
+
+-- Reports over a council's own tables, mapped (the sample council of
+-- doc/enforcement.md), read with the rights of the role that runs them.
+SELECT current_user AS superuser \gset
+\set settings 'SET client_min_messages = warning; SET DateStyle = ''ISO, YMD''; SET TimeZone = ''Europe/London''; SET cpconf.profile = ''national'';'
+SELECT format('GRANT CREATE ON DATABASE %I TO regress_cpconf_user', current_database()) \gexec
+\c - regress_cpconf_user
+:settings
+\set ECHO none
+\o /dev/null
+\i test/sample/council.sql
+\o
+\set ECHO all
+-- the case system's own target date, and a transfer-in flag as text
+ALTER TABLE "Case Records"."Meetings" ADD COLUMN "Target Date" date, ADD COLUMN "Transfer In" text;
+SELECT cpconf.map('conference', '"Case Records"."Meetings"',
+                  (SELECT columns FROM cpconf.mapping WHERE entity = 'conference') || '{"due": "Target Date", "transfer_in": "Transfer In"}');
+
+INSERT INTO "Case Records"."Children" VALUES (1, '2015-03-02', NULL), (2, '2012-06-01', NULL), (3, '2011-01-10', NULL),
+    (4, '2019-05-05', NULL), (5, '2020-02-02', NULL), (6, '2021-07-07', NULL);
+-- Strategy discussions (timestamps): Monday 3 March 2025 (T-ICPC due Monday
+-- 24 March: 4-7, 10-14, 17-21, 24), Friday 28 February 2025 (due Friday 21
+-- March: 3-7, 10-14, 17-21), Monday 5 September 2022 (due Tuesday 27
+-- September: the state funeral on the 19th is not a working day), and a
+-- placeholder 1900-01-01.
+INSERT INTO "Case Records".enquiries VALUES (10, 1, '2025-03-03 10:00', NULL), (11, 2, '2025-02-28 16:00', NULL),
+    (12, 3, '2022-09-05 09:00', NULL), (13, 4, '2025-03-03 11:00', NULL), (14, 5, '1900-01-01', NULL);
+INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, enquiry_id, meeting_type, "Held On", "Target Date", "Transfer In") VALUES
+    (100, 1, 10, 'Initial', '2025-03-24 10:00+00', '2025-03-24', 'N'),   -- 15 working days: on time
+    (101, 2, 11, 'ICPC', '2025-03-22 10:00+00', '2025-03-21', NULL),     -- a Saturday: 15 working days, on time
+    (102, 3, 12, 'Initial', '2022-09-27 10:00+01', '2022-09-26', 'N'),   -- on time; the system's target missed the funeral
+    (103, 4, 13, 'initial', '2025-03-25 14:00+00', NULL, 'no'),          -- 16 working days: late
+    (104, 5, 14, 'Initial', '2025-04-01 10:00+01', NULL, 'N'),           -- the placeholder: not judged
+    (105, 6, NULL, 'Initial', '2025-04-02 10:00+01', NULL, 'N'),         -- not linked to its enquiry
+    (106, 6, 99, 'Initial', '2025-04-03 10:00+01', NULL, 'N'),           -- linked to an enquiry not in its table
+    (107, 1, NULL, 'Review', '2025-06-02 10:00+01', NULL, NULL),         -- a review: not an initial conference
+    (108, 4, NULL, 'Transfer-in', '2025-04-10 10:00+01', NULL, NULL),    -- a transfer-in conference
+    (109, 2, 11, 'Core Group', '2025-03-20 10:00+00', NULL, NULL),       -- a kind cpconf does not know
+    (110, 3, 12, 'Initial', NULL, NULL, 'M'),                            -- a flag that is not yes or no
+    (111, 5, 14, 'Initial', NULL, NULL, 'N');                            -- not held
+SELECT conference, strategy_discussion, discussion_held, held, due, working_days, band, on_time, transfer_in, status,
+       system_due, system_due_agrees
+  FROM cpconf.icpc_timeliness() ORDER BY conference;
+SELECT conference, status, problem FROM cpconf.icpc_timeliness() WHERE problem IS NOT NULL ORDER BY conference;
+-- the period: conferences held from 1 to 31 March 2025
+SELECT conference, held, status FROM cpconf.icpc_timeliness(date '2025-03-01', date '2025-03-31') ORDER BY conference;
+-- under derby (the same 15 working days; before derby's own rows of 9
+-- September 2024, 2022 is judged by the national ones it inherits)
+SELECT conference, status FROM cpconf.icpc_timeliness(profile => 'derby') WHERE conference IN ('100', '102') ORDER BY conference;
+-- the query's mistakes are errors; the data's are statuses
+SELECT * FROM regress.error($$SELECT * FROM cpconf.icpc_timeliness(profile => 'nowhere')$$);
+
+\c - :superuser
+:settings
+DELETE FROM cpconf.mapping;
+DROP SCHEMA "Case Records" CASCADE;
+SELECT format('REVOKE CREATE ON DATABASE %I FROM regress_cpconf_user', current_database()) \gexec

@@ -434,11 +434,11 @@ PG_FUNCTION_INFO_V1(cpconf_flag);
  */
 typedef enum
 {
-	FLAG_BLANK, FLAG_YES, FLAG_NO
+	FLAG_BLANK, FLAG_YES, FLAG_NO, FLAG_INVALID
 } FlagValue;
 
 static FlagValue
-flag_read(text *t)
+flag_read(text *t, bool soft)
 {
 	char		f[FOLD_MAX];
 	static const char *const yes[] = {"y", "yes", "1", "true", "t"};
@@ -479,6 +479,8 @@ flag_read(text *t)
 			if (strcmp(f, no[i]) == 0)
 				return FLAG_NO;
 	}
+	if (soft)
+		return FLAG_INVALID;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid flag: \"%s\"", text_to_cstring(t)),
@@ -490,11 +492,26 @@ flag_read(text *t)
 Datum
 cpconf_flag(PG_FUNCTION_ARGS)
 {
-	FlagValue	v = flag_read(PG_GETARG_TEXT_PP(0));
+	FlagValue	v = flag_read(PG_GETARG_TEXT_PP(0), false);
 
 	if (v == FLAG_BLANK)
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(v == FLAG_YES);
+}
+
+PG_FUNCTION_INFO_V1(cpconf_is_flag);
+
+/*
+ * is_flag(text) -> boolean: whether flag() reads the value (blank and NULL
+ * included): for reports, which name a value they cannot read instead of
+ * aborting on it.
+ */
+Datum
+cpconf_is_flag(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(flag_read(PG_GETARG_TEXT_PP(0), true) != FLAG_INVALID);
 }
 
 /* ---- kind_read(), decision_read(): a conference's kind and decision ---- */
@@ -580,13 +597,14 @@ cpconf_decision_read(PG_FUNCTION_ARGS)
 		PG_RETURN_TEXT_P(cstring_to_text("plan"));
 	if (strcmp(f, "no_plan") == 0 || strcmp(f, "no plan") == 0 || strcmp(f, "no-plan") == 0)
 		PG_RETURN_TEXT_P(cstring_to_text("no_plan"));
-	switch (flag_read(t))
+	switch (flag_read(t, false))
 	{
 		case FLAG_YES:
 			PG_RETURN_TEXT_P(cstring_to_text("plan"));
 		case FLAG_NO:
 			PG_RETURN_TEXT_P(cstring_to_text("no_plan"));
 		case FLAG_BLANK:
+		case FLAG_INVALID:
 			break;
 	}
 	PG_RETURN_NULL();

@@ -22,6 +22,7 @@
 #include "reporting.h"
 
 PG_FUNCTION_INFO_V1(cpconf_timeliness);
+PG_FUNCTION_INFO_V1(cpconf_day_of);
 
 /* The shape of cpconf.timeliness_result. */
 static const RowShape timeliness_shape = {
@@ -84,7 +85,7 @@ report_day(FunctionCallInfo fcinfo, Oid type, int argno, const char *what, DateA
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg("%s is of type %s, not a date, timestamp or timestamp with time zone",
 							what, format_type_be(type)),
-					 errdetail("cpconf.timeliness() counts days between two days."),
+					 errdetail("cpconf's reports count days between days."),
 					 errhint("Pass the column of dates, or cast it: %s::date.", what)));
 	}
 	return false;				/* keep compiler quiet */
@@ -220,4 +221,26 @@ cpconf_timeliness(PG_FUNCTION_ARGS)
 	values[4] = ref->statuses[status];
 	nulls[4] = false;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(ref->tupdesc, values, nulls)));
+}
+
+/*
+ * day_of(value "any") -> date: a date, a timestamp's day or a timestamptz's
+ * day in England, as reports show the days they judged; an infinite one is
+ * infinity, not an error (timeliness() then says date_out_of_range).
+ */
+Datum
+cpconf_day_of(PG_FUNCTION_ARGS)
+{
+	Oid		   *type = (Oid *) fcinfo->flinfo->fn_extra;
+	DateADT		day;
+
+	if (type == NULL)
+	{
+		type = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
+		*type = get_fn_expr_argtype(fcinfo->flinfo, 0);
+		fcinfo->flinfo->fn_extra = type;
+	}
+	if (!report_day(fcinfo, *type, 0, "value", &day))
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(day);
 }

@@ -170,6 +170,13 @@ AS 'MODULE_PATHNAME', 'cpconf_flag';
 COMMENT ON FUNCTION cpconf.flag(text) IS
     'A yes/no field as written: Y/N, yes/no, 1/0, true/false (or t/f) in any case and spacing give true or false; NULL, an empty or a blank value give NULL (nothing recorded); anything else is an error (22P02), never a guess.';
 
+CREATE FUNCTION cpconf.is_flag(value text)
+RETURNS boolean
+LANGUAGE c IMMUTABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_is_flag';
+COMMENT ON FUNCTION cpconf.is_flag(text) IS
+    'True when cpconf.flag() reads the value (NULL and blank included, as NULL), false when it would be an error: for reports, which name a value they cannot read rather than abort on it.';
+
 /* ------------------------------------------------------------------------
  * Categories of abuse as a council writes them in one column.
  * ------------------------------------------------------------------------ */

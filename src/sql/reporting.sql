@@ -26,3 +26,107 @@ LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'cpconf_timeliness';
 COMMENT ON FUNCTION cpconf.timeliness(text, "any", "any", text) IS
     'Whether an event held on held was in time for rule counted from anchor (each a date, a timestamp''s day, a timestamptz''s day in England, or a date literal), under the profile named (NULL: the setting cpconf.profile) and the rule''s version in force on the anchor: due, working days, on time, band (T-ICPC), status. A row whose data cannot be judged is returned with its status and problem, never an error; an unknown rule or profile is an error.';
+
+CREATE FUNCTION cpconf.day_of(value "any")
+RETURNS date
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_day_of';
+COMMENT ON FUNCTION cpconf.day_of("any") IS
+    'A date, a timestamp''s day or a timestamptz''s day in England, as reports show the days they judge; infinite is infinity, not an error.';
+
+/* ------------------------------------------------------------------------
+ * Reports over the mapped tables (cpconf.map, cpconf.map_ssd).  Each runs
+ * with the rights of the role that calls it, reads the council's columns
+ * as they are, and returns every row it selects: a row it cannot judge has
+ * a status naming why.
+ * ------------------------------------------------------------------------ */
+
+-- A mapped field's column as it is, for a report (alias.column, quoted), or
+-- a typed NULL when the field is not mapped.
+CREATE FUNCTION cpconf.report_column(entity text, field text, alias text, if_not_mapped text DEFAULT 'NULL')
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    c record;
+BEGIN
+    SELECT * INTO c FROM cpconf.mapped_column(entity, field);
+    IF c.column_name IS NULL THEN
+        RETURN if_not_mapped;
+    END IF;
+    IF NOT c.present THEN
+        RAISE EXCEPTION 'column "%" of relation % does not exist', c.column_name, c.on_table
+            USING ERRCODE = 'undefined_column',
+                  DETAIL = format('Field "%s" of entity "%s" is mapped to it; the column was dropped or renamed after it was mapped.', field, entity),
+                  HINT = format('Map entity "%s" again with cpconf.map(); cpconf.mappings shows its state.', entity);
+    END IF;
+    RETURN quote_ident(alias) || '.' || quote_ident(c.column_name);
+END
+$$;
+COMMENT ON FUNCTION cpconf.report_column(text, text, text, text) IS
+    'For the reports: the SQL of a mapped field''s column as it is (alias.column, quoted), or if_not_mapped when the field is not mapped; an error naming the field when its column is gone.';
+
+CREATE FUNCTION cpconf.icpc_timeliness(period_from date DEFAULT NULL, period_to date DEFAULT NULL, profile text DEFAULT NULL)
+RETURNS TABLE (child text, strategy_discussion text, conference text, discussion_held date, held date, due date,
+               working_days integer, band text, on_time boolean, transfer_in boolean, status text, problem text,
+               system_due date, system_due_agrees boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    kind text := cpconf.report_column('conference', 'kind', 'c');
+    transfer text := cpconf.report_column('conference', 'transfer_in', 'c');
+    q text;
+BEGIN
+    -- an unknown profile is the query's error, before any row
+    PERFORM cpconf.timeliness('T-ICPC', NULL::pg_catalog.date, NULL::pg_catalog.date, profile);
+    q := format($q$
+SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.held), (x.t).due, (x.t).working_days,
+       (x.t).band, (x.t).on_time, x.transfer_in,
+       CASE WHEN NOT x.kind_known THEN 'unknown_kind' WHEN NOT x.transfer_known THEN 'unreadable_flag'
+            WHEN x.sd_linked AND x.sd_held IS NULL AND x.sd_found THEN 'no_anchor'
+            WHEN x.sd_linked AND NOT x.sd_found THEN 'strategy_discussion_not_found' ELSE (x.t).status END,
+       CASE WHEN NOT x.kind_known THEN pg_catalog.format('the kind of conference %%L is not initial, pre_birth, transfer_in or review', x.kind_raw)
+            WHEN NOT x.transfer_known THEN pg_catalog.format('the transfer-in flag %%L is not yes or no', x.transfer_raw)
+            WHEN x.sd_linked AND NOT x.sd_found THEN pg_catalog.format('strategy discussion %%s is not in its table', x.sd)
+            WHEN x.sd IS NULL AND (x.t).status = 'no_anchor' THEN 'the conference is not linked to its strategy discussion'
+            ELSE (x.t).problem END,
+       cpconf.day_of(x.system_due), cpconf.day_of(x.system_due) = (x.t).due
+  FROM (
+    SELECT (%1$s)::pg_catalog.text AS child, (%2$s)::pg_catalog.text AS sd, (%3$s)::pg_catalog.text AS conference,
+           %4$s AS sd_held, %5$s AS held, %6$s AS system_due,
+           %7$s IS NOT NULL AS sd_linked, s.cpconf_found IS NOT NULL AS sd_found,
+           (%8$s)::pg_catalog.text AS kind_raw, (%9$s)::pg_catalog.text AS transfer_raw,
+           %8$s IS NULL OR cpconf.kind_read((%8$s)::pg_catalog.text) IN ('initial', 'pre_birth', 'transfer_in') AS kind_known,
+           cpconf.is_flag((%9$s)::pg_catalog.text) AS transfer_known,
+           cpconf.kind_read((%8$s)::pg_catalog.text) IS NOT DISTINCT FROM 'transfer_in'
+             OR (cpconf.is_flag((%9$s)::pg_catalog.text) AND cpconf.flag((%9$s)::pg_catalog.text)) AS transfer_in,
+           cpconf.timeliness('T-ICPC', %4$s, %5$s, $3) AS t
+      FROM %10$s c LEFT JOIN (SELECT s.*, true AS cpconf_found FROM %11$s s) s ON %12$s
+     WHERE (%8$s IS NULL OR cpconf.kind_read((%8$s)::pg_catalog.text) IS DISTINCT FROM 'review')
+     OFFSET 0
+  ) x
+ WHERE coalesce(cpconf.day_of(x.held), cpconf.day_of(x.sd_held)) BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity')
+    OR (x.held IS NULL AND x.sd_held IS NULL)
+$q$,
+        cpconf.report_column('conference', 'child', 'c'), cpconf.report_column('conference', 'strategy_discussion', 'c'),
+        cpconf.report_column('conference', 'id', 'c'),
+        cpconf.report_column('strategy_discussion', 'held', 's', 'NULL::pg_catalog.date'),
+        cpconf.report_column('conference', 'held', 'c', 'NULL::pg_catalog.date'),
+        cpconf.report_column('conference', 'due', 'c', 'NULL::pg_catalog.date'),
+        cpconf.report_column('conference', 'strategy_discussion', 'c'),
+        kind, transfer,
+        cpconf.table_sql('conference'),
+        CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'strategy_discussion')
+             THEN cpconf.table_sql('strategy_discussion') ELSE '(SELECT NULL::pg_catalog.text AS cpconf_none LIMIT 0)' END,
+        CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'strategy_discussion')
+                  AND cpconf.report_column('conference', 'strategy_discussion', 'c') <> 'NULL'
+             THEN format('%s OPERATOR(pg_catalog.=) %s', cpconf.report_column('strategy_discussion', 'id', 's'),
+                         cpconf.report_column('conference', 'strategy_discussion', 'c'))
+             ELSE 'false' END);
+    RETURN QUERY EXECUTE q USING period_from, period_to, profile;
+END
+$$;
+COMMENT ON FUNCTION cpconf.icpc_timeliness(date, date, text) IS
+    'Every initial conference (initial, pre-birth or transfer-in; not reviews) held from period_from to period_to (NULL: no bound), or not yet held: its child, strategy discussion, conference, the days of both, due (T-ICPC, 15 working days), working days, band, on time (the national statistic''s meaning), transfer-in, status and problem (doc/reporting.md), and the case system''s stored target date with whether it agrees with cpconf''s. Every row is returned; one it cannot judge has a status naming why.';
