@@ -137,6 +137,32 @@ SELECT conference, status FROM cpconf.icpc_timeliness(profile => 'derby') WHERE 
 -- the query's mistakes are errors; the data's are statuses
 SELECT * FROM regress.error($$SELECT * FROM cpconf.icpc_timeliness(profile => 'nowhere')$$);
 
+-- Indicators.  March 2025: conferences 100 and 101 in time (15 working
+-- days), 103 late (16), 109 of an unknown kind left out: 2 of 3 in time;
+-- working days 15, 15, 16.
+SELECT measure, numerator, denominator, value, left_out, left_out_why FROM cpconf.indicators(date '2025-03-01', date '2025-03-31')
+ WHERE measure LIKE 'icpc%';
+-- Plans in the reporting year 1 April 2024 to 31 March 2025: P-1 (child 1,
+-- 1 May 2024 to 10 January 2025), P-2 (child 1 again, from 1 February 2025:
+-- a second plan), P-3 (child 2, 1 June 2022 to 1 July 2024: over 2 years),
+-- P-5 (a placeholder start: left out), P-6 (child 5 from 31 March 2025, the
+-- last day), P-7 (child 6, 31 March to 1 April 2024: ended on the first
+-- day), P-8 (child 3, from 1 April 2025: after the year).  Started: P-1,
+-- P-2, P-6 (children 1 and 5); ended: P-1, P-3, P-7; open at the end: P-2,
+-- P-6; second or subsequent: P-2 of 3; lasting 2 years or more: P-3 of 3.
+INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, start_date, end_date) VALUES
+    ('P-1', 1, '2024-05-01', '2025-01-10'), ('P-2', 1, '2025-02-01', NULL), ('P-3', 2, '2022-06-01', '2024-07-01'),
+    ('P-5', 4, '1900-01-01', NULL), ('P-6', 5, '2025-03-31', NULL), ('P-7', 6, '2024-03-31', '2024-04-01'),
+    ('P-8', 3, '2025-04-01', NULL);
+SELECT (cpconf.reporting_year(date '2025-03-31')).*, (cpconf.reporting_year(date '2025-04-01')).*;
+SELECT measure, numerator, denominator, value, left_out, left_out_why FROM cpconf.indicators(date '2024-04-01', date '2025-03-31')
+ WHERE measure NOT LIKE 'icpc%';
+-- a lookback: P-1 ended 22 days before P-2 started; within 2 weeks it is not counted
+SELECT measure, numerator, denominator, value FROM cpconf.indicators(date '2024-04-01', date '2025-03-31', lookback => interval '14 days')
+ WHERE measure = 'second_or_subsequent_plans';
+SELECT measure, definition FROM cpconf.indicators(date '2024-04-01', date '2025-03-31') WHERE measure IN ('icpc_within_15_working_days', 'plans_open_at_end');
+SELECT * FROM regress.error($$SELECT * FROM cpconf.indicators(date '2025-04-01', date '2025-03-31')$$);
+
 \c - :superuser
 :settings
 DELETE FROM cpconf.mapping;

@@ -130,3 +130,130 @@ END
 $$;
 COMMENT ON FUNCTION cpconf.icpc_timeliness(date, date, text) IS
     'Every initial conference (initial, pre-birth or transfer-in; not reviews) held from period_from to period_to (NULL: no bound), or not yet held: its child, strategy discussion, conference, the days of both, due (T-ICPC, 15 working days), working days, band, on time (the national statistic''s meaning), transfer-in, status and problem (doc/reporting.md), and the case system''s stored target date with whether it agrees with cpconf''s. Every row is returned; one it cannot judge has a status naming why.';
+
+-- The reporting year a day falls in, as the national statistics count it:
+-- 1 April to 31 March.
+CREATE FUNCTION cpconf.reporting_year(day date, OUT year_from date, OUT year_to date)
+RETURNS record
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN (SELECT ROW(make_date(y, 4, 1), make_date(y + 1, 3, 31))
+          FROM (SELECT (extract(year FROM day)::int - CASE WHEN extract(month FROM day) < 4 THEN 1 ELSE 0 END) AS y) x);
+COMMENT ON FUNCTION cpconf.reporting_year(date) IS
+    'The reporting year (1 April to 31 March, as the national statistics count) that a day falls in.';
+
+CREATE FUNCTION cpconf.indicators(period_from date DEFAULT NULL, period_to date DEFAULT NULL, profile text DEFAULT NULL,
+                                  lookback interval DEFAULT NULL, other_council_plans boolean DEFAULT false)
+RETURNS TABLE (measure text, numerator bigint, denominator bigint, value numeric, left_out bigint, left_out_why jsonb,
+               definition text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    -- the last complete reporting year before today, unless told
+    p_to date := coalesce(period_to, CASE WHEN period_from IS NULL THEN (cpconf.reporting_year(current_date)).year_from - 1 END, 'infinity');
+    p_from date := coalesce(period_from, CASE WHEN period_to IS NULL THEN (cpconf.reporting_year(current_date - 366)).year_from END, '-infinity');
+    plans text;
+    q text;
+BEGIN
+    IF p_from > p_to THEN
+        RAISE EXCEPTION 'the period starts (%) after it ends (%)', p_from, p_to
+            USING ERRCODE = 'invalid_parameter_value', DETAIL = 'An indicator counts the records of a period.',
+                  HINT = 'Pass period_from on or before period_to.';
+    END IF;
+    IF lookback < interval '0' THEN
+        RAISE EXCEPTION 'lookback % is negative', lookback
+            USING ERRCODE = 'invalid_parameter_value', DETAIL = 'The lookback is how long before a plan an earlier one counts.', HINT = 'Pass a positive interval, or NULL for ever (the national statistic).';
+    END IF;
+
+    -- initial conferences (cpconf.icpc_timeliness: transfer-ins are not counted)
+    RETURN QUERY
+    WITH i AS (SELECT * FROM cpconf.icpc_timeliness(p_from, p_to, profile) t WHERE t.transfer_in IS NOT TRUE),
+         judged AS (SELECT * FROM i WHERE i.status IN ('on_time', 'late')),
+         why AS (SELECT coalesce(jsonb_object_agg(s, n), '{}') AS j, coalesce(sum(n), 0)::bigint AS n
+                   FROM (SELECT i.status AS s, count(*) AS n FROM i WHERE i.status NOT IN ('on_time', 'late') GROUP BY 1) x)
+    SELECT 'icpc_held', (SELECT count(*) FROM i WHERE i.status <> 'unknown_kind'), NULL::bigint,
+           (SELECT count(*) FROM i WHERE i.status <> 'unknown_kind')::numeric,
+           (SELECT count(*) FROM i WHERE i.status = 'unknown_kind'),
+           (SELECT CASE WHEN count(*) > 0 THEN jsonb_build_object('unknown_kind', count(*)) ELSE '{}' END FROM i WHERE i.status = 'unknown_kind'),
+           'Initial child protection conferences (initial and pre-birth; not transfer-ins) held in the period, or not yet held for a strategy discussion in it. Left out: conferences of a kind cpconf does not know.'
+    UNION ALL
+    SELECT 'icpc_within_15_working_days', (SELECT count(*) FROM judged WHERE judged.on_time), (SELECT count(*) FROM judged),
+           round(100.0 * (SELECT count(*) FROM judged WHERE judged.on_time) / nullif((SELECT count(*) FROM judged), 0), 1),
+           why.n, why.j,
+           'Percentage of initial conferences held within 15 working days (T-ICPC) of the strategy discussion, working days counted in the profile''s calendar (the national statistic''s definition; cpconf.timeliness). Left out: those it cannot judge, by status.'
+      FROM why
+    UNION ALL
+    SELECT 'icpc_working_days_p' || (100 * f)::int, NULL::bigint, (SELECT count(*) FROM judged),
+           (SELECT percentile_disc(f) WITHIN GROUP (ORDER BY judged.working_days) FROM judged)::numeric, why.n, why.j,
+           format('The %sth percentile of working days from the strategy discussion to the initial conference (percentile_disc), over those judged.', (100 * f)::int)
+      FROM why, unnest(ARRAY[0.25, 0.5, 0.75]::float8[]) f;
+
+    -- plans: started, ended, open at the end of the period
+    IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'plan') THEN
+        plans := format($p$
+SELECT (%1$s)::pg_catalog.text AS child, (%2$s)::pg_catalog.text AS id, cpconf.day_of(%3$s) AS started, cpconf.day_of(%4$s) AS ended,
+       (%5$s)::pg_catalog.text AS other_raw
+  FROM %6$s p$p$,
+            cpconf.report_column('plan', 'child', 'p'), cpconf.report_column('plan', 'id', 'p'),
+            cpconf.report_column('plan', 'started', 'p', 'NULL::pg_catalog.date'),
+            cpconf.report_column('plan', 'ended', 'p', 'NULL::pg_catalog.date'),
+            cpconf.report_column('plan', 'other_council', 'p'), cpconf.table_sql('plan'));
+        q := format($q$
+WITH raw AS (%1$s),
+p AS (
+    SELECT raw.*, CASE WHEN NOT cpconf.is_flag(raw.other_raw) THEN NULL ELSE cpconf.flag(raw.other_raw) END AS other_council,
+           CASE WHEN raw.started IS NULL THEN 'start_not_recorded'
+                WHEN NOT isfinite(raw.started) OR raw.started < '1978-01-01' OR raw.started > '2199-12-31' THEN 'date_out_of_range'
+                WHEN raw.ended IS NOT NULL AND (NOT isfinite(raw.ended) OR raw.ended < '1978-01-01' OR raw.ended > '2199-12-31') THEN 'date_out_of_range'
+                WHEN raw.ended < raw.started THEN 'ends_before_it_starts'
+                WHEN NOT cpconf.is_flag(raw.other_raw) THEN 'unreadable_flag' END AS problem
+      FROM raw
+), counted AS (
+    SELECT * FROM p WHERE p.problem IS NULL AND ($3 OR p.other_council IS NOT TRUE)
+), why AS (
+    SELECT coalesce(jsonb_object_agg(s, n), '{}') AS j, coalesce(sum(n), 0)::bigint AS n
+      FROM (SELECT p.problem AS s, count(*) AS n FROM p WHERE p.problem IS NOT NULL GROUP BY 1) x
+), started AS (
+    SELECT c.*, EXISTS (SELECT FROM counted e WHERE e.child = c.child AND e.started < c.started
+                                                AND ($4::pg_catalog.interval IS NULL OR e.ended >= c.started - $4)) AS subsequent
+      FROM counted c WHERE c.started BETWEEN $1 AND $2
+), ended AS (
+    SELECT * FROM counted c WHERE c.ended BETWEEN $1 AND $2
+), open_at_end AS (
+    SELECT * FROM counted c WHERE c.started <= $2 AND (c.ended IS NULL OR c.ended > $2)
+)
+SELECT 'plans_started', (SELECT count(*) FROM started), NULL::bigint, (SELECT count(*) FROM started)::numeric, why.n, why.j,
+       'Child protection plans that started in the period (events).' || $5 FROM why
+UNION ALL
+SELECT 'children_with_plans_started', (SELECT count(DISTINCT started.child) FROM started), NULL, (SELECT count(DISTINCT started.child) FROM started), why.n, why.j,
+       'Children whose plan started in the period.' || $5 FROM why
+UNION ALL
+SELECT 'plans_ended', (SELECT count(*) FROM ended), NULL, (SELECT count(*) FROM ended), why.n, why.j,
+       'Plans that ended in the period (their end day in it).' || $5 FROM why
+UNION ALL
+SELECT 'plans_open_at_end', (SELECT count(*) FROM open_at_end), NULL, (SELECT count(*) FROM open_at_end), why.n, why.j,
+       'Plans open at the end of the period: started on or before its last day, and not ended by then (a plan''s end day is not a day of the plan).' || $5 FROM why
+UNION ALL
+SELECT 'children_on_plans_at_end', (SELECT count(DISTINCT open_at_end.child) FROM open_at_end), NULL, (SELECT count(DISTINCT open_at_end.child) FROM open_at_end), why.n, why.j,
+       'Children on a plan at the end of the period.' || $5 FROM why
+UNION ALL
+SELECT 'second_or_subsequent_plans', (SELECT count(*) FILTER (WHERE started.subsequent) FROM started), (SELECT count(*) FROM started),
+       round(100.0 * (SELECT count(*) FILTER (WHERE started.subsequent) FROM started) / nullif((SELECT count(*) FROM started), 0), 1), why.n, why.j,
+       'Percentage of plans started in the period for a child who had an earlier plan ' ||
+       CASE WHEN $4 IS NULL THEN 'ever (the national statistic)' ELSE 'that ended within ' || $4::pg_catalog.text || ' of the new one''s start' END || '.' || $5 FROM why
+UNION ALL
+SELECT 'ended_plans_lasting_2_years_or_more', (SELECT count(*) FILTER (WHERE ended.ended >= ended.started + pg_catalog.make_interval(years => 2)) FROM ended),
+       (SELECT count(*) FROM ended),
+       round(100.0 * (SELECT count(*) FILTER (WHERE ended.ended >= ended.started + pg_catalog.make_interval(years => 2)) FROM ended) / nullif((SELECT count(*) FROM ended), 0), 1),
+       why.n, why.j,
+       'Percentage of plans ended in the period that had lasted 2 years or more (end day on or after the second anniversary of the start).' || $5 FROM why
+$q$, plans);
+        RETURN QUERY EXECUTE q USING p_from, p_to, other_council_plans, lookback,
+            CASE WHEN other_council_plans THEN ' Plans held by another council are counted.'
+                 ELSE ' Plans flagged as another council''s are not counted (a plan whose flag is not recorded is).' END;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION cpconf.indicators(date, date, text, interval, boolean) IS
+    'The indicators of the period (NULL both: the last complete reporting year to 31 March), one row per measure: numerator, denominator, value (a percentage where there is a denominator), how many rows were left out and why (by status), and the definition used. From the mapped tables: initial conferences (icpc_timeliness) and plans. lookback: for second or subsequent plans, NULL counts any earlier plan (the national statistic), an interval only one that ended within it; other_council_plans: whether plans flagged as held by another council count.';
