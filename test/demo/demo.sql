@@ -147,3 +147,38 @@ VALUES (101, 1, 10, 'Initial', '2025-03-25 10:00 Europe/London');
 INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, enquiry_id, meeting_type, "Held On", "Delay Reason Recorded")
 VALUES (101, 1, 10, 'Initial', '2025-03-25 10:00 Europe/London', 'Y');
 SELECT on_table, record_key, check_name, rule, exception FROM cpconf.violation ORDER BY id;
+
+\echo
+\echo '== Reporting: a year of the sample council''s records (generated), its indicators, and an HTML report'
+-- the checks off, to load a year of history: 300 strategy discussions from
+-- April 2024, most conferences 13 to 15 working days later (as nationally),
+-- some late, a few records with a placeholder date; two in three lead to a
+-- plan, some of which end.
+\o /dev/null
+SELECT cpconf.enforce(check_name, 'off') FROM cpconf.enforcement WHERE mode <> 'off';
+SELECT setseed(0.2025);
+INSERT INTO "Case Records"."Children" SELECT 1000 + i, date '2015-01-01' + (random() * 3000)::int, NULL FROM generate_series(1, 300) i;
+INSERT INTO "Case Records".enquiries
+SELECT 1000 + i, 1000 + i, cpconf.add_working_days(date '2024-04-01', (random() * 245)::int) + time '10:00', NULL FROM generate_series(1, 300) i;
+UPDATE "Case Records".enquiries SET "Strategy Discussion" = '1900-01-01' WHERE enquiry_id IN (1013, 1157);
+INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, enquiry_id, meeting_type, "Held On", outcome)
+SELECT 1000 + e.enquiry_id, e.child_no, e.enquiry_id, 'Initial',
+       (cpconf.add_working_days(e."Strategy Discussion"::date, w) + time '14:00') AT TIME ZONE 'Europe/London',
+       CASE WHEN random() < 0.67 THEN 'Y' ELSE 'N' END
+  FROM (SELECT *, CASE WHEN random() < 0.55 THEN 13 + (random() * 2)::int WHEN random() < 0.6 THEN 5 + (random() * 7)::int
+                       ELSE 16 + (random() * 12)::int END AS w
+          FROM "Case Records".enquiries WHERE enquiry_id > 1000 AND "Strategy Discussion" > '2000-01-01') e;
+INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, enquiry_id, meeting_type, "Held On")
+VALUES (2013, 1013, 1013, 'Initial', '2024-06-03 10:00 Europe/London'), (2157, 1157, 1157, 'Initial', '2024-11-04 10:00 Europe/London');
+INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, meeting_id, start_date, end_date)
+SELECT 'P-' || m.meeting_id, m.child_no, m.meeting_id, m."Held On"::date,
+       CASE WHEN random() < 0.3 THEN m."Held On"::date + 90 + (random() * 200)::int END
+  FROM "Case Records"."Meetings" m WHERE m.meeting_id > 1000 AND m.outcome = 'Y';
+\o
+SELECT measure, numerator, denominator, value, left_out, left_out_why
+  FROM cpconf.indicators(date '2024-04-01', date '2025-03-31');
+\set period_from 2024-04-01
+\set period_to 2025-03-31
+\i test/demo/report.sql
+\echo 'The report is in' :report '(open it in a browser).'
+
