@@ -67,6 +67,26 @@ $$;
 COMMENT ON FUNCTION cpconf.report_column(text, text, text, text) IS
     'For the reports: the SQL of a mapped field''s column as it is (alias.column, quoted), or if_not_mapped when the field is not mapped; an error naming the field when its column is gone.';
 
+-- A mapped date field's day, for a report's filters: the column itself, a
+-- timestamp's date, a timestamptz's day in England (cpconf.day_of); none of
+-- them an error for a placeholder or an infinite value.
+CREATE FUNCTION cpconf.report_day(entity text, field text, alias text)
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    col text := cpconf.report_column(entity, field, alias, 'NULL::pg_catalog.date');
+    t oid := (SELECT c.type_oid FROM cpconf.mapped_column(entity, field) c);
+BEGIN
+    RETURN CASE WHEN t IS NULL THEN col WHEN t = 'pg_catalog.date'::pg_catalog.regtype THEN col
+                WHEN t = 'pg_catalog.timestamp'::pg_catalog.regtype THEN format('(%s)::pg_catalog.date', col)
+                ELSE format('cpconf.day_of(%s)', col) END;
+END
+$$;
+COMMENT ON FUNCTION cpconf.report_day(text, text, text) IS
+    'For the reports'' filters: the SQL of a mapped date field''s day (a date as it is, a timestamp''s date, a timestamptz''s day in England), never an error for a placeholder or an infinite value.';
+
 CREATE FUNCTION cpconf.icpc_timeliness(period_from date DEFAULT NULL, period_to date DEFAULT NULL, profile text DEFAULT NULL)
 RETURNS TABLE (child text, strategy_discussion text, conference text, discussion_held date, held date, due date,
                working_days integer, band text, on_time boolean, transfer_in boolean, status text, problem text,
@@ -105,10 +125,14 @@ SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.he
            cpconf.timeliness('T-ICPC', %4$s, %5$s, $3) AS t
       FROM %10$s c LEFT JOIN (SELECT s.*, true AS cpconf_found FROM %11$s s) s ON %12$s
      WHERE (%8$s IS NULL OR cpconf.kind_read((%8$s)::pg_catalog.text) IS DISTINCT FROM 'review')
+       -- the period, before anything is judged: a conference by the day it
+       -- was held (the first condition is the table's alone, to filter it
+       -- before the join), one not held by its strategy discussion's
+       AND (%13$s BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity') OR %5$s IS NULL)
+       AND (%13$s BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity')
+            OR (%5$s IS NULL AND (%14$s BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity') OR %4$s IS NULL)))
      OFFSET 0
   ) x
- WHERE coalesce(cpconf.day_of(x.held), cpconf.day_of(x.sd_held)) BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity')
-    OR (x.held IS NULL AND x.sd_held IS NULL)
 $q$,
         cpconf.report_column('conference', 'child', 'c'), cpconf.report_column('conference', 'strategy_discussion', 'c'),
         cpconf.report_column('conference', 'id', 'c'),
@@ -124,7 +148,8 @@ $q$,
                   AND cpconf.report_column('conference', 'strategy_discussion', 'c') <> 'NULL'
              THEN format('%s OPERATOR(pg_catalog.=) %s', cpconf.report_column('strategy_discussion', 'id', 's'),
                          cpconf.report_column('conference', 'strategy_discussion', 'c'))
-             ELSE 'false' END);
+             ELSE 'false' END,
+        cpconf.report_day('conference', 'held', 'c'), cpconf.report_day('strategy_discussion', 'held', 's'));
     RETURN QUERY EXECUTE q USING period_from, period_to, profile;
 END
 $$;
@@ -214,10 +239,16 @@ p AS (
 ), why AS (
     SELECT coalesce(jsonb_object_agg(s, n), '{}') AS j, coalesce(sum(n), 0)::bigint AS n
       FROM (SELECT p.problem AS s, count(*) AS n FROM p WHERE p.problem IS NOT NULL GROUP BY 1) x
+), earlier AS (
+    -- each plan's child's plans that started before it, in one pass: how
+    -- many, and the latest end among them (an open one: infinity)
+    SELECT c.*, pg_catalog.count(*) OVER w AS before_it,
+           pg_catalog.max(coalesce(c.ended, 'infinity'::pg_catalog.date)) OVER w AS latest_end_before
+      FROM counted c
+    WINDOW w AS (PARTITION BY c.child ORDER BY c.started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day'::pg_catalog.interval PRECEDING)
 ), started AS (
-    SELECT c.*, EXISTS (SELECT FROM counted e WHERE e.child = c.child AND e.started < c.started
-                                                AND ($4::pg_catalog.interval IS NULL OR e.ended >= c.started - $4)) AS subsequent
-      FROM counted c WHERE c.started BETWEEN $1 AND $2
+    SELECT e.*, e.before_it > 0 AND ($4::pg_catalog.interval IS NULL OR e.latest_end_before >= e.started - $4) AS subsequent
+      FROM earlier e WHERE e.started BETWEEN $1 AND $2
 ), ended AS (
     SELECT * FROM counted c WHERE c.ended BETWEEN $1 AND $2
 ), open_at_end AS (
