@@ -149,11 +149,59 @@ DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id = 120 AND agenc
 ROLLBACK TO SAVEPOINT before_delete;
 UPDATE "Case Records"."Meetings" SET outcome = 'N' WHERE meeting_id = 121;
 COMMIT;
+-- Each firing judges its own row's conference when it was not judged since:
+-- with the constraint immediate, a statement's row events fire before its
+-- statement trigger notes them, and the last statement is judged too.
+BEGIN;
+SET CONSTRAINTS ALL IMMEDIATE;
+DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id = 121 AND agency = 'school';
+ROLLBACK;
+-- a judging rolled back to a savepoint is judged again at commit, whether
+-- it refused (the refusal caught) or passed on a change since rolled back
+BEGIN;
+DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id = 121 AND agency = 'school';
+SAVEPOINT judged_early;
+SET CONSTRAINTS ALL IMMEDIATE;
+ROLLBACK TO SAVEPOINT judged_early;
+COMMIT;
+BEGIN;
+DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id = 121 AND agency = 'school';
+SAVEPOINT added;
+INSERT INTO "Case Records"."Meeting Attendance" (meeting_id, agency, how, "knows child") VALUES (121, 'health', 'attended', true);
+SET CONSTRAINTS ALL IMMEDIATE;
+ROLLBACK TO SAVEPOINT added;
+SET CONSTRAINTS ALL DEFERRED;
+COMMIT;
 -- a conference deleted with its attendance has nothing to judge
 BEGIN;
 DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id IN (120, 121);
 DELETE FROM "Case Records"."Meetings" WHERE meeting_id IN (120, 121);
 COMMIT;
+-- a link of another numeric type than the conference's id (numeric 122.0
+-- for integer 122) is the same conference
+ALTER TABLE "Case Records"."Meeting Attendance" ALTER COLUMN meeting_id TYPE numeric;
+BEGIN;
+INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, meeting_type, "Held On", outcome) VALUES (122, 2, 'Review', '2025-04-07 10:00+01', 'Y');
+INSERT INTO "Case Records"."Meeting Attendance" (meeting_id, agency, how, "knows child")
+VALUES (122.0, 'children''s social care', 'attended', true), (122.0, 'police', 'attended', true), (122.00, 'school', 'attended', true);
+COMMIT;
+CALL regress.refused($$DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id = 122 AND agency = 'school'$$);
+BEGIN;
+DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id = 122;
+DELETE FROM "Case Records"."Meetings" WHERE meeting_id = 122;
+COMMIT;
+ALTER TABLE "Case Records"."Meeting Attendance" ALTER COLUMN meeting_id TYPE integer;
+-- without an index on the attendance's link, each conference judged reads
+-- the whole table: enforce() says so
+DROP INDEX "Case Records"."Meeting Attendance_meeting_id_idx";
+SELECT cpconf.enforce('quoracy');
+CREATE INDEX ON "Case Records"."Meeting Attendance" (meeting_id);
+-- a trigger of the check's name that would not fire as attached is not
+-- counted as present, and enforce() replaces it
+ALTER TABLE "Case Records"."Meetings" ENABLE REPLICA TRIGGER cpconf_quoracy_update;
+SELECT check_name, triggers_present FROM cpconf.enforcement WHERE check_name = 'quoracy';
+SELECT cpconf.enforce('quoracy');
+SELECT check_name, triggers_present FROM cpconf.enforcement WHERE check_name = 'quoracy';
 
 -- plan_start: the plan starts on its conference's day (Monday 24 March);
 -- first core group within 10 working days (25-28, 31 March, 1-4, 7 April:

@@ -21,7 +21,10 @@
 #include "catalog/pg_class.h"
 #include "commands/trigger.h"
 #include "common/hashfn.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
+#include "executor/tuptable.h"
+#include "utils/tuplestore.h"
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
@@ -43,6 +46,7 @@ PG_FUNCTION_INFO_V1(cpconf_enforce_rows);
 PG_FUNCTION_INFO_V1(cpconf_queue_findings);
 PG_FUNCTION_INFO_V1(cpconf_queue_conferences);
 PG_FUNCTION_INFO_V1(cpconf_conferences_to_judge);
+PG_FUNCTION_INFO_V1(cpconf_lock_conferences);
 
 /* Findings the check queued for the log (cpconf.queue_findings), per call. */
 typedef struct Queued
@@ -53,22 +57,56 @@ typedef struct Queued
 static List *queue = NIL;
 static int	depth = 0;
 
+/* ---- quoracy at commit ---- */
+
 /*
  * Quoracy is judged at commit, by a deferred trigger that fires once for
- * every row written.  The conferences the transaction's statements wrote
- * (their ids as text, once each, in TopTransactionContext) wait here, put by
- * the check's statement triggers; the first deferred firing judges them all
- * in one query, and the others find nothing waiting.  pending_lxid says
- * whose they are: the set of an ended transaction is gone with its memory.
+ * every row written.  Each firing makes sure its own row's conference (for
+ * attendance: before and after) is judged in the state it then finds; to
+ * judge many in one query, the check's statement triggers note the
+ * conferences each statement wrote, and a firing judges every conference
+ * noted so far with its own.  A firing whose conferences were judged since
+ * anything changed (the command counter is where it was) and finds nothing
+ * noted returns at once: at commit, the first firing judges all, the
+ * others return.
+ *
+ * Per transaction (quoracy_lxid), in TopTransactionContext: the noted ids,
+ * each with the subtransaction that noted it (a rolled-back subtransaction
+ * takes its notes with it), and the ids judged.  A rolled-back
+ * subtransaction also forgets what was judged: PostgreSQL fires again the
+ * events it had fired, and they must judge again.
  */
-typedef struct WaitingConference
+typedef struct NotedConference
 {
 	char	   *id;				/* the key: a string in TopTransactionContext */
-} WaitingConference;
+	SubTransactionId noted_in;
+} NotedConference;
 
-static HTAB *pending = NULL;
-static LocalTransactionId pending_lxid = InvalidLocalTransactionId;
-static HTAB *judging = NULL;
+static LocalTransactionId quoracy_lxid = InvalidLocalTransactionId;
+static HTAB *pending = NULL;	/* noted, to be judged */
+static HTAB *judged = NULL;		/* judged at judged_cid */
+static CommandId judged_cid;
+static HTAB *judging = NULL;	/* handed to the check (cpconf.conferences_to_judge) */
+static Datum lock_table;		/* and what it locks (cpconf.lock_conferences) */
+static Datum lock_ids = (Datum) 0;
+
+/* The columns a quoracy trigger's table is read by, per table and transaction. */
+typedef struct QuoracyColumns
+{
+	Oid			relid;
+	bool		is_conference;	/* else attendance */
+	AttrNumber	key;			/* the conference's id, or the attendance's link */
+	int			nwatched;		/* conference: what quoracy reads */
+	AttrNumber	watched[32];
+} QuoracyColumns;
+
+/* The last firing's conference, found judged (a byval key: compared as a Datum). */
+static bool last_judged_valid = false;
+static Oid	last_judged_rel;
+static Datum last_judged_key;
+
+static QuoracyColumns quoracy_columns[8];
+static int	nquoracy_columns = 0;
 
 static uint32
 id_hash(const void *key, Size keysize)
@@ -84,16 +122,288 @@ id_match(const void *key1, const void *key2, Size keysize)
 	return strcmp(*(const char *const *) key1, *(const char *const *) key2);
 }
 
-/* The conferences waiting in this transaction: NULL when none. */
 static HTAB *
-pending_now(void)
+id_set(const char *name)
 {
-	if (pending_lxid != MyProc->lxid)
+	HASHCTL		ctl;
+
+	ctl.keysize = sizeof(char *);
+	ctl.entrysize = sizeof(NotedConference);
+	ctl.hash = id_hash;
+	ctl.match = id_match;
+	ctl.hcxt = TopTransactionContext;
+	return hash_create(name, 256, &ctl, HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+}
+
+static void
+note(HTAB **set, const char *name, const char *id)
+{
+	bool		found;
+	NotedConference *n;
+
+	if (*set == NULL)
+		*set = id_set(name);
+	n = hash_search(*set, &id, HASH_ENTER, &found);
+	if (!found)
 	{
-		pending = NULL;
-		pending_lxid = MyProc->lxid;
+		n->id = MemoryContextStrdup(TopTransactionContext, id);
+		n->noted_in = GetCurrentSubTransactionId();
 	}
-	return pending != NULL && hash_get_num_entries(pending) > 0 ? pending : NULL;
+}
+
+static bool
+is_in(HTAB *set, const char *id)
+{
+	return set != NULL && hash_search(set, &id, HASH_FIND, NULL) != NULL;
+}
+
+/* A new transaction starts with nothing noted or judged. */
+static void
+quoracy_for_this_xact(void)
+{
+	if (quoracy_lxid != MyProc->lxid)
+	{
+		pending = judged = judging = NULL;
+		nquoracy_columns = 0;
+		last_judged_valid = false;
+		quoracy_lxid = MyProc->lxid;
+	}
+}
+
+static void
+quoracy_subxact(SubXactEvent event, SubTransactionId subid, SubTransactionId parent, void *arg)
+{
+	HASH_SEQ_STATUS seq;
+	NotedConference *n;
+
+	if (event != SUBXACT_EVENT_ABORT_SUB || quoracy_lxid != MyProc->lxid)
+		return;
+	judged = NULL;
+	last_judged_valid = false;
+	if (pending == NULL)
+		return;
+	/* subtransactions begun since this one are its own: their ids are later */
+	hash_seq_init(&seq, pending);
+	while ((n = hash_seq_search(&seq)) != NULL)
+		if (n->noted_in >= subid)
+			(void) hash_search(pending, &n->id, HASH_REMOVE, NULL);
+}
+
+/* A key as text, as noted: a number without trailing zeros (51.0 is 51). */
+static char *
+datum_key_text(Datum value, Oid type)
+{
+	Oid			out;
+	bool		varlena;
+
+	if (type == NUMERICOID)
+		value = DirectFunctionCall1(numeric_trim_scale, value);
+	else if (type == BPCHAROID)
+		return TextDatumGetCString(DirectFunctionCall1(rtrim1, value));
+	getTypeOutputInfo(type, &out, &varlena);
+	return OidOutputFunctionCall(out, value);
+}
+
+static char *
+key_text(HeapTuple tuple, TupleDesc desc, AttrNumber key)
+{
+	bool		isnull;
+	Datum		value = heap_getattr(tuple, key, desc, &isnull);
+
+	return isnull ? NULL : datum_key_text(value, TupleDescAttr(desc, key - 1)->atttypid);
+}
+
+/* The columns of the trigger's table that say which conference a row is of. */
+static QuoracyColumns *
+quoracy_columns_of(TriggerData *td)
+{
+	Oid			relid = RelationGetRelid(td->tg_relation);
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	QuoracyColumns *qc;
+	Oid			types[1] = {OIDOID};
+	Datum		values[1];
+
+	for (int i = 0; i < nquoracy_columns; i++)
+		if (quoracy_columns[i].relid == relid)
+			return &quoracy_columns[i];
+	if (nquoracy_columns == lengthof(quoracy_columns))
+		nquoracy_columns = 0;
+	qc = &quoracy_columns[nquoracy_columns];
+	memset(qc, 0, sizeof(*qc));
+	qc->relid = relid;
+	qc->is_conference = strcmp(td->tg_trigger->tgargs[1], "conference") == 0;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	values[0] = ObjectIdGetDatum(relid);
+	if (SPI_execute_with_args(qc->is_conference
+							  ? "SELECT 0, m.columns OPERATOR(pg_catalog.->>) 'id' FROM cpconf.mapping m"
+							  " WHERE m.on_table::pg_catalog.oid OPERATOR(pg_catalog.=) $1 AND m.entity OPERATOR(pg_catalog.=) 'conference'"
+							  " UNION ALL"
+							  " SELECT 1, m.columns OPERATOR(pg_catalog.->>) c.field FROM cpconf.check_field c, cpconf.mapping m"
+							  " WHERE m.on_table::pg_catalog.oid OPERATOR(pg_catalog.=) $1 AND m.entity OPERATOR(pg_catalog.=) 'conference'"
+							  " AND c.check_name OPERATOR(pg_catalog.=) 'quoracy' AND c.entity OPERATOR(pg_catalog.=) 'conference'"
+							  " AND m.columns OPERATOR(pg_catalog.?) c.field ORDER BY 1"
+							  : "SELECT 0, m.columns OPERATOR(pg_catalog.->>) 'conference' FROM cpconf.mapping m"
+							  " WHERE m.on_table::pg_catalog.oid OPERATOR(pg_catalog.=) $1 AND m.entity OPERATOR(pg_catalog.=) 'attendance'",
+							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "reading cpconf.mapping failed");
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		bool		is_key = strcmp(SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1), "0") == 0;
+		char	   *name = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+		int			attnum = name ? SPI_fnumber(desc, name) : SPI_ERROR_NOATTRIBUTE;
+
+		if (attnum <= 0)
+			continue;			/* the check names what is wrong with the mapping */
+		if (is_key)
+			qc->key = attnum;
+		else if (qc->nwatched < (int) lengthof(qc->watched))
+			qc->watched[qc->nwatched++] = attnum;
+	}
+	SPI_finish();
+	nquoracy_columns++;
+	return qc;
+}
+
+/*
+ * The conferences of the trigger's row, as text: an attendance row's before
+ * and after; a conference inserted, or updated in what quoracy reads.
+ */
+static List *
+own_conferences(TriggerData *td)
+{
+	QuoracyColumns *qc = quoracy_columns_of(td);
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	HeapTuple	before = TRIGGER_FIRED_BY_INSERT(td->tg_event) ? NULL : td->tg_trigtuple;
+	HeapTuple	after = TRIGGER_FIRED_BY_INSERT(td->tg_event) ? td->tg_trigtuple
+		: TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : NULL;
+	List	   *ids = NIL;
+	char	   *id;
+
+	if (qc->key == 0)
+		return list_make1(pstrdup(""));	/* unreadable mapping: let the check say so */
+	if (qc->is_conference && before != NULL && after != NULL)
+	{
+		bool		changed = false;
+
+		for (int i = 0; i < qc->nwatched && !changed; i++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, qc->watched[i] - 1);
+			bool		n1,
+						n2;
+			Datum		d1 = heap_getattr(before, qc->watched[i], desc, &n1);
+			Datum		d2 = heap_getattr(after, qc->watched[i], desc, &n2);
+
+			changed = n1 != n2 || (!n1 && !datumIsEqual(d1, d2, att->attbyval, att->attlen));
+		}
+		if (!changed)
+			return NIL;
+	}
+	if (!qc->is_conference && before != NULL && (id = key_text(before, desc, qc->key)) != NULL)
+		ids = lappend(ids, id);
+	if (after != NULL && (id = key_text(after, desc, qc->key)) != NULL)
+		ids = lappend(ids, id);
+	return ids;
+}
+
+/*
+ * For a quoracy statement trigger: note the conferences of the rows the
+ * statement wrote (before and after), each once, from its transition
+ * tables, read with a read pointer of its own.
+ */
+static void
+note_statement_conferences(TriggerData *td)
+{
+	QuoracyColumns *qc;
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	Tuplestorestate *stores[2] = {td->tg_newtable, td->tg_oldtable};
+	TupleTableSlot *slot;
+	Form_pg_attribute att;
+
+	quoracy_for_this_xact();
+	qc = quoracy_columns_of(td);
+	if (qc->key == 0)
+		return;					/* the row triggers' check names what is wrong */
+	att = TupleDescAttr(desc, qc->key - 1);
+	slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	for (int s = 0; s < 2; s++)
+	{
+		Datum		last = (Datum) 0;
+		bool		have_last = false;
+
+		if (stores[s] == NULL)
+			continue;
+		tuplestore_select_read_pointer(stores[s], tuplestore_alloc_read_pointer(stores[s], EXEC_FLAG_REWIND));
+		tuplestore_rescan(stores[s]);
+		while (tuplestore_gettupleslot(stores[s], true, false, slot))
+		{
+			bool		isnull;
+			Datum		value = slot_getattr(slot, qc->key, &isnull);
+
+			if (isnull || (att->attbyval && have_last && value == last))
+				continue;
+			note(&pending, "cpconf conferences to judge", datum_key_text(value, att->atttypid));
+			last = value;
+			have_last = true;
+		}
+		tuplestore_select_read_pointer(stores[s], 0);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+}
+
+/*
+ * For a quoracy row trigger: whether its firing must judge (then its own
+ * conferences are noted for the check), or returns at once.
+ */
+static bool
+quoracy_must_judge(TriggerData *td)
+{
+	static bool callback = false;
+	List	   *own;
+	ListCell   *lc;
+	bool		must;
+	QuoracyColumns *qc;
+	Datum		key = (Datum) 0;
+	bool		byval_key = false;
+
+	if (!callback)
+	{
+		RegisterSubXactCallback(quoracy_subxact, NULL);
+		callback = true;
+	}
+	quoracy_for_this_xact();
+
+	/*
+	 * The rows of a bulk write come conference by conference: an inserted
+	 * or deleted attendance row of the conference the last firing found
+	 * judged, nothing having changed since, is judged too.
+	 */
+	qc = quoracy_columns_of(td);
+	if (!qc->is_conference && qc->key != 0 && !TRIGGER_FIRED_BY_UPDATE(td->tg_event) &&
+		TupleDescAttr(RelationGetDescr(td->tg_relation), qc->key - 1)->attbyval)
+	{
+		bool		isnull;
+
+		key = heap_getattr(td->tg_trigtuple, qc->key, RelationGetDescr(td->tg_relation), &isnull);
+		byval_key = !isnull;
+		if (byval_key && last_judged_valid && last_judged_rel == qc->relid && last_judged_key == key &&
+			(pending == NULL || hash_get_num_entries(pending) == 0) && judged != NULL &&
+			GetCurrentCommandId(false) == judged_cid)
+			return false;
+	}
+	own = own_conferences(td);
+	must = pending != NULL && hash_get_num_entries(pending) > 0;
+	if (!must && (judged == NULL || GetCurrentCommandId(false) != judged_cid))
+		must = own != NIL;
+	foreach(lc, own)
+		must |= !is_in(judged, lfirst(lc));
+	if (must)
+		foreach(lc, own)
+			note(&pending, "cpconf conferences to judge", lfirst(lc));
+	last_judged_valid = !must && byval_key;
+	last_judged_rel = qc->relid;
+	last_judged_key = key;
+	return must;
 }
 
 static Oid
@@ -155,6 +465,7 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 	int			save_sec;
 	List	   *volatile mine = NIL;
 	List	   *outer_queue = queue;
+	HTAB	   *volatile being_judged = NULL;
 	int			nestlevel;
 	char	   *child;
 	volatile Datum result = (Datum) 0;
@@ -171,9 +482,9 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 				 errhint("Let cpconf.enforce() attach the checks' triggers.")));
 	rel = trigdata->tg_relation;
 
-	/* quoracy at commit: all but the first firing find nothing waiting */
+	/* quoracy at commit: a firing whose conferences were judged returns */
 	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) && strcmp(trigdata->tg_trigger->tgargs[0], "quoracy") == 0 &&
-		pending_now() == NULL)
+		!quoracy_must_judge(trigdata))
 		return PointerGetDatum(NULL);
 
 	if (body == NULL)
@@ -298,6 +609,20 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 	}
 
 	/*
+	 * Quoracy's statement triggers note the conferences the statement wrote,
+	 * read here from its rows (a conference updated: by the check, which
+	 * compares what quoracy reads before and after).
+	 */
+	if (TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event) && strcmp(trigdata->tg_trigger->tgargs[0], "quoracy") == 0 &&
+		!(strcmp(trigdata->tg_trigger->tgargs[1], "conference") == 0 && TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)))
+	{
+		note_statement_conferences(trigdata);
+		AtEOXact_GUC(true, nestlevel);
+		SPI_finish();
+		return PointerGetDatum(NULL);
+	}
+
+	/*
 	 * The check, as the watched table's owner: it cannot change role, and
 	 * sees the table's rows whatever its row security forces (as a foreign
 	 * key's check does).
@@ -306,8 +631,35 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) && strcmp(trigdata->tg_trigger->tgargs[0], "quoracy") == 0)
 	{
 		/* the check takes them (cpconf.conferences_to_judge) */
-		judging = pending_now();
+		quoracy_for_this_xact();
+		judging = being_judged = pending;
 		pending = NULL;
+
+		/*
+		 * What the check locks, once it holds the conferences' own rows
+		 * (cpconf.lock_conferences): cpconf's rows of these conferences.
+		 */
+		if (being_judged != NULL && hash_get_num_entries(being_judged) > 0)
+		{
+			HASH_SEQ_STATUS seq;
+			NotedConference *n;
+			Datum	   *items = palloc(sizeof(Datum) * hash_get_num_entries(being_judged));
+			int			nitems = 0;
+
+			if (SPI_execute("SELECT m.on_table FROM cpconf.mapping m WHERE m.entity OPERATOR(pg_catalog.=) 'conference'",
+							true, 1) != SPI_OK_SELECT)
+				elog(ERROR, "reading cpconf.mapping failed");
+			if (SPI_processed == 1)
+			{
+				bool		isnull;
+
+				lock_table = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+				hash_seq_init(&seq, being_judged);
+				while ((n = hash_seq_search(&seq)) != NULL)
+					items[nitems++] = CStringGetTextDatum(n->id);
+				lock_ids = PointerGetDatum(construct_array(items, nitems, TEXTOID, -1, false, TYPALIGN_INT));
+			}
+		}
 	}
 	depth++;
 	GetUserIdAndSecContext(&save_user, &save_sec);
@@ -327,6 +679,7 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 		mine = queue;
 		queue = outer_queue;
 		judging = NULL;
+		lock_ids = (Datum) 0;
 	}
 	PG_END_TRY();
 
@@ -351,6 +704,20 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 	}
 	AtEOXact_GUC(true, nestlevel);
 	SPI_finish();
+
+	/* judged, now: until something changes, their firings need not judge again */
+	if (being_judged != NULL)
+	{
+		HASH_SEQ_STATUS seq;
+		NotedConference *n;
+
+		if (judged == NULL || GetCurrentCommandId(false) != judged_cid)
+			judged = NULL;
+		hash_seq_init(&seq, being_judged);
+		while ((n = hash_seq_search(&seq)) != NULL)
+			note(&judged, "cpconf conferences judged", n->id);
+		judged_cid = GetCurrentCommandId(false);
+	}
 	return result;
 }
 
@@ -404,30 +771,10 @@ cpconf_queue_conferences(PG_FUNCTION_ARGS)
 		PG_RETURN_VOID();
 	ids = PG_GETARG_ARRAYTYPE_P(0);
 	deconstruct_array(ids, TEXTOID, -1, false, TYPALIGN_INT, &items, &nulls, &n);
-	(void) pending_now();
-	if (pending == NULL)
-	{
-		HASHCTL		ctl;
-
-		ctl.keysize = sizeof(char *);
-		ctl.entrysize = sizeof(WaitingConference);
-		ctl.hash = id_hash;
-		ctl.match = id_match;
-		ctl.hcxt = TopTransactionContext;
-		pending = hash_create("cpconf conferences to judge", 256, &ctl,
-							  HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
-	}
+	quoracy_for_this_xact();
 	for (int i = 0; i < n; i++)
 		if (!nulls[i])
-		{
-			char	   *id = text_to_cstring(DatumGetTextPP(items[i]));
-			bool		found;
-			WaitingConference *w = hash_search(pending, &id, HASH_ENTER, &found);
-
-			if (!found)
-				w->id = MemoryContextStrdup(TopTransactionContext, id);
-			pfree(id);
-		}
+			note(&pending, "cpconf conferences to judge", TextDatumGetCString(items[i]));
 	PG_RETURN_VOID();
 }
 
@@ -451,7 +798,7 @@ cpconf_conferences_to_judge(PG_FUNCTION_ARGS)
 	if (judging != NULL)
 	{
 		HASH_SEQ_STATUS seq;
-		WaitingConference *w;
+		NotedConference *w;
 
 		hash_seq_init(&seq, judging);
 		while ((w = hash_seq_search(&seq)) != NULL)
@@ -459,4 +806,36 @@ cpconf_conferences_to_judge(PG_FUNCTION_ARGS)
 	}
 	judging = NULL;
 	PG_RETURN_ARRAYTYPE_P(construct_array(items, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/*
+ * cpconf.lock_conferences(): for the quoracy check at commit, once it holds
+ * the rows of the conferences it judges (so that the two kinds of lock are
+ * always taken in one order): one transaction at a time judges a
+ * conference, by cpconf's rows (cpconf.lock_children, as for a child's
+ * plans), taken with the log owner's rights.  Under REPEATABLE READ or
+ * SERIALIZABLE, a transaction whose snapshot misses another's judged
+ * change of the same conference fails to serialize rather than judge what
+ * is no longer there.
+ */
+Datum
+cpconf_lock_conferences(PG_FUNCTION_ARGS)
+{
+	Oid			types[2] = {REGCLASSOID, TEXTARRAYOID};
+	Datum		values[2];
+
+	if (depth == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("cpconf.lock_conferences() is called only by an enforcement check"),
+				 errhint("Use cpconf.audit('quoracy') to list findings.")));
+	if (lock_ids == (Datum) 0)
+		PG_RETURN_VOID();
+	values[0] = lock_table;
+	values[1] = lock_ids;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	run_as(log_owner(), "SELECT cpconf.lock_children($1, $2)", 2, types, values);
+	SPI_finish();
+	PG_RETURN_VOID();
 }

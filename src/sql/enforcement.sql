@@ -987,7 +987,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION cpconf.lock_children(regclass, text[]) IS
-    'For the plan_integrity check: one transaction at a time writes a child''s plans (more than 64 children, or NULL for a statement of more than 64 rows: the table''s plans), by row locks in cpconf.plan_writer. Under REPEATABLE READ or SERIALIZABLE, waiting for another is a serialization failure, as its plans are invisible to this snapshot.';
+    'For the plan_integrity check (and quoracy, by conference): one transaction at a time writes a child''s plans (more than 64 children, or NULL for a statement of more than 64 rows: the table''s plans), by row locks in cpconf.plan_writer. Under REPEATABLE READ or SERIALIZABLE, waiting for another is a serialization failure, as its plans are invisible to this snapshot.';
 REVOKE ALL ON FUNCTION cpconf.lock_children(regclass, text[]) FROM PUBLIC;
 
 /*
@@ -1097,14 +1097,20 @@ BEGIN
         -- the conferences this statement wrote, or whose attendance it
         -- wrote, wait for the commit (cpconf.queue_conferences); a
         -- conference updated without a change to what quoracy reads does not
+        -- ids as the trigger's C writes them: a number without trailing zeros
+        -- (51.0 is conference 51)
         IF ent = 'attendance' THEN
             link_col := (SELECT m.columns ->> 'conference' FROM cpconf.mapping m WHERE m.entity = 'attendance');
+            cond := CASE WHEN (SELECT c.type_oid FROM cpconf.mapped_column('attendance', 'conference') c) = 'numeric'::regtype
+                         THEN 'pg_catalog.trim_scale(x.%I)::pg_catalog.text' ELSE '(x.%I)::pg_catalog.text' END;
             rows_sql := concat_ws(' UNION ALL ',
-                                  CASE WHEN TG_OP <> 'DELETE' THEN format('SELECT (x.%I)::pg_catalog.text FROM cpconf_new x', link_col) END,
-                                  CASE WHEN TG_OP <> 'INSERT' THEN format('SELECT (x.%I)::pg_catalog.text FROM cpconf_old x', link_col) END);
+                                  CASE WHEN TG_OP <> 'DELETE' THEN format('SELECT ' || cond || ' FROM cpconf_new x', link_col) END,
+                                  CASE WHEN TG_OP <> 'INSERT' THEN format('SELECT ' || cond || ' FROM cpconf_old x', link_col) END);
         ELSE
             id_col := (SELECT m.columns ->> 'id' FROM cpconf.mapping m WHERE m.entity = 'conference');
-            rows_sql := format('SELECT (n.%I)::pg_catalog.text FROM cpconf_new n', id_col);
+            rows_sql := format(CASE WHEN (SELECT c.type_oid FROM cpconf.mapped_column('conference', 'id') c) = 'numeric'::regtype
+                                    THEN 'SELECT pg_catalog.trim_scale(n.%I)::pg_catalog.text FROM cpconf_new n'
+                                    ELSE 'SELECT (n.%I)::pg_catalog.text FROM cpconf_new n' END, id_col);
             IF TG_OP = 'UPDATE' THEN
                 SELECT string_agg(format('o.%1$I IS NOT DISTINCT FROM n.%1$I', m.columns ->> c.field), ' AND ') INTO cond
                   FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
@@ -1163,8 +1169,9 @@ BEGIN
         rows_sql := format('SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) ANY ($1::%s[])',
                            cpconf.table_sql('conference'), id_col, id_type);
         BEGIN
-            EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) ANY ($1::%s[]) ORDER BY x.%I FOR UPDATE',
-                           cpconf.table_sql('conference'), id_col, id_type, id_col) USING ids;
+            EXECUTE format('SELECT 1 FROM %s x JOIN pg_catalog.unnest($1::%s[]) cpconf_ids(id) ON x.%I OPERATOR(pg_catalog.=) cpconf_ids.id ORDER BY x.%I FOR UPDATE OF x',
+                           cpconf.table_sql('conference'), id_type, id_col, id_col) USING ids;
+            PERFORM cpconf.lock_conferences();
             EXECUTE cpconf.over_rows(rows_sql, query) INTO findings USING ids;
         EXCEPTION WHEN data_exception OR undefined_object OR program_limit_exceeded THEN
             -- a conference the check cannot read: each on its own
@@ -1175,6 +1182,7 @@ BEGIN
                 BEGIN
                     EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) $1::%s FOR UPDATE',
                                    cpconf.table_sql('conference'), id_col, id_type) USING id;
+                    PERFORM cpconf.lock_conferences();
                     EXECUTE cpconf.over_rows(rows_sql, query) INTO batch;
                 EXCEPTION WHEN data_exception OR undefined_object OR program_limit_exceeded THEN
                     GET STACKED DIAGNOSTICS message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
@@ -1257,6 +1265,13 @@ AS 'MODULE_PATHNAME', 'cpconf_queue_conferences';
 COMMENT ON FUNCTION cpconf.queue_conferences(text[]) IS
     'For cpconf.enforce_rows_body(): the quoracy check''s statement triggers hand it the conferences a statement wrote, or whose attendance it wrote, to be judged at commit, each kept once (an error outside a check).';
 
+CREATE FUNCTION cpconf.lock_conferences()
+RETURNS void
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'cpconf_lock_conferences';
+COMMENT ON FUNCTION cpconf.lock_conferences() IS
+    'For cpconf.enforce_rows_body(): once the quoracy check holds the rows of the conferences it judges, cpconf''s own lock of them (cpconf.lock_children, with the log owner''s rights), so that a REPEATABLE READ or SERIALIZABLE transaction that missed another''s change fails to serialize (an error outside a check).';
+
 CREATE FUNCTION cpconf.conferences_to_judge()
 RETURNS text[]
 LANGUAGE c VOLATILE
@@ -1319,6 +1334,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     t record;
+    tg name;
 BEGIN
     FOR t IN SELECT DISTINCT c.entity, m.on_table FROM cpconf.check_field c JOIN cpconf.mapping m ON m.entity = c.entity
               WHERE c.check_name = attach.check_name AND c.watched
@@ -1341,6 +1357,16 @@ BEGIN
                 USING ERRCODE = 'insufficient_privilege',
                       DETAIL = format('Check "%s" attaches a trigger to it.', check_name);
         END IF;
+        -- a trigger of the check's name that would not fire as attached (a
+        -- WHEN condition, enabled for replicas only, another function) is
+        -- replaced
+        FOR tg IN SELECT g.tgname FROM pg_trigger g
+                   WHERE g.tgrelid = t.on_table AND g.tgname = ANY (cpconf.check_triggers(check_name, t.entity))
+                     AND (g.tgqual IS NOT NULL OR g.tgenabled NOT IN ('O', 'A') OR g.tgfoid <> 'cpconf.enforce_rows()'::regprocedure
+                          OR g.tgnargs <> 2)
+        LOOP
+            EXECUTE format('DROP TRIGGER %I ON %s', tg, t.on_table);
+        END LOOP;
         IF check_name = 'quoracy' THEN
             -- at commit, by a deferred row trigger (a constraint trigger has
             -- no transition tables); the statements' triggers say which
@@ -1478,6 +1504,15 @@ BEGIN
         RAISE NOTICE 'check "%" reads these fields as not recorded, as they are not mapped: %', check_name, unmapped
             USING HINT = 'A rule that needs one of them reports it as not recorded; map the columns that hold them.';
     END IF;
+    -- quoracy reads each judged conference's attendance by its link
+    IF check_name = 'quoracy' AND NOT EXISTS (
+        SELECT FROM pg_index i, cpconf.mapped_column('attendance', 'conference') c
+         WHERE i.indrelid = c.on_table
+           AND i.indkey[0] = (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = c.on_table AND a.attname = c.column_name)) THEN
+        RAISE NOTICE 'no index on the attendance''s conference column: each conference judged reads the whole table'
+            USING HINT = (SELECT format('CREATE INDEX ON %s (%I);', c.on_table, c.column_name)
+                            FROM cpconf.mapped_column('attendance', 'conference') c);
+    END IF;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION cpconf.enforce(text, text, text) FROM PUBLIC;
@@ -1551,8 +1586,9 @@ SELECT e.check_name, coalesce(x.mode, 'off') AS mode, x.profile, x.set_by, x.set
                                          unnest(cpconf.check_triggers(e.check_name, c.entity)) n
                               WHERE c.check_name = e.check_name AND c.watched
                                 AND EXISTS (SELECT FROM pg_class t WHERE t.oid = m.on_table)
-                                AND NOT EXISTS (SELECT FROM pg_trigger tg WHERE tg.tgrelid = m.on_table AND tg.tgenabled <> 'D'
-                                                   AND tg.tgfoid = 'cpconf.enforce_rows()'::regprocedure AND tg.tgname = n))
+                                AND NOT EXISTS (SELECT FROM pg_trigger tg WHERE tg.tgrelid = m.on_table AND tg.tgenabled IN ('O', 'A')
+                                                   AND tg.tgqual IS NULL AND tg.tgfoid = 'cpconf.enforce_rows()'::regprocedure
+                                                   AND tg.tgname = n))
        END AS triggers_present,
        (SELECT array_agg(c.entity || '.' || c.field ORDER BY c.entity, c.field) FROM cpconf.check_field c
          WHERE c.check_name = e.check_name
@@ -1560,7 +1596,7 @@ SELECT e.check_name, coalesce(x.mode, 'off') AS mode, x.profile, x.set_by, x.set
        e.rules, e.meaning
   FROM cpconf.enforceable e LEFT JOIN cpconf.enforced x ON x.check_name = e.check_name;
 COMMENT ON VIEW cpconf.enforcement IS
-    'Each enforceable check: its mode (off unless set), profile, who set it and when, the tables it watches, whether its triggers are all there and enabled (false after ALTER TABLE ... DISABLE TRIGGER, or a restore without triggers), the fields it reads that are not mapped, its rules and what it refuses.';
+    'Each enforceable check: its mode (off unless set), profile, who set it and when, the tables it watches, whether its triggers are all there and fire as attached (false after ALTER TABLE ... DISABLE TRIGGER or ENABLE REPLICA TRIGGER, a trigger of its name with a WHEN condition, or a restore without triggers: cpconf.enforce() puts them back), the fields it reads that are not mapped, its rules and what it refuses.';
 GRANT SELECT ON cpconf.enforcement TO PUBLIC;
 
 /*

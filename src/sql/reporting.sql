@@ -288,3 +288,59 @@ END
 $$;
 COMMENT ON FUNCTION cpconf.indicators(date, date, text, interval, boolean) IS
     'The indicators of the period (NULL both: the last complete reporting year to 31 March), one row per measure: numerator, denominator, value (a percentage where there is a denominator), how many rows were left out and why (by status), and the definition used. From the mapped tables: initial conferences (icpc_timeliness) and plans. lookback: for second or subsequent plans, NULL counts any earlier plan (the national statistic), an interval only one that ended within it; other_council_plans: whether plans flagged as held by another council count.';
+
+CREATE FUNCTION cpconf.review_timeliness(period_from date DEFAULT NULL, period_to date DEFAULT NULL, profile text DEFAULT NULL)
+RETURNS TABLE (child text, plan text, review text, plan_started date, previous_review date, held date, rule text, due date,
+               on_time boolean, status text, problem text, plan_found_by text, system_due date, system_due_agrees boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    q text;
+BEGIN
+    PERFORM cpconf.timeliness('T-RCPC1', NULL::pg_catalog.date, NULL::pg_catalog.date, profile);
+    PERFORM cpconf.table_sql('plan');
+    q := format($q$
+WITH p AS (
+    SELECT (%1$s)::pg_catalog.text AS id, (%2$s)::pg_catalog.text AS child, %3$s AS started, %4$s AS ended FROM %5$s p
+), r AS (
+    SELECT (%6$s)::pg_catalog.text AS review, (%7$s)::pg_catalog.text AS plan_given, (%8$s)::pg_catalog.text AS child,
+           %9$s AS held, %10$s AS system_due
+      FROM %11$s r
+), linked AS (
+    -- a review without a plan id is the child's plan's open that day (its
+    -- end day included: the review that ends a plan is held on it)
+    SELECT r.*, coalesce(g.id, o.id) AS plan, coalesce(g.started, o.started) AS plan_started, g.id IS NULL AND r.plan_given IS NOT NULL AS given_not_found,
+           CASE WHEN g.id IS NOT NULL THEN 'plan id' WHEN o.id IS NOT NULL THEN 'open that day' END AS found_by
+      FROM r LEFT JOIN p g ON g.id = r.plan_given
+      LEFT JOIN LATERAL (SELECT p.* FROM p WHERE r.plan_given IS NULL AND p.child = r.child AND p.started <= r.held
+                                                 AND (p.ended IS NULL OR r.held <= p.ended)
+                          ORDER BY p.started DESC LIMIT 1) o ON true
+), ordered AS (
+    SELECT l.*, pg_catalog.lag(l.held) OVER (PARTITION BY l.plan ORDER BY l.held, l.review) AS previous
+      FROM linked l
+), judged AS (
+    SELECT o.*, CASE WHEN o.previous IS NULL THEN 'T-RCPC1' ELSE 'T-RCPCN' END AS rule,
+           cpconf.timeliness(CASE WHEN o.previous IS NULL THEN 'T-RCPC1' ELSE 'T-RCPCN' END,
+                             coalesce(o.previous, o.plan_started), o.held, $3) AS t
+      FROM ordered o
+     WHERE o.held BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity') OR o.held IS NULL
+     OFFSET 0
+)
+SELECT j.child, j.plan, j.review, j.plan_started, j.previous, j.held, j.rule, (j.t).due, (j.t).on_time,
+       CASE WHEN j.given_not_found THEN 'plan_not_found' WHEN j.plan IS NULL THEN 'no_plan_open' ELSE (j.t).status END,
+       CASE WHEN j.given_not_found THEN pg_catalog.format('plan %%s is not in its table', j.plan_given)
+            WHEN j.plan IS NULL THEN 'no plan of the child is open on the day of the review'
+            ELSE (j.t).problem END,
+       j.found_by, j.system_due, j.system_due = (j.t).due
+  FROM judged j
+$q$,
+        cpconf.report_column('plan', 'id', 'p'), cpconf.report_column('plan', 'child', 'p'),
+        cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'), cpconf.table_sql('plan'),
+        cpconf.report_column('review', 'id', 'r'), cpconf.report_column('review', 'plan', 'r'), cpconf.report_column('review', 'child', 'r'),
+        cpconf.report_day('review', 'held', 'r'), cpconf.report_day('review', 'due', 'r'), cpconf.table_sql('review'));
+    RETURN QUERY EXECUTE q USING period_from, period_to, profile;
+END
+$$;
+COMMENT ON FUNCTION cpconf.review_timeliness(date, date, text) IS
+    'Every review conference held from period_from to period_to (NULL: no bound), or whose day is not recorded: its plan (by the review''s plan id, or else the child''s plan open on its day, end day included), the plan''s start, the previous review of the plan, the rule (T-RCPC1 from the plan''s start, the initial conference''s day; T-RCPCN from the previous review), due, on time, status and problem (doc/reporting.md), and the case system''s stored due date with whether it agrees. The pre-birth first review (T-RCPC1-BIRTH) is not applied.';

@@ -33,6 +33,7 @@ CREATE TABLE "Case Records"."Meeting Attendance" (
     how           text NOT NULL,
     "knows child" boolean
 );
+CREATE INDEX ON "Case Records"."Meeting Attendance" (meeting_id);
 CREATE TABLE "Case Records"."CP Plans" (
     "Plan Ref"    text PRIMARY KEY,
     child_no      integer NOT NULL,
