@@ -163,6 +163,38 @@ SELECT measure, numerator, denominator, value FROM cpconf.indicators(date '2024-
 SELECT measure, definition FROM cpconf.indicators(date '2024-04-01', date '2025-03-31') WHERE measure IN ('icpc_within_15_working_days', 'plans_open_at_end');
 SELECT * FROM regress.error($$SELECT * FROM cpconf.indicators(date '2025-04-01', date '2025-03-31')$$);
 
+-- Reviews.  P-1 (from 1 May 2024): first review due 1 August (3 months,
+-- T-RCPC1), held then; the next due 1 February 2025 (6 months from the
+-- last, T-RCPCN), held 10 January, the plan's end day (inside the plan).
+-- A review without its plan id on 2 May 2025 is P-2's (open that day, from
+-- 1 February 2025): its first, due 1 May, a day late.  P-3 (from 1 June
+-- 2022): the first due 1 September, held the 2nd (late); the next due 2
+-- March 2023 (6 months from the 2nd), held 1 March; a third not yet held
+-- (due 1 September 2023).  A review naming a plan not in its table, and
+-- one of a child with no plan open that day, are not judged.
+INSERT INTO "Case Records"."Reviews" VALUES (1, 'P-1', 1, '2024-08-01'), (2, 'P-1', 1, '2025-01-10'), (3, NULL, 1, '2025-05-02'),
+    (4, 'P-9', 1, '2025-03-03'), (5, NULL, 6, '2025-06-02'), (6, 'P-3', 2, '2022-09-02'), (7, 'P-3', 2, '2023-03-01'),
+    (8, 'P-3', 2, NULL);
+SELECT review, plan, plan_found_by, plan_started, previous_review, held, rule, due, on_time, status
+  FROM cpconf.review_timeliness() ORDER BY review::int;
+SELECT review, status, problem FROM cpconf.review_timeliness() WHERE problem IS NOT NULL ORDER BY review::int;
+-- the reporting year to 31 March 2025: reviews 1 and 2 in time; 4 left out
+SELECT measure, numerator, denominator, value, left_out, left_out_why FROM cpconf.indicators(date '2024-04-01', date '2025-03-31')
+ WHERE measure = 'reviews_in_timescale';
+-- Enquiries whose strategy discussion was in March 2025 (10 and 13, on the
+-- 3rd; 11 was on 28 February) both led to initial conferences; enquiry 14's
+-- placeholder date is left out.  No decision is recorded on the March
+-- conferences: none is counted, and they are left out.
+SELECT measure, numerator, denominator, value, left_out, left_out_why FROM cpconf.indicators(date '2025-03-01', date '2025-03-31')
+ WHERE measure IN ('s47_leading_to_icpc', 'icpc_leading_to_plan') ORDER BY measure;
+-- Open plans at 31 March 2025 by age: P-2 (from 1 February 2025) and P-6
+-- (from 31 March 2025), neither 9 months old.  Visits in the 6 weeks to 31
+-- March (from 18 February): P-2's child seen alone on 3 March; P-6 none.
+INSERT INTO "Case Records"."Visits" VALUES (1, 'P-2', 1, '2025-03-03', 'Y'), (2, 'P-2', 1, '2025-02-17', 'N'),
+    (3, NULL, 5, '2025-03-10', NULL);
+SELECT measure, numerator, denominator, value FROM cpconf.indicators(date '2024-04-01', date '2025-03-31')
+ WHERE measure LIKE 'open_plans%' ORDER BY measure;
+
 \c - :superuser
 :settings
 DELETE FROM cpconf.mapping;

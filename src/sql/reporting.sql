@@ -90,9 +90,13 @@ COMMENT ON FUNCTION cpconf.report_day(text, text, text) IS
 CREATE FUNCTION cpconf.icpc_timeliness(period_from date DEFAULT NULL, period_to date DEFAULT NULL, profile text DEFAULT NULL)
 RETURNS TABLE (child text, strategy_discussion text, conference text, discussion_held date, held date, due date,
                working_days integer, band text, on_time boolean, transfer_in boolean, status text, problem text,
-               system_due date, system_due_agrees boolean)
+               system_due date, system_due_agrees boolean, decision text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
+-- a report joins a table with another's rows through sets whose size the
+-- planner cannot see (set-returning functions, CTEs): a merge join sorts
+-- both sides where a hash join reads each once
+SET enable_mergejoin = off
 AS $$
 DECLARE
     kind text := cpconf.report_column('conference', 'kind', 'c');
@@ -112,7 +116,10 @@ SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.he
             WHEN x.sd_linked AND NOT x.sd_found THEN pg_catalog.format('strategy discussion %%s is not in its table', x.sd)
             WHEN x.sd IS NULL AND (x.t).status = 'no_anchor' THEN 'the conference is not linked to its strategy discussion'
             ELSE (x.t).problem END,
-       cpconf.day_of(x.system_due), cpconf.day_of(x.system_due) = (x.t).due
+       cpconf.day_of(x.system_due), cpconf.day_of(x.system_due) = (x.t).due,
+       CASE WHEN x.decision_raw IS NULL OR pg_catalog.btrim(x.decision_raw) = '' THEN NULL
+            WHEN pg_catalog.lower(pg_catalog.btrim(x.decision_raw)) IN ('plan', 'no_plan', 'no plan', 'no-plan') OR cpconf.is_flag(x.decision_raw)
+            THEN cpconf.decision_read(x.decision_raw) ELSE 'unreadable' END
   FROM (
     SELECT (%1$s)::pg_catalog.text AS child, (%2$s)::pg_catalog.text AS sd, (%3$s)::pg_catalog.text AS conference,
            %4$s AS sd_held, %5$s AS held, %6$s AS system_due,
@@ -122,7 +129,7 @@ SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.he
            cpconf.is_flag((%9$s)::pg_catalog.text) AS transfer_known,
            cpconf.kind_read((%8$s)::pg_catalog.text) IS NOT DISTINCT FROM 'transfer_in'
              OR (cpconf.is_flag((%9$s)::pg_catalog.text) AND cpconf.flag((%9$s)::pg_catalog.text)) AS transfer_in,
-           cpconf.timeliness('T-ICPC', %4$s, %5$s, $3) AS t
+           cpconf.timeliness('T-ICPC', %4$s, %5$s, $3) AS t, (%15$s)::pg_catalog.text AS decision_raw
       FROM %10$s c LEFT JOIN (SELECT s.*, true AS cpconf_found FROM %11$s s) s ON %12$s
      WHERE (%8$s IS NULL OR cpconf.kind_read((%8$s)::pg_catalog.text) IS DISTINCT FROM 'review')
        -- the period, before anything is judged: a conference by the day it
@@ -149,12 +156,13 @@ $q$,
              THEN format('%s OPERATOR(pg_catalog.=) %s', cpconf.report_column('strategy_discussion', 'id', 's'),
                          cpconf.report_column('conference', 'strategy_discussion', 'c'))
              ELSE 'false' END,
-        cpconf.report_day('conference', 'held', 'c'), cpconf.report_day('strategy_discussion', 'held', 's'));
+        cpconf.report_day('conference', 'held', 'c'), cpconf.report_day('strategy_discussion', 'held', 's'),
+        cpconf.report_column('conference', 'decision', 'c'));
     RETURN QUERY EXECUTE q USING period_from, period_to, profile;
 END
 $$;
 COMMENT ON FUNCTION cpconf.icpc_timeliness(date, date, text) IS
-    'Every initial conference (initial, pre-birth or transfer-in; not reviews) held from period_from to period_to (NULL: no bound), or not yet held: its child, strategy discussion, conference, the days of both, due (T-ICPC, 15 working days), working days, band, on time (the national statistic''s meaning), transfer-in, status and problem (doc/reporting.md), and the case system''s stored target date with whether it agrees with cpconf''s. Every row is returned; one it cannot judge has a status naming why.';
+    'Every initial conference (initial, pre-birth or transfer-in; not reviews) held from period_from to period_to (NULL: no bound), or not yet held: its child, strategy discussion, conference, the days of both, due (T-ICPC, 15 working days), working days, band, on time (the national statistic''s meaning), transfer-in, status and problem (doc/reporting.md), and the case system''s stored target date with whether it agrees with cpconf''s, and the recorded decision (plan, no_plan; NULL when not recorded; unreadable for a value that is neither). Every row is returned; one it cannot judge has a status naming why.';
 
 -- The reporting year a day falls in, as the national statistics count it:
 -- 1 April to 31 March.
@@ -173,6 +181,10 @@ RETURNS TABLE (measure text, numerator bigint, denominator bigint, value numeric
                definition text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
+-- a report joins a table with another's rows through sets whose size the
+-- planner cannot see (set-returning functions, CTEs): a merge join sorts
+-- both sides where a hash join reads each once
+SET enable_mergejoin = off
 AS $$
 DECLARE
     -- the last complete reporting year before today, unless told
@@ -212,7 +224,19 @@ BEGIN
     SELECT 'icpc_working_days_p' || (100 * f)::int, NULL::bigint, (SELECT count(*) FROM judged),
            (SELECT percentile_disc(f) WITHIN GROUP (ORDER BY judged.working_days) FROM judged)::numeric, why.n, why.j,
            format('The %sth percentile of working days from the strategy discussion to the initial conference (percentile_disc), over those judged.', (100 * f)::int)
-      FROM why, unnest(ARRAY[0.25, 0.5, 0.75]::float8[]) f;
+      FROM why, unnest(ARRAY[0.25, 0.5, 0.75]::float8[]) f
+    UNION ALL
+    SELECT 'icpc_leading_to_plan', count(*) FILTER (WHERE i.decision = 'plan'), count(*) FILTER (WHERE i.decision IN ('plan', 'no_plan')),
+           round(100.0 * count(*) FILTER (WHERE i.decision = 'plan') / nullif(count(*) FILTER (WHERE i.decision IN ('plan', 'no_plan')), 0), 1),
+           count(*) FILTER (WHERE i.decision IS NULL OR i.decision = 'unreadable'),
+           jsonb_strip_nulls(jsonb_build_object(
+               'decision_not_recorded', nullif(count(*) FILTER (WHERE i.decision IS NULL), 0),
+               'decision_unreadable', nullif(count(*) FILTER (WHERE i.decision = 'unreadable'), 0))),
+           'Percentage of initial conferences held in the period (not transfer-ins) whose recorded decision was a plan. Left out: those whose decision is not recorded or not readable.'
+      FROM i
+     WHERE i.status <> 'unknown_kind' AND i.held IS NOT NULL
+       AND EXISTS (SELECT FROM cpconf.mapped_column('conference', 'decision') c WHERE c.column_name IS NOT NULL)
+    HAVING EXISTS (SELECT FROM cpconf.mapped_column('conference', 'decision') c WHERE c.column_name IS NOT NULL);
 
     -- plans: started, ended, open at the end of the period
     IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'plan') THEN
@@ -274,6 +298,15 @@ SELECT 'second_or_subsequent_plans', (SELECT count(*) FILTER (WHERE started.subs
        'Percentage of plans started in the period for a child who had an earlier plan ' ||
        CASE WHEN $4 IS NULL THEN 'ever (the national statistic)' ELSE 'that ended within ' || $4::pg_catalog.text || ' of the new one''s start' END || '.' || $5 FROM why
 UNION ALL
+SELECT 'open_plans_' || a.name, (SELECT count(*) FROM open_at_end o WHERE o.started <= $2 - a.age), (SELECT count(*) FROM open_at_end),
+       round(100.0 * (SELECT count(*) FROM open_at_end o WHERE o.started <= $2 - a.age) / nullif((SELECT count(*) FROM open_at_end), 0), 1),
+       why.n, why.j,
+       'Percentage of plans open at the end of the period that had then been open ' || a.words || ' or more (started on or before the end less that).' || $5
+  FROM why, (VALUES ('9_months_or_more', pg_catalog.make_interval(months => 9), '9 months'),
+                    ('12_months_or_more', pg_catalog.make_interval(months => 12), '12 months'),
+                    ('18_months_or_more', pg_catalog.make_interval(months => 18), '18 months'),
+                    ('2_years_or_more', pg_catalog.make_interval(years => 2), '2 years')) a(name, age, words)
+UNION ALL
 SELECT 'ended_plans_lasting_2_years_or_more', (SELECT count(*) FILTER (WHERE ended.ended >= ended.started + pg_catalog.make_interval(years => 2)) FROM ended),
        (SELECT count(*) FROM ended),
        round(100.0 * (SELECT count(*) FILTER (WHERE ended.ended >= ended.started + pg_catalog.make_interval(years => 2)) FROM ended) / nullif((SELECT count(*) FROM ended), 0), 1),
@@ -283,6 +316,81 @@ $q$, plans);
         RETURN QUERY EXECUTE q USING p_from, p_to, other_council_plans, lookback,
             CASE WHEN other_council_plans THEN ' Plans held by another council are counted.'
                  ELSE ' Plans flagged as another council''s are not counted (a plan whose flag is not recorded is).' END;
+    END IF;
+
+    -- section 47 enquiries that led to an initial conference; initial
+    -- conferences that led to a plan
+    IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'strategy_discussion') THEN
+        q := format($q$
+WITH s AS (
+    SELECT %1$s AS id, %2$s AS held FROM %3$s s
+), counted AS (
+    SELECT s.*, s.id IN (SELECT %5$s FROM %4$s c
+                           WHERE %6$s IS NULL OR cpconf.kind_read((%6$s)::pg_catalog.text) IN ('initial', 'pre_birth')) AS led
+      FROM s WHERE s.held BETWEEN $1 AND $2
+), why AS (
+    SELECT count(*) AS n FROM s WHERE s.held IS NULL OR NOT pg_catalog.isfinite(s.held) OR s.held < '1978-01-01' OR s.held > '2199-12-31'
+)
+SELECT 's47_leading_to_icpc', (SELECT count(*) FILTER (WHERE counted.led) FROM counted), (SELECT count(*) FROM counted),
+       round(100.0 * (SELECT count(*) FILTER (WHERE counted.led) FROM counted) / nullif((SELECT count(*) FROM counted), 0), 1),
+       why.n, CASE WHEN why.n > 0 THEN pg_catalog.jsonb_build_object('date_not_recorded_or_out_of_range', why.n) ELSE '{}' END,
+       'Percentage of section 47 enquiries whose strategy discussion was in the period that led to an initial or pre-birth conference (at any time). Left out: enquiries without a usable strategy discussion date (they cannot be placed in a period).'
+  FROM why
+$q$, cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_day('strategy_discussion', 'held', 's'),
+            cpconf.table_sql('strategy_discussion'), cpconf.table_sql('conference'),
+            cpconf.report_column('conference', 'strategy_discussion', 'c'), cpconf.report_column('conference', 'kind', 'c'));
+        RETURN QUERY EXECUTE q USING p_from, p_to, profile;
+    END IF;
+
+    -- open plans visited in the last 6 weeks of the period, and the child seen alone
+    IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'visit') AND EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'plan') THEN
+        q := format($q$
+WITH p AS (
+    SELECT (%1$s)::pg_catalog.text AS id, (%2$s)::pg_catalog.text AS child, %3$s AS started, %4$s AS ended, (%5$s)::pg_catalog.text AS other_raw
+      FROM %6$s p
+), open_at_end AS (
+    SELECT p.* FROM p
+     WHERE p.started BETWEEN '1978-01-01' AND $2 AND (p.ended IS NULL OR p.ended > $2)
+       AND cpconf.is_flag(p.other_raw) AND ($3 OR cpconf.flag(p.other_raw) IS NOT TRUE)
+), v AS (
+    SELECT (%7$s)::pg_catalog.text AS plan, (%8$s)::pg_catalog.text AS child, %9$s AS visited, (%10$s)::pg_catalog.text AS alone_raw
+      FROM %11$s v
+), seen AS (
+    SELECT o.id, pg_catalog.bool_or(cpconf.is_flag(v.alone_raw) AND cpconf.flag(v.alone_raw)) AS alone
+      FROM open_at_end o JOIN v ON (v.plan = o.id OR (v.plan IS NULL AND v.child = o.child AND v.visited >= o.started))
+     WHERE v.visited > $2 - 42 AND v.visited <= $2
+     GROUP BY o.id
+)
+SELECT 'open_plans_visited_in_last_6_weeks', (SELECT count(*) FROM seen), (SELECT count(*) FROM open_at_end),
+       round(100.0 * (SELECT count(*) FROM seen) / nullif((SELECT count(*) FROM open_at_end), 0), 1), NULL::bigint, NULL::pg_catalog.jsonb,
+       'Percentage of plans open at the end of the period with a visit recorded in its last 6 weeks (42 days, the end day included).' || $4
+UNION ALL
+SELECT 'open_plans_seen_alone_in_last_6_weeks', (SELECT count(*) FROM seen WHERE seen.alone), (SELECT count(*) FROM open_at_end),
+       round(100.0 * (SELECT count(*) FROM seen WHERE seen.alone) / nullif((SELECT count(*) FROM open_at_end), 0), 1), NULL, NULL,
+       'Percentage of plans open at the end of the period whose child was seen alone at a visit in its last 6 weeks (a seen-alone flag not recorded is not yes).' || $4
+$q$,
+            cpconf.report_column('plan', 'id', 'p'), cpconf.report_column('plan', 'child', 'p'),
+            cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'),
+            cpconf.report_column('plan', 'other_council', 'p'), cpconf.table_sql('plan'),
+            cpconf.report_column('visit', 'plan', 'v'), cpconf.report_column('visit', 'child', 'v'),
+            cpconf.report_day('visit', 'visited', 'v'), cpconf.report_column('visit', 'seen_alone', 'v'), cpconf.table_sql('visit'));
+        RETURN QUERY EXECUTE q USING p_from, p_to, other_council_plans,
+            CASE WHEN other_council_plans THEN ' Plans held by another council are counted.'
+                 ELSE ' Plans flagged as another council''s are not counted (a plan whose flag is not recorded is).' END;
+    END IF;
+
+    -- reviews held in timescale
+    IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'review') AND EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'plan') THEN
+        RETURN QUERY
+        WITH r AS (SELECT * FROM cpconf.review_timeliness(p_from, p_to, profile) t WHERE t.held IS NOT NULL),
+             judged AS (SELECT * FROM r WHERE r.status IN ('on_time', 'late')),
+             why AS (SELECT coalesce(jsonb_object_agg(x.s, x.n), '{}') AS j, coalesce(sum(x.n), 0)::bigint AS n
+                       FROM (SELECT r.status AS s, count(*) AS n FROM r WHERE r.status NOT IN ('on_time', 'late') GROUP BY 1) x)
+        SELECT 'reviews_in_timescale', (SELECT count(*) FROM judged WHERE judged.on_time), (SELECT count(*) FROM judged),
+               round(100.0 * (SELECT count(*) FROM judged WHERE judged.on_time) / nullif((SELECT count(*) FROM judged), 0), 1),
+               why.n, why.j,
+               'Percentage of review conferences held in the period within their timescale: the first within T-RCPC1 of the plan''s start, each later one within T-RCPCN of the previous review (cpconf.review_timeliness). Left out: those it cannot judge, by status.'
+          FROM why;
     END IF;
 END
 $$;
@@ -294,6 +402,10 @@ RETURNS TABLE (child text, plan text, review text, plan_started date, previous_r
                on_time boolean, status text, problem text, plan_found_by text, system_due date, system_due_agrees boolean)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
+-- a report joins a table with another's rows through sets whose size the
+-- planner cannot see (set-returning functions, CTEs): a merge join sorts
+-- both sides where a hash join reads each once
+SET enable_mergejoin = off
 AS $$
 DECLARE
     q text;
@@ -301,28 +413,33 @@ BEGIN
     PERFORM cpconf.timeliness('T-RCPC1', NULL::pg_catalog.date, NULL::pg_catalog.date, profile);
     PERFORM cpconf.table_sql('plan');
     q := format($q$
-WITH p AS (
+WITH p AS NOT MATERIALIZED (
     SELECT (%1$s)::pg_catalog.text AS id, (%2$s)::pg_catalog.text AS child, %3$s AS started, %4$s AS ended FROM %5$s p
-), r AS (
+), r AS NOT MATERIALIZED (
     SELECT (%6$s)::pg_catalog.text AS review, (%7$s)::pg_catalog.text AS plan_given, (%8$s)::pg_catalog.text AS child,
            %9$s AS held, %10$s AS system_due
       FROM %11$s r
 ), linked AS (
+    SELECT r.*, g.id AS plan, g.started AS plan_started, g.id IS NULL AS given_not_found,
+           CASE WHEN g.id IS NOT NULL THEN 'plan id' END AS found_by
+      FROM r LEFT JOIN p g ON g.id = r.plan_given
+     WHERE r.plan_given IS NOT NULL
+    UNION ALL
     -- a review without a plan id is the child's plan's open that day (its
     -- end day included: the review that ends a plan is held on it)
-    SELECT r.*, coalesce(g.id, o.id) AS plan, coalesce(g.started, o.started) AS plan_started, g.id IS NULL AND r.plan_given IS NOT NULL AS given_not_found,
-           CASE WHEN g.id IS NOT NULL THEN 'plan id' WHEN o.id IS NOT NULL THEN 'open that day' END AS found_by
-      FROM r LEFT JOIN p g ON g.id = r.plan_given
-      LEFT JOIN LATERAL (SELECT p.* FROM p WHERE r.plan_given IS NULL AND p.child = r.child AND p.started <= r.held
-                                                 AND (p.ended IS NULL OR r.held <= p.ended)
-                          ORDER BY p.started DESC LIMIT 1) o ON true
+    SELECT r.*, o.id, o.started, false, CASE WHEN o.id IS NOT NULL THEN 'open that day' END
+      FROM r LEFT JOIN LATERAL (SELECT p.* FROM p WHERE p.child = r.child AND p.started <= r.held
+                                                  AND (p.ended IS NULL OR r.held <= p.ended)
+                                 ORDER BY p.started DESC LIMIT 1) o ON true
+     WHERE r.plan_given IS NULL
 ), ordered AS (
-    SELECT l.*, pg_catalog.lag(l.held) OVER (PARTITION BY l.plan ORDER BY l.held, l.review) AS previous
+    SELECT l.*, CASE WHEN l.plan IS NOT NULL THEN pg_catalog.lag(l.held) OVER (PARTITION BY l.plan ORDER BY l.held, l.review) END AS previous
       FROM linked l
 ), judged AS (
-    SELECT o.*, CASE WHEN o.previous IS NULL THEN 'T-RCPC1' ELSE 'T-RCPCN' END AS rule,
-           cpconf.timeliness(CASE WHEN o.previous IS NULL THEN 'T-RCPC1' ELSE 'T-RCPCN' END,
-                             coalesce(o.previous, o.plan_started), o.held, $3) AS t
+    SELECT o.*, CASE WHEN o.plan IS NULL THEN NULL WHEN o.previous IS NULL THEN 'T-RCPC1' ELSE 'T-RCPCN' END AS rule,
+           CASE WHEN o.plan IS NOT NULL
+                THEN cpconf.timeliness(CASE WHEN o.previous IS NULL THEN 'T-RCPC1' ELSE 'T-RCPCN' END,
+                                       coalesce(o.previous, o.plan_started), o.held, $3) END AS t
       FROM ordered o
      WHERE o.held BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity') OR o.held IS NULL
      OFFSET 0

@@ -39,6 +39,19 @@ WITH icpc AS (
 ), numbered AS (
     SELECT plans.*, count(*) OVER (PARTITION BY child ORDER BY started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING) AS before_it
       FROM plans
+), open_at_end AS (
+    SELECT * FROM plans WHERE started <= p_to AND (ended IS NULL OR ended > p_to)
+), s47 AS (
+    SELECT s.s47e_s47_enquiry_id AS id,
+           s.s47e_s47_enquiry_id IN (SELECT c.icpc_s47_enquiry_id FROM ssd.ssd_initial_cp_conference c) AS led
+      FROM ssd.ssd_s47_enquiry s WHERE s.s47e_s47_start_date::date BETWEEN p_from AND p_to
+), decided AS (
+    SELECT i.icpc_icpc_outcome_cp_flag AS flag FROM icpc i
+), reviews AS (
+    SELECT r.cppr_cp_review_date::date AS held,
+           coalesce(lag(r.cppr_cp_review_date::date) OVER w + interval '6 months', p.cppl_cp_plan_start_date::date + interval '3 months') AS due
+      FROM ssd.ssd_cp_reviews r JOIN ssd.ssd_cp_plans p ON p.cppl_cp_plan_id = r.cppr_cp_plan_id
+    WINDOW w AS (PARTITION BY r.cppr_cp_plan_id ORDER BY r.cppr_cp_review_date, r.cppr_cp_review_id)
 )
 SELECT 'icpc_held', count(*), NULL::bigint, count(*)::numeric FROM icpc
 UNION ALL
@@ -59,6 +72,19 @@ SELECT 'children_on_plans_at_end', count(DISTINCT child), NULL, count(DISTINCT c
 UNION ALL
 SELECT 'second_or_subsequent_plans', count(*) FILTER (WHERE before_it > 0), count(*), round(100.0 * count(*) FILTER (WHERE before_it > 0) / count(*), 1)
   FROM numbered WHERE started BETWEEN p_from AND p_to
+UNION ALL
+SELECT 'open_plans_' || a.name, (SELECT count(*) FROM open_at_end o WHERE o.started <= p_to - a.age), (SELECT count(*) FROM open_at_end),
+       round(100.0 * (SELECT count(*) FROM open_at_end o WHERE o.started <= p_to - a.age) / (SELECT count(*) FROM open_at_end), 1)
+  FROM (VALUES ('9_months_or_more', interval '9 months'), ('12_months_or_more', interval '12 months'),
+               ('18_months_or_more', interval '18 months'), ('2_years_or_more', interval '2 years')) a(name, age)
+UNION ALL
+SELECT 's47_leading_to_icpc', count(*) FILTER (WHERE led), count(*), round(100.0 * count(*) FILTER (WHERE led) / count(*), 1) FROM s47
+UNION ALL
+SELECT 'icpc_leading_to_plan', count(*) FILTER (WHERE flag = 'Y'), count(*) FILTER (WHERE flag IN ('Y', 'N')),
+       round(100.0 * count(*) FILTER (WHERE flag = 'Y') / count(*) FILTER (WHERE flag IN ('Y', 'N')), 1) FROM decided
+UNION ALL
+SELECT 'reviews_in_timescale', count(*) FILTER (WHERE held <= due), count(*), round(100.0 * count(*) FILTER (WHERE held <= due) / count(*), 1)
+  FROM reviews WHERE held BETWEEN p_from AND p_to
 UNION ALL
 SELECT 'ended_plans_lasting_2_years_or_more', count(*) FILTER (WHERE ended >= started + interval '2 years'), count(*),
        round(100.0 * count(*) FILTER (WHERE ended >= started + interval '2 years') / count(*), 1)
