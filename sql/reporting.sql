@@ -195,6 +195,26 @@ INSERT INTO "Case Records"."Visits" VALUES (1, 'P-2', 1, '2025-03-03', 'Y'), (2,
 SELECT measure, numerator, denominator, value FROM cpconf.indicators(date '2024-04-01', date '2025-03-31')
  WHERE measure LIKE 'open_plans%' ORDER BY measure;
 
+-- Plans as of 31 March 2025 (P-8 starts after it).  P-1: 254 days (1 May
+-- 2024 to 10 January 2025), ended; P-2: 58 days, open, the child's second
+-- plan, categories neglect and emotional (MUL), last visited 3 March (4
+-- weeks before); P-3: 761 days (1 June 2022 to 1 July 2024: 2 years and 30
+-- days), a category cpconf does not know; P-5: a placeholder start; P-6:
+-- open from the last day; P-7: one day.
+UPDATE "Case Records"."CP Plans" SET category = CASE "Plan Ref" WHEN 'P-1' THEN 'neglect' WHEN 'P-2' THEN 'Multiple: [neglect, emotional]'
+                                                               WHEN 'P-3' THEN 'Neglekt' END;
+SELECT plan, child, started, ended, open, days, category, previous_plans, second_or_subsequent, lasted_2_years, latest_review,
+       last_visit, weeks_since_visit, other_council, status
+  FROM cpconf.plans(date '2025-03-31') ORDER BY plan;
+SELECT plan, status, problem FROM cpconf.plans(date '2025-03-31') WHERE problem IS NOT NULL ORDER BY plan;
+SELECT * FROM regress.error($$SELECT * FROM cpconf.plans(lookback => interval '-1 day')$$);
+-- the dashboards' views: the same functions over the reporting year in
+-- progress (dates vary with today: only that they run and what they hold)
+SELECT count(*) >= 0 AS runs FROM cpconf.current_icpc_timeliness;
+SELECT count(*) >= 0 AS runs FROM cpconf.current_review_timeliness;
+SELECT count(*) = (SELECT count(*) FROM cpconf.plans(current_date)) AS same FROM cpconf.current_plans;
+SELECT count(*) > 0 AS runs FROM cpconf.current_indicators;
+
 \c - :superuser
 :settings
 DELETE FROM cpconf.mapping;

@@ -621,27 +621,20 @@ PG_FUNCTION_INFO_V1(cpconf_categories_read);
  * written; an unknown one is an error naming the accepted ones, never
  * dropped.  C, as it is read for every row a trigger checks.
  */
-Datum
-cpconf_categories_read(PG_FUNCTION_ARGS)
+/*
+ * The categories written in t, into items (at most 16); false, when soft,
+ * for a value that is not categories (an unknown one, too many), which is
+ * otherwise an error.
+ */
+static bool
+categories_parse(text *t, int *items, int *n, bool soft)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
 	const char *s = VARDATA_ANY(t);
 	int			len = VARSIZE_ANY_EXHDR(t);
-	Datum		items[16];
-	int			n = 0;
 	int			start = 0;
-	Oid		   *element = (Oid *) fcinfo->flinfo->fn_extra;
 	const char *colon = memchr(s, ':', len);
 
-	if (element == NULL)
-	{
-		/* the element type, looked up once a query: this runs for every row a trigger checks */
-		element = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
-		*element = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
-		if (!OidIsValid(*element))
-			elog(ERROR, "categories_read must return an array of cpconf.abuse_category");
-		fcinfo->flinfo->fn_extra = element;
-	}
+	*n = 0;
 	/* "Multiple: [a, b]": the categories are those listed */
 	if (colon != NULL && label_match(&abuse_category_labels, s, colon - s) != 0 &&
 		strcmp(label_name(&abuse_category_labels, label_match(&abuse_category_labels, s, colon - s)), "multiple") == 0)
@@ -659,17 +652,64 @@ cpconf_categories_read(PG_FUNCTION_ARGS)
 			b--;
 		if (b > a)
 		{
-			if (n == lengthof(items))
+			if (*n == 16)
+			{
+				if (soft)
+					return false;
 				ereport(ERROR,
 						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-						 errmsg("more than %d categories of abuse in \"%s\"", (int) lengthof(items), text_to_cstring(t)),
-						 errdetail("Rule D-CATEGORY: a plan names its categories of abuse (five at most); cpconf reads at most %d in one value.", (int) lengthof(items)),
+						 errmsg("more than %d categories of abuse in \"%s\"", 16, text_to_cstring(t)),
+						 errdetail("Rule D-CATEGORY: a plan names its categories of abuse (five at most); cpconf reads at most %d in one value.", 16),
 						 errhint("Correct the value.")));
-			items[n++] = CharGetDatum((char) label_parse(&abuse_category_labels, s + a, b - a, NULL));
+			}
+			if (soft && label_match(&abuse_category_labels, s + a, b - a) == 0)
+				return false;
+			items[(*n)++] = label_parse(&abuse_category_labels, s + a, b - a, NULL);
 		}
 		start = i + 1;
 	}
+	return true;
+}
+
+Datum
+cpconf_categories_read(PG_FUNCTION_ARGS)
+{
+	int			labels[16];
+	Datum		items[16];
+	int			n;
+	Oid		   *element = (Oid *) fcinfo->flinfo->fn_extra;
+
+	if (element == NULL)
+	{
+		/* the element type, looked up once a query: this runs for every row a trigger checks */
+		element = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
+		*element = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
+		if (!OidIsValid(*element))
+			elog(ERROR, "categories_read must return an array of cpconf.abuse_category");
+		fcinfo->flinfo->fn_extra = element;
+	}
+	(void) categories_parse(PG_GETARG_TEXT_PP(0), labels, &n, false);
 	if (n == 0)
 		PG_RETURN_NULL();
+	for (int i = 0; i < n; i++)
+		items[i] = CharGetDatum((char) labels[i]);
 	PG_RETURN_ARRAYTYPE_P(construct_array(items, n, *element, 1, true, TYPALIGN_CHAR));
+}
+
+PG_FUNCTION_INFO_V1(cpconf_is_categories);
+
+/*
+ * is_categories(text) -> boolean: whether categories_read() reads the value
+ * (NULL and blank included): for reports, which name a value they cannot
+ * read instead of aborting on it.
+ */
+Datum
+cpconf_is_categories(PG_FUNCTION_ARGS)
+{
+	int			labels[16];
+	int			n;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(categories_parse(PG_GETARG_TEXT_PP(0), labels, &n, true));
 }

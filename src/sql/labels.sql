@@ -177,6 +177,13 @@ AS 'MODULE_PATHNAME', 'cpconf_is_flag';
 COMMENT ON FUNCTION cpconf.is_flag(text) IS
     'True when cpconf.flag() reads the value (NULL and blank included, as NULL), false when it would be an error: for reports, which name a value they cannot read rather than abort on it.';
 
+CREATE FUNCTION cpconf.is_categories(value text)
+RETURNS boolean
+LANGUAGE c IMMUTABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'cpconf_is_categories';
+COMMENT ON FUNCTION cpconf.is_categories(text) IS
+    'True when cpconf.categories_read() reads the value (NULL and blank included), false when it would be an error (an unknown category, too many): for reports, which name a value they cannot read rather than abort on it.';
+
 /* ------------------------------------------------------------------------
  * Categories of abuse as a council writes them in one column.
  * ------------------------------------------------------------------------ */

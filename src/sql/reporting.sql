@@ -461,3 +461,105 @@ END
 $$;
 COMMENT ON FUNCTION cpconf.review_timeliness(date, date, text) IS
     'Every review conference held from period_from to period_to (NULL: no bound), or whose day is not recorded: its plan (by the review''s plan id, or else the child''s plan open on its day, end day included), the plan''s start, the previous review of the plan, the rule (T-RCPC1 from the plan''s start, the initial conference''s day; T-RCPCN from the previous review), due, on time, status and problem (doc/reporting.md), and the case system''s stored due date with whether it agrees. The pre-birth first review (T-RCPC1-BIRTH) is not applied.';
+
+CREATE FUNCTION cpconf.plans(as_of date DEFAULT NULL, profile text DEFAULT NULL, lookback interval DEFAULT NULL)
+RETURNS TABLE (child text, plan text, started date, ended date, open boolean, days integer, category text,
+               previous_plans integer, second_or_subsequent boolean, lasted_2_years boolean, latest_review date,
+               last_visit date, weeks_since_visit integer, other_council boolean, status text, problem text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+SET enable_mergejoin = off
+AS $$
+DECLARE
+    day date := coalesce(as_of, current_date);
+    reviews text := 'SELECT NULL::pg_catalog.text AS plan, NULL::pg_catalog.date AS held WHERE false';
+    visits text := 'SELECT NULL::pg_catalog.text AS plan, NULL::pg_catalog.text AS child, NULL::pg_catalog.date AS visited WHERE false';
+    q text;
+BEGIN
+    PERFORM cpconf.timeliness('T-RCPC1', NULL::pg_catalog.date, NULL::pg_catalog.date, profile);
+    IF lookback < interval '0' THEN
+        RAISE EXCEPTION 'lookback % is negative', lookback
+            USING ERRCODE = 'invalid_parameter_value', DETAIL = 'The lookback is how long before a plan an earlier one counts.',
+                  HINT = 'Pass a positive interval, or NULL for ever (the national statistic).';
+    END IF;
+    IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'review') THEN
+        reviews := format('SELECT (%s)::pg_catalog.text AS plan, %s AS held FROM %s r', cpconf.report_column('review', 'plan', 'r'),
+                          cpconf.report_day('review', 'held', 'r'), cpconf.table_sql('review'));
+    END IF;
+    IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'visit') THEN
+        visits := format('SELECT (%s)::pg_catalog.text AS plan, (%s)::pg_catalog.text AS child, %s AS visited FROM %s v',
+                         cpconf.report_column('visit', 'plan', 'v'), cpconf.report_column('visit', 'child', 'v'),
+                         cpconf.report_day('visit', 'visited', 'v'), cpconf.table_sql('visit'));
+    END IF;
+    q := format($q$
+WITH p AS (
+    SELECT (%1$s)::pg_catalog.text AS child, (%2$s)::pg_catalog.text AS plan, %3$s AS started, %4$s AS ended,
+           (%5$s)::pg_catalog.text AS categories_raw, (%6$s)::pg_catalog.text AS other_raw
+      FROM %7$s p
+), judged AS (
+    SELECT p.*,
+           CASE WHEN p.started IS NULL THEN 'start_not_recorded'
+                WHEN NOT pg_catalog.isfinite(p.started) OR p.started < '1978-01-01' OR p.started > '2199-12-31'
+                  OR (p.ended IS NOT NULL AND (NOT pg_catalog.isfinite(p.ended) OR p.ended < '1978-01-01' OR p.ended > '2199-12-31'))
+                THEN 'date_out_of_range'
+                WHEN p.ended < p.started THEN 'ends_before_it_starts'
+                WHEN NOT cpconf.is_flag(p.other_raw) OR NOT cpconf.is_categories(p.categories_raw) THEN 'unreadable_value' END AS status
+      FROM p
+), good AS (
+    SELECT j.*, pg_catalog.count(*) OVER w AS before_it, pg_catalog.max(coalesce(j.ended, 'infinity'::pg_catalog.date)) OVER w AS latest_end_before
+      FROM judged j WHERE j.status IS NULL OR j.status = 'unreadable_value'
+    WINDOW w AS (PARTITION BY j.child ORDER BY j.started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day'::pg_catalog.interval PRECEDING)
+), r AS (%8$s), v AS (%9$s)
+SELECT j.child, j.plan, j.started, j.ended,
+       CASE WHEN j.status IS NULL OR j.status = 'unreadable_value' THEN j.started <= $1 AND (j.ended IS NULL OR j.ended > $1) END,
+       CASE WHEN j.status IS NULL OR j.status = 'unreadable_value'
+            THEN (least(coalesce(j.ended, $1), $1) - j.started)::pg_catalog.int4 END,
+       CASE WHEN cpconf.is_categories(j.categories_raw) THEN cpconf.cin_code(cpconf.categories_read(j.categories_raw)) END,
+       g.before_it::pg_catalog.int4,
+       g.before_it > 0 AND ($2::pg_catalog.interval IS NULL OR g.latest_end_before >= j.started - $2),
+       CASE WHEN j.status IS NULL OR j.status = 'unreadable_value'
+            THEN least(coalesce(j.ended, $1), $1) >= j.started + pg_catalog.make_interval(years => 2) END,
+       (SELECT pg_catalog.max(r.held) FROM r WHERE r.plan = j.plan AND r.held <= $1),
+       lv.visited, (($1 - lv.visited) / 7)::pg_catalog.int4,
+       CASE WHEN cpconf.is_flag(j.other_raw) THEN cpconf.flag(j.other_raw) END,
+       coalesce(j.status, 'ok'),
+       CASE j.status WHEN 'start_not_recorded' THEN 'the day the plan started is not recorded'
+                     WHEN 'date_out_of_range' THEN 'a day of the plan is outside the years cpconf''s calendars cover (1978 to 2199)'
+                     WHEN 'ends_before_it_starts' THEN pg_catalog.format('the plan ends on %%s, before it starts on %%s', j.ended, j.started)
+                     WHEN 'unreadable_value' THEN pg_catalog.format('a value is not readable: categories %%L, other council %%L', j.categories_raw, j.other_raw) END
+  FROM judged j
+  LEFT JOIN good g ON g.plan IS NOT DISTINCT FROM j.plan AND g.child IS NOT DISTINCT FROM j.child AND g.started = j.started
+  LEFT JOIN LATERAL (SELECT pg_catalog.max(v.visited) AS visited FROM v
+                      WHERE (v.plan = j.plan OR (v.plan IS NULL AND v.child = j.child AND v.visited >= j.started)) AND v.visited <= $1) lv ON true
+ WHERE j.started IS NULL OR NOT pg_catalog.isfinite(j.started) OR j.started <= $1
+$q$,
+        cpconf.report_column('plan', 'child', 'p'), cpconf.report_column('plan', 'id', 'p'),
+        cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'),
+        cpconf.report_column('plan', 'categories', 'p'), cpconf.report_column('plan', 'other_council', 'p'),
+        cpconf.table_sql('plan'), reviews, visits);
+    RETURN QUERY EXECUTE q USING day, lookback;
+END
+$$;
+COMMENT ON FUNCTION cpconf.plans(date, text, interval) IS
+    'Every plan started by as_of (NULL: today), with: open on that day, its days so far (or in all, when ended), its category as the census codes it (NEG, PHY, EMO, SAB, MUL), the child''s earlier plans (lookback NULL: ever, as the national statistic; an interval: those that ended within it), second or subsequent, lasted 2 years or more, its latest review and last visit by as_of and the weeks since, held by another council (NULL when not recorded, never taken as no), status and problem. A plan whose dates or values cannot be read is returned with its status.';
+
+/* For dashboards (Power BI, Metabase): the reports over the reporting year
+ * in progress (1 April to today), under the setting cpconf.profile, read
+ * with the rights of the role that queries them. */
+CREATE VIEW cpconf.current_icpc_timeliness WITH (security_invoker = true) AS
+SELECT * FROM cpconf.icpc_timeliness((cpconf.reporting_year(current_date)).year_from, current_date);
+COMMENT ON VIEW cpconf.current_icpc_timeliness IS
+    'cpconf.icpc_timeliness() over the reporting year in progress (from 1 April to today), under the setting cpconf.profile.';
+CREATE VIEW cpconf.current_review_timeliness WITH (security_invoker = true) AS
+SELECT * FROM cpconf.review_timeliness((cpconf.reporting_year(current_date)).year_from, current_date);
+COMMENT ON VIEW cpconf.current_review_timeliness IS
+    'cpconf.review_timeliness() over the reporting year in progress (from 1 April to today), under the setting cpconf.profile.';
+CREATE VIEW cpconf.current_plans WITH (security_invoker = true) AS
+SELECT * FROM cpconf.plans(current_date);
+COMMENT ON VIEW cpconf.current_plans IS
+    'cpconf.plans() as of today, under the setting cpconf.profile.';
+CREATE VIEW cpconf.current_indicators WITH (security_invoker = true) AS
+SELECT * FROM cpconf.indicators((cpconf.reporting_year(current_date)).year_from, current_date);
+COMMENT ON VIEW cpconf.current_indicators IS
+    'cpconf.indicators() over the reporting year in progress (from 1 April to today), under the setting cpconf.profile.';
+GRANT SELECT ON cpconf.current_icpc_timeliness, cpconf.current_review_timeliness, cpconf.current_plans, cpconf.current_indicators TO PUBLIC;
