@@ -208,6 +208,35 @@ SELECT plan, child, started, ended, open, days, category, previous_plans, second
   FROM cpconf.plans(date '2025-03-31') ORDER BY plan;
 SELECT plan, status, problem FROM cpconf.plans(date '2025-03-31') WHERE problem IS NOT NULL ORDER BY plan;
 SELECT * FROM regress.error($$SELECT * FROM cpconf.plans(lookback => interval '-1 day')$$);
+-- The census's checks on the census year 1 April 2024 to 31 March 2025.
+-- Added: a conference on Boxing Day (Thursday 26 December 2024: a bank
+-- holiday, not a weekend, so cpconf's 8875-WD, not the census's 8875) whose
+-- target date is Sunday 29 December; an enquiry of 6 January 2025 with no
+-- conference (due by 27 January, 15 working days) and one of 24 March 2025
+-- (due 14 April, after the year); a plan that starts and ends on one day.
+INSERT INTO "Case Records".enquiries VALUES (15, 6, '2025-01-06 09:00', NULL), (16, 6, '2025-03-24 09:00', NULL),
+    (17, 3, '2024-12-09 09:00', NULL);
+INSERT INTO "Case Records"."Meetings" (meeting_id, child_no, enquiry_id, meeting_type, "Held On", "Target Date")
+VALUES (130, 3, 17, 'Initial', '2024-12-26 10:00+00', '2024-12-29');
+INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, start_date, end_date, category) VALUES ('P-10', 3, '2024-12-26', '2024-12-26', 'PHY');
+SELECT rule, kind, child, record, day, message FROM cpconf.census_checks(date '2024-04-01', date '2025-03-31') ORDER BY rule, record;
+-- Annex A lists on 31 March 2025 (six months back: from 30 September 2024).
+-- List 5: the enquiries open then, one row each: those with no end
+-- recorded (12 of 2022 among them); 14's placeholder date is left out.  Its
+-- initial conference, not the Core Group of 20 March (109) for child 2.
+SELECT * FROM cpconf.annex_a_list5(date '2025-03-31') ORDER BY "Child Unique ID", "Strategy discussion initiating Section 47 Enquiry Start Date";
+-- List 7: children on a plan then or whose plan ended since 30 September
+-- 2024: child 1 (P-2, the latest), 3 (P-10 ended 26 December), 5 (P-6);
+-- minimised: the date of birth as the first of its month.
+SELECT "Child Unique ID", "Date of Birth", "Age of Child (Years)", "Child Protection Plan Start Date", "Initial Category of Abuse",
+       "Date of the Last Statutory Visit", "Was the Child Seen Alone?", "Date of latest review conference",
+       "Child Protection Plan End Date", "Number of Previous Child Protection Plans"
+  FROM cpconf.annex_a_list7(date '2025-03-31', minimised => true);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.annex_a_list7(NULL)$$);
+-- as a CSV file, with the template's exact headers (two are longer than a
+-- column name can be) and dates as dd/mm/yyyy
+SELECT * FROM cpconf.annex_a_csv(7, date '2025-03-31', true);
+SELECT * FROM regress.error($$SELECT * FROM cpconf.annex_a_csv(6, date '2025-03-31')$$);
 -- the dashboards' views: the same functions over the reporting year in
 -- progress (dates vary with today: only that they run and what they hold)
 SELECT count(*) >= 0 AS runs FROM cpconf.current_icpc_timeliness;

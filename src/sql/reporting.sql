@@ -563,3 +563,364 @@ SELECT * FROM cpconf.indicators((cpconf.reporting_year(current_date)).year_from,
 COMMENT ON VIEW cpconf.current_indicators IS
     'cpconf.indicators() over the reporting year in progress (from 1 April to today), under the setting cpconf.profile.';
 GRANT SELECT ON cpconf.current_icpc_timeliness, cpconf.current_review_timeliness, cpconf.current_plans, cpconf.current_indicators TO PUBLIC;
+
+/* ------------------------------------------------------------------------
+ * The child in need census's rules on child protection that a council's
+ * records can be checked against before the return is made.  Each as the
+ * DfE applies it, over the records of the census year (period_from to
+ * period_to, the reference date); where the census's form is weaker than
+ * the procedure (a weekend but not a bank holiday), cpconf's stricter form
+ * beside it, as its own rule (suffix -WD).
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.census_checks(period_from date DEFAULT NULL, period_to date DEFAULT NULL, profile text DEFAULT NULL)
+RETURNS TABLE (rule text, kind text, child text, record text, day date, message text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+SET enable_mergejoin = off
+AS $$
+DECLARE
+    p_to date := coalesce(period_to, (cpconf.reporting_year(current_date)).year_from - 1);
+    p_from date := coalesce(period_from, (cpconf.reporting_year(p_to)).year_from);
+    cal text := cpconf.profile_calendar(profile);
+    has_sd boolean := EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'strategy_discussion');
+    has_conf boolean := EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'conference');
+    has_plan boolean := EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'plan');
+    has_review boolean := EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'review');
+    has_child boolean := EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'child');
+    s_sql text;
+    c_sql text;
+    p_sql text;
+    q text;
+BEGIN
+    PERFORM cpconf.timeliness('T-ICPC', NULL::pg_catalog.date, NULL::pg_catalog.date, profile);
+    IF p_from > p_to THEN
+        RAISE EXCEPTION 'the period starts (%) after it ends (%)', p_from, p_to
+            USING ERRCODE = 'invalid_parameter_value', DETAIL = 'The census year is the period before the reference date.',
+                  HINT = 'Pass period_from on or before period_to.';
+    END IF;
+    IF has_conf THEN
+        -- initial conferences (not reviews), with their enquiry
+        c_sql := format('SELECT (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, (%s)::pg_catalog.text AS sd, %s AS held, %s AS due
+                           FROM %s c WHERE %s IS NULL OR cpconf.kind_read((%s)::pg_catalog.text) IN (''initial'', ''pre_birth'', ''transfer_in'')',
+                        cpconf.report_column('conference', 'id', 'c'), cpconf.report_column('conference', 'child', 'c'),
+                        cpconf.report_column('conference', 'strategy_discussion', 'c'), cpconf.report_day('conference', 'held', 'c'),
+                        cpconf.report_day('conference', 'due', 'c'), cpconf.table_sql('conference'),
+                        cpconf.report_column('conference', 'kind', 'c'), cpconf.report_column('conference', 'kind', 'c'));
+    ELSE
+        c_sql := 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.text AS child, NULL::pg_catalog.text AS sd, NULL::pg_catalog.date AS held, NULL::pg_catalog.date AS due WHERE false';
+    END IF;
+    IF has_sd THEN
+        s_sql := format('SELECT (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, %s AS started, %s AS ended FROM %s s',
+                        cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_column('strategy_discussion', 'child', 's'),
+                        cpconf.report_day('strategy_discussion', 'held', 's'), cpconf.report_day('strategy_discussion', 'ended', 's'),
+                        cpconf.table_sql('strategy_discussion'));
+        q := format($q$
+WITH s AS (%1$s), c AS (%2$s),
+s47 AS (
+    -- each enquiry with its initial conference (the earliest), active in the census year
+    SELECT s.*, (SELECT pg_catalog.min(c.held) FROM c WHERE c.sd = s.id) AS icpc
+      FROM s WHERE s.started IS NULL OR s.started <= $2
+)
+SELECT '8615', 'error', e.child, 'section 47 enquiry ' || e.id, e.started,
+       CASE WHEN e.started IS NULL THEN pg_catalog.format('the enquiry has an initial conference on %%s but no start date', e.icpc)
+            ELSE pg_catalog.format('the enquiry starts on %%s, after its initial conference on %%s', e.started, e.icpc) END
+  FROM s47 e WHERE e.icpc IS NOT NULL AND (e.started IS NULL OR e.started > e.icpc)
+UNION ALL
+-- the initial conference is due by the 15th working day after the strategy
+-- discussion: none by the reference date once that day has passed
+SELECT '8675Q', 'query', e.child, 'section 47 enquiry ' || e.id, e.started,
+       pg_catalog.format('the enquiry started on %%s; its initial conference was due by %%s (15 working days) and none is recorded by %%s, nor the enquiry ended',
+                         e.started, cpconf.add_working_days(e.started, 15, $3), $2)
+  FROM s47 e
+ WHERE e.icpc IS NULL AND e.ended IS NULL AND e.started BETWEEN '1978-01-01' AND $2
+   AND cpconf.add_working_days(e.started, 15, $3) < $2
+UNION ALL
+SELECT '8740', 'error', e.child, 'section 47 enquiry ' || e.id, e.started,
+       pg_catalog.format('the enquiry started on %%s, before the census year (from %%s), and has neither an initial conference nor an end', e.started, $1)
+  FROM s47 e WHERE e.icpc IS NULL AND e.ended IS NULL AND e.started < $1
+UNION ALL
+SELECT '8890', 'error', a.child, 'section 47 enquiry ' || a.id, a.started,
+       pg_catalog.format('the enquiry starts on %%s while enquiry %%s (from %%s) is ongoing', a.started, b.id, b.started)
+  FROM s47 a JOIN s47 b ON b.child = a.child AND b.id <> a.id
+ WHERE a.started >= b.started AND a.started <= coalesce(b.icpc, b.ended, $2)
+   AND NOT (a.started = b.started AND a.icpc IS NOT DISTINCT FROM b.icpc)
+   AND a.started BETWEEN $1 AND $2
+$q$, s_sql, c_sql);
+        RETURN QUERY EXECUTE q USING p_from, p_to, cal;
+    END IF;
+    IF has_conf THEN
+        q := format($q$
+WITH c AS (%1$s)
+SELECT '8875', 'error', c.child, 'conference ' || c.id, c.held,
+       pg_catalog.format('the initial conference is recorded on %%s, a %%s', c.held, pg_catalog.to_char(c.held, 'FMDay'))
+  FROM c WHERE c.held BETWEEN $1 AND $2 AND pg_catalog.date_part('isodow', c.held) > 5
+UNION ALL
+SELECT '8875-WD', 'error', c.child, 'conference ' || c.id, c.held,
+       pg_catalog.format('the initial conference is recorded on %%s, a %%s that is not a working day of calendar %%s (a bank holiday or closure day: the census checks weekends only)',
+                         c.held, pg_catalog.to_char(c.held, 'FMDay'), $3)
+  FROM c WHERE c.held BETWEEN $1 AND $2 AND pg_catalog.date_part('isodow', c.held) <= 5 AND NOT cpconf.is_working_day(c.held, $3)
+UNION ALL
+SELECT '8870Q', 'query', c.child, 'conference ' || c.id, c.due,
+       pg_catalog.format('the initial conference''s target date %%s is a %%s', c.due, pg_catalog.to_char(c.due, 'FMDay'))
+  FROM c WHERE c.due BETWEEN $1 AND $2 AND pg_catalog.date_part('isodow', c.due) > 5
+UNION ALL
+SELECT '8870Q-WD', 'query', c.child, 'conference ' || c.id, c.due,
+       pg_catalog.format('the initial conference''s target date %%s, a %%s, is not a working day of calendar %%s', c.due, pg_catalog.to_char(c.due, 'FMDay'), $3)
+  FROM c WHERE c.due BETWEEN $1 AND $2 AND pg_catalog.date_part('isodow', c.due) <= 5 AND NOT cpconf.is_working_day(c.due, $3)
+$q$, c_sql);
+        RETURN QUERY EXECUTE q USING p_from, p_to, cal;
+    END IF;
+    IF has_plan THEN
+        p_sql := format('SELECT (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, %s AS started, %s AS ended, (%s)::pg_catalog.text AS cat, (%s)::pg_catalog.text AS conference FROM %s p',
+                        cpconf.report_column('plan', 'id', 'p'), cpconf.report_column('plan', 'child', 'p'),
+                        cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'),
+                        cpconf.report_column('plan', 'categories', 'p'), cpconf.report_column('plan', 'conference', 'p'),
+                        cpconf.table_sql('plan'));
+        q := format($q$
+WITH p AS (%1$s), c AS (%2$s), d AS (%3$s), r AS (%4$s),
+active AS (
+    SELECT p.* FROM p WHERE p.started <= $2 AND (p.ended IS NULL OR p.ended >= $1)
+)
+SELECT '2885', 'error', a.child, 'plan ' || a.id, a.started,
+       pg_catalog.format('the plan starts on %%s, not on the day of an initial conference of the child', a.started)
+  FROM active a
+ WHERE a.started >= $1
+   AND NOT EXISTS (SELECT FROM c WHERE (c.id = a.conference OR c.child = a.child) AND c.held = a.started)
+UNION ALL
+SELECT '8840', 'error', a.child, 'plan ' || a.id, a.started, pg_catalog.format('the plan starts and ends on the same day, %%s', a.started)
+  FROM active a WHERE a.started = a.ended
+UNION ALL
+SELECT '8905', 'error', a.child, 'plan ' || a.id, a.started,
+       CASE WHEN a.cat IS NULL OR pg_catalog.btrim(a.cat) = '' THEN 'the plan''s category of abuse is not recorded'
+            ELSE pg_catalog.format('the plan''s category of abuse %%L is not one the census codes (NEG, PHY, EMO, SAB, MUL)', a.cat) END
+  FROM active a WHERE NOT cpconf.is_categories(a.cat) OR cpconf.categories_read(CASE WHEN cpconf.is_categories(a.cat) THEN a.cat END) IS NULL
+UNION ALL
+SELECT '8915', 'error', a.child, 'plan ' || a.id, a.started, pg_catalog.format('the plan starts on %%s, after the child died on %%s', a.started, d.died)
+  FROM active a JOIN d ON d.id = a.child WHERE a.started > d.died
+UNION ALL
+SELECT '8920', 'error', a.child, 'plan ' || a.id, a.ended, pg_catalog.format('the plan ends on %%s, after the child died on %%s', a.ended, d.died)
+  FROM active a JOIN d ON d.id = a.child WHERE a.ended > d.died
+UNION ALL
+SELECT '8925', 'error', a.child, 'plan ' || a.id, a.ended, pg_catalog.format('the plan ends on %%s, before it starts on %%s', a.ended, a.started)
+  FROM active a WHERE a.ended < a.started
+UNION ALL
+SELECT '8935', 'error', a.child, 'plan ' || a.id, a.started,
+       pg_catalog.format('the child has %%s plans with no end date', (SELECT pg_catalog.count(*) FROM p o WHERE o.child = a.child AND o.ended IS NULL))
+  FROM active a WHERE a.ended IS NULL AND (SELECT pg_catalog.count(*) FROM p o WHERE o.child = a.child AND o.ended IS NULL) > 1
+UNION ALL
+-- as the census counts it: a plan starting on the day another ends overlaps it
+SELECT '8940', 'error', a.child, 'plan ' || a.id, a.started,
+       pg_catalog.format('the plan starts on %%s, while plan %%s (from %%s%%s) is open', a.started, b.id, b.started,
+                         coalesce(' to ' || b.ended, ', not ended'))
+  FROM active a JOIN p b ON b.child = a.child AND b.id <> a.id
+ WHERE a.started >= b.started AND a.started <= coalesce(b.ended, $2)
+UNION ALL
+SELECT '8841', 'error', a.child, 'review ' || r.id, r.held,
+       pg_catalog.format('the review on %%s is not after the start of its plan %%s on %%s', r.held, a.id, a.started)
+  FROM active a JOIN r ON r.plan = a.id WHERE r.held <= a.started
+UNION ALL
+SELECT '8842Q', 'query', a.child, 'review ' || r.id, NULL::pg_catalog.date, pg_catalog.format('a review of plan %%s has no date', a.id)
+  FROM active a JOIN r ON r.plan = a.id WHERE r.held IS NULL
+$q$, p_sql, c_sql,
+            CASE WHEN has_child THEN format('SELECT (%s)::pg_catalog.text AS id, %s AS died FROM %s d WHERE %s IS NOT NULL',
+                                            cpconf.report_column('child', 'id', 'd'), cpconf.report_day('child', 'date_of_death', 'd'),
+                                            cpconf.table_sql('child'), cpconf.report_column('child', 'date_of_death', 'd'))
+                 ELSE 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS died WHERE false' END,
+            CASE WHEN has_review THEN format('SELECT (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS plan, %s AS held FROM %s r',
+                                             cpconf.report_column('review', 'id', 'r'), cpconf.report_column('review', 'plan', 'r'),
+                                             cpconf.report_day('review', 'held', 'r'), cpconf.table_sql('review'))
+                 ELSE 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.text AS plan, NULL::pg_catalog.date AS held WHERE false' END);
+        RETURN QUERY EXECUTE q USING p_from, p_to, cal;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION cpconf.census_checks(date, date, text) IS
+    'The child in need census''s validation rules on child protection that a council''s records can fail, checked over the records of the census year (period_from to period_to, the reference date; NULL: the last complete year to 31 March): 2885, 8615, 8675Q, 8740, 8840, 8841, 8842Q, 8870Q, 8875, 8890, 8905, 8915, 8920, 8925, 8935, 8940, one row per failure (rule, error or query, child, record, day, message); 8875-WD and 8870Q-WD are cpconf''s stricter forms of 8875 and 8870Q (bank holidays and closure days, not only weekends). doc/reporting.md says where cpconf''s form differs from the validator''s.';
+
+/* ------------------------------------------------------------------------
+ * Ofsted's inspection data lists (Annex A) on child protection, with their
+ * column headers and value codes: list 5 (section 47 enquiries and initial
+ * conferences) and list 7 (children subject of a plan), for the six months
+ * before the reference date.  Columns whose facts cpconf's mappings do not
+ * hold (gender, ethnicity, disability, the allocated team and worker, an
+ * emergency protection order) are left blank for the council to fill.
+ * minimised: the date of birth as the first of its month, no team or
+ * worker, for sharing beyond the council.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION cpconf.annex_a_category(categories text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN CASE WHEN cpconf.is_categories(categories) THEN
+    CASE cpconf.cin_code(cpconf.categories_read(categories))
+        WHEN 'NEG' THEN 'a) Neglect' WHEN 'PHY' THEN 'b) Physical abuse' WHEN 'SAB' THEN 'c) Sexual abuse'
+        WHEN 'EMO' THEN 'd) Emotional abuse' WHEN 'MUL' THEN 'e) Multiple/not recommended' END END;
+COMMENT ON FUNCTION cpconf.annex_a_category(text) IS
+    'Categories of abuse as written (cpconf.categories_read) as Annex A codes them: a) Neglect, b) Physical abuse, c) Sexual abuse, d) Emotional abuse, e) Multiple/not recommended; NULL when not recorded or not readable.';
+
+CREATE FUNCTION cpconf.annex_a_list5(reference_date date, minimised boolean DEFAULT false)
+RETURNS TABLE ("Child Unique ID" text, "Gender" text, "Ethnicity" text, "Date of Birth" date, "Age of Child (Years)" integer,
+               "Does the Child have a Disability" text, "Strategy discussion initiating Section 47 Enquiry Start Date" date,
+               "Was an Initial Child Protection Conference deemed unnecessary?" text,
+               "Date of Initial Child Protection Conference" date,
+               "Did the ICPC Result in a Child Protection Plan" text,
+               "Number of Section 47 Enquiries in the last 12 months" integer, "Number of ICPCs in the last 12 months" integer,
+               "Allocated Team" text, "Allocated Worker" text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+SET enable_mergejoin = off
+AS $$
+DECLARE
+    q text;
+BEGIN
+    IF reference_date IS NULL THEN
+        RAISE EXCEPTION 'the reference date is needed for an Annex A list'
+            USING ERRCODE = 'null_value_not_allowed', DETAIL = 'List 5 holds the section 47 enquiries of the six months before it.',
+                  HINT = 'Pass the day the data is as of, usually the day before the inspection''s notification.';
+    END IF;
+    q := format($q$
+WITH s AS (
+    SELECT (%1$s)::pg_catalog.text AS id, (%2$s)::pg_catalog.text AS child, %3$s AS started, %4$s AS ended FROM %5$s s
+), c AS (
+    SELECT (%6$s)::pg_catalog.text AS sd, %7$s AS held, t.decision
+      FROM %8$s c JOIN cpconf.icpc_timeliness() t ON t.conference = (%9$s)::pg_catalog.text
+     WHERE t.status <> 'unknown_kind' AND t.transfer_in IS NOT TRUE
+), d AS (%10$s)
+SELECT s.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
+       CASE WHEN $2 THEN pg_catalog.date_trunc('month', d.born)::pg_catalog.date ELSE d.born END,
+       pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4, NULL::pg_catalog.text,
+       s.started, NULL::pg_catalog.text, ic.held,
+       CASE ic.decision WHEN 'plan' THEN 'a) Yes' WHEN 'no_plan' THEN 'b) No' END,
+       (SELECT pg_catalog.count(*) FROM s o WHERE o.child = s.child AND o.started BETWEEN $1 - 365 AND $1)::pg_catalog.int4,
+       (SELECT pg_catalog.count(*) FROM c JOIN s o ON o.id = c.sd WHERE o.child = s.child AND c.held BETWEEN $1 - 365 AND $1)::pg_catalog.int4,
+       NULL::pg_catalog.text, NULL::pg_catalog.text
+  FROM s
+  LEFT JOIN d ON d.id = s.child
+  LEFT JOIN LATERAL (SELECT c.held, c.decision FROM c WHERE c.sd = s.id ORDER BY c.held LIMIT 1) ic ON true
+ WHERE s.started <= $1 AND (s.ended IS NULL OR s.ended >= $1 - pg_catalog.make_interval(months => 6))
+   AND s.started BETWEEN '1978-01-01' AND '2199-12-31'
+ ORDER BY s.child, s.started
+$q$,
+        cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_column('strategy_discussion', 'child', 's'),
+        cpconf.report_day('strategy_discussion', 'held', 's'), cpconf.report_day('strategy_discussion', 'ended', 's'),
+        cpconf.table_sql('strategy_discussion'),
+        cpconf.report_column('conference', 'strategy_discussion', 'c'), cpconf.report_day('conference', 'held', 'c'),
+        cpconf.table_sql('conference'), cpconf.report_column('conference', 'id', 'c'),
+        CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'child')
+             THEN format('SELECT (%s)::pg_catalog.text AS id, %s AS born FROM %s d', cpconf.report_column('child', 'id', 'd'),
+                         cpconf.report_day('child', 'date_of_birth', 'd'), cpconf.table_sql('child'))
+             ELSE 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS born WHERE false' END);
+    RETURN QUERY EXECUTE q USING reference_date, minimised;
+END
+$$;
+COMMENT ON FUNCTION cpconf.annex_a_list5(date, boolean) IS
+    'Ofsted''s Annex A list 5: every section 47 enquiry open at any time in the six months before reference_date (one row each), with the list''s column headers and codes (a) Yes, b) No); columns cpconf''s mappings do not hold are blank. minimised: the date of birth as the first of its month, no team or worker.';
+
+CREATE FUNCTION cpconf.annex_a_list7(reference_date date, minimised boolean DEFAULT false)
+RETURNS TABLE ("Child Unique ID" text, "Gender" text, "Ethnicity" text, "Date of Birth" date, "Age of Child (Years)" integer,
+               "Does the Child have a Disability" text, "Child Protection Plan Start Date" date, "Initial Category of Abuse" text,
+               "Latest Category of Abuse" text, "Date of the Last Statutory Visit" date, "Was the Child Seen Alone?" text,
+               "Date of latest review conference" date, "Child Protection Plan End Date" date,
+               "Subject to EPO or Police Protection in Last Six Months (Y/N)" text,
+               "Number of Previous Child Protection Plans" integer, "Allocated Team" text, "Allocated Worker" text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+SET enable_mergejoin = off
+AS $$
+DECLARE
+    q text;
+BEGIN
+    IF reference_date IS NULL THEN
+        RAISE EXCEPTION 'the reference date is needed for an Annex A list'
+            USING ERRCODE = 'null_value_not_allowed', DETAIL = 'List 7 holds the children on a plan then, or whose plan ended in the six months before.',
+                  HINT = 'Pass the day the data is as of, usually the day before the inspection''s notification.';
+    END IF;
+    q := format($q$
+WITH p AS (
+    SELECT x.*, pg_catalog.row_number() OVER (PARTITION BY x.child ORDER BY x.started DESC, x.plan DESC) AS latest
+      FROM cpconf.plans($1) x
+     WHERE x.status IN ('ok', 'unreadable_value') AND (x.ended IS NULL OR x.ended >= $1 - pg_catalog.make_interval(months => 6))
+), raw AS (
+    SELECT (%1$s)::pg_catalog.text AS plan, (%2$s)::pg_catalog.text AS categories FROM %3$s p
+), v AS (%4$s), d AS (%5$s)
+SELECT p.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
+       CASE WHEN $2 THEN pg_catalog.date_trunc('month', d.born)::pg_catalog.date ELSE d.born END,
+       pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4, NULL::pg_catalog.text,
+       p.started, cpconf.annex_a_category(raw.categories), NULL::pg_catalog.text, p.last_visit,
+       CASE WHEN p.last_visit IS NULL THEN NULL
+            WHEN (SELECT pg_catalog.bool_or(cpconf.is_flag(v.alone) AND cpconf.flag(v.alone)) FROM v
+                   WHERE (v.plan = p.plan OR (v.plan IS NULL AND v.child = p.child)) AND v.visited = p.last_visit) THEN 'a) Yes'
+            WHEN (SELECT pg_catalog.bool_and(cpconf.is_flag(v.alone) AND NOT cpconf.flag(v.alone)) FROM v
+                   WHERE (v.plan = p.plan OR (v.plan IS NULL AND v.child = p.child)) AND v.visited = p.last_visit) THEN 'b) No'
+            ELSE 'c) Unknown' END,
+       p.latest_review, p.ended, NULL::pg_catalog.text, p.previous_plans, NULL::pg_catalog.text, NULL::pg_catalog.text
+  FROM p LEFT JOIN raw ON raw.plan = p.plan LEFT JOIN d ON d.id = p.child
+ WHERE p.latest = 1
+ ORDER BY p.child
+$q$,
+        cpconf.report_column('plan', 'id', 'p'), cpconf.report_column('plan', 'categories', 'p'), cpconf.table_sql('plan'),
+        CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'visit')
+             THEN format('SELECT (%s)::pg_catalog.text AS plan, (%s)::pg_catalog.text AS child, %s AS visited, (%s)::pg_catalog.text AS alone FROM %s v',
+                         cpconf.report_column('visit', 'plan', 'v'), cpconf.report_column('visit', 'child', 'v'),
+                         cpconf.report_day('visit', 'visited', 'v'), cpconf.report_column('visit', 'seen_alone', 'v'), cpconf.table_sql('visit'))
+             ELSE 'SELECT NULL::pg_catalog.text AS plan, NULL::pg_catalog.text AS child, NULL::pg_catalog.date AS visited, NULL::pg_catalog.text AS alone WHERE false' END,
+        CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'child')
+             THEN format('SELECT (%s)::pg_catalog.text AS id, %s AS born FROM %s d', cpconf.report_column('child', 'id', 'd'),
+                         cpconf.report_day('child', 'date_of_birth', 'd'), cpconf.table_sql('child'))
+             ELSE 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS born WHERE false' END);
+    RETURN QUERY EXECUTE q USING reference_date, minimised;
+END
+$$;
+COMMENT ON FUNCTION cpconf.annex_a_list7(date, boolean) IS
+    'Ofsted''s Annex A list 7: every child on a plan on reference_date or whose plan ended in the six months before (one row, the latest plan), with the list''s column headers and codes (categories a) Neglect ... e) Multiple/not recommended; seen alone a) Yes, b) No, c) Unknown); columns cpconf''s mappings do not hold are blank. minimised: the date of birth as the first of its month, no team or worker.';
+
+-- The lists as the template heads them, for a CSV file: PostgreSQL names a
+-- column in 63 bytes at most, and two of the template's headers are longer.
+CREATE FUNCTION cpconf.annex_a_csv(list integer, reference_date date, minimised boolean DEFAULT false)
+RETURNS SETOF text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    headers text[];
+BEGIN
+    IF list = 5 THEN
+        headers := ARRAY['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age of Child (Years)', 'Does the Child have a Disability',
+                         'Strategy discussion initiating Section 47 Enquiry Start Date',
+                         'Was an Initial Child Protection Conference deemed unnecessary?', 'Date of Initial Child Protection Conference',
+                         'Did the Initial Child Protection Conference Result in a Child Protection Plan',
+                         'Number of Section 47 Enquiries in the last 12 months', 'Number of ICPCs in the last 12 months',
+                         'Allocated Team', 'Allocated Worker'];
+    ELSIF list = 7 THEN
+        headers := ARRAY['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age of Child (Years)', 'Does the Child have a Disability',
+                         'Child Protection Plan Start Date', 'Initial Category of Abuse', 'Latest Category of Abuse',
+                         'Date of the Last Statutory Visit', 'Was the Child Seen Alone?', 'Date of latest review conference',
+                         'Child Protection Plan End Date',
+                         'Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)',
+                         'Number of Previous Child Protection Plans', 'Allocated Team', 'Allocated Worker'];
+    ELSE
+        RAISE EXCEPTION 'cpconf writes Annex A lists 5 and 7, not %', list
+            USING ERRCODE = 'invalid_parameter_value', DETAIL = 'List 5: section 47 enquiries and initial conferences; list 7: child protection plans.',
+                  HINT = 'Pass 5 or 7.';
+    END IF;
+    -- a field quoted where it holds a comma, a quote or a line break; dates as the template writes them (dd/mm/yyyy)
+    RETURN NEXT (SELECT string_agg(CASE WHEN h ~ '[",\n]' THEN '"' || replace(h, '"', '""') || '"' ELSE h END, ',' ORDER BY n)
+                   FROM unnest(headers) WITH ORDINALITY u(h, n));
+    RETURN QUERY
+    SELECT (SELECT string_agg(CASE WHEN v IS NULL THEN ''
+                                   WHEN v ~ '^\d{4}-\d\d-\d\d$' THEN to_char(v::date, 'DD/MM/YYYY')
+                                   WHEN v ~ '[",\n]' THEN '"' || replace(v, '"', '""') || '"' ELSE v END, ',' ORDER BY n)
+              FROM json_each_text(to_json(r)) WITH ORDINALITY e(k, v, n))
+      FROM (SELECT * FROM cpconf.annex_a_list5(reference_date, minimised) WHERE list = 5) r
+    UNION ALL
+    SELECT (SELECT string_agg(CASE WHEN v IS NULL THEN ''
+                                   WHEN v ~ '^\d{4}-\d\d-\d\d$' THEN to_char(v::date, 'DD/MM/YYYY')
+                                   WHEN v ~ '[",\n]' THEN '"' || replace(v, '"', '""') || '"' ELSE v END, ',' ORDER BY n)
+              FROM json_each_text(to_json(r)) WITH ORDINALITY e(k, v, n))
+      FROM (SELECT * FROM cpconf.annex_a_list7(reference_date, minimised) WHERE list = 7) r;
+END
+$$;
+COMMENT ON FUNCTION cpconf.annex_a_csv(integer, date, boolean) IS
+    'Annex A list 5 or 7 as lines of a CSV file: the template''s exact column headers (two are longer than a PostgreSQL column name can be), then a line per row, dates as dd/mm/yyyy. \copy (SELECT * FROM cpconf.annex_a_csv(7, date ''2025-03-31'')) TO ''list7.csv'' writes the file.';
