@@ -270,48 +270,49 @@ p AS (
            pg_catalog.max(coalesce(c.ended, 'infinity'::pg_catalog.date)) OVER w AS latest_end_before
       FROM counted c
     WINDOW w AS (PARTITION BY c.child ORDER BY c.started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day'::pg_catalog.interval PRECEDING)
-), started AS (
-    SELECT e.*, e.before_it > 0 AND ($4::pg_catalog.interval IS NULL OR e.latest_end_before >= e.started - $4) AS subsequent
-      FROM earlier e WHERE e.started BETWEEN $1 AND $2
-), ended AS (
-    SELECT * FROM counted c WHERE c.ended BETWEEN $1 AND $2
-), open_at_end AS (
-    SELECT * FROM counted c WHERE c.started <= $2 AND (c.ended IS NULL OR c.ended > $2)
+), a AS (
+    -- every count in one pass over the plans
+    SELECT pg_catalog.count(*) FILTER (WHERE st) AS started_n,
+           pg_catalog.count(DISTINCT e.child) FILTER (WHERE st) AS started_children,
+           pg_catalog.count(*) FILTER (WHERE st AND e.before_it > 0
+                                       AND ($4::pg_catalog.interval IS NULL OR e.latest_end_before >= e.started - $4)) AS subsequent_n,
+           pg_catalog.count(*) FILTER (WHERE en) AS ended_n,
+           pg_catalog.count(*) FILTER (WHERE en AND e.ended >= e.started + pg_catalog.make_interval(years => 2)) AS lasting_n,
+           pg_catalog.count(*) FILTER (WHERE op) AS open_n,
+           pg_catalog.count(DISTINCT e.child) FILTER (WHERE op) AS open_children,
+           pg_catalog.count(*) FILTER (WHERE op AND e.started <= $2 - pg_catalog.make_interval(months => 9)) AS open_9,
+           pg_catalog.count(*) FILTER (WHERE op AND e.started <= $2 - pg_catalog.make_interval(months => 12)) AS open_12,
+           pg_catalog.count(*) FILTER (WHERE op AND e.started <= $2 - pg_catalog.make_interval(months => 18)) AS open_18,
+           pg_catalog.count(*) FILTER (WHERE op AND e.started <= $2 - pg_catalog.make_interval(years => 2)) AS open_24
+      FROM (SELECT e.*, e.started BETWEEN $1 AND $2 AS st, e.ended BETWEEN $1 AND $2 AS en,
+                   e.started <= $2 AND (e.ended IS NULL OR e.ended > $2) AS op
+              FROM earlier e) e
 )
-SELECT 'plans_started', (SELECT count(*) FROM started), NULL::bigint, (SELECT count(*) FROM started)::numeric, why.n, why.j,
-       'Child protection plans that started in the period (events).' || $5 FROM why
-UNION ALL
-SELECT 'children_with_plans_started', (SELECT count(DISTINCT started.child) FROM started), NULL, (SELECT count(DISTINCT started.child) FROM started), why.n, why.j,
-       'Children whose plan started in the period.' || $5 FROM why
-UNION ALL
-SELECT 'plans_ended', (SELECT count(*) FROM ended), NULL, (SELECT count(*) FROM ended), why.n, why.j,
-       'Plans that ended in the period (their end day in it).' || $5 FROM why
-UNION ALL
-SELECT 'plans_open_at_end', (SELECT count(*) FROM open_at_end), NULL, (SELECT count(*) FROM open_at_end), why.n, why.j,
-       'Plans open at the end of the period: started on or before its last day, and not ended by then (a plan''s end day is not a day of the plan).' || $5 FROM why
-UNION ALL
-SELECT 'children_on_plans_at_end', (SELECT count(DISTINCT open_at_end.child) FROM open_at_end), NULL, (SELECT count(DISTINCT open_at_end.child) FROM open_at_end), why.n, why.j,
-       'Children on a plan at the end of the period.' || $5 FROM why
-UNION ALL
-SELECT 'second_or_subsequent_plans', (SELECT count(*) FILTER (WHERE started.subsequent) FROM started), (SELECT count(*) FROM started),
-       round(100.0 * (SELECT count(*) FILTER (WHERE started.subsequent) FROM started) / nullif((SELECT count(*) FROM started), 0), 1), why.n, why.j,
-       'Percentage of plans started in the period for a child who had an earlier plan ' ||
-       CASE WHEN $4 IS NULL THEN 'ever (the national statistic)' ELSE 'that ended within ' || $4::pg_catalog.text || ' of the new one''s start' END || '.' || $5 FROM why
-UNION ALL
-SELECT 'open_plans_' || a.name, (SELECT count(*) FROM open_at_end o WHERE o.started <= $2 - a.age), (SELECT count(*) FROM open_at_end),
-       round(100.0 * (SELECT count(*) FROM open_at_end o WHERE o.started <= $2 - a.age) / nullif((SELECT count(*) FROM open_at_end), 0), 1),
-       why.n, why.j,
-       'Percentage of plans open at the end of the period that had then been open ' || a.words || ' or more (started on or before the end less that).' || $5
-  FROM why, (VALUES ('9_months_or_more', pg_catalog.make_interval(months => 9), '9 months'),
-                    ('12_months_or_more', pg_catalog.make_interval(months => 12), '12 months'),
-                    ('18_months_or_more', pg_catalog.make_interval(months => 18), '18 months'),
-                    ('2_years_or_more', pg_catalog.make_interval(years => 2), '2 years')) a(name, age, words)
-UNION ALL
-SELECT 'ended_plans_lasting_2_years_or_more', (SELECT count(*) FILTER (WHERE ended.ended >= ended.started + pg_catalog.make_interval(years => 2)) FROM ended),
-       (SELECT count(*) FROM ended),
-       round(100.0 * (SELECT count(*) FILTER (WHERE ended.ended >= ended.started + pg_catalog.make_interval(years => 2)) FROM ended) / nullif((SELECT count(*) FROM ended), 0), 1),
-       why.n, why.j,
-       'Percentage of plans ended in the period that had lasted 2 years or more (end day on or after the second anniversary of the start).' || $5 FROM why
+SELECT m.measure, m.numerator, m.denominator,
+       CASE WHEN m.denominator IS NULL THEN m.numerator::numeric ELSE round(100.0 * m.numerator / nullif(m.denominator, 0), 1) END,
+       why.n, why.j, m.definition || $5
+  FROM a, why, LATERAL (VALUES
+    (1, 'plans_started', a.started_n, NULL::bigint, 'Child protection plans that started in the period (events).'),
+    (2, 'children_with_plans_started', a.started_children, NULL, 'Children whose plan started in the period.'),
+    (3, 'plans_ended', a.ended_n, NULL, 'Plans that ended in the period (their end day in it).'),
+    (4, 'plans_open_at_end', a.open_n, NULL,
+     'Plans open at the end of the period: started on or before its last day, and not ended by then (a plan''s end day is not a day of the plan).'),
+    (5, 'children_on_plans_at_end', a.open_children, NULL, 'Children on a plan at the end of the period.'),
+    (6, 'second_or_subsequent_plans', a.subsequent_n, a.started_n,
+     'Percentage of plans started in the period for a child who had an earlier plan ' ||
+     CASE WHEN $4 IS NULL THEN 'ever (the national statistic)' ELSE 'that ended within ' || $4::pg_catalog.text || ' of the new one''s start' END || '.'),
+    (7, 'open_plans_9_months_or_more', a.open_9, a.open_n,
+     'Percentage of plans open at the end of the period that had then been open 9 months or more (started on or before the end less that).'),
+    (8, 'open_plans_12_months_or_more', a.open_12, a.open_n,
+     'Percentage of plans open at the end of the period that had then been open 12 months or more (started on or before the end less that).'),
+    (9, 'open_plans_18_months_or_more', a.open_18, a.open_n,
+     'Percentage of plans open at the end of the period that had then been open 18 months or more (started on or before the end less that).'),
+    (10, 'open_plans_2_years_or_more', a.open_24, a.open_n,
+     'Percentage of plans open at the end of the period that had then been open 2 years or more (started on or before the end less that).'),
+    (11, 'ended_plans_lasting_2_years_or_more', a.lasting_n, a.ended_n,
+     'Percentage of plans ended in the period that had lasted 2 years or more (end day on or after the second anniversary of the start).')
+  ) m(ord, measure, numerator, denominator, definition)
+ ORDER BY m.ord
 $q$, plans);
         RETURN QUERY EXECUTE q USING p_from, p_to, other_council_plans, lookback,
             CASE WHEN other_council_plans THEN ' Plans held by another council are counted.'
