@@ -278,6 +278,15 @@ p AS (
                                        AND ($4::pg_catalog.interval IS NULL OR e.latest_end_before >= e.started - $4)) AS subsequent_n,
            pg_catalog.count(*) FILTER (WHERE en) AS ended_n,
            pg_catalog.count(*) FILTER (WHERE en AND e.ended >= e.started + pg_catalog.make_interval(years => 2)) AS lasting_n,
+           pg_catalog.count(DISTINCT e.child) FILTER (WHERE en) AS ended_children,
+           -- the national statistic's bands of an ended plan's duration
+           pg_catalog.count(*) FILTER (WHERE en AND e.ended < e.started + pg_catalog.make_interval(months => 3)) AS d_3m,
+           pg_catalog.count(*) FILTER (WHERE en AND e.ended >= e.started + pg_catalog.make_interval(months => 3)
+                                          AND e.ended < e.started + pg_catalog.make_interval(months => 6)) AS d_6m,
+           pg_catalog.count(*) FILTER (WHERE en AND e.ended >= e.started + pg_catalog.make_interval(months => 6)
+                                          AND e.ended < e.started + pg_catalog.make_interval(years => 1)) AS d_1y,
+           pg_catalog.count(*) FILTER (WHERE en AND e.ended >= e.started + pg_catalog.make_interval(years => 1)
+                                          AND e.ended < e.started + pg_catalog.make_interval(years => 2)) AS d_2y,
            pg_catalog.count(*) FILTER (WHERE op) AS open_n,
            pg_catalog.count(DISTINCT e.child) FILTER (WHERE op) AS open_children,
            pg_catalog.count(*) FILTER (WHERE op AND e.started <= $2 - pg_catalog.make_interval(months => 9)) AS open_9,
@@ -310,7 +319,12 @@ SELECT m.measure, m.numerator, m.denominator,
     (10, 'open_plans_2_years_or_more', a.open_24, a.open_n,
      'Percentage of plans open at the end of the period that had then been open 2 years or more (started on or before the end less that).'),
     (11, 'ended_plans_lasting_2_years_or_more', a.lasting_n, a.ended_n,
-     'Percentage of plans ended in the period that had lasted 2 years or more (end day on or after the second anniversary of the start).')
+     'Percentage of plans ended in the period that had lasted 2 years or more (end day on or after the second anniversary of the start).'),
+    (12, 'children_with_plans_ended', a.ended_children, NULL, 'Children whose plan ended in the period.'),
+    (13, 'ended_plans_under_3_months', a.d_3m, a.ended_n, 'Percentage of plans ended in the period that had lasted under 3 months (the national duration bands).'),
+    (14, 'ended_plans_3_to_6_months', a.d_6m, a.ended_n, 'Percentage of plans ended in the period that had lasted 3 months to under 6.'),
+    (15, 'ended_plans_6_to_12_months', a.d_1y, a.ended_n, 'Percentage of plans ended in the period that had lasted 6 months to under 1 year.'),
+    (16, 'ended_plans_1_to_2_years', a.d_2y, a.ended_n, 'Percentage of plans ended in the period that had lasted 1 year to under 2.')
   ) m(ord, measure, numerator, denominator, definition)
  ORDER BY m.ord
 $q$, plans);

@@ -86,6 +86,16 @@ UNION ALL
 SELECT 'reviews_in_timescale', count(*) FILTER (WHERE held <= due), count(*), round(100.0 * count(*) FILTER (WHERE held <= due) / count(*), 1)
   FROM reviews WHERE held BETWEEN p_from AND p_to
 UNION ALL
+SELECT 'children_with_plans_ended', count(DISTINCT child), NULL, count(DISTINCT child) FROM plans WHERE ended BETWEEN p_from AND p_to
+UNION ALL
+SELECT b.name, count(*) FILTER (WHERE ended >= started + b.lo AND ended < started + b.hi), count(*),
+       round(100.0 * count(*) FILTER (WHERE ended >= started + b.lo AND ended < started + b.hi) / count(*), 1)
+  FROM plans, (VALUES ('ended_plans_under_3_months', interval '0', interval '3 months'),
+                      ('ended_plans_3_to_6_months', interval '3 months', interval '6 months'),
+                      ('ended_plans_6_to_12_months', interval '6 months', interval '1 year'),
+                      ('ended_plans_1_to_2_years', interval '1 year', interval '2 years')) b(name, lo, hi)
+ WHERE ended BETWEEN p_from AND p_to GROUP BY b.name
+UNION ALL
 SELECT 'ended_plans_lasting_2_years_or_more', count(*) FILTER (WHERE ended >= started + interval '2 years'), count(*),
        round(100.0 * count(*) FILTER (WHERE ended >= started + interval '2 years') / count(*), 1)
   FROM plans WHERE ended BETWEEN p_from AND p_to
