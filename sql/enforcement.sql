@@ -172,6 +172,21 @@ SET CONSTRAINTS ALL IMMEDIATE;
 ROLLBACK TO SAVEPOINT added;
 SET CONSTRAINTS ALL DEFERRED;
 COMMIT;
+-- a conference judged early, then changed again in the same command's
+-- numbering (the judging wrote nothing): judged again.  121 with four
+-- agencies loses one (quorate), is judged, then loses another.
+INSERT INTO "Case Records"."Meeting Attendance" (meeting_id, agency, how, "knows child") VALUES (121, 'health', 'attended', true);
+BEGIN;
+DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id = 121 AND agency = 'health';
+SET CONSTRAINTS ALL IMMEDIATE;
+DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id = 121 AND agency = 'school';
+ROLLBACK;
+-- a conference renumbered is judged as itself: 125 has no attendance
+BEGIN;
+SET CONSTRAINTS ALL IMMEDIATE;
+UPDATE "Case Records"."Meetings" SET meeting_id = 125 WHERE meeting_id = 120;
+ROLLBACK;
+CALL regress.refused($$UPDATE "Case Records"."Meetings" SET meeting_id = 125 WHERE meeting_id = 120$$);
 -- a conference deleted with its attendance has nothing to judge
 BEGIN;
 DELETE FROM "Case Records"."Meeting Attendance" WHERE meeting_id IN (120, 121);

@@ -47,6 +47,7 @@ PG_FUNCTION_INFO_V1(cpconf_queue_findings);
 PG_FUNCTION_INFO_V1(cpconf_queue_conferences);
 PG_FUNCTION_INFO_V1(cpconf_conferences_to_judge);
 PG_FUNCTION_INFO_V1(cpconf_lock_conferences);
+PG_FUNCTION_INFO_V1(cpconf_mapping_changed);
 
 /* Findings the check queued for the log (cpconf.queue_findings), per call. */
 typedef struct Queued
@@ -80,12 +81,12 @@ typedef struct NotedConference
 {
 	char	   *id;				/* the key: a string in TopTransactionContext */
 	SubTransactionId noted_in;
+	CommandId	judged_before;	/* judged: it saw every change made before this command */
 } NotedConference;
 
 static LocalTransactionId quoracy_lxid = InvalidLocalTransactionId;
 static HTAB *pending = NULL;	/* noted, to be judged */
-static HTAB *judged = NULL;		/* judged at judged_cid */
-static CommandId judged_cid;
+static HTAB *judged = NULL;		/* judged, each with the changes it saw */
 static HTAB *judging = NULL;	/* handed to the check (cpconf.conferences_to_judge) */
 static Datum lock_table;		/* and what it locks (cpconf.lock_conferences) */
 static Datum lock_ids = (Datum) 0;
@@ -104,6 +105,7 @@ typedef struct QuoracyColumns
 static bool last_judged_valid = false;
 static Oid	last_judged_rel;
 static Datum last_judged_key;
+static CommandId last_judged_change;
 
 static QuoracyColumns quoracy_columns[8];
 static int	nquoracy_columns = 0;
@@ -149,18 +151,23 @@ note(HTAB **set, const char *name, const char *id)
 		n->id = MemoryContextStrdup(TopTransactionContext, id);
 		n->noted_in = GetCurrentSubTransactionId();
 	}
-}
-
-static bool
-is_in(HTAB *set, const char *id)
-{
-	return set != NULL && hash_search(set, &id, HASH_FIND, NULL) != NULL;
+	n->judged_before = InvalidCommandId;
 }
 
 /* A new transaction starts with nothing noted or judged. */
+static void quoracy_subxact(SubXactEvent event, SubTransactionId subid, SubTransactionId parent, void *arg);
+
 static void
 quoracy_for_this_xact(void)
 {
+	static bool callback = false;
+
+	/* before anything is noted: a rolled-back savepoint takes its notes with it */
+	if (!callback)
+	{
+		RegisterSubXactCallback(quoracy_subxact, NULL);
+		callback = true;
+	}
 	if (quoracy_lxid != MyProc->lxid)
 	{
 		pending = judged = judging = NULL;
@@ -269,6 +276,24 @@ quoracy_columns_of(TriggerData *td)
  * The conferences of the trigger's row, as text: an attendance row's before
  * and after; a conference inserted, or updated in what quoracy reads.
  */
+/*
+ * The command that made the trigger's row change: the new version's (an
+ * insert, an update), or the deleted version's end.
+ */
+static CommandId
+change_command(TriggerData *td)
+{
+	HeapTuple	t = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+
+	if (t == NULL || t->t_data == NULL)
+		return InvalidCommandId;
+	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		return TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetUpdateXid(t->t_data))
+			? HeapTupleHeaderGetCmax(t->t_data) : InvalidCommandId;
+	return TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetXmin(t->t_data))
+		? HeapTupleHeaderGetCmin(t->t_data) : InvalidCommandId;
+}
+
 static List *
 own_conferences(TriggerData *td)
 {
@@ -286,6 +311,16 @@ own_conferences(TriggerData *td)
 	{
 		bool		changed = false;
 
+		/* the conference's id too: a conference renumbered is another's */
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, qc->key - 1);
+			bool		n1,
+						n2;
+			Datum		d1 = heap_getattr(before, qc->key, desc, &n1);
+			Datum		d2 = heap_getattr(after, qc->key, desc, &n2);
+
+			changed = n1 != n2 || (!n1 && !datumIsEqual(d1, d2, att->attbyval, att->attlen));
+		}
 		for (int i = 0; i < qc->nwatched && !changed; i++)
 		{
 			Form_pg_attribute att = TupleDescAttr(desc, qc->watched[i] - 1);
@@ -358,51 +393,52 @@ note_statement_conferences(TriggerData *td)
 static bool
 quoracy_must_judge(TriggerData *td)
 {
-	static bool callback = false;
 	List	   *own;
 	ListCell   *lc;
 	bool		must;
 	QuoracyColumns *qc;
 	Datum		key = (Datum) 0;
 	bool		byval_key = false;
+	CommandId	change = change_command(td);
 
-	if (!callback)
-	{
-		RegisterSubXactCallback(quoracy_subxact, NULL);
-		callback = true;
-	}
 	quoracy_for_this_xact();
+	qc = quoracy_columns_of(td);
 
 	/*
 	 * The rows of a bulk write come conference by conference: an inserted
-	 * or deleted attendance row of the conference the last firing found
-	 * judged, nothing having changed since, is judged too.
+	 * or deleted attendance row of the statement and conference the last
+	 * firing found judged is judged too.
 	 */
-	qc = quoracy_columns_of(td);
 	if (!qc->is_conference && qc->key != 0 && !TRIGGER_FIRED_BY_UPDATE(td->tg_event) &&
 		TupleDescAttr(RelationGetDescr(td->tg_relation), qc->key - 1)->attbyval)
 	{
 		bool		isnull;
 
 		key = heap_getattr(td->tg_trigtuple, qc->key, RelationGetDescr(td->tg_relation), &isnull);
-		byval_key = !isnull;
+		byval_key = !isnull && change != InvalidCommandId;
 		if (byval_key && last_judged_valid && last_judged_rel == qc->relid && last_judged_key == key &&
-			(pending == NULL || hash_get_num_entries(pending) == 0) && judged != NULL &&
-			GetCurrentCommandId(false) == judged_cid)
+			last_judged_change == change && (pending == NULL || hash_get_num_entries(pending) == 0))
 			return false;
 	}
+
+	/* judged, each of its conferences, by a judging that saw this change */
 	own = own_conferences(td);
 	must = pending != NULL && hash_get_num_entries(pending) > 0;
-	if (!must && (judged == NULL || GetCurrentCommandId(false) != judged_cid))
-		must = own != NIL;
 	foreach(lc, own)
-		must |= !is_in(judged, lfirst(lc));
+	{
+		const char *id = lfirst(lc);
+		NotedConference *n = judged ? hash_search(judged, &id, HASH_FIND, NULL) : NULL;
+
+		if (n == NULL || change == InvalidCommandId || n->judged_before == InvalidCommandId || change >= n->judged_before)
+			must = true;
+	}
 	if (must)
 		foreach(lc, own)
 			note(&pending, "cpconf conferences to judge", lfirst(lc));
 	last_judged_valid = !must && byval_key;
 	last_judged_rel = qc->relid;
 	last_judged_key = key;
+	last_judged_change = change;
 	return must;
 }
 
@@ -466,6 +502,7 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 	List	   *volatile mine = NIL;
 	List	   *outer_queue = queue;
 	HTAB	   *volatile being_judged = NULL;
+	volatile CommandId judging_sees = InvalidCommandId;
 	int			nestlevel;
 	char	   *child;
 	volatile Datum result = (Datum) 0;
@@ -602,6 +639,7 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 			values[0] = ObjectIdGetDatum(RelationGetRelid(rel));
 			run_as(log_owner(),
 				   psprintf("SELECT cpconf.lock_children($1, CASE WHEN (SELECT pg_catalog.count(*) FROM (SELECT FROM cpconf_new LIMIT 65) x) OPERATOR(pg_catalog.<=) 64"
+							" OR pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.<>) 'read committed'"
 							" THEN (SELECT pg_catalog.array_agg(DISTINCT %s) FROM cpconf_new n) END)"
 							" WHERE EXISTS (SELECT FROM cpconf_new)", key),
 				   1, types, values);
@@ -634,6 +672,7 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 		quoracy_for_this_xact();
 		judging = being_judged = pending;
 		pending = NULL;
+		judging_sees = GetCurrentCommandId(false);	/* every change before this */
 
 		/*
 		 * What the check locks, once it holds the conferences' own rows
@@ -705,18 +744,22 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 	AtEOXact_GUC(true, nestlevel);
 	SPI_finish();
 
-	/* judged, now: until something changes, their firings need not judge again */
+	/* judged: a firing of a change it saw need not judge again */
 	if (being_judged != NULL)
 	{
 		HASH_SEQ_STATUS seq;
 		NotedConference *n;
 
-		if (judged == NULL || GetCurrentCommandId(false) != judged_cid)
-			judged = NULL;
 		hash_seq_init(&seq, being_judged);
 		while ((n = hash_seq_search(&seq)) != NULL)
-			note(&judged, "cpconf conferences judged", n->id);
-		judged_cid = GetCurrentCommandId(false);
+		{
+			const char *id = n->id;
+			NotedConference *j;
+
+			note(&judged, "cpconf conferences judged", id);
+			j = hash_search(judged, &id, HASH_FIND, NULL);
+			j->judged_before = judging_sees;
+		}
 	}
 	return result;
 }
@@ -837,5 +880,17 @@ cpconf_lock_conferences(PG_FUNCTION_ARGS)
 		elog(ERROR, "SPI_connect failed");
 	run_as(log_owner(), "SELECT cpconf.lock_children($1, $2)", 2, types, values);
 	SPI_finish();
+	PG_RETURN_VOID();
+}
+
+/*
+ * cpconf.mapping_changed(): called by cpconf.mapping's trigger, so that the
+ * quoracy triggers read the conference of a row from the columns mapped now.
+ */
+Datum
+cpconf_mapping_changed(PG_FUNCTION_ARGS)
+{
+	nquoracy_columns = 0;
+	last_judged_valid = false;
 	PG_RETURN_VOID();
 }

@@ -964,6 +964,15 @@ BEGIN
     IF bulk THEN
         UPDATE cpconf.plan_writer w SET child = w.child WHERE w.on_table = lock_children.on_table AND w.child = '*';
     END IF;
+    IF bulk AND snapshot AND children IS NOT NULL THEN
+        -- a bulk writer whose snapshot is older than another's commit of one
+        -- of its children (a new version of that child's row) fails to
+        -- serialize when it locks the row
+        FOR kid IN SELECT c FROM unnest(children) c WHERE c IS NOT NULL ORDER BY c LOOP
+            INSERT INTO cpconf.plan_writer VALUES (on_table, kid) ON CONFLICT DO NOTHING;
+            PERFORM FROM cpconf.plan_writer w WHERE w.on_table = lock_children.on_table AND w.child = kid FOR SHARE;
+        END LOOP;
+    END IF;
     IF NOT bulk THEN
         FOR kid IN SELECT c FROM unnest(children) c WHERE c IS NOT NULL ORDER BY c LOOP
             INSERT INTO cpconf.plan_writer VALUES (on_table, kid) ON CONFLICT DO NOTHING;
@@ -979,9 +988,9 @@ BEGIN
         END LOOP;
     END IF;
     IF waited AND snapshot THEN
-        RAISE EXCEPTION 'could not serialize access to the plans in %', on_table
+        RAISE EXCEPTION 'could not serialize access to the records of %', on_table
             USING ERRCODE = 'serialization_failure',
-                  DETAIL = 'Another transaction was writing plans of the same children; this transaction''s snapshot cannot see them.',
+                  DETAIL = 'Another transaction was writing the same child''s plans or the same conference; this transaction''s snapshot cannot see its changes.',
                   HINT = 'Retry the transaction.';
     END IF;
 END
@@ -1165,11 +1174,13 @@ BEGIN
         -- transaction and is then checked with this one's change.
         judged := 'conference';
         id_col := (SELECT m.columns ->> 'id' FROM cpconf.mapping m WHERE m.entity = 'conference');
-        id_type := (SELECT format_type(c.type_oid, NULL) FROM cpconf.mapped_column('conference', 'id') c);
+        -- with its length: char(4) is not char(1)
+        id_type := (SELECT format_type(a.atttypid, a.atttypmod) FROM cpconf.mapped_column('conference', 'id') c
+                      JOIN pg_attribute a ON a.attrelid = c.on_table AND a.attname = c.column_name);
         rows_sql := format('SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) ANY ($1::%s[])',
                            cpconf.table_sql('conference'), id_col, id_type);
         BEGIN
-            EXECUTE format('SELECT 1 FROM %s x JOIN pg_catalog.unnest($1::%s[]) cpconf_ids(id) ON x.%I OPERATOR(pg_catalog.=) cpconf_ids.id ORDER BY x.%I FOR UPDATE OF x',
+            EXECUTE format('SELECT 1 FROM %s x JOIN pg_catalog.unnest($1::%s[]) cpconf_ids(id) ON x.%I OPERATOR(pg_catalog.=) cpconf_ids.id ORDER BY x.%I FOR NO KEY UPDATE OF x',
                            cpconf.table_sql('conference'), id_type, id_col, id_col) USING ids;
             PERFORM cpconf.lock_conferences();
             EXECUTE cpconf.over_rows(rows_sql, query) INTO findings USING ids;
@@ -1180,7 +1191,7 @@ BEGIN
                 rows_sql := format('SELECT * FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) %L::%s',
                                    cpconf.table_sql('conference'), id_col, id, id_type);
                 BEGIN
-                    EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) $1::%s FOR UPDATE',
+                    EXECUTE format('SELECT 1 FROM %s x WHERE x.%I OPERATOR(pg_catalog.=) $1::%s FOR NO KEY UPDATE',
                                    cpconf.table_sql('conference'), id_col, id_type) USING id;
                     PERFORM cpconf.lock_conferences();
                     EXECUTE cpconf.over_rows(rows_sql, query) INTO batch;
@@ -1604,6 +1615,13 @@ GRANT SELECT ON cpconf.enforcement TO PUBLIC;
  * force watches is refused; mapping it to another table moves the
  * check's triggers.
  */
+CREATE FUNCTION cpconf.mapping_changed()
+RETURNS void
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'cpconf_mapping_changed';
+COMMENT ON FUNCTION cpconf.mapping_changed() IS
+    'For cpconf.mapping''s trigger: the quoracy triggers of this session forget which columns hold a row''s conference, and read them again from the mapping.';
+
 CREATE FUNCTION cpconf.mapping_enforced()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -1614,6 +1632,7 @@ DECLARE
     changed text := CASE WHEN TG_OP = 'DELETE' THEN OLD.entity ELSE NEW.entity END;
     problem text[];
 BEGIN
+    PERFORM cpconf.mapping_changed();   -- quoracy's triggers read the columns mapped now
     IF cpconf.loading_dump() THEN
         RETURN NULL;   -- the dump brings the triggers and stored queries with it
     END IF;
