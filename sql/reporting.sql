@@ -249,3 +249,41 @@ SELECT count(*) > 0 AS runs FROM cpconf.current_indicators;
 DELETE FROM cpconf.mapping;
 DROP SCHEMA "Case Records" CASCADE;
 SELECT format('REVOKE CREATE ON DATABASE %I FROM regress_cpconf_user', current_database()) \gexec
+
+-- From a hostile test: a council that maps plans, reviews and visits only;
+-- dirty values that must not abort a report or mislead it.
+CREATE SCHEMA small;
+CREATE TABLE small.kids (id text PRIMARY KEY, dob date);
+CREATE TABLE small.plans (id integer PRIMARY KEY, child text, started date, ended date);
+CREATE TABLE small.reviews (id int PRIMARY KEY, plan numeric(10,2), child text, held date);
+CREATE TABLE small.visits (id int PRIMARY KEY, plan integer, child text, visited date, alone text);
+SELECT cpconf.map('child', 'small.kids', '{"id": "id", "date_of_birth": "dob"}'),
+       cpconf.map('plan', 'small.plans', '{"id": "id", "child": "child", "started": "started", "ended": "ended"}'),
+       cpconf.map('review', 'small.reviews', '{"id": "id", "plan": "plan", "child": "child", "held": "held"}'),
+       cpconf.map('visit', 'small.visits', '{"id": "id", "plan": "plan", "child": "child", "visited": "visited", "seen_alone": "alone"}');
+-- ids shaped like dates, a comma, a quote and a carriage return in them; a
+-- birth date of -infinity; a visit of -infinity
+INSERT INTO small.kids VALUES ('2019-05-04', '2019-05-04'), ('Smith, J', '2015-02-28'), ('O"Brien', '-infinity'), (E'cr\rhere', '2011-01-01');
+INSERT INTO small.plans VALUES (1, '2019-05-04', '2024-10-01', NULL), (2, 'Smith, J', '2024-10-01', NULL), (3, 'O"Brien', '2024-10-01', NULL),
+    (4, E'cr\rhere', '2024-01-10', NULL);
+INSERT INTO small.visits VALUES (1, 1, '2019-05-04', '-infinity', 'Y'), (2, 1, '2019-05-04', '2025-03-03', 'y');
+-- plan 4 (from 10 January 2024): a placeholder review does not become the
+-- previous one; the first review, 2 May 2024, is due 10 April (T-RCPC1), late;
+-- the review's plan id 4.00 is plan 4
+INSERT INTO small.reviews VALUES (1, 4.00, 'x', '1900-01-01'), (2, 4.00, 'x', '2024-05-02');
+SELECT review, plan, previous_review, rule, due, on_time, status FROM cpconf.review_timeliness() ORDER BY review;
+SELECT plan, last_visit, weeks_since_visit, latest_review FROM cpconf.plans(date '2025-03-31') ORDER BY plan;
+SELECT measure, numerator, denominator FROM cpconf.indicators(date '2024-04-01', date '2025-03-31') ORDER BY measure;
+SELECT "Child Unique ID", "Date of Birth", "Age of Child (Years)" FROM cpconf.annex_a_list7(date '2025-03-31') ORDER BY 1;
+SELECT * FROM cpconf.annex_a_csv(7, date '2025-03-31');
+-- a stored time in a session east of London: its day in England, no error
+CREATE TABLE small.meetings (id int PRIMARY KEY, child text, held timestamptz);
+SELECT cpconf.map('conference', 'small.meetings', '{"id": "id", "child": "child", "held": "held"}');
+INSERT INTO small.meetings VALUES (1, 'Smith, J', '2024-03-08 15:00 Europe/London');
+SET TimeZone = 'Asia/Tokyo';
+SELECT conference, held, status FROM cpconf.icpc_timeliness();
+SELECT cpconf.day_of(timestamptz '2024-03-08 15:00 Europe/London'), cpconf.day_of('-infinity'::timestamp);
+RESET TimeZone;
+DELETE FROM cpconf.mapping;
+DROP SCHEMA small CASCADE;
+

@@ -16,7 +16,9 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "pgtime.h"
 #include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/timestamp.h"
 
 #include "reporting.h"
@@ -50,6 +52,32 @@ typedef struct TimelinessRef
 } TimelinessRef;
 
 /*
+ * A stored timestamptz's day in England, whatever the session's time zone.
+ * (cpconf_england_day also refuses a value at midnight in a session east of
+ * London, which a date converted to a timestamptz would be: here the value
+ * is a column's, passed as it is.)
+ */
+static DateADT
+london_day(TimestampTz t)
+{
+	static pg_tz *england = NULL;
+	struct pg_tm tm;
+	fsec_t		fsec;
+	int			tz;
+
+	if (england == NULL && (england = pg_tzset("Europe/London")) == NULL)
+		elog(ERROR, "time zone \"Europe/London\" is not in PostgreSQL's time zone database");
+	if (timestamp2tm(t, &tz, &tm, &fsec, NULL, england) != 0)
+	{
+		DateADT		end;
+
+		DATE_NOEND(end);
+		return end;
+	}
+	return date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) - POSTGRES_EPOCH_JDATE;
+}
+
+/*
  * Argument argno ("any": a date, a timestamp's day, a timestamptz's day in
  * England, or a date literal) as a day; false when NULL.  An infinite one
  * is returned as such: the caller reports it as data outside the calendars.
@@ -65,16 +93,20 @@ report_day(FunctionCallInfo fcinfo, Oid type, int argno, const char *what, DateA
 			*day = PG_GETARG_DATEADT(argno);
 			return true;
 		case TIMESTAMPOID:
-			if (TIMESTAMP_NOT_FINITE(PG_GETARG_TIMESTAMP(argno)))
+			if (TIMESTAMP_IS_NOBEGIN(PG_GETARG_TIMESTAMP(argno)))
+				DATE_NOBEGIN(*day);
+			else if (TIMESTAMP_NOT_FINITE(PG_GETARG_TIMESTAMP(argno)))
 				DATE_NOEND(*day);
 			else
 				*day = cpconf_timestamp_day(PG_GETARG_TIMESTAMP(argno), what);
 			return true;
 		case TIMESTAMPTZOID:
-			if (TIMESTAMP_NOT_FINITE(PG_GETARG_TIMESTAMPTZ(argno)))
+			if (TIMESTAMP_IS_NOBEGIN(PG_GETARG_TIMESTAMPTZ(argno)))
+				DATE_NOBEGIN(*day);
+			else if (TIMESTAMP_NOT_FINITE(PG_GETARG_TIMESTAMPTZ(argno)))
 				DATE_NOEND(*day);
 			else
-				*day = cpconf_england_day(PG_GETARG_TIMESTAMPTZ(argno), what);
+				*day = london_day(PG_GETARG_TIMESTAMPTZ(argno));
 			return true;
 		case UNKNOWNOID:
 			/* a literal: read as a date, as a column of dates would be */
@@ -182,7 +214,7 @@ cpconf_timeliness(PG_FUNCTION_ARGS)
 		{
 			status = S_DATE_OUT_OF_RANGE;
 			values[5] = CStringGetTextDatum(psprintf("the day held, %s, is outside the years cpconf's calendars cover (%d to %d)",
-													 DATE_NOT_FINITE(held) ? "infinity" : cpconf_format_day(held),
+													 DATE_IS_NOBEGIN(held) ? "-infinity" : DATE_NOT_FINITE(held) ? "infinity" : cpconf_format_day(held),
 													 CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR));
 			nulls[5] = false;
 		}

@@ -61,6 +61,11 @@ BEGIN
                   DETAIL = format('Field "%s" of entity "%s" is mapped to it; the column was dropped or renamed after it was mapped.', field, entity),
                   HINT = format('Map entity "%s" again with cpconf.map(); cpconf.mappings shows its state.', entity);
     END IF;
+    -- an id or a link of numbers: 1.00 is 1, as its integer id writes it
+    IF c.type_oid = 'pg_catalog.numeric'::pg_catalog.regtype
+       AND (SELECT f.kind FROM cpconf.field f WHERE f.entity = report_column.entity AND f.field = report_column.field) IN ('id', 'link') THEN
+        RETURN format('pg_catalog.trim_scale(%s.%s)', quote_ident(alias), quote_ident(c.column_name));
+    END IF;
     RETURN quote_ident(alias) || '.' || quote_ident(c.column_name);
 END
 $$;
@@ -135,9 +140,14 @@ SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.he
        -- the period, before anything is judged: a conference by the day it
        -- was held (the first condition is the table's alone, to filter it
        -- before the join), one not held by its strategy discussion's
-       AND (%13$s BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity') OR %5$s IS NULL)
        AND (%13$s BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity')
-            OR (%5$s IS NULL AND (%14$s BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity') OR %4$s IS NULL)))
+            OR %5$s IS NULL OR NOT (%13$s BETWEEN '1978-01-01' AND '2199-12-31'))
+       -- a conference without a usable day by its strategy discussion's; one
+       -- with neither only when the period has no bounds
+       AND (%13$s BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity')
+            OR ((%5$s IS NULL OR NOT (%13$s BETWEEN '1978-01-01' AND '2199-12-31'))
+                AND (%14$s BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity')
+                     OR (($1 IS NULL AND $2 IS NULL) AND (%14$s IS NULL OR NOT (%14$s BETWEEN '1978-01-01' AND '2199-12-31'))))))
      OFFSET 0
   ) x
 $q$,
@@ -189,7 +199,7 @@ AS $$
 DECLARE
     -- the last complete reporting year before today, unless told
     p_to date := coalesce(period_to, CASE WHEN period_from IS NULL THEN (cpconf.reporting_year(current_date)).year_from - 1 END, 'infinity');
-    p_from date := coalesce(period_from, CASE WHEN period_to IS NULL THEN (cpconf.reporting_year(current_date - 366)).year_from END, '-infinity');
+    p_from date := coalesce(period_from, CASE WHEN period_to IS NULL THEN (cpconf.reporting_year((cpconf.reporting_year(current_date)).year_from - 1)).year_from END, '-infinity');
     plans text;
     q text;
 BEGIN
@@ -204,6 +214,7 @@ BEGIN
     END IF;
 
     -- initial conferences (cpconf.icpc_timeliness: transfer-ins are not counted)
+    IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'conference') THEN
     RETURN QUERY
     WITH i AS (SELECT * FROM cpconf.icpc_timeliness(p_from, p_to, profile) t WHERE t.transfer_in IS NOT TRUE),
          judged AS (SELECT * FROM i WHERE i.status IN ('on_time', 'late')),
@@ -237,6 +248,7 @@ BEGIN
      WHERE i.status <> 'unknown_kind' AND i.held IS NOT NULL
        AND EXISTS (SELECT FROM cpconf.mapped_column('conference', 'decision') c WHERE c.column_name IS NOT NULL)
     HAVING EXISTS (SELECT FROM cpconf.mapped_column('conference', 'decision') c WHERE c.column_name IS NOT NULL);
+    END IF;
 
     -- plans: started, ended, open at the end of the period
     IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'plan') THEN
@@ -335,7 +347,8 @@ $q$, plans);
 
     -- section 47 enquiries that led to an initial conference; initial
     -- conferences that led to a plan
-    IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'strategy_discussion') THEN
+    IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'strategy_discussion')
+       AND EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'conference') THEN
         q := format($q$
 WITH s AS (
     SELECT %1$s AS id, %2$s AS held FROM %3$s s
@@ -448,8 +461,18 @@ WITH p AS NOT MATERIALIZED (
                                  ORDER BY p.started DESC LIMIT 1) o ON true
      WHERE r.plan_given IS NULL
 ), ordered AS (
-    SELECT l.*, CASE WHEN l.plan IS NOT NULL THEN pg_catalog.lag(l.held) OVER (PARTITION BY l.plan ORDER BY l.held, l.review) END AS previous
+    -- the previous review: among the plan's reviews on a usable day, not before the plan
+    SELECT l.*, pg_catalog.lag(l.held) OVER (PARTITION BY l.plan ORDER BY l.held, l.review) AS previous
       FROM linked l
+     WHERE l.plan IS NOT NULL AND l.held BETWEEN '1978-01-01' AND '2199-12-31' AND l.held >= l.plan_started
+    UNION ALL
+    -- a review not held yet follows the plan's latest held
+    SELECT l.*, CASE WHEN l.held IS NULL AND l.plan IS NOT NULL
+                     THEN (SELECT pg_catalog.max(l2.held) FROM linked l2
+                            WHERE l2.plan = l.plan AND l2.held BETWEEN '1978-01-01' AND '2199-12-31' AND l2.held >= l2.plan_started) END
+      FROM linked l
+     WHERE NOT (l.plan IS NOT NULL AND l.held BETWEEN '1978-01-01' AND '2199-12-31' AND l.held >= l.plan_started)
+        OR l.held IS NULL OR l.plan_started IS NULL
 ), judged AS (
     SELECT o.*, CASE WHEN o.plan IS NULL THEN NULL WHEN o.previous IS NULL THEN 'T-RCPC1' ELSE 'T-RCPCN' END AS rule,
            CASE WHEN o.plan IS NOT NULL
@@ -524,7 +547,8 @@ WITH p AS (
     SELECT j.*, pg_catalog.count(*) OVER w AS before_it, pg_catalog.max(coalesce(j.ended, 'infinity'::pg_catalog.date)) OVER w AS latest_end_before
       FROM judged j WHERE j.status IS NULL OR j.status = 'unreadable_value'
     WINDOW w AS (PARTITION BY j.child ORDER BY j.started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day'::pg_catalog.interval PRECEDING)
-), r AS (%8$s), v AS (%9$s)
+), r AS (%8$s), v AS (%9$s),
+nv AS MATERIALIZED (SELECT v.child, v.visited FROM v WHERE v.plan IS NULL AND v.visited BETWEEN '1978-01-01' AND $1)
 SELECT j.child, j.plan, j.started, j.ended,
        CASE WHEN j.status IS NULL OR j.status = 'unreadable_value' THEN j.started <= $1 AND (j.ended IS NULL OR j.ended > $1) END,
        CASE WHEN j.status IS NULL OR j.status = 'unreadable_value'
@@ -544,8 +568,11 @@ SELECT j.child, j.plan, j.started, j.ended,
                      WHEN 'unreadable_value' THEN pg_catalog.format('a value is not readable: categories %%L, other council %%L', j.categories_raw, j.other_raw) END
   FROM judged j
   LEFT JOIN good g ON g.plan IS NOT DISTINCT FROM j.plan AND g.child IS NOT DISTINCT FROM j.child AND g.started = j.started
-  LEFT JOIN LATERAL (SELECT pg_catalog.max(v.visited) AS visited FROM v
-                      WHERE (v.plan = j.plan OR (v.plan IS NULL AND v.child = j.child AND v.visited >= j.started)) AND v.visited <= $1) lv ON true
+  LEFT JOIN (SELECT v.plan, pg_catalog.max(v.visited) AS visited FROM v
+              WHERE v.plan IS NOT NULL AND v.visited BETWEEN '1978-01-01' AND $1 GROUP BY v.plan) vp ON vp.plan = j.plan
+  LEFT JOIN LATERAL (SELECT pg_catalog.max(nv.visited) AS visited FROM nv
+                      WHERE nv.child = j.child AND nv.visited >= j.started) vc ON true
+  CROSS JOIN LATERAL (SELECT CASE WHEN vc.visited > vp.visited OR vp.visited IS NULL THEN vc.visited ELSE vp.visited END AS visited) lv
  WHERE j.started IS NULL OR NOT pg_catalog.isfinite(j.started) OR j.started <= $1
 $q$,
         cpconf.report_column('plan', 'child', 'p'), cpconf.report_column('plan', 'id', 'p'),
@@ -802,18 +829,27 @@ WITH s AS (
     SELECT (%6$s)::pg_catalog.text AS sd, %7$s AS held, t.decision
       FROM %8$s c JOIN cpconf.icpc_timeliness() t ON t.conference = (%9$s)::pg_catalog.text
      WHERE t.status <> 'unknown_kind' AND t.transfer_in IS NOT TRUE
-), d AS (%10$s)
+), d AS (%10$s
+), first_icpc AS (
+    SELECT DISTINCT ON (c.sd) c.sd, c.held, c.decision FROM c WHERE c.sd IS NOT NULL ORDER BY c.sd, c.held
+), enquiries_12 AS (
+    SELECT s.child, pg_catalog.count(*) AS n FROM s WHERE s.started BETWEEN $1 - 365 AND $1 GROUP BY s.child
+), icpcs_12 AS (
+    SELECT o.child, pg_catalog.count(*) AS n FROM c JOIN s o ON o.id = c.sd WHERE c.held BETWEEN $1 - 365 AND $1 GROUP BY o.child
+)
 SELECT s.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
-       CASE WHEN $2 THEN pg_catalog.date_trunc('month', d.born)::pg_catalog.date ELSE d.born END,
-       pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4, NULL::pg_catalog.text,
+       CASE WHEN $2 IS NOT FALSE THEN pg_catalog.date_trunc('month', d.born)::pg_catalog.date ELSE d.born END,
+       CASE WHEN d.born BETWEEN '1900-01-01' AND $1 THEN pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4 END,
+       NULL::pg_catalog.text,
        s.started, NULL::pg_catalog.text, ic.held,
        CASE ic.decision WHEN 'plan' THEN 'a) Yes' WHEN 'no_plan' THEN 'b) No' END,
-       (SELECT pg_catalog.count(*) FROM s o WHERE o.child = s.child AND o.started BETWEEN $1 - 365 AND $1)::pg_catalog.int4,
-       (SELECT pg_catalog.count(*) FROM c JOIN s o ON o.id = c.sd WHERE o.child = s.child AND c.held BETWEEN $1 - 365 AND $1)::pg_catalog.int4,
+       coalesce(e12.n, 0)::pg_catalog.int4, coalesce(i12.n, 0)::pg_catalog.int4,
        NULL::pg_catalog.text, NULL::pg_catalog.text
   FROM s
   LEFT JOIN d ON d.id = s.child
-  LEFT JOIN LATERAL (SELECT c.held, c.decision FROM c WHERE c.sd = s.id ORDER BY c.held LIMIT 1) ic ON true
+  LEFT JOIN first_icpc ic ON ic.sd = s.id
+  LEFT JOIN enquiries_12 e12 ON e12.child = s.child
+  LEFT JOIN icpcs_12 i12 ON i12.child = s.child
  WHERE s.started <= $1 AND (s.ended IS NULL OR s.ended >= $1 - pg_catalog.make_interval(months => 6))
    AND s.started BETWEEN '1978-01-01' AND '2199-12-31'
  ORDER BY s.child, s.started
@@ -859,19 +895,27 @@ WITH p AS (
      WHERE x.status IN ('ok', 'unreadable_value') AND (x.ended IS NULL OR x.ended >= $1 - pg_catalog.make_interval(months => 6))
 ), raw AS (
     SELECT (%1$s)::pg_catalog.text AS plan, (%2$s)::pg_catalog.text AS categories FROM %3$s p
-), v AS (%4$s), d AS (%5$s)
+), v AS (%4$s), d AS (%5$s
+), seen AS (
+    -- each day's visits of a plan (or, without a plan id, of a child): seen alone at one, or at none
+    SELECT v.plan, CASE WHEN v.plan IS NULL THEN v.child END AS child, v.visited,
+           pg_catalog.bool_or(cpconf.is_flag(v.alone) AND cpconf.flag(v.alone)) AS yes,
+           pg_catalog.bool_and(cpconf.is_flag(v.alone) AND NOT cpconf.flag(v.alone)) AS no
+      FROM v GROUP BY 1, 2, 3
+)
 SELECT p.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
-       CASE WHEN $2 THEN pg_catalog.date_trunc('month', d.born)::pg_catalog.date ELSE d.born END,
-       pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4, NULL::pg_catalog.text,
+       CASE WHEN $2 IS NOT FALSE THEN pg_catalog.date_trunc('month', d.born)::pg_catalog.date ELSE d.born END,
+       CASE WHEN d.born BETWEEN '1900-01-01' AND $1 THEN pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4 END,
+       NULL::pg_catalog.text,
        p.started, cpconf.annex_a_category(raw.categories), NULL::pg_catalog.text, p.last_visit,
        CASE WHEN p.last_visit IS NULL THEN NULL
-            WHEN (SELECT pg_catalog.bool_or(cpconf.is_flag(v.alone) AND cpconf.flag(v.alone)) FROM v
-                   WHERE (v.plan = p.plan OR (v.plan IS NULL AND v.child = p.child)) AND v.visited = p.last_visit) THEN 'a) Yes'
-            WHEN (SELECT pg_catalog.bool_and(cpconf.is_flag(v.alone) AND NOT cpconf.flag(v.alone)) FROM v
-                   WHERE (v.plan = p.plan OR (v.plan IS NULL AND v.child = p.child)) AND v.visited = p.last_visit) THEN 'b) No'
+            WHEN sp.yes OR sc.yes THEN 'a) Yes'
+            WHEN coalesce(sp.no, true) AND coalesce(sc.no, true) AND (sp.no OR sc.no) THEN 'b) No'
             ELSE 'c) Unknown' END,
        p.latest_review, p.ended, NULL::pg_catalog.text, p.previous_plans, NULL::pg_catalog.text, NULL::pg_catalog.text
   FROM p LEFT JOIN raw ON raw.plan = p.plan LEFT JOIN d ON d.id = p.child
+  LEFT JOIN seen sp ON sp.plan = p.plan AND sp.visited = p.last_visit
+  LEFT JOIN seen sc ON sc.plan IS NULL AND sc.child = p.child AND sc.visited = p.last_visit
  WHERE p.latest = 1
  ORDER BY p.child
 $q$,
@@ -891,6 +935,15 @@ $$;
 COMMENT ON FUNCTION cpconf.annex_a_list7(date, boolean) IS
     'Ofsted''s Annex A list 7: every child on a plan on reference_date or whose plan ended in the six months before (one row, the latest plan), with the list''s column headers and codes (categories a) Neglect ... e) Multiple/not recommended; seen alone a) Yes, b) No, c) Unknown); columns cpconf''s mappings do not hold are blank. minimised: the date of birth as the first of its month, no team or worker.';
 
+-- A CSV field: quoted where it holds a comma, a quote or a line break (RFC 4180).
+CREATE FUNCTION cpconf.csv_field(value text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN CASE WHEN value IS NULL THEN '' WHEN value ~ E'[",\r\n]' THEN '"' || replace(value, '"', '""') || '"' ELSE value END;
+COMMENT ON FUNCTION cpconf.csv_field(text) IS
+    'A value as a CSV field: empty for NULL, quoted (quotes doubled) where it holds a comma, a quote, a carriage return or a line feed.';
+
 -- The lists as the template heads them, for a CSV file: PostgreSQL names a
 -- column in 63 bytes at most, and two of the template's headers are longer.
 CREATE FUNCTION cpconf.annex_a_csv(list integer, reference_date date, minimised boolean DEFAULT false)
@@ -900,8 +953,10 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     headers text[];
+    dates integer[];   -- the columns that are dates, written dd/mm/yyyy
 BEGIN
     IF list = 5 THEN
+        dates := ARRAY[4, 7, 9];
         headers := ARRAY['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age of Child (Years)', 'Does the Child have a Disability',
                          'Strategy discussion initiating Section 47 Enquiry Start Date',
                          'Was an Initial Child Protection Conference deemed unnecessary?', 'Date of Initial Child Protection Conference',
@@ -909,6 +964,7 @@ BEGIN
                          'Number of Section 47 Enquiries in the last 12 months', 'Number of ICPCs in the last 12 months',
                          'Allocated Team', 'Allocated Worker'];
     ELSIF list = 7 THEN
+        dates := ARRAY[4, 7, 10, 12, 13];
         headers := ARRAY['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age of Child (Years)', 'Does the Child have a Disability',
                          'Child Protection Plan Start Date', 'Initial Category of Abuse', 'Latest Category of Abuse',
                          'Date of the Last Statutory Visit', 'Was the Child Seen Alone?', 'Date of latest review conference',
@@ -921,18 +977,15 @@ BEGIN
                   HINT = 'Pass 5 or 7.';
     END IF;
     -- a field quoted where it holds a comma, a quote or a line break; dates as the template writes them (dd/mm/yyyy)
-    RETURN NEXT (SELECT string_agg(CASE WHEN h ~ '[",\n]' THEN '"' || replace(h, '"', '""') || '"' ELSE h END, ',' ORDER BY n)
-                   FROM unnest(headers) WITH ORDINALITY u(h, n));
+    RETURN NEXT (SELECT string_agg(cpconf.csv_field(h), ',' ORDER BY n) FROM unnest(headers) WITH ORDINALITY u(h, n));
     RETURN QUERY
-    SELECT (SELECT string_agg(CASE WHEN v IS NULL THEN ''
-                                   WHEN v ~ '^\d{4}-\d\d-\d\d$' THEN to_char(v::date, 'DD/MM/YYYY')
-                                   WHEN v ~ '[",\n]' THEN '"' || replace(v, '"', '""') || '"' ELSE v END, ',' ORDER BY n)
+    SELECT (SELECT string_agg(CASE WHEN e.n = ANY (dates) AND e.v ~ '^\d{4}-\d\d-\d\d$' THEN to_char(e.v::date, 'DD/MM/YYYY')
+                                   ELSE cpconf.csv_field(e.v) END, ',' ORDER BY e.n)
               FROM json_each_text(to_json(r)) WITH ORDINALITY e(k, v, n))
       FROM (SELECT * FROM cpconf.annex_a_list5(reference_date, minimised) WHERE list = 5) r
     UNION ALL
-    SELECT (SELECT string_agg(CASE WHEN v IS NULL THEN ''
-                                   WHEN v ~ '^\d{4}-\d\d-\d\d$' THEN to_char(v::date, 'DD/MM/YYYY')
-                                   WHEN v ~ '[",\n]' THEN '"' || replace(v, '"', '""') || '"' ELSE v END, ',' ORDER BY n)
+    SELECT (SELECT string_agg(CASE WHEN e.n = ANY (dates) AND e.v ~ '^\d{4}-\d\d-\d\d$' THEN to_char(e.v::date, 'DD/MM/YYYY')
+                                   ELSE cpconf.csv_field(e.v) END, ',' ORDER BY e.n)
               FROM json_each_text(to_json(r)) WITH ORDINALITY e(k, v, n))
       FROM (SELECT * FROM cpconf.annex_a_list7(reference_date, minimised) WHERE list = 7) r;
 END
