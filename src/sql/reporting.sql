@@ -108,6 +108,11 @@ DECLARE
     transfer text := cpconf.report_column('conference', 'transfer_in', 'c');
     q text;
 BEGIN
+    IF period_from > period_to THEN
+        RAISE EXCEPTION 'the period starts (%) after it ends (%)', period_from, period_to
+            USING ERRCODE = 'invalid_parameter_value', DETAIL = 'A report lists the records of a period.',
+                  HINT = 'Pass period_from on or before period_to, or NULL for no bound.';
+    END IF;
     -- an unknown profile is the query's error, before any row
     PERFORM cpconf.timeliness('T-ICPC', NULL::pg_catalog.date, NULL::pg_catalog.date, profile);
     q := format($q$
@@ -270,17 +275,18 @@ p AS (
                 WHEN raw.ended < raw.started THEN 'ends_before_it_starts'
                 WHEN NOT cpconf.is_flag(raw.other_raw) THEN 'unreadable_flag' END AS problem
       FROM raw
-), counted AS (
-    SELECT * FROM p WHERE p.problem IS NULL AND ($3 OR p.other_council IS NOT TRUE)
 ), why AS (
     SELECT coalesce(jsonb_object_agg(s, n), '{}') AS j, coalesce(sum(n), 0)::bigint AS n
       FROM (SELECT p.problem AS s, count(*) AS n FROM p WHERE p.problem IS NOT NULL GROUP BY 1) x
 ), earlier AS (
     -- each plan's child's plans that started before it, in one pass: how
-    -- many, and the latest end among them (an open one: infinity)
+    -- many, and the latest end among them (an open one: infinity); every
+    -- plan on a usable day counts as an earlier one, as cpconf.plans() says,
+    -- whatever council held it or its flag
     SELECT c.*, pg_catalog.count(*) OVER w AS before_it,
-           pg_catalog.max(coalesce(c.ended, 'infinity'::pg_catalog.date)) OVER w AS latest_end_before
-      FROM counted c
+           pg_catalog.max(coalesce(c.ended, 'infinity'::pg_catalog.date)) OVER w AS latest_end_before,
+           c.problem IS NULL AND ($3 OR c.other_council IS NOT TRUE) AS counts
+      FROM p c WHERE c.problem IS NULL OR c.problem = 'unreadable_flag'
     WINDOW w AS (PARTITION BY c.child ORDER BY c.started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day'::pg_catalog.interval PRECEDING)
 ), a AS (
     -- every count in one pass over the plans
@@ -307,7 +313,7 @@ p AS (
            pg_catalog.count(*) FILTER (WHERE op AND e.started <= $2 - pg_catalog.make_interval(years => 2)) AS open_24
       FROM (SELECT e.*, e.started BETWEEN $1 AND $2 AS st, e.ended BETWEEN $1 AND $2 AS en,
                    e.started <= $2 AND (e.ended IS NULL OR e.ended > $2) AS op
-              FROM earlier e) e
+              FROM earlier e WHERE e.counts) e
 )
 SELECT m.measure, m.numerator, m.denominator,
        CASE WHEN m.denominator IS NULL THEN m.numerator::numeric ELSE round(100.0 * m.numerator / nullif(m.denominator, 0), 1) END,
@@ -438,6 +444,11 @@ AS $$
 DECLARE
     q text;
 BEGIN
+    IF period_from > period_to THEN
+        RAISE EXCEPTION 'the period starts (%) after it ends (%)', period_from, period_to
+            USING ERRCODE = 'invalid_parameter_value', DETAIL = 'A report lists the records of a period.',
+                  HINT = 'Pass period_from on or before period_to, or NULL for no bound.';
+    END IF;
     PERFORM cpconf.timeliness('T-RCPC1', NULL::pg_catalog.date, NULL::pg_catalog.date, profile);
     PERFORM cpconf.table_sql('plan');
     q := format($q$
@@ -665,25 +676,25 @@ s47 AS (
       FROM s WHERE s.started IS NULL OR s.started <= $2
 )
 SELECT '8615', 'error', e.child, 'section 47 enquiry ' || e.id, e.started,
-       CASE WHEN e.started IS NULL THEN pg_catalog.format('the enquiry has an initial conference on %%s but no start date', e.icpc)
-            ELSE pg_catalog.format('the enquiry starts on %%s, after its initial conference on %%s', e.started, e.icpc) END
+       CASE WHEN e.started IS NULL THEN pg_catalog.format('the enquiry has an initial conference on %%s but no start date', cpconf.day_text(e.icpc))
+            ELSE pg_catalog.format('the enquiry starts on %%s, after its initial conference on %%s', cpconf.day_text(e.started), cpconf.day_text(e.icpc)) END
   FROM s47 e WHERE e.icpc IS NOT NULL AND (e.started IS NULL OR e.started > e.icpc)
 UNION ALL
 -- the initial conference is due by the 15th working day after the strategy
 -- discussion: none by the reference date once that day has passed
 SELECT '8675Q', 'query', e.child, 'section 47 enquiry ' || e.id, e.started,
        pg_catalog.format('the enquiry started on %%s; its initial conference was due by %%s (15 working days) and none is recorded by %%s, nor the enquiry ended',
-                         e.started, cpconf.add_working_days(e.started, 15, $3), $2)
+                         cpconf.day_text(e.started), cpconf.day_text(cpconf.add_working_days(e.started, 15, $3)), cpconf.day_text($2))
   FROM s47 e
  WHERE e.icpc IS NULL AND e.ended IS NULL AND e.started BETWEEN '1978-01-01' AND $2
    AND cpconf.add_working_days(e.started, 15, $3) < $2
 UNION ALL
 SELECT '8740', 'error', e.child, 'section 47 enquiry ' || e.id, e.started,
-       pg_catalog.format('the enquiry started on %%s, before the census year (from %%s), and has neither an initial conference nor an end', e.started, $1)
+       pg_catalog.format('the enquiry started on %%s, before the census year (from %%s), and has neither an initial conference nor an end', cpconf.day_text(e.started), cpconf.day_text($1))
   FROM s47 e WHERE e.icpc IS NULL AND e.ended IS NULL AND e.started < $1
 UNION ALL
 SELECT '8890', 'error', a.child, 'section 47 enquiry ' || a.id, a.started,
-       pg_catalog.format('the enquiry starts on %%s while enquiry %%s (from %%s) is ongoing', a.started, b.id, b.started)
+       pg_catalog.format('the enquiry starts on %%s while enquiry %%s (from %%s) is ongoing', cpconf.day_text(a.started), b.id, cpconf.day_text(b.started))
   FROM s47 a JOIN s47 b ON b.child = a.child AND b.id <> a.id
  WHERE a.started >= b.started AND a.started <= coalesce(b.icpc, b.ended, $2)
    AND NOT (a.started = b.started AND a.icpc IS NOT DISTINCT FROM b.icpc)
@@ -695,20 +706,20 @@ $q$, s_sql, c_sql);
         q := format($q$
 WITH c AS (%1$s)
 SELECT '8875', 'error', c.child, 'conference ' || c.id, c.held,
-       pg_catalog.format('the initial conference is recorded on %%s, a %%s', c.held, pg_catalog.to_char(c.held, 'FMDay'))
+       pg_catalog.format('the initial conference is recorded on %%s, a %%s', cpconf.day_text(c.held), pg_catalog.to_char(c.held, 'FMDay'))
   FROM c WHERE c.held BETWEEN $1 AND $2 AND pg_catalog.date_part('isodow', c.held) > 5
 UNION ALL
 SELECT '8875-WD', 'error', c.child, 'conference ' || c.id, c.held,
        pg_catalog.format('the initial conference is recorded on %%s, a %%s that is not a working day of calendar %%s (a bank holiday or closure day: the census checks weekends only)',
-                         c.held, pg_catalog.to_char(c.held, 'FMDay'), $3)
+                         cpconf.day_text(c.held), pg_catalog.to_char(c.held, 'FMDay'), $3)
   FROM c WHERE c.held BETWEEN $1 AND $2 AND pg_catalog.date_part('isodow', c.held) <= 5 AND NOT cpconf.is_working_day(c.held, $3)
 UNION ALL
 SELECT '8870Q', 'query', c.child, 'conference ' || c.id, c.due,
-       pg_catalog.format('the initial conference''s target date %%s is a %%s', c.due, pg_catalog.to_char(c.due, 'FMDay'))
+       pg_catalog.format('the initial conference''s target date %%s is a %%s', cpconf.day_text(c.due), pg_catalog.to_char(c.due, 'FMDay'))
   FROM c WHERE c.due BETWEEN $1 AND $2 AND pg_catalog.date_part('isodow', c.due) > 5
 UNION ALL
 SELECT '8870Q-WD', 'query', c.child, 'conference ' || c.id, c.due,
-       pg_catalog.format('the initial conference''s target date %%s, a %%s, is not a working day of calendar %%s', c.due, pg_catalog.to_char(c.due, 'FMDay'), $3)
+       pg_catalog.format('the initial conference''s target date %%s, a %%s, is not a working day of calendar %%s', cpconf.day_text(c.due), pg_catalog.to_char(c.due, 'FMDay'), $3)
   FROM c WHERE c.due BETWEEN $1 AND $2 AND pg_catalog.date_part('isodow', c.due) <= 5 AND NOT cpconf.is_working_day(c.due, $3)
 $q$, c_sql);
         RETURN QUERY EXECUTE q USING p_from, p_to, cal;
@@ -725,12 +736,12 @@ active AS (
     SELECT p.* FROM p WHERE p.started <= $2 AND (p.ended IS NULL OR p.ended >= $1)
 )
 SELECT '2885', 'error', a.child, 'plan ' || a.id, a.started,
-       pg_catalog.format('the plan starts on %%s, not on the day of an initial conference of the child', a.started)
+       pg_catalog.format('the plan starts on %%s, not on the day of an initial conference of the child', cpconf.day_text(a.started))
   FROM active a
  WHERE a.started >= $1
    AND NOT EXISTS (SELECT FROM c WHERE (c.id = a.conference OR c.child = a.child) AND c.held = a.started)
 UNION ALL
-SELECT '8840', 'error', a.child, 'plan ' || a.id, a.started, pg_catalog.format('the plan starts and ends on the same day, %%s', a.started)
+SELECT '8840', 'error', a.child, 'plan ' || a.id, a.started, pg_catalog.format('the plan starts and ends on the same day, %%s', cpconf.day_text(a.started))
   FROM active a WHERE a.started = a.ended
 UNION ALL
 SELECT '8905', 'error', a.child, 'plan ' || a.id, a.started,
@@ -738,14 +749,14 @@ SELECT '8905', 'error', a.child, 'plan ' || a.id, a.started,
             ELSE pg_catalog.format('the plan''s category of abuse %%L is not one the census codes (NEG, PHY, EMO, SAB, MUL)', a.cat) END
   FROM active a WHERE NOT cpconf.is_categories(a.cat) OR cpconf.categories_read(CASE WHEN cpconf.is_categories(a.cat) THEN a.cat END) IS NULL
 UNION ALL
-SELECT '8915', 'error', a.child, 'plan ' || a.id, a.started, pg_catalog.format('the plan starts on %%s, after the child died on %%s', a.started, d.died)
+SELECT '8915', 'error', a.child, 'plan ' || a.id, a.started, pg_catalog.format('the plan starts on %%s, after the child died on %%s', cpconf.day_text(a.started), cpconf.day_text(d.died))
   FROM active a JOIN d ON d.id = a.child WHERE a.started > d.died
 UNION ALL
-SELECT '8920', 'error', a.child, 'plan ' || a.id, a.ended, pg_catalog.format('the plan ends on %%s, after the child died on %%s', a.ended, d.died)
+SELECT '8920', 'error', a.child, 'plan ' || a.id, a.ended, pg_catalog.format('the plan ends on %%s, after the child died on %%s', cpconf.day_text(a.ended), cpconf.day_text(d.died))
   FROM active a JOIN d ON d.id = a.child WHERE a.ended > d.died
 UNION ALL
-SELECT '8925', 'error', a.child, 'plan ' || a.id, a.ended, pg_catalog.format('the plan ends on %%s, before it starts on %%s', a.ended, a.started)
-  FROM active a WHERE a.ended < a.started
+SELECT '8925', 'error', a.child, 'plan ' || a.id, a.ended, pg_catalog.format('the plan ends on %%s, before it starts on %%s', cpconf.day_text(a.ended), cpconf.day_text(a.started))
+  FROM p a WHERE a.ended < a.started AND (a.started BETWEEN $1 AND $2 OR a.ended BETWEEN $1 AND $2)
 UNION ALL
 SELECT '8935', 'error', a.child, 'plan ' || a.id, a.started,
        pg_catalog.format('the child has %%s plans with no end date', (SELECT pg_catalog.count(*) FROM p o WHERE o.child = a.child AND o.ended IS NULL))
@@ -753,13 +764,13 @@ SELECT '8935', 'error', a.child, 'plan ' || a.id, a.started,
 UNION ALL
 -- as the census counts it: a plan starting on the day another ends overlaps it
 SELECT '8940', 'error', a.child, 'plan ' || a.id, a.started,
-       pg_catalog.format('the plan starts on %%s, while plan %%s (from %%s%%s) is open', a.started, b.id, b.started,
-                         coalesce(' to ' || b.ended, ', not ended'))
+       pg_catalog.format('the plan starts on %%s, while plan %%s (from %%s%%s) is open', cpconf.day_text(a.started), b.id, cpconf.day_text(b.started),
+                         coalesce(' to ' || cpconf.day_text(b.ended), ', not ended'))
   FROM active a JOIN p b ON b.child = a.child AND b.id <> a.id
  WHERE a.started >= b.started AND a.started <= coalesce(b.ended, $2)
 UNION ALL
 SELECT '8841', 'error', a.child, 'review ' || r.id, r.held,
-       pg_catalog.format('the review on %%s is not after the start of its plan %%s on %%s', r.held, a.id, a.started)
+       pg_catalog.format('the review on %%s is not after the start of its plan %%s on %%s', cpconf.day_text(r.held), a.id, cpconf.day_text(a.started))
   FROM active a JOIN r ON r.plan = a.id WHERE r.held <= a.started
 UNION ALL
 SELECT '8842Q', 'query', a.child, 'review ' || r.id, NULL::pg_catalog.date, pg_catalog.format('a review of plan %%s has no date', a.id)

@@ -31,14 +31,17 @@ WITH icpc AS (
     SELECT c2.working_day_no - c1.working_day_no AS w
       FROM icpc i JOIN ssd.calendar c1 ON c1.day = i.discussion::date JOIN ssd.calendar c2 ON c2.day = i.icpc_icpc_date::date
      WHERE i.icpc_icpc_date::date >= i.discussion::date AND (i.icpc_icpc_transfer_in IS NULL OR i.icpc_icpc_transfer_in = 'N')
-), plans AS (
-    SELECT p.cppl_person_id AS child, p.cppl_cp_plan_start_date::date AS started, p.cppl_cp_plan_end_date::date AS ended
+), all_plans AS (
+    SELECT p.cppl_person_id AS child, p.cppl_cp_plan_start_date::date AS started, p.cppl_cp_plan_end_date::date AS ended,
+           p.cppl_cp_plan_ola IS DISTINCT FROM 'Y' AS ours
       FROM ssd.ssd_cp_plans p
      WHERE p.cppl_cp_plan_start_date >= '1978-01-01' AND (p.cppl_cp_plan_end_date IS NULL OR p.cppl_cp_plan_end_date >= p.cppl_cp_plan_start_date)
-       AND p.cppl_cp_plan_ola IS DISTINCT FROM 'Y'
+), plans AS (
+    SELECT child, started, ended FROM all_plans WHERE ours
 ), numbered AS (
-    SELECT plans.*, count(*) OVER (PARTITION BY child ORDER BY started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING) AS before_it
-      FROM plans
+    -- an earlier plan of another council counts as an earlier plan
+    SELECT * FROM (SELECT all_plans.*, count(*) OVER (PARTITION BY child ORDER BY started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING) AS before_it
+                     FROM all_plans) x WHERE ours
 ), open_at_end AS (
     SELECT * FROM plans WHERE started <= p_to AND (ended IS NULL OR ended > p_to)
 ), s47 AS (
