@@ -64,6 +64,8 @@ SELECT what, (t).* FROM (
                    ('infinity', date '2025-03-03', 'infinity'::date),
                    ('-infinity anchor', '-infinity'::date, date '2025-03-24')) v(what, anchor, held)) x;
 SELECT (cpconf.timeliness('T-ICPC', timestamptz 'infinity', timestamptz '2025-03-24 10:00+00')).status;
+-- a deadline past the calendars' last year is data out of range, not a rule missing
+SELECT (cpconf.timeliness('T-ICPC', date '2199-12-20', date '2199-12-31')).status;
 
 -- A rule of "at least before": staffordshire's reports shared with the
 -- family at least 2 working days before an initial conference (from 1

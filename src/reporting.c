@@ -200,7 +200,7 @@ cpconf_timeliness(PG_FUNCTION_ARGS)
 	}
 	else if (!JUDGE(anchor))
 	{
-		status = outside_calendars(anchor) ? S_DATE_OUT_OF_RANGE : S_NO_RULE_IN_FORCE;
+		status = d.out_of_range ? S_DATE_OUT_OF_RANGE : S_NO_RULE_IN_FORCE;
 		values[5] = CStringGetTextDatum(d.problem);
 		nulls[5] = false;
 	}

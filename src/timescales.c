@@ -455,6 +455,7 @@ timescale_judge(DeadlineRef *ref, const char *rule, int rule_len, const char *pr
 	out->profile = cache->profiles.names[r->profile];
 	if (DATE_NOT_FINITE(anchor) || anchor < CPCONF_FIRST_DAY || anchor > CPCONF_LAST_DAY)
 	{
+		out->out_of_range = true;
 		out->problem = psprintf("the day it counts from, %s, is outside the years cpconf's calendars cover (%d to %d)",
 								DATE_NOT_FINITE(anchor) ? (DATE_IS_NOBEGIN(anchor) ? "-infinity" : "infinity")
 								: cpconf_format_day(anchor), CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR);
@@ -488,6 +489,7 @@ timescale_judge(DeadlineRef *ref, const char *rule, int rule_len, const char *pr
 	due = version_due(v, anchor, cal);
 	if (due < CPCONF_FIRST_DAY || due > CPCONF_LAST_DAY)
 	{
+		out->out_of_range = true;
 		out->problem = psprintf("its deadline from %s is outside the years cpconf's calendars cover (%d to %d)",
 								cpconf_format_day(anchor), CPCONF_FIRST_YEAR, CPCONF_LAST_YEAR);
 		return false;

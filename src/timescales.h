@@ -40,6 +40,7 @@ typedef struct TimescaleDue
 	const WorkingCalendar *calendar;	/* for working days: the profile's */
 	const char *profile;		/* the profile applied */
 	const char *problem;		/* NULL, or why the data gives no deadline */
+	bool		out_of_range;	/* the anchor or the deadline outside the calendars */
 } TimescaleDue;
 
 extern bool timescale_judge(DeadlineRef *ref, const char *rule, int rule_len, const char *profile,

@@ -686,7 +686,7 @@ SELECT '8675Q', 'query', e.child, 'section 47 enquiry ' || e.id, e.started,
        pg_catalog.format('the enquiry started on %%s; its initial conference was due by %%s (15 working days) and none is recorded by %%s, nor the enquiry ended',
                          cpconf.day_text(e.started), cpconf.day_text(cpconf.add_working_days(e.started, 15, $3)), cpconf.day_text($2))
   FROM s47 e
- WHERE e.icpc IS NULL AND e.ended IS NULL AND e.started BETWEEN '1978-01-01' AND $2
+ WHERE e.icpc IS NULL AND e.ended IS NULL AND e.started BETWEEN '1978-01-01' AND least($2, '2199-11-30')
    AND cpconf.add_working_days(e.started, 15, $3) < $2
 UNION ALL
 SELECT '8740', 'error', e.child, 'section 47 enquiry ' || e.id, e.started,
