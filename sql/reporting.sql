@@ -285,6 +285,8 @@ INSERT INTO small.meetings VALUES (1, 'Smith, J', '2024-03-08 15:00 Europe/Londo
 SET TimeZone = 'Asia/Tokyo';
 SELECT conference, held, status FROM cpconf.icpc_timeliness();
 SELECT cpconf.day_of(timestamptz '2024-03-08 15:00 Europe/London'), cpconf.day_of('-infinity'::timestamp);
+-- today, for the default periods and the dashboards, is England's
+SELECT cpconf.today_in_england() = (now() AT TIME ZONE 'Europe/London')::date AS englands_day;
 RESET TimeZone;
 DELETE FROM cpconf.mapping;
 DROP SCHEMA small CASCADE;

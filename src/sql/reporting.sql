@@ -34,6 +34,16 @@ AS 'MODULE_PATHNAME', 'cpconf_day_of';
 COMMENT ON FUNCTION cpconf.day_of("any") IS
     'A date, a timestamp''s day or a timestamptz''s day in England, as reports show the days they judge; infinite is infinity, not an error.';
 
+-- Today as England counts it, whatever the session's time zone: the
+-- default period of a report and the dashboards' views.
+CREATE FUNCTION cpconf.today_in_england()
+RETURNS date
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN (pg_catalog.now() AT TIME ZONE 'Europe/London')::pg_catalog.date;
+COMMENT ON FUNCTION cpconf.today_in_england() IS
+    'Today''s date in England (Europe/London), whatever the session''s TimeZone: the reports'' default periods and the dashboards'' views use it.';
+
 /* ------------------------------------------------------------------------
  * Reports over the mapped tables (cpconf.map, cpconf.map_ssd).  Each runs
  * with the rights of the role that calls it, reads the council's columns
@@ -203,8 +213,8 @@ SET enable_mergejoin = off
 AS $$
 DECLARE
     -- the last complete reporting year before today, unless told
-    p_to date := coalesce(period_to, CASE WHEN period_from IS NULL THEN (cpconf.reporting_year(current_date)).year_from - 1 END, 'infinity');
-    p_from date := coalesce(period_from, CASE WHEN period_to IS NULL THEN (cpconf.reporting_year((cpconf.reporting_year(current_date)).year_from - 1)).year_from END, '-infinity');
+    p_to date := coalesce(period_to, CASE WHEN period_from IS NULL THEN (cpconf.reporting_year(cpconf.today_in_england())).year_from - 1 END, 'infinity');
+    p_from date := coalesce(period_from, CASE WHEN period_to IS NULL THEN (cpconf.reporting_year((cpconf.reporting_year(cpconf.today_in_england())).year_from - 1)).year_from END, '-infinity');
     plans text;
     q text;
 BEGIN
@@ -360,7 +370,8 @@ WITH s AS (
     SELECT %1$s AS id, %2$s AS held FROM %3$s s
 ), counted AS (
     SELECT s.*, s.id IN (SELECT %5$s FROM %4$s c
-                           WHERE %6$s IS NULL OR cpconf.kind_read((%6$s)::pg_catalog.text) IN ('initial', 'pre_birth')) AS led
+                           WHERE cpconf.kind_read((%6$s)::pg_catalog.text) IS NULL
+                              OR cpconf.kind_read((%6$s)::pg_catalog.text) IN ('initial', 'pre_birth')) AS led
       FROM s WHERE s.held BETWEEN $1 AND $2
 ), why AS (
     SELECT count(*) AS n FROM s WHERE s.held IS NULL OR NOT pg_catalog.isfinite(s.held) OR s.held < '1978-01-01' OR s.held > '2199-12-31'
@@ -520,7 +531,7 @@ SET search_path = pg_catalog, pg_temp
 SET enable_mergejoin = off
 AS $$
 DECLARE
-    day date := coalesce(as_of, current_date);
+    day date := coalesce(as_of, cpconf.today_in_england());
     reviews text := 'SELECT NULL::pg_catalog.text AS plan, NULL::pg_catalog.date AS held WHERE false';
     visits text := 'SELECT NULL::pg_catalog.text AS plan, NULL::pg_catalog.text AS child, NULL::pg_catalog.date AS visited WHERE false';
     q text;
@@ -600,19 +611,19 @@ COMMENT ON FUNCTION cpconf.plans(date, text, interval) IS
  * in progress (1 April to today), under the setting cpconf.profile, read
  * with the rights of the role that queries them. */
 CREATE VIEW cpconf.current_icpc_timeliness WITH (security_invoker = true) AS
-SELECT * FROM cpconf.icpc_timeliness((cpconf.reporting_year(current_date)).year_from, current_date);
+SELECT * FROM cpconf.icpc_timeliness((cpconf.reporting_year(cpconf.today_in_england())).year_from, cpconf.today_in_england());
 COMMENT ON VIEW cpconf.current_icpc_timeliness IS
     'cpconf.icpc_timeliness() over the reporting year in progress (from 1 April to today), under the setting cpconf.profile.';
 CREATE VIEW cpconf.current_review_timeliness WITH (security_invoker = true) AS
-SELECT * FROM cpconf.review_timeliness((cpconf.reporting_year(current_date)).year_from, current_date);
+SELECT * FROM cpconf.review_timeliness((cpconf.reporting_year(cpconf.today_in_england())).year_from, cpconf.today_in_england());
 COMMENT ON VIEW cpconf.current_review_timeliness IS
     'cpconf.review_timeliness() over the reporting year in progress (from 1 April to today), under the setting cpconf.profile.';
 CREATE VIEW cpconf.current_plans WITH (security_invoker = true) AS
-SELECT * FROM cpconf.plans(current_date);
+SELECT * FROM cpconf.plans(cpconf.today_in_england());
 COMMENT ON VIEW cpconf.current_plans IS
     'cpconf.plans() as of today, under the setting cpconf.profile.';
 CREATE VIEW cpconf.current_indicators WITH (security_invoker = true) AS
-SELECT * FROM cpconf.indicators((cpconf.reporting_year(current_date)).year_from, current_date);
+SELECT * FROM cpconf.indicators((cpconf.reporting_year(cpconf.today_in_england())).year_from, cpconf.today_in_england());
 COMMENT ON VIEW cpconf.current_indicators IS
     'cpconf.indicators() over the reporting year in progress (from 1 April to today), under the setting cpconf.profile.';
 GRANT SELECT ON cpconf.current_icpc_timeliness, cpconf.current_review_timeliness, cpconf.current_plans, cpconf.current_indicators TO PUBLIC;
@@ -633,7 +644,7 @@ SET search_path = pg_catalog, pg_temp
 SET enable_mergejoin = off
 AS $$
 DECLARE
-    p_to date := coalesce(period_to, (cpconf.reporting_year(current_date)).year_from - 1);
+    p_to date := coalesce(period_to, (cpconf.reporting_year(cpconf.today_in_england())).year_from - 1);
     p_from date := coalesce(period_from, (cpconf.reporting_year(p_to)).year_from);
     cal text := cpconf.profile_calendar(profile);
     has_sd boolean := EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'strategy_discussion');
@@ -655,7 +666,7 @@ BEGIN
     IF has_conf THEN
         -- initial conferences (not reviews), with their enquiry
         c_sql := format('SELECT (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, (%s)::pg_catalog.text AS sd, %s AS held, %s AS due
-                           FROM %s c WHERE %s IS NULL OR cpconf.kind_read((%s)::pg_catalog.text) IN (''initial'', ''pre_birth'', ''transfer_in'')',
+                           FROM %s c WHERE cpconf.kind_read((%s)::pg_catalog.text) IS NULL OR cpconf.kind_read((%s)::pg_catalog.text) IN (''initial'', ''pre_birth'', ''transfer_in'')',
                         cpconf.report_column('conference', 'id', 'c'), cpconf.report_column('conference', 'child', 'c'),
                         cpconf.report_column('conference', 'strategy_discussion', 'c'), cpconf.report_day('conference', 'held', 'c'),
                         cpconf.report_day('conference', 'due', 'c'), cpconf.table_sql('conference'),
