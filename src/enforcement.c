@@ -137,7 +137,7 @@ id_set(const char *name)
 	return hash_create(name, 256, &ctl, HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
 }
 
-static void
+static NotedConference *
 note(HTAB **set, const char *name, const char *id)
 {
 	bool		found;
@@ -152,6 +152,7 @@ note(HTAB **set, const char *name, const char *id)
 		n->noted_in = GetCurrentSubTransactionId();
 	}
 	n->judged_before = InvalidCommandId;
+	return n;
 }
 
 /* A new transaction starts with nothing noted or judged. */
@@ -752,14 +753,7 @@ cpconf_enforce_rows(PG_FUNCTION_ARGS)
 
 		hash_seq_init(&seq, being_judged);
 		while ((n = hash_seq_search(&seq)) != NULL)
-		{
-			const char *id = n->id;
-			NotedConference *j;
-
-			note(&judged, "cpconf conferences judged", id);
-			j = hash_search(judged, &id, HASH_FIND, NULL);
-			j->judged_before = judging_sees;
-		}
+			note(&judged, "cpconf conferences judged", n->id)->judged_before = judging_sees;
 	}
 	return result;
 }

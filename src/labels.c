@@ -615,13 +615,6 @@ cpconf_decision_read(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(cpconf_categories_read);
 
 /*
- * categories_read(text) -> abuse_category[]: the categories a council or
- * the Standard Safeguarding Dataset writes in one column, separated by
- * commas or semicolons, optionally as "Multiple: [a, b]"; NULL when none is
- * written; an unknown one is an error naming the accepted ones, never
- * dropped.  C, as it is read for every row a trigger checks.
- */
-/*
  * The categories written in t, into items (at most 16); false, when soft,
  * for a value that is not categories (an unknown one, too many), which is
  * otherwise an error.
@@ -671,6 +664,13 @@ categories_parse(text *t, int *items, int *n, bool soft)
 	return true;
 }
 
+/*
+ * categories_read(text) -> abuse_category[]: the categories a council or
+ * the Standard Safeguarding Dataset writes in one column, separated by
+ * commas or semicolons, optionally as "Multiple: [a, b]"; NULL when none is
+ * written; an unknown one is an error naming the accepted ones, never
+ * dropped.  C, as it is read for every row a trigger checks.
+ */
 Datum
 cpconf_categories_read(PG_FUNCTION_ARGS)
 {

@@ -452,6 +452,34 @@ GRANT SELECT ON cpconf.mappings TO PUBLIC;
  * quoted, never spliced; an unmapped field is NULL (not recorded).
  * ------------------------------------------------------------------------ */
 
+-- A mapped field's column as SQL (alias.column, quoted) and its type; NULL
+-- when the field is not mapped; an error naming the field when its column
+-- is gone.  What field_sql() and the reports build on.
+CREATE FUNCTION cpconf.column_sql(entity text, field text, alias text, OUT sql text, OUT type_oid oid)
+RETURNS record
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    c record;
+BEGIN
+    SELECT * INTO c FROM cpconf.mapped_column(entity, field);
+    IF c.column_name IS NULL THEN
+        RETURN;
+    END IF;
+    IF NOT c.present THEN
+        RAISE EXCEPTION 'column "%" of relation % does not exist', c.column_name, c.on_table
+            USING ERRCODE = 'undefined_column',
+                  DETAIL = format('Field "%s" of entity "%s" is mapped to it; the column was dropped or renamed after it was mapped.', field, entity),
+                  HINT = format('Map entity "%s" again with cpconf.map(); cpconf.mappings shows its state.', entity);
+    END IF;
+    sql := quote_ident(alias) || '.' || quote_ident(c.column_name);
+    type_oid := c.type_oid;
+END
+$$;
+COMMENT ON FUNCTION cpconf.column_sql(text, text, text) IS
+    'For generated SQL: a mapped field''s column as alias.column, quoted, and its type; NULL when the field is not mapped; an error (42703) naming the field when the column was dropped or renamed after it was mapped.';
+
 CREATE FUNCTION cpconf.field_sql(entity text, field text, alias text)
 RETURNS text
 LANGUAGE plpgsql STABLE
@@ -465,21 +493,15 @@ BEGIN
     IF k IS NULL THEN
         RAISE EXCEPTION 'entity "%" has no field "%"', entity, field USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    SELECT * INTO c FROM cpconf.mapped_column(entity, field);
-    IF c.column_name IS NULL THEN
+    SELECT * INTO c FROM cpconf.column_sql(entity, field, alias);
+    IF c.sql IS NULL THEN
         -- an id or a link not mapped stays untyped, so that it compares
         -- with an id of any type
         RETURN CASE k WHEN 'date' THEN 'NULL::pg_catalog.date' WHEN 'flag' THEN 'NULL::pg_catalog.bool'
                       WHEN 'integer' THEN 'NULL::pg_catalog.int4' WHEN 'id' THEN 'NULL' WHEN 'link' THEN 'NULL'
                       ELSE 'NULL::pg_catalog.text' END;
     END IF;
-    IF NOT c.present THEN
-        RAISE EXCEPTION 'column "%" of relation % does not exist', c.column_name, c.on_table
-            USING ERRCODE = 'undefined_column',
-                  DETAIL = format('Field "%s" of entity "%s" is mapped to it; the column was dropped or renamed after it was mapped.', field, entity),
-                  HINT = format('Map entity "%s" again with cpconf.map(); cpconf.mappings shows its state.', entity);
-    END IF;
-    v := quote_ident(alias) || '.' || quote_ident(c.column_name);
+    v := c.sql;
     RETURN CASE
         WHEN k = 'date' AND c.type_oid = 'timestamptz'::regtype THEN format('cpconf.day_in_england(%s)', v)
         WHEN k = 'date' THEN format('(%s)::pg_catalog.date', v)

@@ -61,22 +61,16 @@ AS $$
 DECLARE
     c record;
 BEGIN
-    SELECT * INTO c FROM cpconf.mapped_column(entity, field);
-    IF c.column_name IS NULL THEN
+    SELECT * INTO c FROM cpconf.column_sql(entity, field, alias);
+    IF c.sql IS NULL THEN
         RETURN if_not_mapped;
-    END IF;
-    IF NOT c.present THEN
-        RAISE EXCEPTION 'column "%" of relation % does not exist', c.column_name, c.on_table
-            USING ERRCODE = 'undefined_column',
-                  DETAIL = format('Field "%s" of entity "%s" is mapped to it; the column was dropped or renamed after it was mapped.', field, entity),
-                  HINT = format('Map entity "%s" again with cpconf.map(); cpconf.mappings shows its state.', entity);
     END IF;
     -- an id or a link of numbers: 1.00 is 1, as its integer id writes it
     IF c.type_oid = 'pg_catalog.numeric'::pg_catalog.regtype
        AND (SELECT f.kind FROM cpconf.field f WHERE f.entity = report_column.entity AND f.field = report_column.field) IN ('id', 'link') THEN
-        RETURN format('pg_catalog.trim_scale(%s.%s)', quote_ident(alias), quote_ident(c.column_name));
+        RETURN format('pg_catalog.trim_scale(%s)', c.sql);
     END IF;
-    RETURN quote_ident(alias) || '.' || quote_ident(c.column_name);
+    RETURN c.sql;
 END
 $$;
 COMMENT ON FUNCTION cpconf.report_column(text, text, text, text) IS
@@ -966,6 +960,18 @@ RETURN CASE WHEN value IS NULL THEN '' WHEN value ~ E'[",\r\n]' THEN '"' || repl
 COMMENT ON FUNCTION cpconf.csv_field(text) IS
     'A value as a CSV field: empty for NULL, quoted (quotes doubled) where it holds a comma, a quote, a carriage return or a line feed.';
 
+-- A row (as json, its columns in order) as a CSV line; the columns
+-- numbered in dates written dd/mm/yyyy, as the Annex A template has them.
+CREATE FUNCTION cpconf.csv_line(row_value json, dates integer[])
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN (SELECT string_agg(CASE WHEN e.n = ANY (dates) AND e.v ~ '^\d{4}-\d\d-\d\d$' THEN to_char(e.v::date, 'DD/MM/YYYY')
+                               ELSE cpconf.csv_field(e.v) END, ',' ORDER BY e.n)
+          FROM json_each_text(row_value) WITH ORDINALITY e(k, v, n));
+COMMENT ON FUNCTION cpconf.csv_line(json, integer[]) IS
+    'A row, as json with its columns in order, as a CSV line (cpconf.csv_field); the columns numbered in dates (from 1) written dd/mm/yyyy.';
+
 -- The lists as the template heads them, for a CSV file: PostgreSQL names a
 -- column in 63 bytes at most, and two of the template's headers are longer.
 CREATE FUNCTION cpconf.annex_a_csv(list integer, reference_date date, minimised boolean DEFAULT false)
@@ -1001,15 +1007,9 @@ BEGIN
     -- a field quoted where it holds a comma, a quote or a line break; dates as the template writes them (dd/mm/yyyy)
     RETURN NEXT (SELECT string_agg(cpconf.csv_field(h), ',' ORDER BY n) FROM unnest(headers) WITH ORDINALITY u(h, n));
     RETURN QUERY
-    SELECT (SELECT string_agg(CASE WHEN e.n = ANY (dates) AND e.v ~ '^\d{4}-\d\d-\d\d$' THEN to_char(e.v::date, 'DD/MM/YYYY')
-                                   ELSE cpconf.csv_field(e.v) END, ',' ORDER BY e.n)
-              FROM json_each_text(to_json(r)) WITH ORDINALITY e(k, v, n))
-      FROM (SELECT * FROM cpconf.annex_a_list5(reference_date, minimised) WHERE list = 5) r
+    SELECT cpconf.csv_line(to_json(r), dates) FROM (SELECT * FROM cpconf.annex_a_list5(reference_date, minimised) WHERE list = 5) r
     UNION ALL
-    SELECT (SELECT string_agg(CASE WHEN e.n = ANY (dates) AND e.v ~ '^\d{4}-\d\d-\d\d$' THEN to_char(e.v::date, 'DD/MM/YYYY')
-                                   ELSE cpconf.csv_field(e.v) END, ',' ORDER BY e.n)
-              FROM json_each_text(to_json(r)) WITH ORDINALITY e(k, v, n))
-      FROM (SELECT * FROM cpconf.annex_a_list7(reference_date, minimised) WHERE list = 7) r;
+    SELECT cpconf.csv_line(to_json(r), dates) FROM (SELECT * FROM cpconf.annex_a_list7(reference_date, minimised) WHERE list = 7) r;
 END
 $$;
 COMMENT ON FUNCTION cpconf.annex_a_csv(integer, date, boolean) IS
