@@ -205,7 +205,7 @@ SELECT measure, numerator, denominator, value FROM cpconf.indicators(date '2024-
 -- open from the last day; P-7: one day.
 UPDATE "Case Records"."CP Plans" SET category = CASE "Plan Ref" WHEN 'P-1' THEN 'neglect' WHEN 'P-2' THEN 'Multiple: [neglect, emotional]'
                                                                WHEN 'P-3' THEN 'Neglekt' END;
-SELECT plan, child, started, ended, open, days, category, previous_plans, second_or_subsequent, lasted_2_years, latest_review,
+SELECT plan, child, started, ended, open, days, initial_category, latest_category, previous_plans, second_or_subsequent, lasted_2_years, latest_review,
        last_visit, weeks_since_visit, other_council, status
   FROM cpconf.plans(date '2025-03-31') ORDER BY plan;
 SELECT plan, status, problem FROM cpconf.plans(date '2025-03-31') WHERE problem IS NOT NULL ORDER BY plan;
@@ -291,3 +291,75 @@ RESET TimeZone;
 DELETE FROM cpconf.mapping;
 DROP SCHEMA small CASCADE;
 
+
+-- Records whose id is recorded twice (tables without a primary key, as
+-- extracts often are): each is named with status duplicate_id and left out
+-- of the indicators, never listed or counted twice.
+CREATE SCHEMA loose;
+CREATE TABLE loose.enquiries (id int, child text, held date);
+CREATE TABLE loose.meetings (id int, child text, enquiry bigint, held date);
+CREATE TABLE loose.plans (id text, child text, started date, ended date, cat text, latest text);
+CREATE TABLE loose.reviews (id int, plan text, child text, held date);
+CREATE TABLE loose.visits (id int, plan text, child text, visited date, alone text);
+SELECT cpconf.map('strategy_discussion', 'loose.enquiries', '{"id": "id", "child": "child", "held": "held"}'),
+       cpconf.map('conference', 'loose.meetings', '{"id": "id", "child": "child", "strategy_discussion": "enquiry", "held": "held"}'),
+       cpconf.map('plan', 'loose.plans', '{"id": "id", "child": "child", "started": "started", "ended": "ended", "categories": "cat", "latest_categories": "latest"}'),
+       cpconf.map('review', 'loose.reviews', '{"id": "id", "plan": "plan", "child": "child", "held": "held"}'),
+       cpconf.map('visit', 'loose.visits', '{"id": "id", "plan": "plan", "child": "child", "visited": "visited", "seen_alone": "alone"}');
+-- Enquiry 1 on Monday 3 March 2025 (T-ICPC due Monday 24 March); enquiry 2
+-- recorded twice.  Conference 10 on the 24th (15 working days, in time);
+-- 11 linked to enquiry 2; 12 recorded twice.
+INSERT INTO loose.enquiries VALUES (1, 'a', '2025-03-03'), (2, 'b', '2025-03-03'), (2, 'c', '2025-03-04');
+INSERT INTO loose.meetings VALUES (10, 'a', 1, '2025-03-24'), (11, 'b', 2, '2025-03-24'), (12, 'd', 1, '2025-03-20'), (12, 'd', 1, '2025-03-20');
+SELECT conference, strategy_discussion, working_days, on_time, status, problem FROM cpconf.icpc_timeliness(date '2025-03-01', date '2025-03-31') ORDER BY conference;
+-- March 2025: conference 10 alone is judged (1 of 1 in time), three left
+-- out; of the enquiries of the month, 1 led to a conference, enquiry 2's
+-- two records are left out.
+SELECT measure, numerator, denominator, value, left_out, left_out_why FROM cpconf.indicators(date '2025-03-01', date '2025-03-31')
+ WHERE measure IN ('icpc_held', 'icpc_within_15_working_days', 's47_leading_to_icpc') ORDER BY measure;
+-- Plans: L1 (child a, from 24 March 2025, neglect then physical abuse), L2
+-- twice (child b, 1 June to 1 December 2024), L4 (ends before it starts,
+-- in 2018-2019: outside the year, so not counted as left out of it), L6
+-- (child f, from 1 October 2024; its latest category unreadable).
+INSERT INTO loose.plans VALUES ('L1', 'a', '2025-03-24', NULL, 'NEG', 'PHY'), ('L2', 'b', '2024-06-01', '2024-12-01', 'EMO', NULL),
+    ('L2', 'b', '2024-06-01', '2024-12-01', 'EMO', NULL), ('L4', 'e', '2019-01-01', '2018-12-01', 'NEG', 'NEG'),
+    ('L6', 'f', '2024-10-01', NULL, 'neglect', 'Neglekt');
+SELECT plan, child, started, ended, open, initial_category, latest_category, previous_plans, status, problem
+  FROM cpconf.plans(date '2025-03-31') ORDER BY plan, child;
+-- Visits in the 6 weeks to 31 March 2025 (after 17 February): L1's child
+-- seen alone on 25 March; L6's visit of 10 March has a seen-alone flag that
+-- cannot be read, and one of 11 March by the child (no plan id) none
+-- recorded: L6 is left out of "seen alone" (not counted as not seen).
+INSERT INTO loose.visits VALUES (1, 'L1', 'a', '2025-03-25', 'Y'), (2, 'L6', 'f', '2025-03-10', 'maybe'), (3, NULL, 'f', '2025-03-11', NULL);
+SELECT measure, numerator, denominator, value, left_out, left_out_why FROM cpconf.indicators(date '2024-04-01', date '2025-03-31')
+ WHERE measure IN ('plans_started', 'plans_open_at_end', 'open_plans_visited_in_last_6_weeks', 'open_plans_seen_alone_in_last_6_weeks')
+ ORDER BY measure;
+-- Reviews: 1 of plan L2 (recorded twice); review 2 recorded twice; review 3
+-- of L6 on 1 January 2025, the first, due 1 January (3 months from 1
+-- October 2024): in time.
+INSERT INTO loose.reviews VALUES (1, 'L2', 'b', '2024-09-01'), (2, 'L1', 'a', '2025-06-20'), (2, 'L1', 'a', '2025-06-20'), (3, 'L6', 'f', '2025-01-01');
+SELECT review, plan, due, on_time, status, problem FROM cpconf.review_timeliness() ORDER BY review;
+-- census rule 8910: the latest category, where it is mapped (L2's two
+-- records have none; L6's cannot be read)
+SELECT rule, child, record, message FROM cpconf.census_checks(date '2024-04-01', date '2025-03-31') WHERE rule = '8910' ORDER BY record;
+-- Annex A list 7 shows both categories; child b once
+SELECT "Child Unique ID", "Child Protection Plan Start Date", "Initial Category of Abuse", "Latest Category of Abuse"
+  FROM cpconf.annex_a_list7(date '2025-03-31') ORDER BY 1;
+-- a link whose type changed after it was mapped still links (as text)
+ALTER TABLE loose.meetings ALTER COLUMN enquiry TYPE text;
+SELECT conference, strategy_discussion, status FROM cpconf.icpc_timeliness(date '2025-03-01', date '2025-03-31') WHERE conference = '10';
+-- without the strategy discussions mapped, a conference says so
+SELECT cpconf.unmap('strategy_discussion');
+SELECT conference, status, problem FROM cpconf.icpc_timeliness(date '2025-03-01', date '2025-03-31') WHERE conference = '10';
+-- with a primary key, the ids are not checked again (none can repeat)
+DELETE FROM loose.plans WHERE id = 'L2';
+ALTER TABLE loose.plans ADD PRIMARY KEY (id);
+SELECT cpconf.report_duplicates('plan') AS plan_check, cpconf.report_duplicates('review') <> cpconf.report_duplicates('plan') AS review_checked;
+DELETE FROM cpconf.mapping;
+DROP SCHEMA loose CASCADE;
+
+-- An untyped literal with a time of day is the query's mistake: its zone
+-- would be dropped (23:30 UTC on 3 June 2025 is 4 June in England).
+SELECT * FROM regress.error($$SELECT cpconf.timeliness('T-RCPC1', '2025-03-03', '2025-06-03 23:30+00')$$);
+SELECT * FROM regress.error($$SELECT cpconf.day_of('2025-06-03 10:00')$$);
+SELECT cpconf.day_of('2025-06-03'), (cpconf.timeliness('T-RCPC1', '2025-03-03', timestamptz '2025-06-03 23:30+00')).status;

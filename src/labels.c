@@ -645,6 +645,17 @@ categories_parse(text *t, int *items, int *n, bool soft)
 			b--;
 		if (b > a)
 		{
+			int			label = label_match(&abuse_category_labels, s + a, b - a);
+			bool		repeated = false;
+
+			/* a category written twice is one category */
+			for (int k = 0; k < *n && label != 0; k++)
+				repeated |= (items[k] == label);
+			if (repeated)
+			{
+				start = i + 1;
+				continue;
+			}
 			if (*n == 16)
 			{
 				if (soft)

@@ -78,6 +78,30 @@ london_day(TimestampTz t)
 }
 
 /*
+ * An untyped literal is read as a date; one with a time or a zone would
+ * silently lose them (23:30 UTC on 3 June is 4 June in England), so it is
+ * the query's mistake: the caller says which it means by casting it.
+ */
+static void
+literal_is_a_day(const char *literal, const char *what)
+{
+	char		workbuf[MAXDATELEN + 1];
+	char	   *field[MAXDATEFIELDS];
+	int			ftype[MAXDATEFIELDS];
+	int			nf;
+
+	if (ParseDateTime(literal, workbuf, sizeof(workbuf), field, ftype, MAXDATEFIELDS, &nf) != 0)
+		return;					/* date_in reports the literal it cannot read */
+	for (int i = 0; i < nf; i++)
+		if (ftype[i] == DTK_TIME || ftype[i] == DTK_TZ)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("%s \"%s\" is a literal with a time of day", what, literal),
+					 errdetail("An untyped literal is read as a date; its time and zone would be dropped, and a timestamp with time zone is judged by its day in England."),
+					 errhint("Cast it: timestamptz '%s' for a moment (its day in England), timestamp '%s' or date '...' for a day.", literal, literal)));
+}
+
+/*
  * Argument argno ("any": a date, a timestamp's day, a timestamptz's day in
  * England, or a date literal) as a day; false when NULL.  An infinite one
  * is returned as such: the caller reports it as data outside the calendars.
@@ -110,6 +134,7 @@ report_day(FunctionCallInfo fcinfo, Oid type, int argno, const char *what, DateA
 			return true;
 		case UNKNOWNOID:
 			/* a literal: read as a date, as a column of dates would be */
+			literal_is_a_day(DatumGetCString(PG_GETARG_DATUM(argno)), what);
 			*day = DatumGetDateADT(DirectFunctionCall1(date_in, PG_GETARG_DATUM(argno)));
 			return true;
 		default:

@@ -67,7 +67,8 @@ INSERT INTO cpconf.field (entity, field, kind, links_to, meaning) VALUES
  ('plan', 'ended', 'date', NULL, 'the day the plan ended (not a day of the plan)'),
  ('plan', 'ground', 'text', NULL, 'the ground it ended on (cpconf.end_reason: a name or a census code)'),
  ('plan', 'decided_at', 'text', NULL, 'where the ending was decided: review_conference, transfer_conference, looked_after_discussion, manager'),
- ('plan', 'categories', 'text', NULL, 'the category of abuse, or several separated by commas (cpconf.abuse_category)'),
+ ('plan', 'categories', 'text', NULL, 'the category of abuse, or several separated by commas (cpconf.abuse_category): the initial category, as the census and Annex A name it'),
+ ('plan', 'latest_categories', 'text', NULL, 'the latest category of abuse, where the case system keeps it apart from the initial one (census item N00114)'),
  ('plan', 'other_council', 'flag', NULL, 'the plan is held by another council'),
  ('plan', 'lead_qualified_social_worker', 'flag', NULL, 'the lead is a qualified social worker'),
  ('plan', 'lead_interim_manager', 'flag', NULL, 'the lead is a first-line manager in the interim'),
@@ -410,7 +411,7 @@ BEGIN
         ('child', 'ssd_person', '{"id": "pers_person_id", "date_of_birth": "pers_dob", "expected_delivery": "pers_expected_dob", "date_of_death": "pers_death_date"}'),
         ('strategy_discussion', 'ssd_s47_enquiry', '{"id": "s47e_s47_enquiry_id", "child": "s47e_person_id", "held": "s47e_s47_start_date", "ended": "s47e_s47_end_date"}'),
         ('conference', 'ssd_initial_cp_conference', '{"id": "icpc_icpc_id", "child": "icpc_person_id", "strategy_discussion": "icpc_s47_enquiry_id", "transfer_in": "icpc_icpc_transfer_in", "held": "icpc_icpc_date", "due": "icpc_icpc_target_date", "decision": "icpc_icpc_outcome_cp_flag"}'),
-        ('plan', 'ssd_cp_plans', '{"id": "cppl_cp_plan_id", "child": "cppl_person_id", "conference": "cppl_icpc_id", "started": "cppl_cp_plan_start_date", "ended": "cppl_cp_plan_end_date", "other_council": "cppl_cp_plan_ola", "categories": "cppl_cp_plan_initial_category"}'),
+        ('plan', 'ssd_cp_plans', '{"id": "cppl_cp_plan_id", "child": "cppl_person_id", "conference": "cppl_icpc_id", "started": "cppl_cp_plan_start_date", "ended": "cppl_cp_plan_end_date", "other_council": "cppl_cp_plan_ola", "categories": "cppl_cp_plan_initial_category", "latest_categories": "cppl_cp_plan_latest_category"}'),
         ('review', 'ssd_cp_reviews', '{"id": "cppr_cp_review_id", "child": "cppr_person_id", "plan": "cppr_cp_plan_id", "due": "cppr_cp_review_due", "held": "cppr_cp_review_date", "quorate": "cppr_cp_review_quorate"}'),
         ('visit', 'ssd_cp_visits', '{"id": "cppv_cp_visit_id", "child": "cppv_person_id", "plan": "cppv_cp_plan_id", "visited": "cppv_cp_visit_date", "seen": "cppv_cp_visit_seen", "seen_alone": "cppv_cp_visit_seen_alone"}')
         ) v (entity, tab, cols)

@@ -96,6 +96,32 @@ $$;
 COMMENT ON FUNCTION cpconf.report_day(text, text, text) IS
     'For the reports'' filters: the SQL of a mapped date field''s day (a date as it is, a timestamp''s date, a timestamptz''s day in England), never an error for a placeholder or an infinite value.';
 
+-- The ids of an entity recorded more than once (a subquery's SQL, ids as
+-- text, never NULL), so that a report names such records instead of
+-- counting them twice; none when a unique index on the id column rules
+-- them out (the usual primary key), at no cost.
+CREATE FUNCTION cpconf.report_duplicates(entity text)
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    c record;
+BEGIN
+    SELECT * INTO c FROM cpconf.mapped_column(entity, 'id');
+    IF c.column_name IS NULL OR EXISTS (
+        SELECT FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attname = c.column_name
+         WHERE i.indrelid = c.on_table AND i.indisunique AND i.indisvalid AND i.indnkeyatts = 1
+           AND i.indkey[0] = a.attnum AND i.indpred IS NULL AND i.indexprs IS NULL) THEN
+        RETURN 'SELECT NULL::pg_catalog.text AS id WHERE false';
+    END IF;
+    RETURN format('SELECT (%1$s)::pg_catalog.text AS id FROM %2$s d WHERE %1$s IS NOT NULL GROUP BY 1 HAVING pg_catalog.count(*) > 1',
+                  cpconf.report_column(entity, 'id', 'd'), cpconf.table_sql(entity));
+END
+$$;
+COMMENT ON FUNCTION cpconf.report_duplicates(text) IS
+    'For the reports: the SQL of a query of the entity''s ids (as text) recorded more than once; an empty one when a unique index on the id column rules them out.';
+
 CREATE FUNCTION cpconf.icpc_timeliness(period_from date DEFAULT NULL, period_to date DEFAULT NULL, profile text DEFAULT NULL)
 RETURNS TABLE (child text, strategy_discussion text, conference text, discussion_held date, held date, due date,
                working_days integer, band text, on_time boolean, transfer_in boolean, status text, problem text,
@@ -110,6 +136,7 @@ AS $$
 DECLARE
     kind text := cpconf.report_column('conference', 'kind', 'c');
     transfer text := cpconf.report_column('conference', 'transfer_in', 'c');
+    sd_mapped boolean := EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'strategy_discussion');
     q text;
 BEGIN
     IF period_from > period_to THEN
@@ -121,12 +148,20 @@ BEGIN
     PERFORM cpconf.timeliness('T-ICPC', NULL::pg_catalog.date, NULL::pg_catalog.date, profile);
     q := format($q$
 SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.held), (x.t).due, (x.t).working_days,
-       (x.t).band, (x.t).on_time, x.transfer_in,
-       CASE WHEN NOT x.kind_known THEN 'unknown_kind' WHEN NOT x.transfer_known THEN 'unreadable_flag'
+       -- a row not judged has no band and no answer to "on time?", so
+       -- that a dashboard counting them counts only what was judged
+       CASE WHEN x.kind_known AND x.transfer_known AND NOT x.conference_dup THEN (x.t).band END,
+       CASE WHEN x.kind_known AND x.transfer_known AND NOT x.conference_dup THEN (x.t).on_time END, x.transfer_in,
+       CASE WHEN x.conference_dup OR x.sd_dup THEN 'duplicate_id'
+            WHEN NOT x.kind_known THEN 'unknown_kind' WHEN NOT x.transfer_known THEN 'unreadable_flag'
+            WHEN x.sd_linked AND NOT $4 THEN 'strategy_discussion_not_mapped'
             WHEN x.sd_linked AND x.sd_held IS NULL AND x.sd_found THEN 'no_anchor'
             WHEN x.sd_linked AND NOT x.sd_found THEN 'strategy_discussion_not_found' ELSE (x.t).status END,
-       CASE WHEN NOT x.kind_known THEN pg_catalog.format('the kind of conference %%L is not initial, pre_birth, transfer_in or review', x.kind_raw)
+       CASE WHEN x.conference_dup THEN pg_catalog.format('conference id %%s is recorded more than once in its table', x.conference)
+            WHEN x.sd_dup THEN pg_catalog.format('strategy discussion id %%s is recorded more than once in its table', x.sd)
+            WHEN NOT x.kind_known THEN pg_catalog.format('the kind of conference %%L is not initial, pre_birth, transfer_in or review', x.kind_raw)
             WHEN NOT x.transfer_known THEN pg_catalog.format('the transfer-in flag %%L is not yes or no', x.transfer_raw)
+            WHEN x.sd_linked AND NOT $4 THEN 'entity strategy_discussion is not mapped (cpconf.map), so the conference has no anchor'
             WHEN x.sd_linked AND NOT x.sd_found THEN pg_catalog.format('strategy discussion %%s is not in its table', x.sd)
             WHEN x.sd IS NULL AND (x.t).status = 'no_anchor' THEN 'the conference is not linked to its strategy discussion'
             ELSE (x.t).problem END,
@@ -138,13 +173,18 @@ SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.he
     SELECT (%1$s)::pg_catalog.text AS child, (%2$s)::pg_catalog.text AS sd, (%3$s)::pg_catalog.text AS conference,
            %4$s AS sd_held, %5$s AS held, %6$s AS system_due,
            %7$s IS NOT NULL AS sd_linked, s.cpconf_found IS NOT NULL AS sd_found,
+           (%3$s)::pg_catalog.text IN (SELECT dc.id FROM (%16$s) dc) AS conference_dup,
+           (%2$s)::pg_catalog.text IN (SELECT ds.id FROM (%17$s) ds) AS sd_dup,
            (%8$s)::pg_catalog.text AS kind_raw, (%9$s)::pg_catalog.text AS transfer_raw,
            %8$s IS NULL OR cpconf.kind_read((%8$s)::pg_catalog.text) IN ('initial', 'pre_birth', 'transfer_in') AS kind_known,
            cpconf.is_flag((%9$s)::pg_catalog.text) AS transfer_known,
            cpconf.kind_read((%8$s)::pg_catalog.text) IS NOT DISTINCT FROM 'transfer_in'
              OR (cpconf.is_flag((%9$s)::pg_catalog.text) AND cpconf.flag((%9$s)::pg_catalog.text)) AS transfer_in,
            cpconf.timeliness('T-ICPC', %4$s, %5$s, $3) AS t, (%15$s)::pg_catalog.text AS decision_raw
-      FROM %10$s c LEFT JOIN (SELECT s.*, true AS cpconf_found FROM %11$s s) s ON %12$s
+      -- a strategy discussion id recorded twice is not joined (its conference
+      -- would be counted twice)
+      FROM %10$s c LEFT JOIN (SELECT s.*, true AS cpconf_found FROM %11$s s
+                               WHERE %18$s NOT IN (SELECT ds.id FROM (%17$s) ds)) s ON %12$s
      WHERE (%8$s IS NULL OR cpconf.kind_read((%8$s)::pg_catalog.text) IS DISTINCT FROM 'review')
        -- the period, before anything is judged: a conference by the day it
        -- was held (the first condition is the table's alone, to filter it
@@ -172,12 +212,17 @@ $q$,
              THEN cpconf.table_sql('strategy_discussion') ELSE '(SELECT NULL::pg_catalog.text AS cpconf_none LIMIT 0)' END,
         CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'strategy_discussion')
                   AND cpconf.report_column('conference', 'strategy_discussion', 'c') <> 'NULL'
-             THEN format('%s OPERATOR(pg_catalog.=) %s', cpconf.report_column('strategy_discussion', 'id', 's'),
+             -- as text, as every report links records: a link whose type
+             -- drifted from its id's after mapping still compares
+             THEN format('(%s)::pg_catalog.text OPERATOR(pg_catalog.=) (%s)::pg_catalog.text', cpconf.report_column('strategy_discussion', 'id', 's'),
                          cpconf.report_column('conference', 'strategy_discussion', 'c'))
              ELSE 'false' END,
         cpconf.report_day('conference', 'held', 'c'), cpconf.report_day('strategy_discussion', 'held', 's'),
-        cpconf.report_column('conference', 'decision', 'c'));
-    RETURN QUERY EXECUTE q USING period_from, period_to, profile;
+        cpconf.report_column('conference', 'decision', 'c'),
+        cpconf.report_duplicates('conference'),
+        CASE WHEN sd_mapped THEN cpconf.report_duplicates('strategy_discussion') ELSE 'SELECT NULL::pg_catalog.text AS id WHERE false' END,
+        CASE WHEN sd_mapped THEN format('(%s)::pg_catalog.text', cpconf.report_column('strategy_discussion', 'id', 's')) ELSE 'NULL::pg_catalog.text' END);
+    RETURN QUERY EXECUTE q USING period_from, period_to, profile, sd_mapped;
 END
 $$;
 COMMENT ON FUNCTION cpconf.icpc_timeliness(date, date, text) IS
@@ -210,6 +255,7 @@ DECLARE
     p_to date := coalesce(period_to, CASE WHEN period_from IS NULL THEN (cpconf.reporting_year(cpconf.today_in_england())).year_from - 1 END, 'infinity');
     p_from date := coalesce(period_from, CASE WHEN period_to IS NULL THEN (cpconf.reporting_year((cpconf.reporting_year(cpconf.today_in_england())).year_from - 1)).year_from END, '-infinity');
     plans text;
+    visits_mapped boolean := EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'visit');
     q text;
 BEGIN
     IF p_from > p_to THEN
@@ -229,11 +275,12 @@ BEGIN
          judged AS (SELECT * FROM i WHERE i.status IN ('on_time', 'late')),
          why AS (SELECT coalesce(jsonb_object_agg(s, n), '{}') AS j, coalesce(sum(n), 0)::bigint AS n
                    FROM (SELECT i.status AS s, count(*) AS n FROM i WHERE i.status NOT IN ('on_time', 'late') GROUP BY 1) x)
-    SELECT 'icpc_held', (SELECT count(*) FROM i WHERE i.status <> 'unknown_kind'), NULL::bigint,
-           (SELECT count(*) FROM i WHERE i.status <> 'unknown_kind')::numeric,
-           (SELECT count(*) FROM i WHERE i.status = 'unknown_kind'),
-           (SELECT CASE WHEN count(*) > 0 THEN jsonb_build_object('unknown_kind', count(*)) ELSE '{}' END FROM i WHERE i.status = 'unknown_kind'),
-           'Initial child protection conferences (initial and pre-birth; not transfer-ins) held in the period, or not yet held for a strategy discussion in it. Left out: conferences of a kind cpconf does not know.'
+    SELECT 'icpc_held', (SELECT count(*) FROM i WHERE i.status NOT IN ('unknown_kind', 'duplicate_id')), NULL::bigint,
+           (SELECT count(*) FROM i WHERE i.status NOT IN ('unknown_kind', 'duplicate_id'))::numeric,
+           (SELECT count(*) FROM i WHERE i.status IN ('unknown_kind', 'duplicate_id')),
+           (SELECT coalesce(jsonb_object_agg(x.status, x.n), '{}')
+              FROM (SELECT i.status, count(*) AS n FROM i WHERE i.status IN ('unknown_kind', 'duplicate_id') GROUP BY 1) x),
+           'Initial child protection conferences (initial and pre-birth; not transfer-ins) held in the period, or not yet held for a strategy discussion in it. Left out: conferences of a kind cpconf does not know, and records whose id is recorded twice.'
     UNION ALL
     SELECT 'icpc_within_15_working_days', (SELECT count(*) FROM judged WHERE judged.on_time), (SELECT count(*) FROM judged),
            round(100.0 * (SELECT count(*) FROM judged WHERE judged.on_time) / nullif((SELECT count(*) FROM judged), 0), 1),
@@ -252,9 +299,9 @@ BEGIN
            jsonb_strip_nulls(jsonb_build_object(
                'decision_not_recorded', nullif(count(*) FILTER (WHERE i.decision IS NULL), 0),
                'decision_unreadable', nullif(count(*) FILTER (WHERE i.decision = 'unreadable'), 0))),
-           'Percentage of initial conferences held in the period (not transfer-ins) whose recorded decision was a plan. Left out: those whose decision is not recorded or not readable.'
+           'Percentage of initial conferences held in the period (not transfer-ins) whose recorded decision was a plan. Left out: those whose decision is not recorded or not readable (records whose id is recorded twice are not counted at all).'
       FROM i
-     WHERE i.status <> 'unknown_kind' AND i.held IS NOT NULL
+     WHERE i.status NOT IN ('unknown_kind', 'duplicate_id') AND i.held IS NOT NULL
        AND EXISTS (SELECT FROM cpconf.mapped_column('conference', 'decision') c WHERE c.column_name IS NOT NULL)
     HAVING EXISTS (SELECT FROM cpconf.mapped_column('conference', 'decision') c WHERE c.column_name IS NOT NULL);
     END IF;
@@ -277,11 +324,18 @@ p AS (
                 WHEN NOT isfinite(raw.started) OR raw.started < '1978-01-01' OR raw.started > '2199-12-31' THEN 'date_out_of_range'
                 WHEN raw.ended IS NOT NULL AND (NOT isfinite(raw.ended) OR raw.ended < '1978-01-01' OR raw.ended > '2199-12-31') THEN 'date_out_of_range'
                 WHEN raw.ended < raw.started THEN 'ends_before_it_starts'
+                WHEN raw.id IN (SELECT dup.id FROM (%2$s) dup) THEN 'duplicate_id'
                 WHEN NOT cpconf.is_flag(raw.other_raw) THEN 'unreadable_flag' END AS problem
       FROM raw
 ), why AS (
+    -- the plans left out that the period's measures would have looked at:
+    -- those in it at some time, and those that cannot be placed in time
     SELECT coalesce(jsonb_object_agg(s, n), '{}') AS j, coalesce(sum(n), 0)::bigint AS n
-      FROM (SELECT p.problem AS s, count(*) AS n FROM p WHERE p.problem IS NOT NULL GROUP BY 1) x
+      FROM (SELECT p.problem AS s, count(*) AS n FROM p
+             WHERE p.problem IS NOT NULL
+               AND (p.problem IN ('start_not_recorded', 'date_out_of_range')
+                    OR (least(p.started, p.ended) <= $2 AND (p.ended IS NULL OR greatest(p.started, p.ended) >= $1)))
+             GROUP BY 1) x
 ), earlier AS (
     -- each plan's child's plans that started before it, in one pass: how
     -- many, and the latest end among them (an open one: infinity); every
@@ -290,7 +344,7 @@ p AS (
     SELECT c.*, pg_catalog.count(*) OVER w AS before_it,
            pg_catalog.max(coalesce(c.ended, 'infinity'::pg_catalog.date)) OVER w AS latest_end_before,
            c.problem IS NULL AND ($3 OR c.other_council IS NOT TRUE) AS counts
-      FROM p c WHERE c.problem IS NULL OR c.problem = 'unreadable_flag'
+      FROM p c WHERE c.problem IS NULL OR c.problem IN ('unreadable_flag', 'duplicate_id')
     WINDOW w AS (PARTITION BY c.child ORDER BY c.started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day'::pg_catalog.interval PRECEDING)
 ), a AS (
     -- every count in one pass over the plans
@@ -318,11 +372,31 @@ p AS (
       FROM (SELECT e.*, e.started BETWEEN $1 AND $2 AS st, e.ended BETWEEN $1 AND $2 AS en,
                    e.started <= $2 AND (e.ended IS NULL OR e.ended > $2) AS op
               FROM earlier e WHERE e.counts) e
+), v AS (%3$s
+), open_at_end AS (
+    SELECT e.* FROM earlier e WHERE e.counts AND e.started <= $2 AND (e.ended IS NULL OR e.ended > $2)
+), last_6_weeks AS (
+    SELECT v.* FROM v WHERE v.visited > $2 - 42 AND v.visited <= $2
+), seen AS (
+    -- the plans open at the end with a visit in its last 6 weeks (42 days,
+    -- the end day included): a visit by the plan's id, or without one by
+    -- the child's, on or after the plan's start
+    SELECT pg_catalog.count(*) AS visited_n,
+           pg_catalog.count(*) FILTER (WHERE x.alone) AS alone_n,
+           pg_catalog.count(*) FILTER (WHERE NOT x.alone AND x.alone_unreadable) AS alone_unreadable_n
+      FROM (SELECT pg_catalog.bool_or(cpconf.is_flag(y.alone_raw) AND cpconf.flag(y.alone_raw)) AS alone,
+                   pg_catalog.bool_or(NOT cpconf.is_flag(y.alone_raw)) AS alone_unreadable
+              FROM (SELECT o.id, o.child, o.started, w.alone_raw FROM open_at_end o JOIN last_6_weeks w ON w.plan = o.id
+                    UNION ALL
+                    SELECT o.id, o.child, o.started, w.alone_raw FROM open_at_end o
+                      JOIN last_6_weeks w ON w.plan IS NULL AND w.child = o.child AND w.visited >= o.started) y
+             GROUP BY y.id, y.child, y.started) x
 )
 SELECT m.measure, m.numerator, m.denominator,
        CASE WHEN m.denominator IS NULL THEN m.numerator::numeric ELSE round(100.0 * m.numerator / nullif(m.denominator, 0), 1) END,
-       why.n, why.j, m.definition || $5
-  FROM a, why, LATERAL (VALUES
+       why.n + l.more_left_out, CASE WHEN l.more_left_out > 0 THEN why.j || pg_catalog.jsonb_build_object('seen_alone_unreadable', l.more_left_out) ELSE why.j END,
+       m.definition || $5
+  FROM a, why, seen, LATERAL (VALUES
     (1, 'plans_started', a.started_n, NULL::bigint, 'Child protection plans that started in the period (events).'),
     (2, 'children_with_plans_started', a.started_children, NULL, 'Children whose plan started in the period.'),
     (3, 'plans_ended', a.ended_n, NULL, 'Plans that ended in the period (their end day in it).'),
@@ -346,13 +420,25 @@ SELECT m.measure, m.numerator, m.denominator,
     (13, 'ended_plans_under_3_months', a.d_3m, a.ended_n, 'Percentage of plans ended in the period that had lasted under 3 months (the national duration bands).'),
     (14, 'ended_plans_3_to_6_months', a.d_6m, a.ended_n, 'Percentage of plans ended in the period that had lasted 3 months to under 6.'),
     (15, 'ended_plans_6_to_12_months', a.d_1y, a.ended_n, 'Percentage of plans ended in the period that had lasted 6 months to under 1 year.'),
-    (16, 'ended_plans_1_to_2_years', a.d_2y, a.ended_n, 'Percentage of plans ended in the period that had lasted 1 year to under 2.')
+    (16, 'ended_plans_1_to_2_years', a.d_2y, a.ended_n, 'Percentage of plans ended in the period that had lasted 1 year to under 2.'),
+    (17, 'open_plans_visited_in_last_6_weeks', seen.visited_n, a.open_n,
+     'Percentage of plans open at the end of the period with a visit recorded in its last 6 weeks (42 days, the end day included).'),
+    (18, 'open_plans_seen_alone_in_last_6_weeks', seen.alone_n, a.open_n - seen.alone_unreadable_n,
+     'Percentage of plans open at the end of the period whose child was seen alone at a visit in its last 6 weeks (a seen-alone flag not recorded is not yes; plans whose only answers are unreadable are left out).')
   ) m(ord, measure, numerator, denominator, definition)
+  CROSS JOIN LATERAL (SELECT CASE WHEN m.ord = 18 THEN seen.alone_unreadable_n ELSE 0 END AS more_left_out) l
+ WHERE m.ord <= 16 OR $6
  ORDER BY m.ord
-$q$, plans);
+$q$, plans, cpconf.report_duplicates('plan'),
+            CASE WHEN visits_mapped
+                 THEN format('SELECT (%s)::pg_catalog.text AS plan, (%s)::pg_catalog.text AS child, %s AS visited, (%s)::pg_catalog.text AS alone_raw FROM %s v',
+                             cpconf.report_column('visit', 'plan', 'v'), cpconf.report_column('visit', 'child', 'v'),
+                             cpconf.report_day('visit', 'visited', 'v'), cpconf.report_column('visit', 'seen_alone', 'v'), cpconf.table_sql('visit'))
+                 ELSE 'SELECT NULL::pg_catalog.text AS plan, NULL::pg_catalog.text AS child, NULL::pg_catalog.date AS visited, NULL::pg_catalog.text AS alone_raw WHERE false' END);
         RETURN QUERY EXECUTE q USING p_from, p_to, other_council_plans, lookback,
             CASE WHEN other_council_plans THEN ' Plans held by another council are counted.'
-                 ELSE ' Plans flagged as another council''s are not counted (a plan whose flag is not recorded is).' END;
+                 ELSE ' Plans flagged as another council''s are not counted (a plan whose flag is not recorded is).' END,
+            visits_mapped;
     END IF;
 
     -- section 47 enquiries that led to an initial conference; initial
@@ -361,62 +447,32 @@ $q$, plans);
        AND EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'conference') THEN
         q := format($q$
 WITH s AS (
-    SELECT %1$s AS id, %2$s AS held FROM %3$s s
+    SELECT (%1$s)::pg_catalog.text AS id, %2$s AS held FROM %3$s s
+), dup AS (%7$s
 ), counted AS (
-    SELECT s.*, s.id IN (SELECT %5$s FROM %4$s c
+    SELECT s.*, s.id IN (SELECT (%5$s)::pg_catalog.text FROM %4$s c
                            WHERE cpconf.kind_read((%6$s)::pg_catalog.text) IS NULL
                               OR cpconf.kind_read((%6$s)::pg_catalog.text) IN ('initial', 'pre_birth')) AS led
-      FROM s WHERE s.held BETWEEN $1 AND $2
+      FROM s WHERE s.held BETWEEN $1 AND $2 AND s.id NOT IN (SELECT dup.id FROM dup)
 ), why AS (
-    SELECT count(*) AS n FROM s WHERE s.held IS NULL OR NOT pg_catalog.isfinite(s.held) OR s.held < '1978-01-01' OR s.held > '2199-12-31'
+    SELECT count(*) FILTER (WHERE s.held IS NULL OR NOT pg_catalog.isfinite(s.held) OR s.held < '1978-01-01' OR s.held > '2199-12-31') AS undated,
+           count(*) FILTER (WHERE s.held BETWEEN $1 AND $2 AND s.id IN (SELECT dup.id FROM dup)) AS duplicated
+      FROM s
 )
 SELECT 's47_leading_to_icpc', (SELECT count(*) FILTER (WHERE counted.led) FROM counted), (SELECT count(*) FROM counted),
        round(100.0 * (SELECT count(*) FILTER (WHERE counted.led) FROM counted) / nullif((SELECT count(*) FROM counted), 0), 1),
-       why.n, CASE WHEN why.n > 0 THEN pg_catalog.jsonb_build_object('date_not_recorded_or_out_of_range', why.n) ELSE '{}' END,
-       'Percentage of section 47 enquiries whose strategy discussion was in the period that led to an initial or pre-birth conference (at any time). Left out: enquiries without a usable strategy discussion date (they cannot be placed in a period).'
+       why.undated + why.duplicated,
+       pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('date_not_recorded_or_out_of_range', nullif(why.undated, 0),
+                                                                  'duplicate_id', nullif(why.duplicated, 0))),
+       'Percentage of section 47 enquiries whose strategy discussion was in the period that led to an initial or pre-birth conference (at any time). Left out: enquiries without a usable strategy discussion date (they cannot be placed in a period), and those of the period whose id is recorded twice.'
   FROM why
 $q$, cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_day('strategy_discussion', 'held', 's'),
             cpconf.table_sql('strategy_discussion'), cpconf.table_sql('conference'),
-            cpconf.report_column('conference', 'strategy_discussion', 'c'), cpconf.report_column('conference', 'kind', 'c'));
+            cpconf.report_column('conference', 'strategy_discussion', 'c'), cpconf.report_column('conference', 'kind', 'c'),
+            cpconf.report_duplicates('strategy_discussion'));
         RETURN QUERY EXECUTE q USING p_from, p_to, profile;
     END IF;
 
-    -- open plans visited in the last 6 weeks of the period, and the child seen alone
-    IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'visit') AND EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'plan') THEN
-        q := format($q$
-WITH p AS (
-    SELECT (%1$s)::pg_catalog.text AS id, (%2$s)::pg_catalog.text AS child, %3$s AS started, %4$s AS ended, (%5$s)::pg_catalog.text AS other_raw
-      FROM %6$s p
-), open_at_end AS (
-    SELECT p.* FROM p
-     WHERE p.started BETWEEN '1978-01-01' AND $2 AND (p.ended IS NULL OR p.ended > $2)
-       AND cpconf.is_flag(p.other_raw) AND ($3 OR cpconf.flag(p.other_raw) IS NOT TRUE)
-), v AS (
-    SELECT (%7$s)::pg_catalog.text AS plan, (%8$s)::pg_catalog.text AS child, %9$s AS visited, (%10$s)::pg_catalog.text AS alone_raw
-      FROM %11$s v
-), seen AS (
-    SELECT o.id, pg_catalog.bool_or(cpconf.is_flag(v.alone_raw) AND cpconf.flag(v.alone_raw)) AS alone
-      FROM open_at_end o JOIN v ON (v.plan = o.id OR (v.plan IS NULL AND v.child = o.child AND v.visited >= o.started))
-     WHERE v.visited > $2 - 42 AND v.visited <= $2
-     GROUP BY o.id
-)
-SELECT 'open_plans_visited_in_last_6_weeks', (SELECT count(*) FROM seen), (SELECT count(*) FROM open_at_end),
-       round(100.0 * (SELECT count(*) FROM seen) / nullif((SELECT count(*) FROM open_at_end), 0), 1), NULL::bigint, NULL::pg_catalog.jsonb,
-       'Percentage of plans open at the end of the period with a visit recorded in its last 6 weeks (42 days, the end day included).' || $4
-UNION ALL
-SELECT 'open_plans_seen_alone_in_last_6_weeks', (SELECT count(*) FROM seen WHERE seen.alone), (SELECT count(*) FROM open_at_end),
-       round(100.0 * (SELECT count(*) FROM seen WHERE seen.alone) / nullif((SELECT count(*) FROM open_at_end), 0), 1), NULL, NULL,
-       'Percentage of plans open at the end of the period whose child was seen alone at a visit in its last 6 weeks (a seen-alone flag not recorded is not yes).' || $4
-$q$,
-            cpconf.report_column('plan', 'id', 'p'), cpconf.report_column('plan', 'child', 'p'),
-            cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'),
-            cpconf.report_column('plan', 'other_council', 'p'), cpconf.table_sql('plan'),
-            cpconf.report_column('visit', 'plan', 'v'), cpconf.report_column('visit', 'child', 'v'),
-            cpconf.report_day('visit', 'visited', 'v'), cpconf.report_column('visit', 'seen_alone', 'v'), cpconf.table_sql('visit'));
-        RETURN QUERY EXECUTE q USING p_from, p_to, other_council_plans,
-            CASE WHEN other_council_plans THEN ' Plans held by another council are counted.'
-                 ELSE ' Plans flagged as another council''s are not counted (a plan whose flag is not recorded is).' END;
-    END IF;
 
     -- reviews held in timescale
     IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'review') AND EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'plan') THEN
@@ -461,17 +517,20 @@ WITH p AS NOT MATERIALIZED (
     SELECT (%1$s)::pg_catalog.text AS id, (%2$s)::pg_catalog.text AS child, %3$s AS started, %4$s AS ended FROM %5$s p
 ), r AS NOT MATERIALIZED (
     SELECT (%6$s)::pg_catalog.text AS review, (%7$s)::pg_catalog.text AS plan_given, (%8$s)::pg_catalog.text AS child,
-           %9$s AS held, %10$s AS system_due
+           %9$s AS held, %10$s AS system_due, (%6$s)::pg_catalog.text IN (SELECT dr.id FROM (%13$s) dr) AS review_dup
       FROM %11$s r
-), linked AS (
-    SELECT r.*, g.id AS plan, g.started AS plan_started, g.id IS NULL AS given_not_found,
-           CASE WHEN g.id IS NOT NULL THEN 'plan id' END AS found_by
-      FROM r LEFT JOIN p g ON g.id = r.plan_given
+), dp AS (%12$s),
+linked AS (
+    -- a plan id recorded twice is not joined (its reviews would be counted twice)
+    SELECT r.*, g.id AS plan, g.started AS plan_started, g.id IS NULL AND NOT pd.dup AS given_not_found,
+           CASE WHEN g.id IS NOT NULL THEN 'plan id' END AS found_by, pd.dup AS plan_dup
+      FROM r CROSS JOIN LATERAL (SELECT r.plan_given IN (SELECT dp.id FROM dp) AS dup) pd
+      LEFT JOIN p g ON g.id = r.plan_given AND NOT pd.dup
      WHERE r.plan_given IS NOT NULL
     UNION ALL
     -- a review without a plan id is the child's plan's open that day (its
     -- end day included: the review that ends a plan is held on it)
-    SELECT r.*, o.id, o.started, false, CASE WHEN o.id IS NOT NULL THEN 'open that day' END
+    SELECT r.*, o.id, o.started, false, CASE WHEN o.id IS NOT NULL THEN 'open that day' END, o.id IN (SELECT dp.id FROM dp)
       FROM r LEFT JOIN LATERAL (SELECT p.* FROM p WHERE p.child = r.child AND p.started <= r.held
                                                   AND (p.ended IS NULL OR r.held <= p.ended)
                                  ORDER BY p.started DESC LIMIT 1) o ON true
@@ -498,9 +557,13 @@ WITH p AS NOT MATERIALIZED (
      WHERE o.held BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity') OR o.held IS NULL
      OFFSET 0
 )
-SELECT j.child, j.plan, j.review, j.plan_started, j.previous, j.held, j.rule, (j.t).due, (j.t).on_time,
-       CASE WHEN j.given_not_found THEN 'plan_not_found' WHEN j.plan IS NULL THEN 'no_plan_open' ELSE (j.t).status END,
-       CASE WHEN j.given_not_found THEN pg_catalog.format('plan %%s is not in its table', j.plan_given)
+SELECT j.child, j.plan, j.review, j.plan_started, j.previous, j.held, j.rule, (j.t).due,
+       CASE WHEN NOT (j.review_dup OR j.plan_dup) THEN (j.t).on_time END,
+       CASE WHEN j.review_dup OR j.plan_dup THEN 'duplicate_id'
+            WHEN j.given_not_found THEN 'plan_not_found' WHEN j.plan IS NULL THEN 'no_plan_open' ELSE (j.t).status END,
+       CASE WHEN j.review_dup THEN pg_catalog.format('review id %%s is recorded more than once in its table', j.review)
+            WHEN j.plan_dup THEN pg_catalog.format('plan id %%s is recorded more than once in its table', coalesce(j.plan_given, j.plan))
+            WHEN j.given_not_found THEN pg_catalog.format('plan %%s is not in its table', j.plan_given)
             WHEN j.plan IS NULL THEN 'no plan of the child is open on the day of the review'
             ELSE (j.t).problem END,
        j.found_by, j.system_due, j.system_due = (j.t).due
@@ -509,7 +572,8 @@ $q$,
         cpconf.report_column('plan', 'id', 'p'), cpconf.report_column('plan', 'child', 'p'),
         cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'), cpconf.table_sql('plan'),
         cpconf.report_column('review', 'id', 'r'), cpconf.report_column('review', 'plan', 'r'), cpconf.report_column('review', 'child', 'r'),
-        cpconf.report_day('review', 'held', 'r'), cpconf.report_day('review', 'due', 'r'), cpconf.table_sql('review'));
+        cpconf.report_day('review', 'held', 'r'), cpconf.report_day('review', 'due', 'r'), cpconf.table_sql('review'),
+        cpconf.report_duplicates('plan'), cpconf.report_duplicates('review'));
     RETURN QUERY EXECUTE q USING period_from, period_to, profile;
 END
 $$;
@@ -517,9 +581,9 @@ COMMENT ON FUNCTION cpconf.review_timeliness(date, date, text) IS
     'Every review conference held from period_from to period_to (NULL: no bound), or whose day is not recorded: its plan (by the review''s plan id, or else the child''s plan open on its day, end day included), the plan''s start, the previous review of the plan, the rule (T-RCPC1 from the plan''s start, the initial conference''s day; T-RCPCN from the previous review), due, on time, status and problem (doc/reporting.md), and the case system''s stored due date with whether it agrees. The pre-birth first review (T-RCPC1-BIRTH) is not applied.';
 
 CREATE FUNCTION cpconf.plans(as_of date DEFAULT NULL, profile text DEFAULT NULL, lookback interval DEFAULT NULL)
-RETURNS TABLE (child text, plan text, started date, ended date, open boolean, days integer, category text,
-               previous_plans integer, second_or_subsequent boolean, lasted_2_years boolean, latest_review date,
-               last_visit date, weeks_since_visit integer, other_council boolean, status text, problem text)
+RETURNS TABLE (child text, plan text, started date, ended date, open boolean, days integer, initial_category text,
+               latest_category text, previous_plans integer, second_or_subsequent boolean, lasted_2_years boolean,
+               latest_review date, last_visit date, weeks_since_visit integer, other_council boolean, status text, problem text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 SET enable_mergejoin = off
@@ -548,7 +612,8 @@ BEGIN
     q := format($q$
 WITH p AS (
     SELECT (%1$s)::pg_catalog.text AS child, (%2$s)::pg_catalog.text AS plan, %3$s AS started, %4$s AS ended,
-           (%5$s)::pg_catalog.text AS categories_raw, (%6$s)::pg_catalog.text AS other_raw
+           (%5$s)::pg_catalog.text AS categories_raw, (%10$s)::pg_catalog.text AS latest_raw, (%6$s)::pg_catalog.text AS other_raw,
+           pg_catalog.row_number() OVER () AS rn
       FROM %7$s p
 ), judged AS (
     SELECT p.*,
@@ -557,23 +622,25 @@ WITH p AS (
                   OR (p.ended IS NOT NULL AND (NOT pg_catalog.isfinite(p.ended) OR p.ended < '1978-01-01' OR p.ended > '2199-12-31'))
                 THEN 'date_out_of_range'
                 WHEN p.ended < p.started THEN 'ends_before_it_starts'
-                WHEN NOT cpconf.is_flag(p.other_raw) OR NOT cpconf.is_categories(p.categories_raw) THEN 'unreadable_value' END AS status
+                WHEN p.plan IN (SELECT dup.id FROM (%11$s) dup) THEN 'duplicate_id'
+                WHEN NOT cpconf.is_flag(p.other_raw) OR NOT cpconf.is_categories(p.categories_raw)
+                  OR NOT cpconf.is_categories(p.latest_raw) THEN 'unreadable_value' END AS status
       FROM p
 ), good AS (
-    SELECT j.*, pg_catalog.count(*) OVER w AS before_it, pg_catalog.max(coalesce(j.ended, 'infinity'::pg_catalog.date)) OVER w AS latest_end_before
-      FROM judged j WHERE j.status IS NULL OR j.status = 'unreadable_value'
+    -- every plan on usable days is an earlier plan of the child's later ones
+    SELECT j.rn, pg_catalog.count(*) OVER w AS before_it, pg_catalog.max(coalesce(j.ended, 'infinity'::pg_catalog.date)) OVER w AS latest_end_before
+      FROM judged j WHERE j.status IS NULL OR j.status IN ('unreadable_value', 'duplicate_id')
     WINDOW w AS (PARTITION BY j.child ORDER BY j.started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day'::pg_catalog.interval PRECEDING)
 ), r AS (%8$s), v AS (%9$s),
 nv AS MATERIALIZED (SELECT v.child, v.visited FROM v WHERE v.plan IS NULL AND v.visited BETWEEN '1978-01-01' AND $1)
 SELECT j.child, j.plan, j.started, j.ended,
-       CASE WHEN j.status IS NULL OR j.status = 'unreadable_value' THEN j.started <= $1 AND (j.ended IS NULL OR j.ended > $1) END,
-       CASE WHEN j.status IS NULL OR j.status = 'unreadable_value'
-            THEN (least(coalesce(j.ended, $1), $1) - j.started)::pg_catalog.int4 END,
+       CASE WHEN g.rn IS NOT NULL THEN j.started <= $1 AND (j.ended IS NULL OR j.ended > $1) END,
+       CASE WHEN g.rn IS NOT NULL THEN (least(coalesce(j.ended, $1), $1) - j.started)::pg_catalog.int4 END,
        CASE WHEN cpconf.is_categories(j.categories_raw) THEN cpconf.cin_code(cpconf.categories_read(j.categories_raw)) END,
+       CASE WHEN cpconf.is_categories(j.latest_raw) THEN cpconf.cin_code(cpconf.categories_read(j.latest_raw)) END,
        g.before_it::pg_catalog.int4,
        g.before_it > 0 AND ($2::pg_catalog.interval IS NULL OR g.latest_end_before >= j.started - $2),
-       CASE WHEN j.status IS NULL OR j.status = 'unreadable_value'
-            THEN least(coalesce(j.ended, $1), $1) >= j.started + pg_catalog.make_interval(years => 2) END,
+       CASE WHEN g.rn IS NOT NULL THEN least(coalesce(j.ended, $1), $1) >= j.started + pg_catalog.make_interval(years => 2) END,
        (SELECT pg_catalog.max(r.held) FROM r WHERE r.plan = j.plan AND r.held <= $1),
        lv.visited, (($1 - lv.visited) / 7)::pg_catalog.int4,
        CASE WHEN cpconf.is_flag(j.other_raw) THEN cpconf.flag(j.other_raw) END,
@@ -581,9 +648,11 @@ SELECT j.child, j.plan, j.started, j.ended,
        CASE j.status WHEN 'start_not_recorded' THEN 'the day the plan started is not recorded'
                      WHEN 'date_out_of_range' THEN 'a day of the plan is outside the years cpconf''s calendars cover (1978 to 2199)'
                      WHEN 'ends_before_it_starts' THEN pg_catalog.format('the plan ends on %%s, before it starts on %%s', j.ended, j.started)
-                     WHEN 'unreadable_value' THEN pg_catalog.format('a value is not readable: categories %%L, other council %%L', j.categories_raw, j.other_raw) END
+                     WHEN 'duplicate_id' THEN pg_catalog.format('plan id %%s is recorded more than once in its table', j.plan)
+                     WHEN 'unreadable_value' THEN pg_catalog.format('a value is not readable: categories %%L, latest categories %%L, other council %%L',
+                                                                   j.categories_raw, j.latest_raw, j.other_raw) END
   FROM judged j
-  LEFT JOIN good g ON g.plan IS NOT DISTINCT FROM j.plan AND g.child IS NOT DISTINCT FROM j.child AND g.started = j.started
+  LEFT JOIN good g ON g.rn = j.rn
   LEFT JOIN (SELECT v.plan, pg_catalog.max(v.visited) AS visited FROM v
               WHERE v.plan IS NOT NULL AND v.visited BETWEEN '1978-01-01' AND $1 GROUP BY v.plan) vp ON vp.plan = j.plan
   LEFT JOIN LATERAL (SELECT pg_catalog.max(nv.visited) AS visited FROM nv
@@ -594,12 +663,13 @@ $q$,
         cpconf.report_column('plan', 'child', 'p'), cpconf.report_column('plan', 'id', 'p'),
         cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'),
         cpconf.report_column('plan', 'categories', 'p'), cpconf.report_column('plan', 'other_council', 'p'),
-        cpconf.table_sql('plan'), reviews, visits);
+        cpconf.table_sql('plan'), reviews, visits, cpconf.report_column('plan', 'latest_categories', 'p'),
+        cpconf.report_duplicates('plan'));
     RETURN QUERY EXECUTE q USING day, lookback;
 END
 $$;
 COMMENT ON FUNCTION cpconf.plans(date, text, interval) IS
-    'Every plan started by as_of (NULL: today), with: open on that day, its days so far (or in all, when ended), its category as the census codes it (NEG, PHY, EMO, SAB, MUL), the child''s earlier plans (lookback NULL: ever, as the national statistic; an interval: those that ended within it), second or subsequent, lasted 2 years or more, its latest review and last visit by as_of and the weeks since, held by another council (NULL when not recorded, never taken as no), status and problem. A plan whose dates or values cannot be read is returned with its status.';
+    'Every plan started by as_of (NULL: today), with: open on that day, its days so far (or in all, when ended), its initial category and its latest (field latest_categories; NULL when not mapped) as the census codes them (NEG, PHY, EMO, SAB, MUL), the child''s earlier plans (lookback NULL: ever, as the national statistic; an interval: those that ended within it), second or subsequent, lasted 2 years or more, its latest review and last visit by as_of and the weeks since, held by another council (NULL when not recorded, never taken as no), status and problem. A plan whose dates or values cannot be read is returned with its status.';
 
 /* For dashboards (Power BI, Metabase): the reports over the reporting year
  * in progress (1 April to today), under the setting cpconf.profile, read
@@ -730,11 +800,12 @@ $q$, c_sql);
         RETURN QUERY EXECUTE q USING p_from, p_to, cal;
     END IF;
     IF has_plan THEN
-        p_sql := format('SELECT (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, %s AS started, %s AS ended, (%s)::pg_catalog.text AS cat, (%s)::pg_catalog.text AS conference FROM %s p',
+        p_sql := format('SELECT (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, %s AS started, %s AS ended, (%s)::pg_catalog.text AS cat, (%s)::pg_catalog.text AS latest, %L::pg_catalog.bool AS latest_mapped, (%s)::pg_catalog.text AS conference FROM %s p',
                         cpconf.report_column('plan', 'id', 'p'), cpconf.report_column('plan', 'child', 'p'),
                         cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'),
-                        cpconf.report_column('plan', 'categories', 'p'), cpconf.report_column('plan', 'conference', 'p'),
-                        cpconf.table_sql('plan'));
+                        cpconf.report_column('plan', 'categories', 'p'), cpconf.report_column('plan', 'latest_categories', 'p'),
+                        EXISTS (SELECT FROM cpconf.mapped_column('plan', 'latest_categories') m WHERE m.column_name IS NOT NULL),
+                        cpconf.report_column('plan', 'conference', 'p'), cpconf.table_sql('plan'));
         q := format($q$
 WITH p AS (%1$s), c AS (%2$s), d AS (%3$s), r AS (%4$s),
 active AS (
@@ -753,6 +824,13 @@ SELECT '8905', 'error', a.child, 'plan ' || a.id, a.started,
        CASE WHEN a.cat IS NULL OR pg_catalog.btrim(a.cat) = '' THEN 'the plan''s category of abuse is not recorded'
             ELSE pg_catalog.format('the plan''s category of abuse %%L is not one the census codes (NEG, PHY, EMO, SAB, MUL)', a.cat) END
   FROM active a WHERE NOT cpconf.is_categories(a.cat) OR cpconf.categories_read(CASE WHEN cpconf.is_categories(a.cat) THEN a.cat END) IS NULL
+UNION ALL
+-- the latest category, where the case system keeps one (field latest_categories)
+SELECT '8910', 'error', a.child, 'plan ' || a.id, a.started,
+       CASE WHEN a.latest IS NULL OR pg_catalog.btrim(a.latest) = '' THEN 'the plan''s latest category of abuse is not recorded'
+            ELSE pg_catalog.format('the plan''s latest category of abuse %%L is not one the census codes (NEG, PHY, EMO, SAB, MUL)', a.latest) END
+  FROM active a WHERE a.latest_mapped
+   AND (NOT cpconf.is_categories(a.latest) OR cpconf.categories_read(CASE WHEN cpconf.is_categories(a.latest) THEN a.latest END) IS NULL)
 UNION ALL
 SELECT '8915', 'error', a.child, 'plan ' || a.id, a.started, pg_catalog.format('the plan starts on %%s, after the child died on %%s', cpconf.day_text(a.started), cpconf.day_text(d.died))
   FROM active a JOIN d ON d.id = a.child WHERE a.started > d.died
@@ -908,10 +986,8 @@ BEGIN
 WITH p AS (
     SELECT x.*, pg_catalog.row_number() OVER (PARTITION BY x.child ORDER BY x.started DESC, x.plan DESC) AS latest
       FROM cpconf.plans($1) x
-     WHERE x.status IN ('ok', 'unreadable_value') AND (x.ended IS NULL OR x.ended >= $1 - pg_catalog.make_interval(months => 6))
-), raw AS (
-    SELECT (%1$s)::pg_catalog.text AS plan, (%2$s)::pg_catalog.text AS categories FROM %3$s p
-), v AS (%4$s), d AS (%5$s
+     WHERE x.status IN ('ok', 'unreadable_value', 'duplicate_id') AND (x.ended IS NULL OR x.ended >= $1 - pg_catalog.make_interval(months => 6))
+), v AS (%1$s), d AS (%2$s
 ), seen AS (
     -- each day's visits of a plan (or, without a plan id, of a child): seen alone at one, or at none
     SELECT v.plan, CASE WHEN v.plan IS NULL THEN v.child END AS child, v.visited,
@@ -923,19 +999,18 @@ SELECT p.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
        CASE WHEN $2 IS NOT FALSE THEN pg_catalog.date_trunc('month', d.born)::pg_catalog.date ELSE d.born END,
        CASE WHEN d.born BETWEEN '1900-01-01' AND $1 THEN pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4 END,
        NULL::pg_catalog.text,
-       p.started, cpconf.annex_a_category(raw.categories), NULL::pg_catalog.text, p.last_visit,
+       p.started, cpconf.annex_a_category(p.initial_category), cpconf.annex_a_category(p.latest_category), p.last_visit,
        CASE WHEN p.last_visit IS NULL THEN NULL
             WHEN sp.yes OR sc.yes THEN 'a) Yes'
             WHEN coalesce(sp.no, true) AND coalesce(sc.no, true) AND (sp.no OR sc.no) THEN 'b) No'
             ELSE 'c) Unknown' END,
        p.latest_review, p.ended, NULL::pg_catalog.text, p.previous_plans, NULL::pg_catalog.text, NULL::pg_catalog.text
-  FROM p LEFT JOIN raw ON raw.plan = p.plan LEFT JOIN d ON d.id = p.child
+  FROM p LEFT JOIN d ON d.id = p.child
   LEFT JOIN seen sp ON sp.plan = p.plan AND sp.visited = p.last_visit
   LEFT JOIN seen sc ON sc.plan IS NULL AND sc.child = p.child AND sc.visited = p.last_visit
  WHERE p.latest = 1
  ORDER BY p.child
 $q$,
-        cpconf.report_column('plan', 'id', 'p'), cpconf.report_column('plan', 'categories', 'p'), cpconf.table_sql('plan'),
         CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'visit')
              THEN format('SELECT (%s)::pg_catalog.text AS plan, (%s)::pg_catalog.text AS child, %s AS visited, (%s)::pg_catalog.text AS alone FROM %s v',
                          cpconf.report_column('visit', 'plan', 'v'), cpconf.report_column('visit', 'child', 'v'),
@@ -949,7 +1024,7 @@ $q$,
 END
 $$;
 COMMENT ON FUNCTION cpconf.annex_a_list7(date, boolean) IS
-    'Ofsted''s Annex A list 7: every child on a plan on reference_date or whose plan ended in the six months before (one row, the latest plan), with the list''s column headers and codes (categories a) Neglect ... e) Multiple/not recommended; seen alone a) Yes, b) No, c) Unknown); columns cpconf''s mappings do not hold are blank. minimised: the date of birth as the first of its month, no team or worker.';
+    'Ofsted''s Annex A list 7: every child on a plan on reference_date or whose plan ended in the six months before (one row, the latest plan), with the list''s column headers and codes (initial and latest categories a) Neglect ... e) Multiple/not recommended, the latest where field latest_categories is mapped; seen alone a) Yes, b) No, c) Unknown); columns cpconf''s mappings do not hold are blank. minimised: the date of birth as the first of its month, no team or worker.';
 
 -- A CSV field: quoted where it holds a comma, a quote or a line break (RFC 4180).
 CREATE FUNCTION cpconf.csv_field(value text)
