@@ -131,7 +131,8 @@ SELECT conference, strategy_discussion, discussion_held, held, due, working_days
        system_due, system_due_agrees
   FROM cpconf.icpc_timeliness() ORDER BY conference;
 SELECT conference, status, problem FROM cpconf.icpc_timeliness() WHERE problem IS NOT NULL ORDER BY conference;
--- the period: conferences held from 1 to 31 March 2025
+-- the period: conferences held from 1 to 31 March 2025, and 111, which
+-- cannot be placed in any (not held; its strategy discussion a placeholder)
 SELECT conference, held, status FROM cpconf.icpc_timeliness(date '2025-03-01', date '2025-03-31') ORDER BY conference;
 -- under derby (the same 15 working days; before derby's own rows of 9
 -- September 2024, 2022 is judged by the national ones it inherits)
@@ -140,8 +141,8 @@ SELECT conference, status FROM cpconf.icpc_timeliness(profile => 'derby') WHERE 
 SELECT * FROM regress.error($$SELECT * FROM cpconf.icpc_timeliness(profile => 'nowhere')$$);
 
 -- Indicators.  March 2025: conferences 100 and 101 in time (15 working
--- days), 103 late (16), 109 of an unknown kind left out: 2 of 3 in time;
--- working days 15, 15, 16.
+-- days), 103 late (16), 109 of an unknown kind and 111 (no usable day)
+-- left out: 2 of 3 in time; working days 15, 15, 16.
 SELECT measure, numerator, denominator, value, left_out, left_out_why FROM cpconf.indicators(date '2025-03-01', date '2025-03-31')
  WHERE measure LIKE 'icpc%';
 -- Plans in the reporting year 1 April 2024 to 31 March 2025: P-1 (child 1,
@@ -339,8 +340,8 @@ SELECT measure, numerator, denominator, value, left_out, left_out_why FROM cpcon
 -- October 2024): in time.
 INSERT INTO loose.reviews VALUES (1, 'L2', 'b', '2024-09-01'), (2, 'L1', 'a', '2025-06-20'), (2, 'L1', 'a', '2025-06-20'), (3, 'L6', 'f', '2025-01-01');
 SELECT review, plan, due, on_time, status, problem FROM cpconf.review_timeliness() ORDER BY review;
--- census rule 8910: the latest category, where it is mapped (L2's two
--- records have none; L6's cannot be read)
+-- census rule 8910: the latest category, where it is mapped (L2 has none,
+-- its copy is the same record: once; L6's cannot be read)
 SELECT rule, child, record, message FROM cpconf.census_checks(date '2024-04-01', date '2025-03-31') WHERE rule = '8910' ORDER BY record;
 -- Annex A list 7 shows both categories; child b once
 SELECT "Child Unique ID", "Child Protection Plan Start Date", "Initial Category of Abuse", "Latest Category of Abuse"
@@ -363,3 +364,63 @@ DROP SCHEMA loose CASCADE;
 SELECT * FROM regress.error($$SELECT cpconf.timeliness('T-RCPC1', '2025-03-03', '2025-06-03 23:30+00')$$);
 SELECT * FROM regress.error($$SELECT cpconf.day_of('2025-06-03 10:00')$$);
 SELECT cpconf.day_of('2025-06-03'), (cpconf.timeliness('T-RCPC1', '2025-03-03', timestamptz '2025-06-03 23:30+00')).status;
+SELECT cpconf.day_of('20250603'), cpconf.day_of(' 2025-06-03 ');
+SELECT * FROM regress.error($$SELECT cpconf.day_of('20250603T233000Z')$$);
+SELECT * FROM regress.error($$SELECT cpconf.day_of('today')$$);
+
+-- From a second hostile test of the reports.
+CREATE SCHEMA dirty;
+CREATE TABLE dirty.kids (id int, dob date);
+CREATE TABLE dirty.enquiries (id int, child int, held date);
+CREATE TABLE dirty.meetings (id int, child int, enquiry int, held date, kind text);
+CREATE TABLE dirty.plans (id text, child int, started date, ended date, cat text, other text);
+CREATE TABLE dirty.reviews (id int, plan text, child int, held date);
+SELECT cpconf.map('child', 'dirty.kids', '{"id": "id", "date_of_birth": "dob"}'),
+       cpconf.map('strategy_discussion', 'dirty.enquiries', '{"id": "id", "child": "child", "held": "held"}'),
+       cpconf.map('conference', 'dirty.meetings', '{"id": "id", "child": "child", "strategy_discussion": "enquiry", "held": "held", "kind": "kind"}'),
+       cpconf.map('plan', 'dirty.plans', '{"id": "id", "child": "child", "started": "started", "ended": "ended", "categories": "cat", "other_council": "other"}'),
+       cpconf.map('review', 'dirty.reviews', '{"id": "id", "plan": "plan", "child": "child", "held": "held"}');
+-- Strategy discussions on Tuesday 1 April 2025 (15 working days, Good
+-- Friday 18 and Easter Monday 21 April not counted: 2-4, 7-11, 14-17,
+-- 22-24: due Thursday 24 April) and Monday 3 March 2025 (due Monday 24
+-- March).  Conference 1, kind blank, on 23 April: 14 working days, in
+-- time, as an initial conference.  Conference 2, no id, on 24 March: 15,
+-- in time, though conference 7 is recorded twice.  Enquiry 5 has no id.
+INSERT INTO dirty.kids VALUES (11, '2015-01-01'), (11, '2015-01-01'), (12, '2016-01-01');
+INSERT INTO dirty.enquiries VALUES (1, 11, '2025-04-01'), (2, 12, '2025-03-03'), (3, 12, '2025-03-03'), (3, 12, '2025-03-03'), (NULL, 12, '2025-03-03');
+INSERT INTO dirty.meetings VALUES (1, 11, 1, '2025-04-23', ''), (NULL, 12, 2, '2025-03-24', NULL), (7, 12, 2, '2025-03-24', NULL),
+    (7, 12, 2, '2025-03-24', NULL);
+SELECT conference, working_days, band, on_time, status FROM cpconf.icpc_timeliness(date '2025-03-01', date '2025-04-30') ORDER BY conference;
+SELECT measure, numerator, denominator, left_out, left_out_why FROM cpconf.indicators(date '2025-03-01', date '2025-04-30')
+ WHERE measure IN ('icpc_held', 'icpc_within_15_working_days', 's47_leading_to_icpc') ORDER BY measure;
+-- Plan A recorded twice (child 11, from Monday 9 January 2023 to 1
+-- September 2023), B (child 11, from 6 January 2025): one previous plan,
+-- not two.  C (child 12, from 3 June 2024, ended 9999-12-31, a placeholder
+-- for "not ended"): listed in list 7, not dropped.  D (child 13 from 24
+-- March 2025) with an other-council flag that cannot be read: counted when
+-- other councils' plans are.
+INSERT INTO dirty.plans VALUES ('A', 11, '2023-01-09', '2023-09-01', 'NEG', 'N'), ('A', 11, '2023-01-09', '2023-09-01', 'NEG', 'N'),
+    ('B', 11, '2025-01-06', NULL, 'NEG', 'N'), ('C', 12, '2024-06-03', '9999-12-31', 'PHY', 'N'), ('D', 13, '2025-03-24', NULL, 'EMO', 'perhaps');
+SELECT plan, previous_plans, second_or_subsequent, status FROM cpconf.plans(date '2025-03-31') ORDER BY plan;
+SELECT "Child Unique ID", "Child Protection Plan Start Date", "Child Protection Plan End Date", "Number of Previous Child Protection Plans"
+  FROM cpconf.annex_a_list7(date '2025-03-31') ORDER BY 1;
+-- list 5: child 11 once (its record copied twice), enquiry 3 once; child
+-- 12's conference with no id counted among its ICPCs
+SELECT "Child Unique ID", "Strategy discussion initiating Section 47 Enquiry Start Date", "Date of Initial Child Protection Conference",
+       "Number of ICPCs in the last 12 months"
+  FROM cpconf.annex_a_list5(date '2025-04-30') ORDER BY 1, 2;
+-- census 8935: the plan copied twice is one plan (none open twice here);
+-- each failure once
+SELECT rule, record, count(*) FROM cpconf.census_checks(date '2024-04-01', date '2025-03-31') GROUP BY 1, 2 HAVING count(*) > 1;
+SELECT measure, numerator, left_out, left_out_why FROM cpconf.indicators(date '2024-04-01', date '2025-03-31', other_council_plans => true)
+ WHERE measure = 'plans_started';
+SELECT measure, numerator, left_out, left_out_why FROM cpconf.indicators(date '2024-04-01', date '2025-03-31') WHERE measure = 'plans_started';
+-- from a day with no end: to today in England, not to infinity
+SELECT count(*) FILTER (WHERE measure = 'plans_open_at_end' AND definition IS NOT NULL) = 1 AS to_today,
+       bool_and(value IS NULL OR value <= 100 OR denominator IS NULL) AS sane
+  FROM cpconf.indicators(date '2024-04-01');
+-- a date column altered to text: the mapping's error, naming it
+ALTER TABLE dirty.reviews ALTER COLUMN held TYPE text;
+SELECT * FROM regress.error($$SELECT * FROM cpconf.review_timeliness()$$);
+DELETE FROM cpconf.mapping;
+DROP SCHEMA dirty CASCADE;

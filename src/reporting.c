@@ -19,6 +19,7 @@
 #include "pgtime.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/formatting.h"
 #include "utils/timestamp.h"
 
 #include "reporting.h"
@@ -78,27 +79,42 @@ london_day(TimestampTz t)
 }
 
 /*
- * An untyped literal is read as a date; one with a time or a zone would
- * silently lose them (23:30 UTC on 3 June is 4 June in England), so it is
- * the query's mistake: the caller says which it means by casting it.
+ * An untyped literal is read as a date.  One with a time of day or a zone
+ * would silently lose them (23:30 UTC on 3 June is 4 June in England), and
+ * 'today' or 'now' are the session's day, not England's: the query's
+ * mistakes, so the caller says which it means by casting.  Read three ways
+ * (date, timestamp, timestamp with time zone), the literal is a plain day
+ * only if all three agree on its midnight.
  */
 static void
-literal_is_a_day(const char *literal, const char *what)
+literal_is_a_day(const char *literal, const char *what, DateADT day)
 {
-	char		workbuf[MAXDATELEN + 1];
-	char	   *field[MAXDATEFIELDS];
-	int			ftype[MAXDATEFIELDS];
-	int			nf;
+	Timestamp	local;
+	TimestampTz zoned;
+	const char *why = NULL;
+	char	   *folded = asc_tolower(literal, strlen(literal));
 
-	if (ParseDateTime(literal, workbuf, sizeof(workbuf), field, ftype, MAXDATEFIELDS, &nf) != 0)
-		return;					/* date_in reports the literal it cannot read */
-	for (int i = 0; i < nf; i++)
-		if (ftype[i] == DTK_TIME || ftype[i] == DTK_TZ)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("%s \"%s\" is a literal with a time of day", what, literal),
-					 errdetail("An untyped literal is read as a date; its time and zone would be dropped, and a timestamp with time zone is judged by its day in England."),
-					 errhint("Cast it: timestamptz '%s' for a moment (its day in England), timestamp '%s' or date '...' for a day.", literal, literal)));
+	if (strstr(folded, "today") || strstr(folded, "now") || strstr(folded, "tomorrow") || strstr(folded, "yesterday"))
+		why = "a day relative to the session's clock";
+	else if (!DATE_NOT_FINITE(day) && day >= DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE &&
+			 day < TIMESTAMP_END_JULIAN - POSTGRES_EPOCH_JDATE)
+	{
+		local = DatumGetTimestamp(DirectFunctionCall3(timestamp_in, CStringGetDatum(literal),
+													  ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+		zoned = DatumGetTimestampTz(DirectFunctionCall3(timestamptz_in, CStringGetDatum(literal),
+														ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+		if (local != (Timestamp) day * USECS_PER_DAY)
+			why = "a literal with a time of day";
+		else if (zoned != DatumGetTimestampTz(DirectFunctionCall1(timestamp_timestamptz, TimestampGetDatum(local))))
+			why = "a literal with a time zone";
+	}
+	pfree(folded);
+	if (why != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s \"%s\" is %s", what, literal, why),
+				 errdetail("An untyped literal is read as a date; its time and zone would be dropped, a relative day is the session's, and a timestamp with time zone is judged by its day in England."),
+				 errhint("Cast it: timestamptz '%s' for a moment (its day in England), date '...' for a day, cpconf.today_in_england() for today.", literal)));
 }
 
 /*
@@ -134,8 +150,8 @@ report_day(FunctionCallInfo fcinfo, Oid type, int argno, const char *what, DateA
 			return true;
 		case UNKNOWNOID:
 			/* a literal: read as a date, as a column of dates would be */
-			literal_is_a_day(DatumGetCString(PG_GETARG_DATUM(argno)), what);
 			*day = DatumGetDateADT(DirectFunctionCall1(date_in, PG_GETARG_DATUM(argno)));
+			literal_is_a_day(DatumGetCString(PG_GETARG_DATUM(argno)), what, *day);
 			return true;
 		default:
 			ereport(ERROR,

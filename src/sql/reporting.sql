@@ -86,8 +86,19 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     col text := cpconf.report_column(entity, field, alias, 'NULL::pg_catalog.date');
-    t oid := (SELECT c.type_oid FROM cpconf.mapped_column(entity, field) c);
+    c record;
+    t oid;
 BEGIN
+    SELECT * INTO c FROM cpconf.mapped_column(entity, field);
+    t := c.type_oid;
+    -- mapped as a date, then altered: the mapping's error, not the data's
+    IF t IS NOT NULL AND t NOT IN ('pg_catalog.date'::pg_catalog.regtype, 'pg_catalog.timestamp'::pg_catalog.regtype,
+                                   'pg_catalog.timestamptz'::pg_catalog.regtype) THEN
+        RAISE EXCEPTION 'column "%" of table % (entity "%", field "%") is of type %, not a date', c.column_name, c.on_table, entity, field,
+                        pg_catalog.format_type(t, NULL)
+            USING ERRCODE = 'datatype_mismatch', DETAIL = 'The reports read a day from a date, a timestamp or a timestamp with time zone.',
+                  HINT = 'Change the column back, or map the field to a date column with cpconf.map().';
+    END IF;
     RETURN CASE WHEN t IS NULL THEN col WHEN t = 'pg_catalog.date'::pg_catalog.regtype THEN col
                 WHEN t = 'pg_catalog.timestamp'::pg_catalog.regtype THEN format('(%s)::pg_catalog.date', col)
                 ELSE format('cpconf.day_of(%s)', col) END;
@@ -100,19 +111,36 @@ COMMENT ON FUNCTION cpconf.report_day(text, text, text) IS
 -- text, never NULL), so that a report names such records instead of
 -- counting them twice; none when a unique index on the id column rules
 -- them out (the usual primary key), at no cost.
+CREATE FUNCTION cpconf.report_ids_unique(entity text)
+RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+RETURN EXISTS (
+    SELECT FROM cpconf.mapped_column(entity, 'id') c
+      JOIN pg_attribute a ON a.attrelid = c.on_table AND a.attname = c.column_name
+      JOIN pg_index i ON i.indrelid = c.on_table AND i.indkey[0] = a.attnum
+     WHERE i.indisunique AND i.indisvalid AND i.indnkeyatts = 1 AND i.indpred IS NULL AND i.indexprs IS NULL);
+COMMENT ON FUNCTION cpconf.report_ids_unique(text) IS
+    'For the reports: whether a unique index on the entity''s id column rules out an id recorded twice.';
+
+-- SELECT, or SELECT DISTINCT where an entity's records may be repeated:
+-- the census checks and the inspection lists take a record copied twice
+-- once (records that differ but share an id stay apart).
+CREATE FUNCTION cpconf.report_select(entity text)
+RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+RETURN CASE WHEN cpconf.report_ids_unique(entity) THEN 'SELECT' ELSE 'SELECT DISTINCT' END;
+COMMENT ON FUNCTION cpconf.report_select(text) IS
+    'For the reports: SELECT, or SELECT DISTINCT where the entity''s id column has no unique index (a record copied twice is then read once).';
+
 CREATE FUNCTION cpconf.report_duplicates(entity text)
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-    c record;
 BEGIN
-    SELECT * INTO c FROM cpconf.mapped_column(entity, 'id');
-    IF c.column_name IS NULL OR EXISTS (
-        SELECT FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attname = c.column_name
-         WHERE i.indrelid = c.on_table AND i.indisunique AND i.indisvalid AND i.indnkeyatts = 1
-           AND i.indkey[0] = a.attnum AND i.indpred IS NULL AND i.indexprs IS NULL) THEN
+    IF cpconf.report_ids_unique(entity) OR NOT EXISTS (SELECT FROM cpconf.mapped_column(entity, 'id') c WHERE c.column_name IS NOT NULL) THEN
         RETURN 'SELECT NULL::pg_catalog.text AS id WHERE false';
     END IF;
     RETURN format('SELECT (%1$s)::pg_catalog.text AS id FROM %2$s d WHERE %1$s IS NOT NULL GROUP BY 1 HAVING pg_catalog.count(*) > 1',
@@ -173,10 +201,10 @@ SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.he
     SELECT (%1$s)::pg_catalog.text AS child, (%2$s)::pg_catalog.text AS sd, (%3$s)::pg_catalog.text AS conference,
            %4$s AS sd_held, %5$s AS held, %6$s AS system_due,
            %7$s IS NOT NULL AS sd_linked, s.cpconf_found IS NOT NULL AS sd_found,
-           (%3$s)::pg_catalog.text IN (SELECT dc.id FROM (%16$s) dc) AS conference_dup,
-           (%2$s)::pg_catalog.text IN (SELECT ds.id FROM (%17$s) ds) AS sd_dup,
+           coalesce((%3$s)::pg_catalog.text IN (SELECT dc.id FROM (%16$s) dc), false) AS conference_dup,
+           coalesce((%2$s)::pg_catalog.text IN (SELECT ds.id FROM (%17$s) ds), false) AS sd_dup,
            (%8$s)::pg_catalog.text AS kind_raw, (%9$s)::pg_catalog.text AS transfer_raw,
-           %8$s IS NULL OR cpconf.kind_read((%8$s)::pg_catalog.text) IN ('initial', 'pre_birth', 'transfer_in') AS kind_known,
+           cpconf.kind_read((%8$s)::pg_catalog.text) IS NULL OR cpconf.kind_read((%8$s)::pg_catalog.text) IN ('initial', 'pre_birth', 'transfer_in') AS kind_known,
            cpconf.is_flag((%9$s)::pg_catalog.text) AS transfer_known,
            cpconf.kind_read((%8$s)::pg_catalog.text) IS NOT DISTINCT FROM 'transfer_in'
              OR (cpconf.is_flag((%9$s)::pg_catalog.text) AND cpconf.flag((%9$s)::pg_catalog.text)) AS transfer_in,
@@ -184,7 +212,7 @@ SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.he
       -- a strategy discussion id recorded twice is not joined (its conference
       -- would be counted twice)
       FROM %10$s c LEFT JOIN (SELECT s.*, true AS cpconf_found FROM %11$s s
-                               WHERE %18$s NOT IN (SELECT ds.id FROM (%17$s) ds)) s ON %12$s
+                               WHERE NOT coalesce(%18$s IN (SELECT ds.id FROM (%17$s) ds), false)) s ON %12$s
      WHERE (%8$s IS NULL OR cpconf.kind_read((%8$s)::pg_catalog.text) IS DISTINCT FROM 'review')
        -- the period, before anything is judged: a conference by the day it
        -- was held (the first condition is the table's alone, to filter it
@@ -192,11 +220,11 @@ SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.he
        AND (%13$s BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity')
             OR %5$s IS NULL OR NOT (%13$s BETWEEN '1978-01-01' AND '2199-12-31'))
        -- a conference without a usable day by its strategy discussion's; one
-       -- with neither only when the period has no bounds
+       -- with neither cannot be placed, and is listed in every period
        AND (%13$s BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity')
             OR ((%5$s IS NULL OR NOT (%13$s BETWEEN '1978-01-01' AND '2199-12-31'))
                 AND (%14$s BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity')
-                     OR (($1 IS NULL AND $2 IS NULL) AND (%14$s IS NULL OR NOT (%14$s BETWEEN '1978-01-01' AND '2199-12-31'))))))
+                     OR %14$s IS NULL OR NOT (%14$s BETWEEN '1978-01-01' AND '2199-12-31'))))
      OFFSET 0
   ) x
 $q$,
@@ -251,8 +279,10 @@ SET search_path = pg_catalog, pg_temp
 SET enable_mergejoin = off
 AS $$
 DECLARE
-    -- the last complete reporting year before today, unless told
-    p_to date := coalesce(period_to, CASE WHEN period_from IS NULL THEN (cpconf.reporting_year(cpconf.today_in_england())).year_from - 1 END, 'infinity');
+    -- the last complete reporting year before today, unless told; from a
+    -- day given, to today (a measure "at the end" needs a day to be at)
+    p_to date := coalesce(period_to, CASE WHEN period_from IS NULL THEN (cpconf.reporting_year(cpconf.today_in_england())).year_from - 1
+                                          ELSE cpconf.today_in_england() END);
     p_from date := coalesce(period_from, CASE WHEN period_to IS NULL THEN (cpconf.reporting_year((cpconf.reporting_year(cpconf.today_in_england())).year_from - 1)).year_from END, '-infinity');
     plans text;
     visits_mapped boolean := EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'visit');
@@ -271,16 +301,22 @@ BEGIN
     -- initial conferences (cpconf.icpc_timeliness: transfer-ins are not counted)
     IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'conference') THEN
     RETURN QUERY
-    WITH i AS (SELECT * FROM cpconf.icpc_timeliness(p_from, p_to, profile) t WHERE t.transfer_in IS NOT TRUE),
+    WITH i AS (SELECT t.*,
+                      -- held in the period, or not held (or on no usable day) after a strategy discussion in it
+                      coalesce(t.held BETWEEN p_from AND p_to
+                               OR ((t.held IS NULL OR NOT t.held BETWEEN '1978-01-01' AND '2199-12-31') AND t.discussion_held BETWEEN p_from AND p_to),
+                               false)
+                      AND t.status NOT IN ('unknown_kind', 'duplicate_id') AS counted
+                 FROM cpconf.icpc_timeliness(p_from, p_to, profile) t WHERE t.transfer_in IS NOT TRUE),
          judged AS (SELECT * FROM i WHERE i.status IN ('on_time', 'late')),
          why AS (SELECT coalesce(jsonb_object_agg(s, n), '{}') AS j, coalesce(sum(n), 0)::bigint AS n
                    FROM (SELECT i.status AS s, count(*) AS n FROM i WHERE i.status NOT IN ('on_time', 'late') GROUP BY 1) x)
-    SELECT 'icpc_held', (SELECT count(*) FROM i WHERE i.status NOT IN ('unknown_kind', 'duplicate_id')), NULL::bigint,
-           (SELECT count(*) FROM i WHERE i.status NOT IN ('unknown_kind', 'duplicate_id'))::numeric,
-           (SELECT count(*) FROM i WHERE i.status IN ('unknown_kind', 'duplicate_id')),
+    SELECT 'icpc_held', (SELECT count(*) FROM i WHERE i.counted), NULL::bigint,
+           (SELECT count(*) FROM i WHERE i.counted)::numeric,
+           (SELECT count(*) FROM i WHERE NOT i.counted),
            (SELECT coalesce(jsonb_object_agg(x.status, x.n), '{}')
-              FROM (SELECT i.status, count(*) AS n FROM i WHERE i.status IN ('unknown_kind', 'duplicate_id') GROUP BY 1) x),
-           'Initial child protection conferences (initial and pre-birth; not transfer-ins) held in the period, or not yet held for a strategy discussion in it. Left out: conferences of a kind cpconf does not know, and records whose id is recorded twice.'
+              FROM (SELECT i.status, count(*) AS n FROM i WHERE NOT i.counted GROUP BY 1) x),
+           'Initial child protection conferences (initial and pre-birth; not transfer-ins) held in the period, or not yet held for a strategy discussion in it. Left out: conferences of a kind cpconf does not know, records whose id is recorded twice, and conferences that cannot be placed in a period (no usable day), by status.'
     UNION ALL
     SELECT 'icpc_within_15_working_days', (SELECT count(*) FROM judged WHERE judged.on_time), (SELECT count(*) FROM judged),
            round(100.0 * (SELECT count(*) FROM judged WHERE judged.on_time) / nullif((SELECT count(*) FROM judged), 0), 1),
@@ -301,7 +337,7 @@ BEGIN
                'decision_unreadable', nullif(count(*) FILTER (WHERE i.decision = 'unreadable'), 0))),
            'Percentage of initial conferences held in the period (not transfer-ins) whose recorded decision was a plan. Left out: those whose decision is not recorded or not readable (records whose id is recorded twice are not counted at all).'
       FROM i
-     WHERE i.status NOT IN ('unknown_kind', 'duplicate_id') AND i.held IS NOT NULL
+     WHERE i.counted AND i.held BETWEEN p_from AND p_to
        AND EXISTS (SELECT FROM cpconf.mapped_column('conference', 'decision') c WHERE c.column_name IS NOT NULL)
     HAVING EXISTS (SELECT FROM cpconf.mapped_column('conference', 'decision') c WHERE c.column_name IS NOT NULL);
     END IF;
@@ -325,7 +361,7 @@ p AS (
                 WHEN raw.ended IS NOT NULL AND (NOT isfinite(raw.ended) OR raw.ended < '1978-01-01' OR raw.ended > '2199-12-31') THEN 'date_out_of_range'
                 WHEN raw.ended < raw.started THEN 'ends_before_it_starts'
                 WHEN raw.id IN (SELECT dup.id FROM (%2$s) dup) THEN 'duplicate_id'
-                WHEN NOT cpconf.is_flag(raw.other_raw) THEN 'unreadable_flag' END AS problem
+                WHEN NOT cpconf.is_flag(raw.other_raw) AND NOT $3 THEN 'unreadable_flag' END AS problem
       FROM raw
 ), why AS (
     -- the plans left out that the period's measures would have looked at:
@@ -424,7 +460,7 @@ SELECT m.measure, m.numerator, m.denominator,
     (17, 'open_plans_visited_in_last_6_weeks', seen.visited_n, a.open_n,
      'Percentage of plans open at the end of the period with a visit recorded in its last 6 weeks (42 days, the end day included).'),
     (18, 'open_plans_seen_alone_in_last_6_weeks', seen.alone_n, a.open_n - seen.alone_unreadable_n,
-     'Percentage of plans open at the end of the period whose child was seen alone at a visit in its last 6 weeks (a seen-alone flag not recorded is not yes; plans whose only answers are unreadable are left out).')
+     'Percentage of plans open at the end of the period whose child was seen alone at a visit in its last 6 weeks (a seen-alone flag not recorded is not yes; a plan not seen alone at a visit whose flag can be read, with a visit whose flag cannot be, is left out).')
   ) m(ord, measure, numerator, denominator, definition)
   CROSS JOIN LATERAL (SELECT CASE WHEN m.ord = 18 THEN seen.alone_unreadable_n ELSE 0 END AS more_left_out) l
  WHERE m.ord <= 16 OR $6
@@ -453,10 +489,10 @@ WITH s AS (
     SELECT s.*, s.id IN (SELECT (%5$s)::pg_catalog.text FROM %4$s c
                            WHERE cpconf.kind_read((%6$s)::pg_catalog.text) IS NULL
                               OR cpconf.kind_read((%6$s)::pg_catalog.text) IN ('initial', 'pre_birth')) AS led
-      FROM s WHERE s.held BETWEEN $1 AND $2 AND s.id NOT IN (SELECT dup.id FROM dup)
+      FROM s WHERE s.held BETWEEN $1 AND $2 AND NOT coalesce(s.id IN (SELECT dup.id FROM dup), false)
 ), why AS (
     SELECT count(*) FILTER (WHERE s.held IS NULL OR NOT pg_catalog.isfinite(s.held) OR s.held < '1978-01-01' OR s.held > '2199-12-31') AS undated,
-           count(*) FILTER (WHERE s.held BETWEEN $1 AND $2 AND s.id IN (SELECT dup.id FROM dup)) AS duplicated
+           count(*) FILTER (WHERE s.held BETWEEN $1 AND $2 AND coalesce(s.id IN (SELECT dup.id FROM dup), false)) AS duplicated
       FROM s
 )
 SELECT 's47_leading_to_icpc', (SELECT count(*) FILTER (WHERE counted.led) FROM counted), (SELECT count(*) FROM counted),
@@ -517,20 +553,20 @@ WITH p AS NOT MATERIALIZED (
     SELECT (%1$s)::pg_catalog.text AS id, (%2$s)::pg_catalog.text AS child, %3$s AS started, %4$s AS ended FROM %5$s p
 ), r AS NOT MATERIALIZED (
     SELECT (%6$s)::pg_catalog.text AS review, (%7$s)::pg_catalog.text AS plan_given, (%8$s)::pg_catalog.text AS child,
-           %9$s AS held, %10$s AS system_due, (%6$s)::pg_catalog.text IN (SELECT dr.id FROM (%13$s) dr) AS review_dup
+           %9$s AS held, %10$s AS system_due, coalesce((%6$s)::pg_catalog.text IN (SELECT dr.id FROM (%13$s) dr), false) AS review_dup
       FROM %11$s r
 ), dp AS (%12$s),
 linked AS (
     -- a plan id recorded twice is not joined (its reviews would be counted twice)
     SELECT r.*, g.id AS plan, g.started AS plan_started, g.id IS NULL AND NOT pd.dup AS given_not_found,
            CASE WHEN g.id IS NOT NULL THEN 'plan id' END AS found_by, pd.dup AS plan_dup
-      FROM r CROSS JOIN LATERAL (SELECT r.plan_given IN (SELECT dp.id FROM dp) AS dup) pd
+      FROM r CROSS JOIN LATERAL (SELECT coalesce(r.plan_given IN (SELECT dp.id FROM dp), false) AS dup) pd
       LEFT JOIN p g ON g.id = r.plan_given AND NOT pd.dup
      WHERE r.plan_given IS NOT NULL
     UNION ALL
     -- a review without a plan id is the child's plan's open that day (its
     -- end day included: the review that ends a plan is held on it)
-    SELECT r.*, o.id, o.started, false, CASE WHEN o.id IS NOT NULL THEN 'open that day' END, o.id IN (SELECT dp.id FROM dp)
+    SELECT r.*, o.id, o.started, false, CASE WHEN o.id IS NOT NULL THEN 'open that day' END, coalesce(o.id IN (SELECT dp.id FROM dp), false)
       FROM r LEFT JOIN LATERAL (SELECT p.* FROM p WHERE p.child = r.child AND p.started <= r.held
                                                   AND (p.ended IS NULL OR r.held <= p.ended)
                                  ORDER BY p.started DESC LIMIT 1) o ON true
@@ -554,7 +590,10 @@ linked AS (
                 THEN cpconf.timeliness(CASE WHEN o.previous IS NULL THEN 'T-RCPC1' ELSE 'T-RCPCN' END,
                                        coalesce(o.previous, o.plan_started), o.held, $3) END AS t
       FROM ordered o
+     -- a review whose day is not recorded or not usable cannot be placed:
+     -- it is listed in every period
      WHERE o.held BETWEEN coalesce($1, '-infinity') AND coalesce($2, 'infinity') OR o.held IS NULL
+        OR NOT (o.held BETWEEN '1978-01-01' AND '2199-12-31')
      OFFSET 0
 )
 SELECT j.child, j.plan, j.review, j.plan_started, j.previous, j.held, j.rule, (j.t).due,
@@ -615,6 +654,9 @@ WITH p AS (
            (%5$s)::pg_catalog.text AS categories_raw, (%10$s)::pg_catalog.text AS latest_raw, (%6$s)::pg_catalog.text AS other_raw,
            pg_catalog.row_number() OVER () AS rn
       FROM %7$s p
+), keyed AS (
+    -- a plan recorded twice is one plan: its first record stands for it
+    SELECT p.*, %12$s AS key FROM p
 ), judged AS (
     SELECT p.*,
            CASE WHEN p.started IS NULL THEN 'start_not_recorded'
@@ -625,11 +667,11 @@ WITH p AS (
                 WHEN p.plan IN (SELECT dup.id FROM (%11$s) dup) THEN 'duplicate_id'
                 WHEN NOT cpconf.is_flag(p.other_raw) OR NOT cpconf.is_categories(p.categories_raw)
                   OR NOT cpconf.is_categories(p.latest_raw) THEN 'unreadable_value' END AS status
-      FROM p
+      FROM keyed p
 ), good AS (
-    -- every plan on usable days is an earlier plan of the child's later ones
+    -- every plan on usable days is an earlier plan of the child's later ones (once)
     SELECT j.rn, pg_catalog.count(*) OVER w AS before_it, pg_catalog.max(coalesce(j.ended, 'infinity'::pg_catalog.date)) OVER w AS latest_end_before
-      FROM judged j WHERE j.status IS NULL OR j.status IN ('unreadable_value', 'duplicate_id')
+      FROM judged j WHERE (j.status IS NULL OR j.status IN ('unreadable_value', 'duplicate_id')) AND j.key = j.rn
     WINDOW w AS (PARTITION BY j.child ORDER BY j.started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day'::pg_catalog.interval PRECEDING)
 ), r AS (%8$s), v AS (%9$s),
 nv AS MATERIALIZED (SELECT v.child, v.visited FROM v WHERE v.plan IS NULL AND v.visited BETWEEN '1978-01-01' AND $1)
@@ -652,7 +694,7 @@ SELECT j.child, j.plan, j.started, j.ended,
                      WHEN 'unreadable_value' THEN pg_catalog.format('a value is not readable: categories %%L, latest categories %%L, other council %%L',
                                                                    j.categories_raw, j.latest_raw, j.other_raw) END
   FROM judged j
-  LEFT JOIN good g ON g.rn = j.rn
+  LEFT JOIN good g ON g.rn = j.key
   LEFT JOIN (SELECT v.plan, pg_catalog.max(v.visited) AS visited FROM v
               WHERE v.plan IS NOT NULL AND v.visited BETWEEN '1978-01-01' AND $1 GROUP BY v.plan) vp ON vp.plan = j.plan
   LEFT JOIN LATERAL (SELECT pg_catalog.max(nv.visited) AS visited FROM nv
@@ -664,7 +706,9 @@ $q$,
         cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'),
         cpconf.report_column('plan', 'categories', 'p'), cpconf.report_column('plan', 'other_council', 'p'),
         cpconf.table_sql('plan'), reviews, visits, cpconf.report_column('plan', 'latest_categories', 'p'),
-        cpconf.report_duplicates('plan'));
+        cpconf.report_duplicates('plan'),
+        CASE WHEN cpconf.report_ids_unique('plan') THEN 'p.rn'
+             ELSE 'CASE WHEN p.plan IS NULL THEN p.rn ELSE pg_catalog.min(p.rn) OVER (PARTITION BY p.plan) END' END);
     RETURN QUERY EXECUTE q USING day, lookback;
 END
 $$;
@@ -729,9 +773,9 @@ BEGIN
     END IF;
     IF has_conf THEN
         -- initial conferences (not reviews), with their enquiry
-        c_sql := format('SELECT (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, (%s)::pg_catalog.text AS sd, %s AS held, %s AS due
+        c_sql := format('%s (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, (%s)::pg_catalog.text AS sd, %s AS held, %s AS due
                            FROM %s c WHERE cpconf.kind_read((%s)::pg_catalog.text) IS NULL OR cpconf.kind_read((%s)::pg_catalog.text) IN (''initial'', ''pre_birth'', ''transfer_in'')',
-                        cpconf.report_column('conference', 'id', 'c'), cpconf.report_column('conference', 'child', 'c'),
+                        cpconf.report_select('conference'), cpconf.report_column('conference', 'id', 'c'), cpconf.report_column('conference', 'child', 'c'),
                         cpconf.report_column('conference', 'strategy_discussion', 'c'), cpconf.report_day('conference', 'held', 'c'),
                         cpconf.report_day('conference', 'due', 'c'), cpconf.table_sql('conference'),
                         cpconf.report_column('conference', 'kind', 'c'), cpconf.report_column('conference', 'kind', 'c'));
@@ -739,16 +783,17 @@ BEGIN
         c_sql := 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.text AS child, NULL::pg_catalog.text AS sd, NULL::pg_catalog.date AS held, NULL::pg_catalog.date AS due WHERE false';
     END IF;
     IF has_sd THEN
-        s_sql := format('SELECT (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, %s AS started, %s AS ended FROM %s s',
-                        cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_column('strategy_discussion', 'child', 's'),
+        s_sql := format('%s (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, %s AS started, %s AS ended FROM %s s',
+                        cpconf.report_select('strategy_discussion'), cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_column('strategy_discussion', 'child', 's'),
                         cpconf.report_day('strategy_discussion', 'held', 's'), cpconf.report_day('strategy_discussion', 'ended', 's'),
                         cpconf.table_sql('strategy_discussion'));
         q := format($q$
 WITH s AS (%1$s), c AS (%2$s),
 s47 AS (
     -- each enquiry with its initial conference (the earliest), active in the census year
-    SELECT s.*, (SELECT pg_catalog.min(c.held) FROM c WHERE c.sd = s.id) AS icpc
-      FROM s WHERE s.started IS NULL OR s.started <= $2
+    SELECT s.*, f.icpc
+      FROM s LEFT JOIN (SELECT c.sd, pg_catalog.min(c.held) AS icpc FROM c WHERE c.sd IS NOT NULL GROUP BY c.sd) f ON f.sd = s.id
+     WHERE s.started IS NULL OR s.started <= $2
 )
 SELECT '8615', 'error', e.child, 'section 47 enquiry ' || e.id, e.started,
        CASE WHEN e.started IS NULL THEN pg_catalog.format('the enquiry has an initial conference on %%s but no start date', cpconf.day_text(e.icpc))
@@ -800,8 +845,8 @@ $q$, c_sql);
         RETURN QUERY EXECUTE q USING p_from, p_to, cal;
     END IF;
     IF has_plan THEN
-        p_sql := format('SELECT (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, %s AS started, %s AS ended, (%s)::pg_catalog.text AS cat, (%s)::pg_catalog.text AS latest, %L::pg_catalog.bool AS latest_mapped, (%s)::pg_catalog.text AS conference FROM %s p',
-                        cpconf.report_column('plan', 'id', 'p'), cpconf.report_column('plan', 'child', 'p'),
+        p_sql := format('%s (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS child, %s AS started, %s AS ended, (%s)::pg_catalog.text AS cat, (%s)::pg_catalog.text AS latest, %L::pg_catalog.bool AS latest_mapped, (%s)::pg_catalog.text AS conference FROM %s p',
+                        cpconf.report_select('plan'), cpconf.report_column('plan', 'id', 'p'), cpconf.report_column('plan', 'child', 'p'),
                         cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'),
                         cpconf.report_column('plan', 'categories', 'p'), cpconf.report_column('plan', 'latest_categories', 'p'),
                         EXISTS (SELECT FROM cpconf.mapped_column('plan', 'latest_categories') m WHERE m.column_name IS NOT NULL),
@@ -810,12 +855,16 @@ $q$, c_sql);
 WITH p AS (%1$s), c AS (%2$s), d AS (%3$s), r AS (%4$s),
 active AS (
     SELECT p.* FROM p WHERE p.started <= $2 AND (p.ended IS NULL OR p.ended >= $1)
+), open_plans AS (
+    SELECT p.child, pg_catalog.count(*) AS n FROM p WHERE p.ended IS NULL GROUP BY p.child
 )
 SELECT '2885', 'error', a.child, 'plan ' || a.id, a.started,
        pg_catalog.format('the plan starts on %%s, not on the day of an initial conference of the child', cpconf.day_text(a.started))
   FROM active a
  WHERE a.started >= $1
-   AND NOT EXISTS (SELECT FROM c WHERE (c.id = a.conference OR c.child = a.child) AND c.held = a.started)
+   -- two conditions, each a hashed lookup (one with OR would be a scan per plan)
+   AND NOT EXISTS (SELECT FROM c WHERE c.child = a.child AND c.held = a.started)
+   AND NOT EXISTS (SELECT FROM c WHERE c.id = a.conference AND c.held = a.started)
 UNION ALL
 SELECT '8840', 'error', a.child, 'plan ' || a.id, a.started, pg_catalog.format('the plan starts and ends on the same day, %%s', cpconf.day_text(a.started))
   FROM active a WHERE a.started = a.ended
@@ -841,9 +890,8 @@ UNION ALL
 SELECT '8925', 'error', a.child, 'plan ' || a.id, a.ended, pg_catalog.format('the plan ends on %%s, before it starts on %%s', cpconf.day_text(a.ended), cpconf.day_text(a.started))
   FROM p a WHERE a.ended < a.started AND (a.started BETWEEN $1 AND $2 OR a.ended BETWEEN $1 AND $2)
 UNION ALL
-SELECT '8935', 'error', a.child, 'plan ' || a.id, a.started,
-       pg_catalog.format('the child has %%s plans with no end date', (SELECT pg_catalog.count(*) FROM p o WHERE o.child = a.child AND o.ended IS NULL))
-  FROM active a WHERE a.ended IS NULL AND (SELECT pg_catalog.count(*) FROM p o WHERE o.child = a.child AND o.ended IS NULL) > 1
+SELECT '8935', 'error', a.child, 'plan ' || a.id, a.started, pg_catalog.format('the child has %%s plans with no end date', o.n)
+  FROM active a JOIN open_plans o ON o.child = a.child WHERE a.ended IS NULL AND o.n > 1
 UNION ALL
 -- as the census counts it: a plan starting on the day another ends overlaps it
 SELECT '8940', 'error', a.child, 'plan ' || a.id, a.started,
@@ -859,12 +907,12 @@ UNION ALL
 SELECT '8842Q', 'query', a.child, 'review ' || r.id, NULL::pg_catalog.date, pg_catalog.format('a review of plan %%s has no date', a.id)
   FROM active a JOIN r ON r.plan = a.id WHERE r.held IS NULL
 $q$, p_sql, c_sql,
-            CASE WHEN has_child THEN format('SELECT (%s)::pg_catalog.text AS id, %s AS died FROM %s d WHERE %s IS NOT NULL',
-                                            cpconf.report_column('child', 'id', 'd'), cpconf.report_day('child', 'date_of_death', 'd'),
+            CASE WHEN has_child THEN format('%s (%s)::pg_catalog.text AS id, %s AS died FROM %s d WHERE %s IS NOT NULL',
+                                            cpconf.report_select('child'), cpconf.report_column('child', 'id', 'd'), cpconf.report_day('child', 'date_of_death', 'd'),
                                             cpconf.table_sql('child'), cpconf.report_column('child', 'date_of_death', 'd'))
                  ELSE 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS died WHERE false' END,
-            CASE WHEN has_review THEN format('SELECT (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS plan, %s AS held FROM %s r',
-                                             cpconf.report_column('review', 'id', 'r'), cpconf.report_column('review', 'plan', 'r'),
+            CASE WHEN has_review THEN format('%s (%s)::pg_catalog.text AS id, (%s)::pg_catalog.text AS plan, %s AS held FROM %s r',
+                                             cpconf.report_select('review'), cpconf.report_column('review', 'id', 'r'), cpconf.report_column('review', 'plan', 'r'),
                                              cpconf.report_day('review', 'held', 'r'), cpconf.table_sql('review'))
                  ELSE 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.text AS plan, NULL::pg_catalog.date AS held WHERE false' END);
         RETURN QUERY EXECUTE q USING p_from, p_to, cal;
@@ -918,12 +966,14 @@ BEGIN
     END IF;
     q := format($q$
 WITH s AS (
-    SELECT (%1$s)::pg_catalog.text AS id, (%2$s)::pg_catalog.text AS child, %3$s AS started, %4$s AS ended FROM %5$s s
+    %7$s (%1$s)::pg_catalog.text AS id, (%2$s)::pg_catalog.text AS child, %3$s AS started, %4$s AS ended FROM %5$s s
 ), c AS (
-    SELECT (%6$s)::pg_catalog.text AS sd, %7$s AS held, t.decision
-      FROM %8$s c JOIN cpconf.icpc_timeliness() t ON t.conference = (%9$s)::pg_catalog.text
-     WHERE t.status <> 'unknown_kind' AND t.transfer_in IS NOT TRUE
-), d AS (%10$s
+    -- the initial conferences as cpconf.icpc_timeliness() reads them, a
+    -- record copied twice once, a placeholder day not taken for a day
+    SELECT DISTINCT t.conference, t.strategy_discussion AS sd, t.held, t.decision
+      FROM cpconf.icpc_timeliness() t
+     WHERE t.status <> 'unknown_kind' AND t.transfer_in IS NOT TRUE AND (t.held IS NULL OR t.held BETWEEN '1978-01-01' AND '2199-12-31')
+), d AS (%6$s
 ), first_icpc AS (
     SELECT DISTINCT ON (c.sd) c.sd, c.held, c.decision FROM c WHERE c.sd IS NOT NULL ORDER BY c.sd, c.held
 ), enquiries_12 AS (
@@ -951,12 +1001,11 @@ $q$,
         cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_column('strategy_discussion', 'child', 's'),
         cpconf.report_day('strategy_discussion', 'held', 's'), cpconf.report_day('strategy_discussion', 'ended', 's'),
         cpconf.table_sql('strategy_discussion'),
-        cpconf.report_column('conference', 'strategy_discussion', 'c'), cpconf.report_day('conference', 'held', 'c'),
-        cpconf.table_sql('conference'), cpconf.report_column('conference', 'id', 'c'),
         CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'child')
-             THEN format('SELECT (%s)::pg_catalog.text AS id, %s AS born FROM %s d', cpconf.report_column('child', 'id', 'd'),
+             THEN format('%s (%s)::pg_catalog.text AS id, %s AS born FROM %s d', cpconf.report_select('child'), cpconf.report_column('child', 'id', 'd'),
                          cpconf.report_day('child', 'date_of_birth', 'd'), cpconf.table_sql('child'))
-             ELSE 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS born WHERE false' END);
+             ELSE 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS born WHERE false' END,
+        cpconf.report_select('strategy_discussion'));
     RETURN QUERY EXECUTE q USING reference_date, minimised;
 END
 $$;
@@ -986,7 +1035,10 @@ BEGIN
 WITH p AS (
     SELECT x.*, pg_catalog.row_number() OVER (PARTITION BY x.child ORDER BY x.started DESC, x.plan DESC) AS latest
       FROM cpconf.plans($1) x
-     WHERE x.status IN ('ok', 'unreadable_value', 'duplicate_id') AND (x.ended IS NULL OR x.ended >= $1 - pg_catalog.make_interval(months => 6))
+     WHERE (x.status IN ('ok', 'unreadable_value', 'duplicate_id') AND (x.ended IS NULL OR x.ended >= $1 - pg_catalog.make_interval(months => 6)))
+        -- an end after the calendars' years is a placeholder for "not
+        -- ended" (9999-12-31): a list does not drop a child on a plan
+        OR (x.status = 'date_out_of_range' AND x.started BETWEEN '1978-01-01' AND $1 AND x.ended > '2199-12-31')
 ), v AS (%1$s), d AS (%2$s
 ), seen AS (
     -- each day's visits of a plan (or, without a plan id, of a child): seen alone at one, or at none
@@ -1004,7 +1056,8 @@ SELECT p.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
             WHEN sp.yes OR sc.yes THEN 'a) Yes'
             WHEN coalesce(sp.no, true) AND coalesce(sc.no, true) AND (sp.no OR sc.no) THEN 'b) No'
             ELSE 'c) Unknown' END,
-       p.latest_review, p.ended, NULL::pg_catalog.text, p.previous_plans, NULL::pg_catalog.text, NULL::pg_catalog.text
+       p.latest_review, CASE WHEN p.ended <= '2199-12-31' THEN p.ended END, NULL::pg_catalog.text, p.previous_plans,
+       NULL::pg_catalog.text, NULL::pg_catalog.text
   FROM p LEFT JOIN d ON d.id = p.child
   LEFT JOIN seen sp ON sp.plan = p.plan AND sp.visited = p.last_visit
   LEFT JOIN seen sc ON sc.plan IS NULL AND sc.child = p.child AND sc.visited = p.last_visit
@@ -1017,7 +1070,7 @@ $q$,
                          cpconf.report_day('visit', 'visited', 'v'), cpconf.report_column('visit', 'seen_alone', 'v'), cpconf.table_sql('visit'))
              ELSE 'SELECT NULL::pg_catalog.text AS plan, NULL::pg_catalog.text AS child, NULL::pg_catalog.date AS visited, NULL::pg_catalog.text AS alone WHERE false' END,
         CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'child')
-             THEN format('SELECT (%s)::pg_catalog.text AS id, %s AS born FROM %s d', cpconf.report_column('child', 'id', 'd'),
+             THEN format('%s (%s)::pg_catalog.text AS id, %s AS born FROM %s d', cpconf.report_select('child'), cpconf.report_column('child', 'id', 'd'),
                          cpconf.report_day('child', 'date_of_birth', 'd'), cpconf.table_sql('child'))
              ELSE 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS born WHERE false' END);
     RETURN QUERY EXECUTE q USING reference_date, minimised;
