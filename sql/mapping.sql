@@ -93,6 +93,8 @@ SELECT cpconf.field_sql('conference', 'held', 'n'), cpconf.field_sql('strategy_d
 DROP TABLE "Case Records"."Home Visits";
 SELECT DISTINCT entity, state FROM cpconf.mappings WHERE entity = 'visit';
 SELECT * FROM regress.error($$SELECT cpconf.table_sql('visit')$$);
+-- a field of it names the entity, not the dropped table's number (the reports read fields so)
+SELECT * FROM regress.error($$SELECT cpconf.field_sql('visit', 'visited', 'v')$$);
 \c - regress_cpconf_other
 :settings
 SELECT * FROM regress.error($$SELECT cpconf.unmap('visit')$$);   -- only the role that mapped it

@@ -468,6 +468,9 @@ BEGIN
     IF c.column_name IS NULL THEN
         RETURN;
     END IF;
+    IF NOT EXISTS (SELECT FROM pg_class WHERE oid = c.on_table) THEN
+        PERFORM cpconf.table_sql(entity);   -- names the entity whose table was dropped
+    END IF;
     IF NOT c.present THEN
         RAISE EXCEPTION 'column "%" of relation % does not exist', c.column_name, c.on_table
             USING ERRCODE = 'undefined_column',

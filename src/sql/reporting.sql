@@ -147,6 +147,18 @@ BEGIN
                   cpconf.report_column(entity, 'id', 'd'), cpconf.table_sql(entity));
 END
 $$;
+-- Whether expr (an id of the entity, or a link to one) names a record
+-- recorded more than once: SQL for a report's row, false where a unique
+-- index rules it out (so that a table with a primary key pays nothing).
+CREATE FUNCTION cpconf.report_duplicated(entity text, expr text)
+RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+RETURN CASE WHEN cpconf.report_ids_unique(entity) THEN 'false'
+            ELSE format('coalesce((%s)::pg_catalog.text IN (SELECT dup.id FROM (%s) dup), false)', expr, cpconf.report_duplicates(entity)) END;
+COMMENT ON FUNCTION cpconf.report_duplicated(text, text) IS
+    'For the reports: the SQL of whether expr, an id of the entity or a link to one, names a record recorded more than once; false where a unique index rules it out.';
+
 COMMENT ON FUNCTION cpconf.report_duplicates(text) IS
     'For the reports: the SQL of a query of the entity''s ids (as text) recorded more than once; an empty one when a unique index on the id column rules them out.';
 
@@ -201,8 +213,7 @@ SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.he
     SELECT (%1$s)::pg_catalog.text AS child, (%2$s)::pg_catalog.text AS sd, (%3$s)::pg_catalog.text AS conference,
            %4$s AS sd_held, %5$s AS held, %6$s AS system_due,
            %7$s IS NOT NULL AS sd_linked, s.cpconf_found IS NOT NULL AS sd_found,
-           coalesce((%3$s)::pg_catalog.text IN (SELECT dc.id FROM (%16$s) dc), false) AS conference_dup,
-           coalesce((%2$s)::pg_catalog.text IN (SELECT ds.id FROM (%17$s) ds), false) AS sd_dup,
+           %16$s AS conference_dup, %17$s AS sd_dup,
            (%8$s)::pg_catalog.text AS kind_raw, (%9$s)::pg_catalog.text AS transfer_raw,
            cpconf.kind_read((%8$s)::pg_catalog.text) IS NULL OR cpconf.kind_read((%8$s)::pg_catalog.text) IN ('initial', 'pre_birth', 'transfer_in') AS kind_known,
            cpconf.is_flag((%9$s)::pg_catalog.text) AS transfer_known,
@@ -212,7 +223,7 @@ SELECT x.child, x.sd, x.conference, cpconf.day_of(x.sd_held), cpconf.day_of(x.he
       -- a strategy discussion id recorded twice is not joined (its conference
       -- would be counted twice)
       FROM %10$s c LEFT JOIN (SELECT s.*, true AS cpconf_found FROM %11$s s
-                               WHERE NOT coalesce(%18$s IN (SELECT ds.id FROM (%17$s) ds), false)) s ON %12$s
+                               WHERE NOT %18$s) s ON %12$s
      WHERE (%8$s IS NULL OR cpconf.kind_read((%8$s)::pg_catalog.text) IS DISTINCT FROM 'review')
        -- the period, before anything is judged: a conference by the day it
        -- was held (the first condition is the table's alone, to filter it
@@ -247,9 +258,9 @@ $q$,
              ELSE 'false' END,
         cpconf.report_day('conference', 'held', 'c'), cpconf.report_day('strategy_discussion', 'held', 's'),
         cpconf.report_column('conference', 'decision', 'c'),
-        cpconf.report_duplicates('conference'),
-        CASE WHEN sd_mapped THEN cpconf.report_duplicates('strategy_discussion') ELSE 'SELECT NULL::pg_catalog.text AS id WHERE false' END,
-        CASE WHEN sd_mapped THEN format('(%s)::pg_catalog.text', cpconf.report_column('strategy_discussion', 'id', 's')) ELSE 'NULL::pg_catalog.text' END);
+        cpconf.report_duplicated('conference', cpconf.report_column('conference', 'id', 'c')),
+        CASE WHEN sd_mapped THEN cpconf.report_duplicated('strategy_discussion', cpconf.report_column('conference', 'strategy_discussion', 'c')) ELSE 'false' END,
+        CASE WHEN sd_mapped THEN cpconf.report_duplicated('strategy_discussion', cpconf.report_column('strategy_discussion', 'id', 's')) ELSE 'false' END);
     RETURN QUERY EXECUTE q USING period_from, period_to, profile, sd_mapped;
 END
 $$;
@@ -360,7 +371,7 @@ p AS (
                 WHEN NOT isfinite(raw.started) OR raw.started < '1978-01-01' OR raw.started > '2199-12-31' THEN 'date_out_of_range'
                 WHEN raw.ended IS NOT NULL AND (NOT isfinite(raw.ended) OR raw.ended < '1978-01-01' OR raw.ended > '2199-12-31') THEN 'date_out_of_range'
                 WHEN raw.ended < raw.started THEN 'ends_before_it_starts'
-                WHEN raw.id IN (SELECT dup.id FROM (%2$s) dup) THEN 'duplicate_id'
+                WHEN %2$s THEN 'duplicate_id'
                 WHEN NOT cpconf.is_flag(raw.other_raw) AND NOT $3 THEN 'unreadable_flag' END AS problem
       FROM raw
 ), why AS (
@@ -465,7 +476,7 @@ SELECT m.measure, m.numerator, m.denominator,
   CROSS JOIN LATERAL (SELECT CASE WHEN m.ord = 18 THEN seen.alone_unreadable_n ELSE 0 END AS more_left_out) l
  WHERE m.ord <= 16 OR $6
  ORDER BY m.ord
-$q$, plans, cpconf.report_duplicates('plan'),
+$q$, plans, cpconf.report_duplicated('plan', 'raw.id'),
             CASE WHEN visits_mapped
                  THEN format('SELECT (%s)::pg_catalog.text AS plan, (%s)::pg_catalog.text AS child, %s AS visited, (%s)::pg_catalog.text AS alone_raw FROM %s v',
                              cpconf.report_column('visit', 'plan', 'v'), cpconf.report_column('visit', 'child', 'v'),
@@ -484,15 +495,14 @@ $q$, plans, cpconf.report_duplicates('plan'),
         q := format($q$
 WITH s AS (
     SELECT (%1$s)::pg_catalog.text AS id, %2$s AS held FROM %3$s s
-), dup AS (%7$s
 ), counted AS (
     SELECT s.*, s.id IN (SELECT (%5$s)::pg_catalog.text FROM %4$s c
                            WHERE cpconf.kind_read((%6$s)::pg_catalog.text) IS NULL
                               OR cpconf.kind_read((%6$s)::pg_catalog.text) IN ('initial', 'pre_birth')) AS led
-      FROM s WHERE s.held BETWEEN $1 AND $2 AND NOT coalesce(s.id IN (SELECT dup.id FROM dup), false)
+      FROM s WHERE s.held BETWEEN $1 AND $2 AND NOT %7$s
 ), why AS (
     SELECT count(*) FILTER (WHERE s.held IS NULL OR NOT pg_catalog.isfinite(s.held) OR s.held < '1978-01-01' OR s.held > '2199-12-31') AS undated,
-           count(*) FILTER (WHERE s.held BETWEEN $1 AND $2 AND coalesce(s.id IN (SELECT dup.id FROM dup), false)) AS duplicated
+           count(*) FILTER (WHERE s.held BETWEEN $1 AND $2 AND %7$s) AS duplicated
       FROM s
 )
 SELECT 's47_leading_to_icpc', (SELECT count(*) FILTER (WHERE counted.led) FROM counted), (SELECT count(*) FROM counted),
@@ -505,7 +515,7 @@ SELECT 's47_leading_to_icpc', (SELECT count(*) FILTER (WHERE counted.led) FROM c
 $q$, cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_day('strategy_discussion', 'held', 's'),
             cpconf.table_sql('strategy_discussion'), cpconf.table_sql('conference'),
             cpconf.report_column('conference', 'strategy_discussion', 'c'), cpconf.report_column('conference', 'kind', 'c'),
-            cpconf.report_duplicates('strategy_discussion'));
+            cpconf.report_duplicated('strategy_discussion', 's.id'));
         RETURN QUERY EXECUTE q USING p_from, p_to, profile;
     END IF;
 
@@ -553,20 +563,19 @@ WITH p AS NOT MATERIALIZED (
     SELECT (%1$s)::pg_catalog.text AS id, (%2$s)::pg_catalog.text AS child, %3$s AS started, %4$s AS ended FROM %5$s p
 ), r AS NOT MATERIALIZED (
     SELECT (%6$s)::pg_catalog.text AS review, (%7$s)::pg_catalog.text AS plan_given, (%8$s)::pg_catalog.text AS child,
-           %9$s AS held, %10$s AS system_due, coalesce((%6$s)::pg_catalog.text IN (SELECT dr.id FROM (%13$s) dr), false) AS review_dup
+           %9$s AS held, %10$s AS system_due, %13$s AS review_dup
       FROM %11$s r
-), dp AS (%12$s),
-linked AS (
+), linked AS (
     -- a plan id recorded twice is not joined (its reviews would be counted twice)
     SELECT r.*, g.id AS plan, g.started AS plan_started, g.id IS NULL AND NOT pd.dup AS given_not_found,
            CASE WHEN g.id IS NOT NULL THEN 'plan id' END AS found_by, pd.dup AS plan_dup
-      FROM r CROSS JOIN LATERAL (SELECT coalesce(r.plan_given IN (SELECT dp.id FROM dp), false) AS dup) pd
+      FROM r CROSS JOIN LATERAL (SELECT %12$s AS dup) pd
       LEFT JOIN p g ON g.id = r.plan_given AND NOT pd.dup
      WHERE r.plan_given IS NOT NULL
     UNION ALL
     -- a review without a plan id is the child's plan's open that day (its
     -- end day included: the review that ends a plan is held on it)
-    SELECT r.*, o.id, o.started, false, CASE WHEN o.id IS NOT NULL THEN 'open that day' END, coalesce(o.id IN (SELECT dp.id FROM dp), false)
+    SELECT r.*, o.id, o.started, false, CASE WHEN o.id IS NOT NULL THEN 'open that day' END, %14$s
       FROM r LEFT JOIN LATERAL (SELECT p.* FROM p WHERE p.child = r.child AND p.started <= r.held
                                                   AND (p.ended IS NULL OR r.held <= p.ended)
                                  ORDER BY p.started DESC LIMIT 1) o ON true
@@ -612,7 +621,8 @@ $q$,
         cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'), cpconf.table_sql('plan'),
         cpconf.report_column('review', 'id', 'r'), cpconf.report_column('review', 'plan', 'r'), cpconf.report_column('review', 'child', 'r'),
         cpconf.report_day('review', 'held', 'r'), cpconf.report_day('review', 'due', 'r'), cpconf.table_sql('review'),
-        cpconf.report_duplicates('plan'), cpconf.report_duplicates('review'));
+        cpconf.report_duplicated('plan', 'r.plan_given'), cpconf.report_duplicated('review', cpconf.report_column('review', 'id', 'r')),
+        cpconf.report_duplicated('plan', 'o.id'));
     RETURN QUERY EXECUTE q USING period_from, period_to, profile;
 END
 $$;
@@ -664,7 +674,7 @@ WITH p AS (
                   OR (p.ended IS NOT NULL AND (NOT pg_catalog.isfinite(p.ended) OR p.ended < '1978-01-01' OR p.ended > '2199-12-31'))
                 THEN 'date_out_of_range'
                 WHEN p.ended < p.started THEN 'ends_before_it_starts'
-                WHEN p.plan IN (SELECT dup.id FROM (%11$s) dup) THEN 'duplicate_id'
+                WHEN %11$s THEN 'duplicate_id'
                 WHEN NOT cpconf.is_flag(p.other_raw) OR NOT cpconf.is_categories(p.categories_raw)
                   OR NOT cpconf.is_categories(p.latest_raw) THEN 'unreadable_value' END AS status
       FROM keyed p
@@ -683,7 +693,7 @@ SELECT j.child, j.plan, j.started, j.ended,
        g.before_it::pg_catalog.int4,
        g.before_it > 0 AND ($2::pg_catalog.interval IS NULL OR g.latest_end_before >= j.started - $2),
        CASE WHEN g.rn IS NOT NULL THEN least(coalesce(j.ended, $1), $1) >= j.started + pg_catalog.make_interval(years => 2) END,
-       (SELECT pg_catalog.max(r.held) FROM r WHERE r.plan = j.plan AND r.held <= $1),
+       lr.held,
        lv.visited, (($1 - lv.visited) / 7)::pg_catalog.int4,
        CASE WHEN cpconf.is_flag(j.other_raw) THEN cpconf.flag(j.other_raw) END,
        coalesce(j.status, 'ok'),
@@ -695,6 +705,9 @@ SELECT j.child, j.plan, j.started, j.ended,
                                                                    j.categories_raw, j.latest_raw, j.other_raw) END
   FROM judged j
   LEFT JOIN good g ON g.rn = j.key
+  -- each plan's latest review, in one pass over the reviews (not one per plan)
+  LEFT JOIN (SELECT r.plan, pg_catalog.max(r.held) AS held FROM r WHERE r.held BETWEEN '1978-01-01' AND $1 GROUP BY r.plan) lr
+         ON lr.plan = j.plan
   LEFT JOIN (SELECT v.plan, pg_catalog.max(v.visited) AS visited FROM v
               WHERE v.plan IS NOT NULL AND v.visited BETWEEN '1978-01-01' AND $1 GROUP BY v.plan) vp ON vp.plan = j.plan
   LEFT JOIN LATERAL (SELECT pg_catalog.max(nv.visited) AS visited FROM nv
@@ -706,7 +719,7 @@ $q$,
         cpconf.report_day('plan', 'started', 'p'), cpconf.report_day('plan', 'ended', 'p'),
         cpconf.report_column('plan', 'categories', 'p'), cpconf.report_column('plan', 'other_council', 'p'),
         cpconf.table_sql('plan'), reviews, visits, cpconf.report_column('plan', 'latest_categories', 'p'),
-        cpconf.report_duplicates('plan'),
+        cpconf.report_duplicated('plan', 'p.plan'),
         CASE WHEN cpconf.report_ids_unique('plan') THEN 'p.rn'
              ELSE 'CASE WHEN p.plan IS NULL THEN p.rn ELSE pg_catalog.min(p.rn) OVER (PARTITION BY p.plan) END' END);
     RETURN QUERY EXECUTE q USING day, lookback;
