@@ -107,10 +107,8 @@ $$;
 COMMENT ON FUNCTION cpconf.report_day(text, text, text) IS
     'For the reports'' filters: the SQL of a mapped date field''s day (a date as it is, a timestamp''s date, a timestamptz''s day in England), never an error for a placeholder or an infinite value.';
 
--- The ids of an entity recorded more than once (a subquery's SQL, ids as
--- text, never NULL), so that a report names such records instead of
--- counting them twice; none when a unique index on the id column rules
--- them out (the usual primary key), at no cost.
+-- Whether a unique index on an entity's id column (a primary key, usually)
+-- rules out an id recorded twice: then the reports need not look for one.
 CREATE FUNCTION cpconf.report_ids_unique(entity text)
 RETURNS boolean
 LANGUAGE sql STABLE
@@ -134,6 +132,10 @@ RETURN CASE WHEN cpconf.report_ids_unique(entity) THEN 'SELECT' ELSE 'SELECT DIS
 COMMENT ON FUNCTION cpconf.report_select(text) IS
     'For the reports: SELECT, or SELECT DISTINCT where the entity''s id column has no unique index (a record copied twice is then read once).';
 
+-- The ids of an entity recorded more than once (a subquery's SQL, ids as
+-- text, never NULL), so that a report names such records instead of
+-- counting them twice; none when a unique index on the id column rules
+-- them out (the usual primary key), at no cost.
 CREATE FUNCTION cpconf.report_duplicates(entity text)
 RETURNS text
 LANGUAGE plpgsql STABLE
@@ -147,6 +149,9 @@ BEGIN
                   cpconf.report_column(entity, 'id', 'd'), cpconf.table_sql(entity));
 END
 $$;
+COMMENT ON FUNCTION cpconf.report_duplicates(text) IS
+    'For the reports: the SQL of a query of the entity''s ids (as text) recorded more than once; an empty one when a unique index on the id column rules them out.';
+
 -- Whether expr (an id of the entity, or a link to one) names a record
 -- recorded more than once: SQL for a report's row, false where a unique
 -- index rules it out (so that a table with a primary key pays nothing).
@@ -158,9 +163,6 @@ RETURN CASE WHEN cpconf.report_ids_unique(entity) THEN 'false'
             ELSE format('coalesce((%s)::pg_catalog.text IN (SELECT dup.id FROM (%s) dup), false)', expr, cpconf.report_duplicates(entity)) END;
 COMMENT ON FUNCTION cpconf.report_duplicated(text, text) IS
     'For the reports: the SQL of whether expr, an id of the entity or a link to one, names a record recorded more than once; false where a unique index rules it out.';
-
-COMMENT ON FUNCTION cpconf.report_duplicates(text) IS
-    'For the reports: the SQL of a query of the entity''s ids (as text) recorded more than once; an empty one when a unique index on the id column rules them out.';
 
 CREATE FUNCTION cpconf.icpc_timeliness(period_from date DEFAULT NULL, period_to date DEFAULT NULL, profile text DEFAULT NULL)
 RETURNS TABLE (child text, strategy_discussion text, conference text, discussion_held date, held date, due date,
