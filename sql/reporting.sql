@@ -225,8 +225,10 @@ INSERT INTO "Case Records"."CP Plans" ("Plan Ref", child_no, start_date, end_dat
 SELECT rule, kind, child, record, day, message FROM cpconf.census_checks(date '2024-04-01', date '2025-03-31') ORDER BY rule, record;
 -- Annex A lists on 31 March 2025 (six months back: from 30 September 2024).
 -- List 5: the enquiries open then, one row each: those with no end
--- recorded (12 of 2022 among them); 14's placeholder date is left out.  Its
--- initial conference, not the Core Group of 20 March (109) for child 2.
+-- recorded (12 of 2022 among them); 14 (child 5), whose start is a
+-- placeholder and which has no end, is listed with its start blank: it may
+-- be open.  Its initial conference, not the Core Group of 20 March (109)
+-- for child 2.
 SELECT * FROM cpconf.annex_a_list5(date '2025-03-31') ORDER BY "Child Unique ID", "Strategy discussion initiating Section 47 Enquiry Start Date";
 -- List 7: children on a plan then or whose plan ended since 30 September
 -- 2024: child 1 (P-2, the latest), 3 (P-10 ended 26 December), 5 (P-6);
@@ -424,3 +426,65 @@ ALTER TABLE dirty.reviews ALTER COLUMN held TYPE text;
 SELECT * FROM regress.error($$SELECT * FROM cpconf.review_timeliness()$$);
 DELETE FROM cpconf.mapping;
 DROP SCHEMA dirty CASCADE;
+
+-- From a third hostile test of the reports.
+CREATE SCHEMA third;
+CREATE TABLE third.kids (id text, dob date);
+CREATE TABLE third.enquiries (id text, child text, held date);
+CREATE TABLE third.meetings (id text, child text, enquiry text, held date);
+CREATE TABLE third.plans (id text, child text, started date, ended date);
+CREATE TABLE third.reviews (id text, plan text, child text, held date);
+SELECT cpconf.map('child', 'third.kids', '{"id": "id", "date_of_birth": "dob"}'),
+       cpconf.map('strategy_discussion', 'third.enquiries', '{"id": "id", "child": "child", "held": "held"}'),
+       cpconf.map('conference', 'third.meetings', '{"id": "id", "child": "child", "strategy_discussion": "enquiry", "held": "held"}'),
+       cpconf.map('plan', 'third.plans', '{"id": "id", "child": "child", "started": "started", "ended": "ended"}'),
+       cpconf.map('review', 'third.reviews', '{"id": "id", "plan": "plan", "child": "child", "held": "held"}');
+-- A review on the day plan A ends and plan B starts (10 January 2025) is
+-- A's: it ends it.  B's first review, 12 May 2025, is then T-RCPC1 from
+-- its start, due 10 April 2025: late (not T-RCPCN from A's last review).
+INSERT INTO third.plans VALUES ('A', 'C1', '2024-07-01', '2025-01-10'), ('B', 'C1', '2025-01-10', NULL);
+INSERT INTO third.reviews VALUES ('R0', NULL, 'C1', '2024-10-01'), ('R1', NULL, 'C1', '2025-01-10'), ('R2', NULL, 'C1', '2025-05-12');
+SELECT review, plan, previous_review, rule, due, on_time, status FROM cpconf.review_timeliness() ORDER BY held;
+-- Plans with no child recorded are not one child: each is left out, named.
+-- A plan copied twice with different ends: the copy on usable days with
+-- the latest end stands for it, whatever the rows' order (D: 1 January
+-- 2020 to 1 June 2024, so E, from 1 September 2024, follows a plan that
+-- ended within a year).
+INSERT INTO third.plans VALUES ('N1', NULL, '2024-05-01', NULL), ('N2', NULL, '2024-06-01', NULL),
+    ('D', 'C2', '2020-01-01', '2021-01-01'), ('D', 'C2', '2020-01-01', '2024-06-01'), ('D', 'C2', '1900-01-01', '2021-01-01'),
+    ('E', 'C2', '2024-09-01', NULL);
+SELECT plan, started, ended, previous_plans, second_or_subsequent, status FROM cpconf.plans(date '2025-03-31', NULL, interval '1 year')
+ WHERE plan IN ('N1', 'N2', 'D', 'E') ORDER BY plan, started, ended;
+SELECT measure, numerator, denominator, left_out, left_out_why FROM cpconf.indicators(date '2024-04-01', date '2025-03-31', lookback => interval '1 year')
+ WHERE measure IN ('second_or_subsequent_plans', 'children_with_plans_started') ORDER BY measure;
+-- Annex A on 31 March 2025: child C3 recorded twice with different dates
+-- of birth is one row, its birth date blank; its conference on 10 November
+-- 2024, not linked to an enquiry, counts among its ICPCs in the 12 months;
+-- its enquiry's conference on 20 April 2025, after the reference date, is
+-- not shown.
+INSERT INTO third.kids VALUES ('C3', '2015-03-10'), ('C3', '2015-03-01');
+INSERT INTO third.enquiries VALUES ('E3', 'C3', '2025-03-03');
+INSERT INTO third.meetings VALUES ('I1', 'C3', NULL, '2024-11-10'), ('I2', 'C3', 'E3', '2025-04-20');
+SELECT "Child Unique ID", "Date of Birth", "Strategy discussion initiating Section 47 Enquiry Start Date",
+       "Date of Initial Child Protection Conference", "Number of ICPCs in the last 12 months"
+  FROM cpconf.annex_a_list5(date '2025-03-31');
+-- an end after the reference date: open on it, no end shown
+INSERT INTO third.plans VALUES ('F', 'C3', '2025-01-06', '2025-05-01');
+SELECT "Child Unique ID", "Date of Birth", "Child Protection Plan Start Date", "Child Protection Plan End Date"
+  FROM cpconf.annex_a_list7(date '2025-03-31') WHERE "Child Unique ID" = 'C3';
+-- a conference not held yet is neither held nor left out; one on a
+-- placeholder day is left out (March 2025: I4 held the 24th)
+INSERT INTO third.enquiries VALUES ('E4', 'C4', '2025-03-03'), ('E5', 'C5', '2025-03-03'), ('E6', 'C6', '2025-03-03');
+INSERT INTO third.meetings VALUES ('I4', 'C4', 'E4', '2025-03-24'), ('I5', 'C5', 'E5', '9999-12-31'), ('I6', 'C6', 'E6', NULL);
+SELECT measure, numerator, denominator, left_out, left_out_why FROM cpconf.indicators(date '2025-03-01', date '2025-03-31')
+ WHERE measure IN ('icpc_held', 's47_leading_to_icpc') ORDER BY measure;
+-- census 8615 only for enquiries of the census year; 8935 counts plans, not records
+INSERT INTO third.enquiries VALUES ('E9', 'C9', '2015-05-10');
+INSERT INTO third.meetings VALUES ('I9', 'C9', 'E9', '2015-05-09');
+INSERT INTO third.plans VALUES ('P1', 'C7', '2024-06-03', NULL), ('P1', 'C7', '2024-06-04', NULL);
+SELECT rule, record, message FROM cpconf.census_checks(date '2024-04-01', date '2025-03-31') WHERE rule IN ('8615', '8935') ORDER BY 1, 2;
+-- the query's mistakes: a period beyond the year 9999, a profile unknown
+SELECT * FROM regress.error($$SELECT * FROM cpconf.indicators(date '2025-03-01', date '294277-01-01')$$);
+SELECT state, message FROM regress.error($$SELECT * FROM cpconf.indicators(date '2025-03-01', date '2025-03-31', 'nowhere')$$);
+DELETE FROM cpconf.mapping;
+DROP SCHEMA third CASCADE;

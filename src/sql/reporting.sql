@@ -301,10 +301,17 @@ DECLARE
     visits_mapped boolean := EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'visit');
     q text;
 BEGIN
+    -- an unknown profile is the query's error, before any query is built
+    PERFORM cpconf.timeliness('T-ICPC', NULL::pg_catalog.date, NULL::pg_catalog.date, profile);
     IF p_from > p_to THEN
         RAISE EXCEPTION 'the period starts (%) after it ends (%)', p_from, p_to
             USING ERRCODE = 'invalid_parameter_value', DETAIL = 'An indicator counts the records of a period.',
                   HINT = 'Pass period_from on or before period_to.';
+    END IF;
+    IF (pg_catalog.isfinite(p_from) AND p_from > '9999-12-31') OR (pg_catalog.isfinite(p_to) AND p_to > '9999-12-31') THEN
+        RAISE EXCEPTION 'the period (% to %) reaches beyond the year 9999', p_from, p_to
+            USING ERRCODE = 'invalid_parameter_value', DETAIL = 'The indicators count ages and durations from the period''s days.',
+                  HINT = 'Pass NULL for a period without an end.';
     END IF;
     IF lookback < interval '0' THEN
         RAISE EXCEPTION 'lookback % is negative', lookback
@@ -315,21 +322,18 @@ BEGIN
     IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'conference') THEN
     RETURN QUERY
     WITH i AS (SELECT t.*,
-                      -- held in the period, or not held (or on no usable day) after a strategy discussion in it
-                      coalesce(t.held BETWEEN p_from AND p_to
-                               OR ((t.held IS NULL OR NOT t.held BETWEEN '1978-01-01' AND '2199-12-31') AND t.discussion_held BETWEEN p_from AND p_to),
-                               false)
-                      AND t.status NOT IN ('unknown_kind', 'duplicate_id') AS counted
+                      -- held in the period (one not held yet is neither counted nor left out)
+                      coalesce(t.held BETWEEN p_from AND p_to, false) AND t.status NOT IN ('unknown_kind', 'duplicate_id') AS counted
                  FROM cpconf.icpc_timeliness(p_from, p_to, profile) t WHERE t.transfer_in IS NOT TRUE),
          judged AS (SELECT * FROM i WHERE i.status IN ('on_time', 'late')),
          why AS (SELECT coalesce(jsonb_object_agg(s, n), '{}') AS j, coalesce(sum(n), 0)::bigint AS n
                    FROM (SELECT i.status AS s, count(*) AS n FROM i WHERE i.status NOT IN ('on_time', 'late') GROUP BY 1) x)
     SELECT 'icpc_held', (SELECT count(*) FROM i WHERE i.counted), NULL::bigint,
            (SELECT count(*) FROM i WHERE i.counted)::numeric,
-           (SELECT count(*) FROM i WHERE NOT i.counted),
+           (SELECT count(*) FROM i WHERE NOT i.counted AND i.status <> 'not_held'),
            (SELECT coalesce(jsonb_object_agg(x.status, x.n), '{}')
-              FROM (SELECT i.status, count(*) AS n FROM i WHERE NOT i.counted GROUP BY 1) x),
-           'Initial child protection conferences (initial and pre-birth; not transfer-ins) held in the period, or not yet held for a strategy discussion in it. Left out: conferences of a kind cpconf does not know, records whose id is recorded twice, and conferences that cannot be placed in a period (no usable day), by status.'
+              FROM (SELECT i.status, count(*) AS n FROM i WHERE NOT i.counted AND i.status <> 'not_held' GROUP BY 1) x),
+           'Initial child protection conferences (initial and pre-birth; not transfer-ins) held in the period. Left out: conferences of a kind cpconf does not know, records whose id is recorded twice, and conferences that cannot be placed in a period (no usable day), by status; one not held yet is not counted.'
     UNION ALL
     SELECT 'icpc_within_15_working_days', (SELECT count(*) FROM judged WHERE judged.on_time), (SELECT count(*) FROM judged),
            round(100.0 * (SELECT count(*) FROM judged WHERE judged.on_time) / nullif((SELECT count(*) FROM judged), 0), 1),
@@ -369,10 +373,13 @@ SELECT (%1$s)::pg_catalog.text AS child, (%2$s)::pg_catalog.text AS id, cpconf.d
 WITH raw AS (%1$s),
 p AS (
     SELECT raw.*, CASE WHEN NOT cpconf.is_flag(raw.other_raw) THEN NULL ELSE cpconf.flag(raw.other_raw) END AS other_council,
+           -- of a plan recorded twice, the record that stands for it (as in cpconf.plans())
+           %3$s AS stands,
            CASE WHEN raw.started IS NULL THEN 'start_not_recorded'
                 WHEN NOT isfinite(raw.started) OR raw.started < '1978-01-01' OR raw.started > '2199-12-31' THEN 'date_out_of_range'
                 WHEN raw.ended IS NOT NULL AND (NOT isfinite(raw.ended) OR raw.ended < '1978-01-01' OR raw.ended > '2199-12-31') THEN 'date_out_of_range'
                 WHEN raw.ended < raw.started THEN 'ends_before_it_starts'
+                WHEN raw.child IS NULL THEN 'child_not_recorded'
                 WHEN %2$s THEN 'duplicate_id'
                 WHEN NOT cpconf.is_flag(raw.other_raw) AND NOT $3 THEN 'unreadable_flag' END AS problem
       FROM raw
@@ -393,7 +400,7 @@ p AS (
     SELECT c.*, pg_catalog.count(*) OVER w AS before_it,
            pg_catalog.max(coalesce(c.ended, 'infinity'::pg_catalog.date)) OVER w AS latest_end_before,
            c.problem IS NULL AND ($3 OR c.other_council IS NOT TRUE) AS counts
-      FROM p c WHERE c.problem IS NULL OR c.problem IN ('unreadable_flag', 'duplicate_id')
+      FROM p c WHERE (c.problem IS NULL OR c.problem IN ('unreadable_flag', 'duplicate_id')) AND c.stands
     WINDOW w AS (PARTITION BY c.child ORDER BY c.started RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day'::pg_catalog.interval PRECEDING)
 ), a AS (
     -- every count in one pass over the plans
@@ -421,7 +428,7 @@ p AS (
       FROM (SELECT e.*, e.started BETWEEN $1 AND $2 AS st, e.ended BETWEEN $1 AND $2 AS en,
                    e.started <= $2 AND (e.ended IS NULL OR e.ended > $2) AS op
               FROM earlier e WHERE e.counts) e
-), v AS (%3$s
+), v AS (%4$s
 ), open_at_end AS (
     SELECT e.* FROM earlier e WHERE e.counts AND e.started <= $2 AND (e.ended IS NULL OR e.ended > $2)
 ), last_6_weeks AS (
@@ -479,6 +486,9 @@ SELECT m.measure, m.numerator, m.denominator,
  WHERE m.ord <= 16 OR $6
  ORDER BY m.ord
 $q$, plans, cpconf.report_duplicated('plan', 'raw.id'),
+            CASE WHEN cpconf.report_ids_unique('plan') THEN 'true'
+                 ELSE 'raw.id IS NULL OR pg_catalog.row_number() OVER (PARTITION BY raw.id ORDER BY ' || replace(cpconf.plan_copy_order('p'), 'p.', 'raw.')
+                      || ') = 1' END,
             CASE WHEN visits_mapped
                  THEN format('SELECT (%s)::pg_catalog.text AS plan, (%s)::pg_catalog.text AS child, %s AS visited, (%s)::pg_catalog.text AS alone_raw FROM %s v',
                              cpconf.report_column('visit', 'plan', 'v'), cpconf.report_column('visit', 'child', 'v'),
@@ -499,8 +509,9 @@ WITH s AS (
     SELECT (%1$s)::pg_catalog.text AS id, %2$s AS held FROM %3$s s
 ), counted AS (
     SELECT s.*, s.id IN (SELECT (%5$s)::pg_catalog.text FROM %4$s c
-                           WHERE cpconf.kind_read((%6$s)::pg_catalog.text) IS NULL
-                              OR cpconf.kind_read((%6$s)::pg_catalog.text) IN ('initial', 'pre_birth')) AS led
+                           WHERE (cpconf.kind_read((%6$s)::pg_catalog.text) IS NULL
+                                  OR cpconf.kind_read((%6$s)::pg_catalog.text) IN ('initial', 'pre_birth'))
+                             AND %8$s BETWEEN '1978-01-01' AND '2199-12-31') AS led
       FROM s WHERE s.held BETWEEN $1 AND $2 AND NOT %7$s
 ), why AS (
     SELECT count(*) FILTER (WHERE s.held IS NULL OR NOT pg_catalog.isfinite(s.held) OR s.held < '1978-01-01' OR s.held > '2199-12-31') AS undated,
@@ -512,12 +523,12 @@ SELECT 's47_leading_to_icpc', (SELECT count(*) FILTER (WHERE counted.led) FROM c
        why.undated + why.duplicated,
        pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('date_not_recorded_or_out_of_range', nullif(why.undated, 0),
                                                                   'duplicate_id', nullif(why.duplicated, 0))),
-       'Percentage of section 47 enquiries whose strategy discussion was in the period that led to an initial or pre-birth conference (at any time). Left out: enquiries without a usable strategy discussion date (they cannot be placed in a period), and those of the period whose id is recorded twice.'
+       'Percentage of section 47 enquiries whose strategy discussion was in the period that led to an initial or pre-birth conference held (at any time; one not held yet, or on a placeholder day, is not counted as held). Left out: enquiries without a usable strategy discussion date (they cannot be placed in a period), and those of the period whose id is recorded twice.'
   FROM why
 $q$, cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_day('strategy_discussion', 'held', 's'),
             cpconf.table_sql('strategy_discussion'), cpconf.table_sql('conference'),
             cpconf.report_column('conference', 'strategy_discussion', 'c'), cpconf.report_column('conference', 'kind', 'c'),
-            cpconf.report_duplicated('strategy_discussion', 's.id'));
+            cpconf.report_duplicated('strategy_discussion', 's.id'), cpconf.report_day('conference', 'held', 'c'));
         RETURN QUERY EXECUTE q USING p_from, p_to, profile;
     END IF;
 
@@ -580,7 +591,9 @@ WITH p AS NOT MATERIALIZED (
     SELECT r.*, o.id, o.started, false, CASE WHEN o.id IS NOT NULL THEN 'open that day' END, %14$s
       FROM r LEFT JOIN LATERAL (SELECT p.* FROM p WHERE p.child = r.child AND p.started <= r.held
                                                   AND (p.ended IS NULL OR r.held <= p.ended)
-                                 ORDER BY p.started DESC LIMIT 1) o ON true
+                                 -- on a day one plan ends and the next starts, the
+                                 -- review is the ending plan's (it ends it)
+                                 ORDER BY p.ended IS NOT DISTINCT FROM r.held DESC, p.started DESC LIMIT 1) o ON true
      WHERE r.plan_given IS NULL
 ), ordered AS (
     -- the previous review: among the plan's reviews on a usable day, not before the plan
@@ -631,6 +644,19 @@ $$;
 COMMENT ON FUNCTION cpconf.review_timeliness(date, date, text) IS
     'Every review conference held from period_from to period_to (NULL: no bound), or whose day is not recorded: its plan (by the review''s plan id, or else the child''s plan open on its day, end day included), the plan''s start, the previous review of the plan, the rule (T-RCPC1 from the plan''s start, the initial conference''s day; T-RCPCN from the previous review), due, on time, status and problem (doc/reporting.md), and the case system''s stored due date with whether it agrees. The pre-birth first review (T-RCPC1-BIRTH) is not applied.';
 
+-- Of a plan recorded twice, which record stands for it in the child's
+-- earlier plans (plans() and indicators() alike, whatever the rows'
+-- physical order): one on usable days first, then the earliest start, the
+-- latest end (open last), a recorded child.  An ORDER BY list over alias.
+CREATE FUNCTION cpconf.plan_copy_order(alias text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN format('NOT coalesce(%1$s.started BETWEEN ''1978-01-01'' AND ''2199-12-31'' AND (%1$s.ended IS NULL OR %1$s.ended BETWEEN %1$s.started AND ''2199-12-31''), false), '
+              '%1$s.started, %1$s.ended DESC NULLS FIRST, %1$s.child NULLS LAST', quote_ident(alias));
+COMMENT ON FUNCTION cpconf.plan_copy_order(text) IS
+    'For the reports: the ORDER BY list that picks, of a plan recorded twice, the record that stands for it (usable days first, earliest start, latest end, a recorded child).';
+
 CREATE FUNCTION cpconf.plans(as_of date DEFAULT NULL, profile text DEFAULT NULL, lookback interval DEFAULT NULL)
 RETURNS TABLE (child text, plan text, started date, ended date, open boolean, days integer, initial_category text,
                latest_category text, previous_plans integer, second_or_subsequent boolean, lasted_2_years boolean,
@@ -667,7 +693,8 @@ WITH p AS (
            pg_catalog.row_number() OVER () AS rn
       FROM %7$s p
 ), keyed AS (
-    -- a plan recorded twice is one plan: its first record stands for it
+    -- a plan recorded twice is one plan: one record stands for it
+    -- (cpconf.plan_copy_order), as in cpconf.indicators()
     SELECT p.*, %12$s AS key FROM p
 ), judged AS (
     SELECT p.*,
@@ -676,6 +703,7 @@ WITH p AS (
                   OR (p.ended IS NOT NULL AND (NOT pg_catalog.isfinite(p.ended) OR p.ended < '1978-01-01' OR p.ended > '2199-12-31'))
                 THEN 'date_out_of_range'
                 WHEN p.ended < p.started THEN 'ends_before_it_starts'
+                WHEN p.child IS NULL THEN 'child_not_recorded'
                 WHEN %11$s THEN 'duplicate_id'
                 WHEN NOT cpconf.is_flag(p.other_raw) OR NOT cpconf.is_categories(p.categories_raw)
                   OR NOT cpconf.is_categories(p.latest_raw) THEN 'unreadable_value' END AS status
@@ -702,11 +730,12 @@ SELECT j.child, j.plan, j.started, j.ended,
        CASE j.status WHEN 'start_not_recorded' THEN 'the day the plan started is not recorded'
                      WHEN 'date_out_of_range' THEN 'a day of the plan is outside the years cpconf''s calendars cover (1978 to 2199)'
                      WHEN 'ends_before_it_starts' THEN pg_catalog.format('the plan ends on %%s, before it starts on %%s', j.ended, j.started)
+                     WHEN 'child_not_recorded' THEN 'the plan''s child is not recorded'
                      WHEN 'duplicate_id' THEN pg_catalog.format('plan id %%s is recorded more than once in its table', j.plan)
                      WHEN 'unreadable_value' THEN pg_catalog.format('a value is not readable: categories %%L, latest categories %%L, other council %%L',
                                                                    j.categories_raw, j.latest_raw, j.other_raw) END
   FROM judged j
-  LEFT JOIN good g ON g.rn = j.key
+  LEFT JOIN good g ON g.rn = j.key AND (j.status IS NULL OR j.status IN ('unreadable_value', 'duplicate_id'))
   -- each plan's latest review, in one pass over the reviews (not one per plan)
   LEFT JOIN (SELECT r.plan, pg_catalog.max(r.held) AS held FROM r WHERE r.held BETWEEN '1978-01-01' AND $1 GROUP BY r.plan) lr
          ON lr.plan = j.plan
@@ -723,7 +752,8 @@ $q$,
         cpconf.table_sql('plan'), reviews, visits, cpconf.report_column('plan', 'latest_categories', 'p'),
         cpconf.report_duplicated('plan', 'p.plan'),
         CASE WHEN cpconf.report_ids_unique('plan') THEN 'p.rn'
-             ELSE 'CASE WHEN p.plan IS NULL THEN p.rn ELSE pg_catalog.min(p.rn) OVER (PARTITION BY p.plan) END' END);
+             ELSE 'CASE WHEN p.plan IS NULL THEN p.rn ELSE pg_catalog.first_value(p.rn) OVER (PARTITION BY p.plan ORDER BY '
+                  || cpconf.plan_copy_order('p') || ', p.rn) END' END);
     RETURN QUERY EXECUTE q USING day, lookback;
 END
 $$;
@@ -814,6 +844,8 @@ SELECT '8615', 'error', e.child, 'section 47 enquiry ' || e.id, e.started,
        CASE WHEN e.started IS NULL THEN pg_catalog.format('the enquiry has an initial conference on %%s but no start date', cpconf.day_text(e.icpc))
             ELSE pg_catalog.format('the enquiry starts on %%s, after its initial conference on %%s', cpconf.day_text(e.started), cpconf.day_text(e.icpc)) END
   FROM s47 e WHERE e.icpc IS NOT NULL AND (e.started IS NULL OR e.started > e.icpc)
+   -- an enquiry of the census year: started in it, or its conference in it
+   AND (e.started BETWEEN $1 AND $2 OR e.icpc BETWEEN $1 AND $2)
 UNION ALL
 -- the initial conference is due by the 15th working day after the strategy
 -- discussion: none by the reference date once that day has passed
@@ -871,7 +903,9 @@ WITH p AS (%1$s), c AS (%2$s), d AS (%3$s), r AS (%4$s),
 active AS (
     SELECT p.* FROM p WHERE p.started <= $2 AND (p.ended IS NULL OR p.ended >= $1)
 ), open_plans AS (
-    SELECT p.child, pg_catalog.count(*) AS n FROM p WHERE p.ended IS NULL GROUP BY p.child
+    -- plans, not records: a plan recorded twice with different data is one
+    SELECT p.child, pg_catalog.count(DISTINCT p.id) + pg_catalog.count(*) FILTER (WHERE p.id IS NULL) AS n
+      FROM p WHERE p.ended IS NULL GROUP BY p.child
 )
 SELECT '2885', 'error', a.child, 'plan ' || a.id, a.started,
        pg_catalog.format('the plan starts on %%s, not on the day of an initial conference of the child', cpconf.day_text(a.started))
@@ -905,7 +939,7 @@ UNION ALL
 SELECT '8925', 'error', a.child, 'plan ' || a.id, a.ended, pg_catalog.format('the plan ends on %%s, before it starts on %%s', cpconf.day_text(a.ended), cpconf.day_text(a.started))
   FROM p a WHERE a.ended < a.started AND (a.started BETWEEN $1 AND $2 OR a.ended BETWEEN $1 AND $2)
 UNION ALL
-SELECT '8935', 'error', a.child, 'plan ' || a.id, a.started, pg_catalog.format('the child has %%s plans with no end date', o.n)
+SELECT DISTINCT ON (a.child, a.id) '8935', 'error', a.child, 'plan ' || a.id, a.started, pg_catalog.format('the child has %%s plans with no end date', o.n)
   FROM active a JOIN open_plans o ON o.child = a.child WHERE a.ended IS NULL AND o.n > 1
 UNION ALL
 -- as the census counts it: a plan starting on the day another ends overlaps it
@@ -948,6 +982,28 @@ COMMENT ON FUNCTION cpconf.census_checks(date, date, text) IS
  * worker, for sharing beyond the council.
  * ------------------------------------------------------------------------ */
 
+-- Each child's date of birth, one row per child id, for the lists: where
+-- the id is recorded twice and the copies disagree, none (not two rows).
+CREATE FUNCTION cpconf.report_births()
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'child') THEN
+        RETURN 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS born WHERE false';
+    ELSIF cpconf.report_ids_unique('child') THEN
+        RETURN format('SELECT (%s)::pg_catalog.text AS id, %s AS born FROM %s d', cpconf.report_column('child', 'id', 'd'),
+                      cpconf.report_day('child', 'date_of_birth', 'd'), cpconf.table_sql('child'));
+    END IF;
+    RETURN format('SELECT (%1$s)::pg_catalog.text AS id, CASE WHEN pg_catalog.min(%2$s) = pg_catalog.max(%2$s) THEN pg_catalog.min(%2$s) END AS born
+                     FROM %3$s d GROUP BY 1', cpconf.report_column('child', 'id', 'd'),
+                  cpconf.report_day('child', 'date_of_birth', 'd'), cpconf.table_sql('child'));
+END
+$$;
+COMMENT ON FUNCTION cpconf.report_births() IS
+    'For the Annex A lists: the SQL of each child''s date of birth, one row per child id (none where copies of a child disagree).';
+
 CREATE FUNCTION cpconf.annex_a_category(categories text)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -985,22 +1041,24 @@ WITH s AS (
 ), c AS (
     -- the initial conferences as cpconf.icpc_timeliness() reads them, a
     -- record copied twice once, a placeholder day not taken for a day
-    SELECT DISTINCT t.conference, t.strategy_discussion AS sd, t.held, t.decision
+    -- held by the reference date (a later one is not yet held, as of it)
+    SELECT DISTINCT t.conference, t.child, t.strategy_discussion AS sd, t.held, t.decision
       FROM cpconf.icpc_timeliness() t
-     WHERE t.status <> 'unknown_kind' AND t.transfer_in IS NOT TRUE AND (t.held IS NULL OR t.held BETWEEN '1978-01-01' AND '2199-12-31')
+     WHERE t.status <> 'unknown_kind' AND t.transfer_in IS NOT TRUE AND t.held BETWEEN '1978-01-01' AND $1
 ), d AS (%6$s
 ), first_icpc AS (
     SELECT DISTINCT ON (c.sd) c.sd, c.held, c.decision FROM c WHERE c.sd IS NOT NULL ORDER BY c.sd, c.held
 ), enquiries_12 AS (
     SELECT s.child, pg_catalog.count(*) AS n FROM s WHERE s.started BETWEEN $1 - 365 AND $1 GROUP BY s.child
 ), icpcs_12 AS (
-    SELECT o.child, pg_catalog.count(*) AS n FROM c JOIN s o ON o.id = c.sd WHERE c.held BETWEEN $1 - 365 AND $1 GROUP BY o.child
+    -- the child's initial conferences, linked to an enquiry or not
+    SELECT c.child, pg_catalog.count(*) AS n FROM c WHERE c.held BETWEEN $1 - 365 AND $1 GROUP BY c.child
 )
 SELECT s.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
        CASE WHEN $2 IS NOT FALSE THEN pg_catalog.date_trunc('month', d.born)::pg_catalog.date ELSE d.born END,
        CASE WHEN d.born BETWEEN '1900-01-01' AND $1 THEN pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4 END,
        NULL::pg_catalog.text,
-       s.started, NULL::pg_catalog.text, ic.held,
+       CASE WHEN s.started BETWEEN '1978-01-01' AND '2199-12-31' THEN s.started END, NULL::pg_catalog.text, ic.held,
        CASE ic.decision WHEN 'plan' THEN 'a) Yes' WHEN 'no_plan' THEN 'b) No' END,
        coalesce(e12.n, 0)::pg_catalog.int4, coalesce(i12.n, 0)::pg_catalog.int4,
        NULL::pg_catalog.text, NULL::pg_catalog.text
@@ -1009,17 +1067,15 @@ SELECT s.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
   LEFT JOIN first_icpc ic ON ic.sd = s.id
   LEFT JOIN enquiries_12 e12 ON e12.child = s.child
   LEFT JOIN icpcs_12 i12 ON i12.child = s.child
- WHERE s.started <= $1 AND (s.ended IS NULL OR s.ended >= $1 - pg_catalog.make_interval(months => 6))
-   AND s.started BETWEEN '1978-01-01' AND '2199-12-31'
+    -- an enquiry with no usable start is listed (it may be open), its start blank
+ WHERE (s.started <= $1 OR s.started IS NULL OR NOT s.started BETWEEN '1978-01-01' AND '2199-12-31')
+   AND (s.ended IS NULL OR s.ended >= $1 - pg_catalog.make_interval(months => 6))
  ORDER BY s.child, s.started
 $q$,
         cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_column('strategy_discussion', 'child', 's'),
         cpconf.report_day('strategy_discussion', 'held', 's'), cpconf.report_day('strategy_discussion', 'ended', 's'),
         cpconf.table_sql('strategy_discussion'),
-        CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'child')
-             THEN format('%s (%s)::pg_catalog.text AS id, %s AS born FROM %s d', cpconf.report_select('child'), cpconf.report_column('child', 'id', 'd'),
-                         cpconf.report_day('child', 'date_of_birth', 'd'), cpconf.table_sql('child'))
-             ELSE 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS born WHERE false' END,
+        cpconf.report_births(),
         cpconf.report_select('strategy_discussion'));
     RETURN QUERY EXECUTE q USING reference_date, minimised;
 END
@@ -1071,7 +1127,8 @@ SELECT p.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
             WHEN sp.yes OR sc.yes THEN 'a) Yes'
             WHEN coalesce(sp.no, true) AND coalesce(sc.no, true) AND (sp.no OR sc.no) THEN 'b) No'
             ELSE 'c) Unknown' END,
-       p.latest_review, CASE WHEN p.ended <= '2199-12-31' THEN p.ended END, NULL::pg_catalog.text, p.previous_plans,
+       -- an end after the reference date: the plan was open on it
+       p.latest_review, CASE WHEN p.ended <= $1 THEN p.ended END, NULL::pg_catalog.text, p.previous_plans,
        NULL::pg_catalog.text, NULL::pg_catalog.text
   FROM p LEFT JOIN d ON d.id = p.child
   LEFT JOIN seen sp ON sp.plan = p.plan AND sp.visited = p.last_visit
@@ -1084,10 +1141,7 @@ $q$,
                          cpconf.report_column('visit', 'plan', 'v'), cpconf.report_column('visit', 'child', 'v'),
                          cpconf.report_day('visit', 'visited', 'v'), cpconf.report_column('visit', 'seen_alone', 'v'), cpconf.table_sql('visit'))
              ELSE 'SELECT NULL::pg_catalog.text AS plan, NULL::pg_catalog.text AS child, NULL::pg_catalog.date AS visited, NULL::pg_catalog.text AS alone WHERE false' END,
-        CASE WHEN EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'child')
-             THEN format('%s (%s)::pg_catalog.text AS id, %s AS born FROM %s d', cpconf.report_select('child'), cpconf.report_column('child', 'id', 'd'),
-                         cpconf.report_day('child', 'date_of_birth', 'd'), cpconf.table_sql('child'))
-             ELSE 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS born WHERE false' END);
+        cpconf.report_births());
     RETURN QUERY EXECUTE q USING reference_date, minimised;
 END
 $$;
