@@ -410,7 +410,7 @@ SELECT "Child Unique ID", "Child Protection Plan Start Date", "Child Protection 
 -- 12's conference with no id counted among its ICPCs
 SELECT "Child Unique ID", "Strategy discussion initiating Section 47 Enquiry Start Date", "Date of Initial Child Protection Conference",
        "Number of ICPCs in the last 12 months"
-  FROM cpconf.annex_a_list5(date '2025-04-30') ORDER BY 1, 2;
+  FROM cpconf.annex_a_list5(date '2025-04-30') ORDER BY 1, 2, 3;
 -- census 8935: the plan copied twice is one plan (none open twice here);
 -- each failure once
 SELECT rule, record, count(*) FROM cpconf.census_checks(date '2024-04-01', date '2025-03-31') GROUP BY 1, 2 HAVING count(*) > 1;
@@ -488,3 +488,68 @@ SELECT * FROM regress.error($$SELECT * FROM cpconf.indicators(date '2025-03-01',
 SELECT state, message FROM regress.error($$SELECT * FROM cpconf.indicators(date '2025-03-01', date '2025-03-31', 'nowhere')$$);
 DELETE FROM cpconf.mapping;
 DROP SCHEMA third CASCADE;
+
+-- From a third hostile test: answers that must not depend on the rows'
+-- physical order, and data that must not abort a report.
+CREATE SCHEMA fourth;
+CREATE TABLE fourth.kids (id text, dob date);
+CREATE TABLE fourth.enquiries (id text, child text, held date, ended date);
+CREATE TABLE fourth.meetings (id text, child text, enquiry text, held date, due date, transfer text);
+CREATE TABLE fourth.plans (id text, child text, started date, ended date, cat text);
+CREATE TABLE fourth.reviews (id text, plan text, child text, held date);
+CREATE TABLE fourth.visits (id text, plan text, child text, visited date, alone text);
+SELECT cpconf.map('child', 'fourth.kids', '{"id": "id", "date_of_birth": "dob"}'),
+       cpconf.map('strategy_discussion', 'fourth.enquiries', '{"id": "id", "child": "child", "held": "held", "ended": "ended"}'),
+       cpconf.map('conference', 'fourth.meetings', '{"id": "id", "child": "child", "strategy_discussion": "enquiry", "held": "held", "due": "due", "transfer_in": "transfer"}'),
+       cpconf.map('plan', 'fourth.plans', '{"id": "id", "child": "child", "started": "started", "ended": "ended", "categories": "cat"}'),
+       cpconf.map('review', 'fourth.reviews', '{"id": "id", "plan": "plan", "child": "child", "held": "held"}'),
+       cpconf.map('visit', 'fourth.visits', '{"id": "id", "plan": "plan", "child": "child", "visited": "visited", "seen_alone": "alone"}');
+-- Two plans of C1 from 6 January 2025: a review without a plan id goes to
+-- the same one (F, by id) before and after the rows are rewritten; plan A
+-- recorded twice (neglect, physical abuse): list 7 shows the same category.
+INSERT INTO fourth.plans VALUES ('F', 'C1', '2025-01-06', NULL, 'SAB'), ('G', 'C1', '2025-01-06', NULL, 'NEG'),
+    ('A', 'C2', '2025-01-06', NULL, 'NEG'), ('A', 'C2', '2025-01-06', NULL, 'PHY');
+INSERT INTO fourth.reviews VALUES ('R1', NULL, 'C1', '2025-03-03');
+CREATE TEMP TABLE seen AS
+SELECT (SELECT plan FROM cpconf.review_timeliness() WHERE review = 'R1') AS review_plan,
+       (SELECT "Initial Category of Abuse" FROM cpconf.annex_a_list7(date '2025-03-31') WHERE "Child Unique ID" = 'C2') AS category;
+UPDATE fourth.plans SET cat = cat;
+UPDATE fourth.plans SET cat = cat WHERE id = 'F' OR cat = 'NEG';
+SELECT review_plan, (SELECT plan FROM cpconf.review_timeliness() WHERE review = 'R1') = review_plan AS same_plan,
+       category, (SELECT "Initial Category of Abuse" FROM cpconf.annex_a_list7(date '2025-03-31') WHERE "Child Unique ID" = 'C2') = category AS same_category
+  FROM seen;
+-- Plan P recorded twice, one copy with no child: the copy with its child
+-- stands for it, an earlier plan of Q's.
+INSERT INTO fourth.plans VALUES ('P', NULL, '2020-01-06', '2021-01-04', 'NEG'), ('P', 'C3', '2020-02-03', '2021-01-04', 'NEG'),
+    ('Q', 'C3', '2025-01-06', NULL, 'NEG');
+SELECT plan, child, previous_plans, status FROM cpconf.plans(date '2025-03-31') WHERE plan IN ('P', 'Q') ORDER BY plan, child;
+-- a visit by the child (no plan id) after its plan ended is not the plan's;
+-- a plan whose start is not recorded, not ended, keeps its child in list 7
+INSERT INTO fourth.plans VALUES ('V', 'C4', '2024-06-03', '2025-01-10', 'NEG'), ('S', 'C5', NULL, NULL, 'PHY');
+INSERT INTO fourth.visits VALUES ('V1', NULL, 'C4', '2024-12-02', 'Y'), ('V2', NULL, 'C4', '2025-03-01', 'N');
+SELECT "Child Unique ID", "Child Protection Plan Start Date", "Date of the Last Statutory Visit", "Was the Child Seen Alone?"
+  FROM cpconf.annex_a_list7(date '2025-03-31') WHERE "Child Unique ID" IN ('C4', 'C5') ORDER BY 1;
+-- an enquiry whose end is a placeholder is listed in list 5 (it may be open)
+INSERT INTO fourth.enquiries VALUES ('E1', 'C6', NULL, '1900-01-01');
+SELECT "Child Unique ID", "Strategy discussion initiating Section 47 Enquiry Start Date" FROM cpconf.annex_a_list5(date '2025-03-31')
+ WHERE "Child Unique ID" = 'C6';
+-- a transfer-in conference, by its flag, is not an enquiry's initial conference
+INSERT INTO fourth.enquiries VALUES ('E2', 'C7', '2025-03-03', NULL);
+INSERT INTO fourth.meetings VALUES ('I2', 'C7', 'E2', '2025-03-24', NULL, 'Y');
+SELECT measure, numerator, denominator FROM cpconf.indicators(date '2025-03-01', date '2025-03-31') WHERE measure = 's47_leading_to_icpc';
+-- census: 8615 for an enquiry starting after the reference date whose
+-- conference was in the year; 8935 not for a plan starting after it (C9's
+-- P9), for C1's two open plans F and G
+INSERT INTO fourth.enquiries VALUES ('E3', 'C8', '2025-04-07', NULL);
+INSERT INTO fourth.meetings VALUES ('I3', 'C8', 'E3', '2025-03-24', NULL, NULL);
+INSERT INTO fourth.plans VALUES ('P8', 'C9', '2025-01-06', NULL, 'NEG'), ('P9', 'C9', '2025-05-01', NULL, 'NEG');
+SELECT rule, record FROM cpconf.census_checks(date '2024-04-01', date '2025-03-31') WHERE rule IN ('8615', '8935') ORDER BY 1, 2;
+-- placeholder days in a wide census period, and dates of birth no timestamp
+-- can hold in a minimised list: no report aborts
+INSERT INTO fourth.meetings VALUES ('I4', 'C8', NULL, '1900-01-01', '9999-12-31', NULL);
+INSERT INTO fourth.kids VALUES ('C5', '300000-01-01'), ('C4', '4714-11-24 BC');
+SELECT count(*) > 0 AS runs FROM cpconf.census_checks(date '1900-01-01', date '9999-12-31');
+SELECT "Child Unique ID", "Date of Birth" FROM cpconf.annex_a_list7(date '2025-03-31', true) WHERE "Child Unique ID" IN ('C4', 'C5') ORDER BY 1;
+SELECT * FROM regress.error($$SELECT * FROM cpconf.plans('infinity')$$);
+DELETE FROM cpconf.mapping;
+DROP SCHEMA fourth CASCADE;

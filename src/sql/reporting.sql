@@ -327,7 +327,7 @@ BEGIN
                  FROM cpconf.icpc_timeliness(p_from, p_to, profile) t WHERE t.transfer_in IS NOT TRUE),
          judged AS (SELECT * FROM i WHERE i.status IN ('on_time', 'late')),
          why AS (SELECT coalesce(jsonb_object_agg(s, n), '{}') AS j, coalesce(sum(n), 0)::bigint AS n
-                   FROM (SELECT i.status AS s, count(*) AS n FROM i WHERE i.status NOT IN ('on_time', 'late') GROUP BY 1) x)
+                   FROM (SELECT i.status AS s, count(*) AS n FROM i WHERE i.status NOT IN ('on_time', 'late', 'not_held') GROUP BY 1) x)
     SELECT 'icpc_held', (SELECT count(*) FROM i WHERE i.counted), NULL::bigint,
            (SELECT count(*) FROM i WHERE i.counted)::numeric,
            (SELECT count(*) FROM i WHERE NOT i.counted AND i.status <> 'not_held'),
@@ -346,15 +346,19 @@ BEGIN
            format('The %sth percentile of working days from the strategy discussion to the initial conference (percentile_disc), over those judged.', (100 * f)::int)
       FROM why, unnest(ARRAY[0.25, 0.5, 0.75]::float8[]) f
     UNION ALL
-    SELECT 'icpc_leading_to_plan', count(*) FILTER (WHERE i.decision = 'plan'), count(*) FILTER (WHERE i.decision IN ('plan', 'no_plan')),
-           round(100.0 * count(*) FILTER (WHERE i.decision = 'plan') / nullif(count(*) FILTER (WHERE i.decision IN ('plan', 'no_plan')), 0), 1),
-           count(*) FILTER (WHERE i.decision IS NULL OR i.decision = 'unreadable'),
+    SELECT 'icpc_leading_to_plan', count(*) FILTER (WHERE i.counted AND i.decision = 'plan'),
+           count(*) FILTER (WHERE i.counted AND i.decision IN ('plan', 'no_plan')),
+           round(100.0 * count(*) FILTER (WHERE i.counted AND i.decision = 'plan')
+                 / nullif(count(*) FILTER (WHERE i.counted AND i.decision IN ('plan', 'no_plan')), 0), 1),
+           count(*) FILTER (WHERE NOT i.counted OR i.decision IS NULL OR i.decision = 'unreadable'),
            jsonb_strip_nulls(jsonb_build_object(
-               'decision_not_recorded', nullif(count(*) FILTER (WHERE i.decision IS NULL), 0),
-               'decision_unreadable', nullif(count(*) FILTER (WHERE i.decision = 'unreadable'), 0))),
-           'Percentage of initial conferences held in the period (not transfer-ins) whose recorded decision was a plan. Left out: those whose decision is not recorded or not readable (records whose id is recorded twice are not counted at all).'
+               'decision_not_recorded', nullif(count(*) FILTER (WHERE i.counted AND i.decision IS NULL), 0),
+               'decision_unreadable', nullif(count(*) FILTER (WHERE i.counted AND i.decision = 'unreadable'), 0)))
+             || coalesce((SELECT jsonb_object_agg(x.status, x.n) FROM (SELECT o.status, count(*) AS n FROM i o
+                                                                        WHERE NOT o.counted AND o.status <> 'not_held' GROUP BY 1) x), '{}'),
+           'Percentage of initial conferences held in the period (not transfer-ins) whose recorded decision was a plan. Left out: those whose decision is not recorded or not readable, and those icpc_held leaves out, by status.'
       FROM i
-     WHERE i.counted AND i.held BETWEEN p_from AND p_to
+     WHERE (i.counted OR i.status <> 'not_held')
        AND EXISTS (SELECT FROM cpconf.mapped_column('conference', 'decision') c WHERE c.column_name IS NOT NULL)
     HAVING EXISTS (SELECT FROM cpconf.mapped_column('conference', 'decision') c WHERE c.column_name IS NOT NULL);
     END IF;
@@ -511,6 +515,7 @@ WITH s AS (
     SELECT s.*, s.id IN (SELECT (%5$s)::pg_catalog.text FROM %4$s c
                            WHERE (cpconf.kind_read((%6$s)::pg_catalog.text) IS NULL
                                   OR cpconf.kind_read((%6$s)::pg_catalog.text) IN ('initial', 'pre_birth'))
+                             AND NOT (cpconf.is_flag((%9$s)::pg_catalog.text) AND coalesce(cpconf.flag((%9$s)::pg_catalog.text), false))
                              AND %8$s BETWEEN '1978-01-01' AND '2199-12-31') AS led
       FROM s WHERE s.held BETWEEN $1 AND $2 AND NOT %7$s
 ), why AS (
@@ -528,7 +533,8 @@ SELECT 's47_leading_to_icpc', (SELECT count(*) FILTER (WHERE counted.led) FROM c
 $q$, cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_day('strategy_discussion', 'held', 's'),
             cpconf.table_sql('strategy_discussion'), cpconf.table_sql('conference'),
             cpconf.report_column('conference', 'strategy_discussion', 'c'), cpconf.report_column('conference', 'kind', 'c'),
-            cpconf.report_duplicated('strategy_discussion', 's.id'), cpconf.report_day('conference', 'held', 'c'));
+            cpconf.report_duplicated('strategy_discussion', 's.id'), cpconf.report_day('conference', 'held', 'c'),
+            cpconf.report_column('conference', 'transfer_in', 'c'));
         RETURN QUERY EXECUTE q USING p_from, p_to, profile;
     END IF;
 
@@ -593,7 +599,9 @@ WITH p AS NOT MATERIALIZED (
                                                   AND (p.ended IS NULL OR r.held <= p.ended)
                                  -- on a day one plan ends and the next starts, the
                                  -- review is the ending plan's (it ends it)
-                                 ORDER BY p.ended IS NOT DISTINCT FROM r.held DESC, p.started DESC LIMIT 1) o ON true
+                                 ORDER BY p.ended IS NOT DISTINCT FROM r.held DESC, p.started DESC,
+                                          -- and, whatever the rows' order, the same one of two
+                                          p.ended DESC NULLS FIRST, p.id NULLS LAST LIMIT 1) o ON true
      WHERE r.plan_given IS NULL
 ), ordered AS (
     -- the previous review: among the plan's reviews on a usable day, not before the plan
@@ -646,16 +654,17 @@ COMMENT ON FUNCTION cpconf.review_timeliness(date, date, text) IS
 
 -- Of a plan recorded twice, which record stands for it in the child's
 -- earlier plans (plans() and indicators() alike, whatever the rows'
--- physical order): one on usable days first, then the earliest start, the
--- latest end (open last), a recorded child.  An ORDER BY list over alias.
+-- physical order): one on usable days first, with its child recorded,
+-- then the earliest start, the latest end (open last).  An ORDER BY list
+-- over alias.
 CREATE FUNCTION cpconf.plan_copy_order(alias text)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 RETURN format('NOT coalesce(%1$s.started BETWEEN ''1978-01-01'' AND ''2199-12-31'' AND (%1$s.ended IS NULL OR %1$s.ended BETWEEN %1$s.started AND ''2199-12-31''), false), '
-              '%1$s.started, %1$s.ended DESC NULLS FIRST, %1$s.child NULLS LAST', quote_ident(alias));
+              '%1$s.child IS NULL, %1$s.started, %1$s.ended DESC NULLS FIRST, %1$s.child', quote_ident(alias));
 COMMENT ON FUNCTION cpconf.plan_copy_order(text) IS
-    'For the reports: the ORDER BY list that picks, of a plan recorded twice, the record that stands for it (usable days first, earliest start, latest end, a recorded child).';
+    'For the reports: the ORDER BY list that picks, of a plan recorded twice, the record that stands for it (usable days first, a recorded child, earliest start, latest end).';
 
 CREATE FUNCTION cpconf.plans(as_of date DEFAULT NULL, profile text DEFAULT NULL, lookback interval DEFAULT NULL)
 RETURNS TABLE (child text, plan text, started date, ended date, open boolean, days integer, initial_category text,
@@ -676,6 +685,11 @@ BEGIN
         RAISE EXCEPTION 'lookback % is negative', lookback
             USING ERRCODE = 'invalid_parameter_value', DETAIL = 'The lookback is how long before a plan an earlier one counts.',
                   HINT = 'Pass a positive interval, or NULL for ever (the national statistic).';
+    END IF;
+    IF NOT pg_catalog.isfinite(day) OR day > '9999-12-31' THEN
+        RAISE EXCEPTION 'plans as of % cannot be counted', day
+            USING ERRCODE = 'invalid_parameter_value', DETAIL = 'A plan''s days and weeks are counted to the day it is seen as of.',
+                  HINT = 'Pass a day, or NULL for today.';
     END IF;
     IF EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'review') THEN
         reviews := format('SELECT (%s)::pg_catalog.text AS plan, %s AS held FROM %s r', cpconf.report_column('review', 'plan', 'r'),
@@ -729,7 +743,7 @@ SELECT j.child, j.plan, j.started, j.ended,
        coalesce(j.status, 'ok'),
        CASE j.status WHEN 'start_not_recorded' THEN 'the day the plan started is not recorded'
                      WHEN 'date_out_of_range' THEN 'a day of the plan is outside the years cpconf''s calendars cover (1978 to 2199)'
-                     WHEN 'ends_before_it_starts' THEN pg_catalog.format('the plan ends on %%s, before it starts on %%s', j.ended, j.started)
+                     WHEN 'ends_before_it_starts' THEN pg_catalog.format('the plan ends on %%s, before it starts on %%s', cpconf.day_text(j.ended), cpconf.day_text(j.started))
                      WHEN 'child_not_recorded' THEN 'the plan''s child is not recorded'
                      WHEN 'duplicate_id' THEN pg_catalog.format('plan id %%s is recorded more than once in its table', j.plan)
                      WHEN 'unreadable_value' THEN pg_catalog.format('a value is not readable: categories %%L, latest categories %%L, other council %%L',
@@ -742,7 +756,7 @@ SELECT j.child, j.plan, j.started, j.ended,
   LEFT JOIN (SELECT v.plan, pg_catalog.max(v.visited) AS visited FROM v
               WHERE v.plan IS NOT NULL AND v.visited BETWEEN '1978-01-01' AND $1 GROUP BY v.plan) vp ON vp.plan = j.plan
   LEFT JOIN LATERAL (SELECT pg_catalog.max(nv.visited) AS visited FROM nv
-                      WHERE nv.child = j.child AND nv.visited >= j.started) vc ON true
+                      WHERE nv.child = j.child AND nv.visited >= j.started AND (j.ended IS NULL OR nv.visited <= j.ended)) vc ON true
   CROSS JOIN LATERAL (SELECT CASE WHEN vc.visited > vp.visited OR vp.visited IS NULL THEN vc.visited ELSE vp.visited END AS visited) lv
  WHERE j.started IS NULL OR NOT pg_catalog.isfinite(j.started) OR j.started <= $1
 $q$,
@@ -838,7 +852,6 @@ s47 AS (
     -- each enquiry with its initial conference (the earliest), active in the census year
     SELECT s.*, f.icpc
       FROM s LEFT JOIN (SELECT c.sd, pg_catalog.min(c.held) AS icpc FROM c WHERE c.sd IS NOT NULL GROUP BY c.sd) f ON f.sd = s.id
-     WHERE s.started IS NULL OR s.started <= $2
 )
 SELECT '8615', 'error', e.child, 'section 47 enquiry ' || e.id, e.started,
        CASE WHEN e.started IS NULL THEN pg_catalog.format('the enquiry has an initial conference on %%s but no start date', cpconf.day_text(e.icpc))
@@ -879,7 +892,8 @@ UNION ALL
 SELECT '8875-WD', 'error', c.child, 'conference ' || c.id, c.held,
        pg_catalog.format('the initial conference is recorded on %%s, a %%s that is not a working day of calendar %%s (a bank holiday or closure day: the census checks weekends only)',
                          cpconf.day_text(c.held), pg_catalog.to_char(c.held, 'FMDay'), $3)
-  FROM c WHERE c.held BETWEEN $1 AND $2 AND pg_catalog.date_part('isodow', c.held) <= 5 AND NOT cpconf.is_working_day(c.held, $3)
+  FROM c WHERE c.held BETWEEN greatest($1, '1978-01-01') AND least($2, '2199-12-31') AND pg_catalog.date_part('isodow', c.held) <= 5
+   AND NOT cpconf.is_working_day(c.held, $3)
 UNION ALL
 SELECT '8870Q', 'query', c.child, 'conference ' || c.id, c.due,
        pg_catalog.format('the initial conference''s target date %%s is a %%s', cpconf.day_text(c.due), pg_catalog.to_char(c.due, 'FMDay'))
@@ -887,7 +901,8 @@ SELECT '8870Q', 'query', c.child, 'conference ' || c.id, c.due,
 UNION ALL
 SELECT '8870Q-WD', 'query', c.child, 'conference ' || c.id, c.due,
        pg_catalog.format('the initial conference''s target date %%s, a %%s, is not a working day of calendar %%s', cpconf.day_text(c.due), pg_catalog.to_char(c.due, 'FMDay'), $3)
-  FROM c WHERE c.due BETWEEN $1 AND $2 AND pg_catalog.date_part('isodow', c.due) <= 5 AND NOT cpconf.is_working_day(c.due, $3)
+  FROM c WHERE c.due BETWEEN greatest($1, '1978-01-01') AND least($2, '2199-12-31') AND pg_catalog.date_part('isodow', c.due) <= 5
+   AND NOT cpconf.is_working_day(c.due, $3)
 $q$, c_sql);
         RETURN QUERY EXECUTE q USING p_from, p_to, cal;
     END IF;
@@ -905,7 +920,7 @@ active AS (
 ), open_plans AS (
     -- plans, not records: a plan recorded twice with different data is one
     SELECT p.child, pg_catalog.count(DISTINCT p.id) + pg_catalog.count(*) FILTER (WHERE p.id IS NULL) AS n
-      FROM p WHERE p.ended IS NULL GROUP BY p.child
+      FROM p WHERE p.ended IS NULL AND p.started <= $2 GROUP BY p.child
 )
 SELECT '2885', 'error', a.child, 'plan ' || a.id, a.started,
        pg_catalog.format('the plan starts on %%s, not on the day of an initial conference of the child', cpconf.day_text(a.started))
@@ -1047,15 +1062,22 @@ WITH s AS (
      WHERE t.status <> 'unknown_kind' AND t.transfer_in IS NOT TRUE AND t.held BETWEEN '1978-01-01' AND $1
 ), d AS (%6$s
 ), first_icpc AS (
-    SELECT DISTINCT ON (c.sd) c.sd, c.held, c.decision FROM c WHERE c.sd IS NOT NULL ORDER BY c.sd, c.held
+    -- the first; of two on one day, one that decided a plan, then by id
+    SELECT DISTINCT ON (c.sd) c.sd, c.held, c.decision FROM c WHERE c.sd IS NOT NULL
+     ORDER BY c.sd, c.held, c.decision = 'plan' DESC NULLS LAST, c.conference
 ), enquiries_12 AS (
-    SELECT s.child, pg_catalog.count(*) AS n FROM s WHERE s.started BETWEEN $1 - 365 AND $1 GROUP BY s.child
+    SELECT s.child, pg_catalog.count(*) AS n FROM s
+     WHERE s.started > $1 - pg_catalog.make_interval(years => 1) AND s.started <= $1 GROUP BY s.child
 ), icpcs_12 AS (
     -- the child's initial conferences, linked to an enquiry or not
-    SELECT c.child, pg_catalog.count(*) AS n FROM c WHERE c.held BETWEEN $1 - 365 AND $1 GROUP BY c.child
+    SELECT c.child, pg_catalog.count(*) AS n FROM c
+     WHERE c.held > $1 - pg_catalog.make_interval(years => 1) AND c.held <= $1 GROUP BY c.child
 )
 SELECT s.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
-       CASE WHEN $2 IS NOT FALSE THEN pg_catalog.date_trunc('month', d.born)::pg_catalog.date ELSE d.born END,
+       -- the first of the month (none for a date no person was born on)
+       CASE WHEN $2 IS NOT FALSE THEN CASE WHEN d.born BETWEEN '1800-01-01' AND '2199-12-31'
+                                           THEN d.born - (EXTRACT(day FROM d.born)::pg_catalog.int4 - 1) END
+            ELSE d.born END,
        CASE WHEN d.born BETWEEN '1900-01-01' AND $1 THEN pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4 END,
        NULL::pg_catalog.text,
        CASE WHEN s.started BETWEEN '1978-01-01' AND '2199-12-31' THEN s.started END, NULL::pg_catalog.text, ic.held,
@@ -1069,8 +1091,8 @@ SELECT s.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
   LEFT JOIN icpcs_12 i12 ON i12.child = s.child
     -- an enquiry with no usable start is listed (it may be open), its start blank
  WHERE (s.started <= $1 OR s.started IS NULL OR NOT s.started BETWEEN '1978-01-01' AND '2199-12-31')
-   AND (s.ended IS NULL OR s.ended >= $1 - pg_catalog.make_interval(months => 6))
- ORDER BY s.child, s.started
+   AND (s.ended IS NULL OR s.ended >= $1 - pg_catalog.make_interval(months => 6) OR NOT s.ended BETWEEN '1978-01-01' AND '2199-12-31')
+ ORDER BY s.child, s.started, s.id
 $q$,
         cpconf.report_column('strategy_discussion', 'id', 's'), cpconf.report_column('strategy_discussion', 'child', 's'),
         cpconf.report_day('strategy_discussion', 'held', 's'), cpconf.report_day('strategy_discussion', 'ended', 's'),
@@ -1104,12 +1126,16 @@ BEGIN
     END IF;
     q := format($q$
 WITH p AS (
-    SELECT x.*, pg_catalog.row_number() OVER (PARTITION BY x.child ORDER BY x.started DESC, x.plan DESC) AS latest
+    -- the latest plan; of two alike, the same one whatever the rows' order
+    SELECT x.*, pg_catalog.row_number() OVER (PARTITION BY x.child ORDER BY x.started DESC NULLS LAST, x.plan DESC,
+                                                                         x.ended DESC NULLS FIRST, x.initial_category, x.latest_category) AS latest
       FROM cpconf.plans($1) x
      WHERE (x.status IN ('ok', 'unreadable_value', 'duplicate_id') AND (x.ended IS NULL OR x.ended >= $1 - pg_catalog.make_interval(months => 6)))
         -- an end after the calendars' years is a placeholder for "not
         -- ended" (9999-12-31): a list does not drop a child on a plan
         OR (x.status = 'date_out_of_range' AND x.started BETWEEN '1978-01-01' AND $1 AND x.ended > '2199-12-31')
+        -- a plan whose start is not recorded, not ended: the child may be on it
+        OR (x.status = 'start_not_recorded' AND (x.ended IS NULL OR x.ended >= $1 - pg_catalog.make_interval(months => 6)))
 ), v AS (%1$s), d AS (%2$s
 ), seen AS (
     -- each day's visits of a plan (or, without a plan id, of a child): seen alone at one, or at none
@@ -1119,7 +1145,10 @@ WITH p AS (
       FROM v GROUP BY 1, 2, 3
 )
 SELECT p.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
-       CASE WHEN $2 IS NOT FALSE THEN pg_catalog.date_trunc('month', d.born)::pg_catalog.date ELSE d.born END,
+       -- the first of the month (none for a date no person was born on)
+       CASE WHEN $2 IS NOT FALSE THEN CASE WHEN d.born BETWEEN '1800-01-01' AND '2199-12-31'
+                                           THEN d.born - (EXTRACT(day FROM d.born)::pg_catalog.int4 - 1) END
+            ELSE d.born END,
        CASE WHEN d.born BETWEEN '1900-01-01' AND $1 THEN pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4 END,
        NULL::pg_catalog.text,
        p.started, cpconf.annex_a_category(p.initial_category), cpconf.annex_a_category(p.latest_category), p.last_visit,
