@@ -46,7 +46,10 @@ WITH icpc AS (
     SELECT * FROM plans WHERE started <= p_to AND (ended IS NULL OR ended > p_to)
 ), s47 AS (
     SELECT s.s47e_s47_enquiry_id AS id,
-           s.s47e_s47_enquiry_id IN (SELECT c.icpc_s47_enquiry_id FROM ssd.ssd_initial_cp_conference c) AS led
+           -- led to a conference held (not a placeholder day), not a transfer-in
+           s.s47e_s47_enquiry_id IN (SELECT c.icpc_s47_enquiry_id FROM ssd.ssd_initial_cp_conference c
+                                      WHERE c.icpc_icpc_transfer_in IS DISTINCT FROM 'Y'
+                                        AND c.icpc_icpc_date >= '1978-01-01' AND c.icpc_icpc_date < '2200-01-01') AS led
       FROM ssd.ssd_s47_enquiry s WHERE s.s47e_s47_start_date::date BETWEEN p_from AND p_to
 ), decided AS (
     SELECT i.icpc_icpc_outcome_cp_flag AS flag FROM icpc i
