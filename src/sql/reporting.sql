@@ -997,27 +997,38 @@ COMMENT ON FUNCTION cpconf.census_checks(date, date, text) IS
  * worker, for sharing beyond the council.
  * ------------------------------------------------------------------------ */
 
--- Each child's date of birth, one row per child id, for the lists: where
--- the id is recorded twice and the copies disagree, none (not two rows).
+-- Each child's date of birth as the Annex A lists show it, one row per
+-- child id: where the id is recorded twice and the copies disagree, none
+-- (not two rows); in the minimised form the first of its month (none for a
+-- date no person was born on); the age on the reference date.  For a list's
+-- query, whose $1 is the reference date and $2 whether it is minimised.
 CREATE FUNCTION cpconf.report_births()
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    births text;
 BEGIN
     IF NOT EXISTS (SELECT FROM cpconf.mapping m WHERE m.entity = 'child') THEN
-        RETURN 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS born WHERE false';
-    ELSIF cpconf.report_ids_unique('child') THEN
-        RETURN format('SELECT (%s)::pg_catalog.text AS id, %s AS born FROM %s d', cpconf.report_column('child', 'id', 'd'),
-                      cpconf.report_day('child', 'date_of_birth', 'd'), cpconf.table_sql('child'));
+        births := 'SELECT NULL::pg_catalog.text AS id, NULL::pg_catalog.date AS born WHERE false';
+    ELSE
+        births := format(CASE WHEN cpconf.report_ids_unique('child')
+                              THEN 'SELECT (%1$s)::pg_catalog.text AS id, %2$s AS born FROM %3$s d'
+                              ELSE 'SELECT (%1$s)::pg_catalog.text AS id, CASE WHEN pg_catalog.min(%2$s) = pg_catalog.max(%2$s) THEN pg_catalog.min(%2$s) END AS born
+                                      FROM %3$s d GROUP BY 1' END,
+                         cpconf.report_column('child', 'id', 'd'), cpconf.report_day('child', 'date_of_birth', 'd'), cpconf.table_sql('child'));
     END IF;
-    RETURN format('SELECT (%1$s)::pg_catalog.text AS id, CASE WHEN pg_catalog.min(%2$s) = pg_catalog.max(%2$s) THEN pg_catalog.min(%2$s) END AS born
-                     FROM %3$s d GROUP BY 1', cpconf.report_column('child', 'id', 'd'),
-                  cpconf.report_day('child', 'date_of_birth', 'd'), cpconf.table_sql('child'));
+    RETURN format($q$SELECT b.id,
+       CASE WHEN $2 IS NOT FALSE THEN CASE WHEN b.born BETWEEN '1800-01-01' AND '2199-12-31'
+                                           THEN b.born - (EXTRACT(day FROM b.born)::pg_catalog.int4 - 1) END
+            ELSE b.born END AS shown,
+       CASE WHEN b.born BETWEEN '1900-01-01' AND $1 THEN pg_catalog.date_part('year', pg_catalog.age($1, b.born))::pg_catalog.int4 END AS age
+  FROM (%s) b$q$, births);
 END
 $$;
 COMMENT ON FUNCTION cpconf.report_births() IS
-    'For the Annex A lists: the SQL of each child''s date of birth, one row per child id (none where copies of a child disagree).';
+    'For the Annex A lists: the SQL of each child''s date of birth as shown (minimised when $2: the first of its month) and age on the reference date ($1), one row per child id (none where copies of a child disagree).';
 
 CREATE FUNCTION cpconf.annex_a_category(categories text)
 RETURNS text
@@ -1074,11 +1085,7 @@ WITH s AS (
      WHERE c.held > $1 - pg_catalog.make_interval(years => 1) AND c.held <= $1 GROUP BY c.child
 )
 SELECT s.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
-       -- the first of the month (none for a date no person was born on)
-       CASE WHEN $2 IS NOT FALSE THEN CASE WHEN d.born BETWEEN '1800-01-01' AND '2199-12-31'
-                                           THEN d.born - (EXTRACT(day FROM d.born)::pg_catalog.int4 - 1) END
-            ELSE d.born END,
-       CASE WHEN d.born BETWEEN '1900-01-01' AND $1 THEN pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4 END,
+       d.shown, d.age,
        NULL::pg_catalog.text,
        CASE WHEN s.started BETWEEN '1978-01-01' AND '2199-12-31' THEN s.started END, NULL::pg_catalog.text, ic.held,
        CASE ic.decision WHEN 'plan' THEN 'a) Yes' WHEN 'no_plan' THEN 'b) No' END,
@@ -1145,11 +1152,7 @@ WITH p AS (
       FROM v GROUP BY 1, 2, 3
 )
 SELECT p.child, NULL::pg_catalog.text, NULL::pg_catalog.text,
-       -- the first of the month (none for a date no person was born on)
-       CASE WHEN $2 IS NOT FALSE THEN CASE WHEN d.born BETWEEN '1800-01-01' AND '2199-12-31'
-                                           THEN d.born - (EXTRACT(day FROM d.born)::pg_catalog.int4 - 1) END
-            ELSE d.born END,
-       CASE WHEN d.born BETWEEN '1900-01-01' AND $1 THEN pg_catalog.date_part('year', pg_catalog.age($1, d.born))::pg_catalog.int4 END,
+       d.shown, d.age,
        NULL::pg_catalog.text,
        p.started, cpconf.annex_a_category(p.initial_category), cpconf.annex_a_category(p.latest_category), p.last_visit,
        CASE WHEN p.last_visit IS NULL THEN NULL
